@@ -1,0 +1,35 @@
+package io.tinymlaas;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the project's data folders (boards/, firmware/, docker/, features/) are, found from the working directory. */
+public record ProjectLayout(Path root) {
+
+    public static ProjectLayout find() {
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("firmware"))) {
+                return new ProjectLayout(dir);
+            }
+        }
+        throw new TinymlException("cannot find the TinyMLaaS project (a folder with pom.xml and firmware/) above " + start
+                + "; run the command from inside the project");
+    }
+
+    public Path firmware() {
+        return root.resolve("firmware");
+    }
+
+    public Path boards() {
+        return root.resolve("boards");
+    }
+
+    public Path output() {
+        return root.resolve("target").resolve("tinyml");
+    }
+
+    public Path bench() {
+        return root.resolve("target").resolve("bench");
+    }
+}

@@ -1,0 +1,29 @@
+package io.tinymlaas.cli;
+
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.pipeline.Lifecycle;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "compile", mixinStandardHelpOptions = true,
+        description = "Compiles a .tflite file ahead of time into model.c and model.h.")
+final class CompileCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", description = "the .tflite file")
+    Path model;
+
+    @Option(names = "--out", defaultValue = "target/tinyml/compiled", description = "output folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Override
+    public Integer call() {
+        CompiledModel compiled = Lifecycle.compileFile(model);
+        compiled.writeTo(out);
+        System.out.printf("%s -> %s: %d B activation arena, %d B of weights%n", model, out, compiled.plan().arenaBytes(),
+                compiled.constantBytes());
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+package io.tinymlaas.cli;
+
+import io.tinymlaas.TinymlException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `tinyml` command line. Errors the user can act on are printed as one message, without a stack trace. */
+@Command(name = "tinyml", mixinStandardHelpOptions = true, version = "tinyml 0.1.0",
+        description = "The TinyML lifecycle (collect, train, convert, compile, run, compare) on containers and emulated boards.",
+        subcommands = {DryRunCommand.class, BenchCommand.class, CompileCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            if (exception instanceof TinymlException) {
+                line.getErr().println("tinyml: " + exception.getMessage());
+                return 2;
+            }
+            throw exception;
+        });
+        return commandLine.execute(args);
+    }
+}

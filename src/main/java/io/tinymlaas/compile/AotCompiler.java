@@ -1,0 +1,185 @@
+package io.tinymlaas.compile;
+
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteModel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.tensorflow.lite.schema.BuiltinOperator;
+
+/**
+ * Ahead-of-time compiler: a .tflite graph becomes portable C with weights as const arrays, one static
+ * activation arena planned here, and a straight list of kernel calls. The device parses nothing and
+ * allocates nothing.
+ */
+public final class AotCompiler {
+
+    /** Arena offsets are word-aligned so kernels may read activations 32 bits at a time. */
+    static final int ARENA_ALIGNMENT = 4;
+
+    private AotCompiler() {
+    }
+
+    public static CompiledModel compile(TfliteModel model, String modelHash, String source) {
+        checkInterface(model, source);
+        List<TensorLifetime> lifetimes = lifetimes(model);
+        MemoryPlan plan = MemoryPlanner.plan(lifetimes, ARENA_ALIGNMENT);
+        CArena arena = new CArena(plan);
+
+        List<KernelCall> calls = new ArrayList<>();
+        for (int i = 0; i < model.operators().size(); i++) {
+            calls.add(lower(model, i, model.operators().get(i), source, arena));
+        }
+        Set<Integer> constants = new TreeSet<>();
+        calls.forEach(call -> constants.addAll(call.constantTensors()));
+        int constantBytes = constants.stream().mapToInt(t -> (int) model.tensor(t).byteSize()).sum();
+
+        Tensor input = model.input();
+        Tensor output = model.output();
+        String header = header(modelHash, source, plan, input, output);
+        String c = source(model, modelHash, source, plan, calls, constants, arena);
+        return new CompiledModel(modelHash, header, c, plan, constantBytes, (int) input.byteSize(), (int) output.byteSize());
+    }
+
+    private static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (op.opcode() == BuiltinOperator.FULLY_CONNECTED) {
+            return FullyConnectedLowering.lower(model, index, op, source, arena);
+        }
+        throw new CompilationException(source + ": operator #" + index + " " + op.name()
+                + " is not supported by the compiler (supported: FULLY_CONNECTED)");
+    }
+
+    private static void checkInterface(TfliteModel model, String source) {
+        if (model.inputs().length != 1 || model.outputs().length != 1) {
+            throw new CompilationException(source + ": models with " + model.inputs().length + " inputs and "
+                    + model.outputs().length + " outputs are not supported (one of each)");
+        }
+        for (Tensor tensor : List.of(model.input(), model.output())) {
+            if (tensor.type() != TensorType.INT8 || tensor.quantization() == null) {
+                throw new CompilationException(source + ": graph input/output '" + tensor.name() + "' is " + tensor.type()
+                        + "; only quantized int8 interfaces are supported");
+            }
+        }
+        if (model.operators().isEmpty()) {
+            throw new CompilationException(source + ": the graph has no operators");
+        }
+    }
+
+    /** Every non-constant tensor lives from the operator that writes it to the last one that reads it. */
+    static List<TensorLifetime> lifetimes(TfliteModel model) {
+        int ops = model.operators().size();
+        int[] first = new int[model.tensors().size()];
+        int[] last = new int[model.tensors().size()];
+        java.util.Arrays.fill(first, -1);
+        java.util.Arrays.fill(last, -1);
+        for (int in : model.inputs()) {
+            first[in] = 0;
+        }
+        for (int i = 0; i < ops; i++) {
+            Operator op = model.operators().get(i);
+            for (int t : op.outputs()) {
+                if (first[t] < 0) {
+                    first[t] = i;
+                }
+                last[t] = Math.max(last[t], i);
+            }
+            for (int t : op.inputs()) {
+                if (t >= 0) {
+                    last[t] = Math.max(last[t], i);
+                }
+            }
+        }
+        for (int out : model.outputs()) {
+            last[out] = ops;
+        }
+        List<TensorLifetime> lifetimes = new ArrayList<>();
+        for (int t = 0; t < first.length; t++) {
+            Tensor tensor = model.tensor(t);
+            if (!tensor.constant() && first[t] >= 0) {
+                lifetimes.add(new TensorLifetime(t, (int) tensor.byteSize(), first[t], last[t]));
+            }
+        }
+        return lifetimes;
+    }
+
+    private static String header(String modelHash, String source, MemoryPlan plan, Tensor input, Tensor output) {
+        Quantization in = input.quantization();
+        Quantization out = output.quantization();
+        return "/* Generated by TinyMLaaS from " + fileName(source) + ". Do not edit. */\n"
+                + "#ifndef TINYML_MODEL_H\n#define TINYML_MODEL_H\n\n#include <stdint.h>\n\n"
+                + "#define TINYML_MODEL_HASH \"" + modelHash + "\"\n"
+                + "#define TINYML_MODEL_INPUT_BYTES " + input.byteSize() + "\n"
+                + "#define TINYML_MODEL_OUTPUT_BYTES " + output.byteSize() + "\n"
+                + "#define TINYML_MODEL_ARENA_BYTES " + plan.arenaBytes() + "\n"
+                + "#define TINYML_MODEL_INPUT_SCALE " + floatLiteral(in.scale()) + "\n"
+                + "#define TINYML_MODEL_INPUT_ZERO_POINT " + in.zeroPoint() + "\n"
+                + "#define TINYML_MODEL_OUTPUT_SCALE " + floatLiteral(out.scale()) + "\n"
+                + "#define TINYML_MODEL_OUTPUT_ZERO_POINT " + out.zeroPoint() + "\n\n"
+                + "int8_t *tinyml_model_input(void);\n"
+                + "const int8_t *tinyml_model_output(void);\n"
+                + "void tinyml_model_invoke(void);\n\n"
+                + "#endif\n";
+    }
+
+    private static String source(TfliteModel model, String modelHash, String source, MemoryPlan plan, List<KernelCall> calls,
+                                 Set<Integer> constants, CArena arena) {
+        StringBuilder c = new StringBuilder();
+        c.append("/* Generated by TinyMLaaS from ").append(fileName(source)).append(" (sha256 ").append(modelHash)
+                .append("). Do not edit. */\n");
+        c.append("#include \"model.h\"\n");
+        Set<String> headers = new LinkedHashSet<>();
+        calls.forEach(call -> headers.add(call.kernelHeader()));
+        headers.forEach(h -> c.append("#include \"").append(h).append("\"\n"));
+        c.append("\n/* Activations: ").append(plan.arenaBytes()).append(" bytes, offsets planned at compile time. */\n");
+        c.append("static int8_t tinyml_arena[").append(Math.max(plan.arenaBytes(), ARENA_ALIGNMENT))
+                .append("] __attribute__((aligned(16)));\n\n");
+        for (int t : constants) {
+            c.append(constantArray(t, model.tensor(t))).append('\n');
+        }
+        calls.forEach(call -> c.append(call.declarations()).append('\n'));
+        c.append("int8_t *tinyml_model_input(void) { return ").append(arena.pointer(model.inputs()[0])).append("; }\n\n");
+        c.append("const int8_t *tinyml_model_output(void) { return ").append(arena.pointer(model.outputs()[0])).append("; }\n\n");
+        c.append("void tinyml_model_invoke(void) {\n");
+        calls.forEach(call -> c.append("    ").append(call.call()).append('\n'));
+        c.append("}\n");
+        return c.toString();
+    }
+
+    private static String constantArray(int index, Tensor tensor) {
+        String cType = switch (tensor.type()) {
+            case INT8 -> "int8_t";
+            case INT32 -> "int32_t";
+            default -> throw new CompilationException("constant tensor '" + tensor.name() + "' of type " + tensor.type()
+                    + " cannot be emitted yet");
+        };
+        ByteBuffer data = ByteBuffer.wrap(tensor.data()).order(ByteOrder.LITTLE_ENDIAN);
+        int count = (int) tensor.elementCount();
+        StringBuilder c = new StringBuilder();
+        c.append("/* ").append(tensor.name().replace("*/", "* /")).append(": ").append(tensor.type())
+                .append(java.util.Arrays.toString(tensor.shape())).append(" */\n");
+        c.append("static const ").append(cType).append(' ').append(CArena.constantName(index)).append('[').append(count)
+                .append("] __attribute__((aligned(4))) = {");
+        for (int i = 0; i < count; i++) {
+            c.append(i % 16 == 0 ? "\n    " : " ");
+            long value = tensor.type() == TensorType.INT8 ? data.get(i) : data.getInt(i * 4);
+            c.append(value == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Long.toString(value)).append(',');
+        }
+        c.append("\n};\n");
+        return c.toString();
+    }
+
+    private static String floatLiteral(float value) {
+        return Float.toString(value).replace("E", "e") + "f";
+    }
+
+    private static String fileName(String source) {
+        return java.nio.file.Path.of(source).getFileName().toString().replace("*/", "* /");
+    }
+}

@@ -1,0 +1,19 @@
+package io.tinymlaas.compile;
+
+/** Names in the generated C: arena pointers for activations, one array per constant tensor. */
+final class CArena {
+
+    private final MemoryPlan plan;
+
+    CArena(MemoryPlan plan) {
+        this.plan = plan;
+    }
+
+    String pointer(int tensor) {
+        return "(tinyml_arena + " + plan.offsetOf(tensor) + ")";
+    }
+
+    static String constantName(int tensor) {
+        return "tensor" + tensor;
+    }
+}

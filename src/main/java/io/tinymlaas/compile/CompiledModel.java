@@ -1,0 +1,29 @@
+package io.tinymlaas.compile;
+
+import io.tinymlaas.TinymlException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The C that the compiler generated for one model: {@code model.h} (the API the firmware calls) and
+ * {@code model.c} (weights, the static arena, and the kernel calls), with the figures that decide whether it fits.
+ */
+public record CompiledModel(String modelHash, String header, String source, MemoryPlan plan, int constantBytes,
+                            int inputBytes, int outputBytes) {
+
+    public static final String HEADER = "model.h";
+    public static final String SOURCE = "model.c";
+
+    public Path writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(directory.resolve(HEADER), header, StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve(SOURCE), source, StandardCharsets.UTF_8);
+            return directory;
+        } catch (IOException e) {
+            throw new TinymlException("cannot write the generated C to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.tinymlaas.compile;
+
+import io.tinymlaas.tflite.Activation;
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FULLY_CONNECTED, int8: TFLite's prepare step done here, so the device only evaluates.
+ * out = clamp(out_zp + M·Σ(in − in_zp)·w + bias), with M = in_scale·w_scale/out_scale as a Q31 multiplier.
+ */
+final class FullyConnectedLowering {
+
+    private FullyConnectedLowering() {
+    }
+
+    static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        String where = source + ": operator #" + index + " FULLY_CONNECTED";
+        if (op.inputs().length < 2 || op.outputs().length != 1) {
+            throw new CompilationException(where + " needs an input, weights and one output");
+        }
+        Tensor input = model.tensor(op.inputs()[0]);
+        Tensor weights = model.tensor(op.inputs()[1]);
+        int biasIndex = op.inputs().length > 2 ? op.inputs()[2] : -1;
+        Tensor bias = biasIndex >= 0 ? model.tensor(biasIndex) : null;
+        Tensor output = model.tensor(op.outputs()[0]);
+
+        requireType(where, "input", input, TensorType.INT8);
+        requireType(where, "weights", weights, TensorType.INT8);
+        requireType(where, "output", output, TensorType.INT8);
+        if (!weights.constant() || weights.shape().length != 2) {
+            throw new CompilationException(where + ": weights must be a constant 2-D tensor");
+        }
+        if (bias != null) {
+            requireType(where, "bias", bias, TensorType.INT32);
+            if (!bias.constant()) {
+                throw new CompilationException(where + ": bias must be constant");
+            }
+        }
+        requireQuantized(where, "input", input);
+        requireQuantized(where, "output", output);
+        requireQuantized(where, "weights", weights);
+        if (weights.quantization().perChannel()) {
+            throw new CompilationException(where + ": per-channel weights are not supported for FULLY_CONNECTED yet");
+        }
+        if (weights.quantization().zeroPoint() != 0) {
+            throw new CompilationException(where + ": int8 weights must be symmetric (zero point 0), found "
+                    + weights.quantization().zeroPoint());
+        }
+        int outputDepth = weights.shape()[0];
+        int inputDepth = weights.shape()[1];
+        if (input.elementCount() % inputDepth != 0) {
+            throw new CompilationException(where + ": input of " + input.elementCount() + " values does not divide into rows of "
+                    + inputDepth);
+        }
+        int batches = (int) (input.elementCount() / inputDepth);
+        if (output.elementCount() != (long) batches * outputDepth) {
+            throw new CompilationException(where + ": output has " + output.elementCount() + " values, expected "
+                    + batches * outputDepth);
+        }
+        if (bias != null && bias.elementCount() != outputDepth) {
+            throw new CompilationException(where + ": bias has " + bias.elementCount() + " values, expected " + outputDepth);
+        }
+
+        Quantization out = output.quantization();
+        QuantizedMultiplier multiplier = QuantizedMultiplier.forScales(input.quantization().scale(),
+                weights.quantization().scale(), out.scale());
+        int[] range = activationRange(op.fusedActivation(), out, where);
+
+        String params = "op" + index + "_params";
+        String declarations = "static const tinyml_fc_s8_params " + params + " = {\n"
+                + "    .batches = " + batches + ",\n"
+                + "    .input_depth = " + inputDepth + ",\n"
+                + "    .output_depth = " + outputDepth + ",\n"
+                + "    .input_offset = " + (-input.quantization().zeroPoint()) + ",\n"
+                + "    .output_offset = " + out.zeroPoint() + ",\n"
+                + "    .output_multiplier = " + multiplier.multiplier() + ",\n"
+                + "    .output_shift = " + multiplier.shift() + ",\n"
+                + "    .activation_min = " + range[0] + ",\n"
+                + "    .activation_max = " + range[1] + ",\n"
+                + "};\n";
+        List<Integer> constants = new ArrayList<>(List.of(op.inputs()[1]));
+        if (bias != null) {
+            constants.add(biasIndex);
+        }
+        String call = "tinyml_fully_connected_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", "
+                + CArena.constantName(op.inputs()[1]) + ", " + (bias == null ? "0" : CArena.constantName(biasIndex)) + ", "
+                + arena.pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/fully_connected.h", declarations, call, constants);
+    }
+
+    /** TFLite's CalculateActivationRangeQuantized for int8 outputs. */
+    static int[] activationRange(Activation activation, Quantization out, String where) {
+        int qmin = -128;
+        int qmax = 127;
+        return switch (activation) {
+            case NONE -> new int[] {qmin, qmax};
+            case RELU -> new int[] {Math.max(qmin, quantize(0f, out)), qmax};
+            case RELU6 -> new int[] {Math.max(qmin, quantize(0f, out)), Math.min(qmax, quantize(6f, out))};
+            case RELU_N1_TO_1 -> new int[] {Math.max(qmin, quantize(-1f, out)), Math.min(qmax, quantize(1f, out))};
+            default -> throw new CompilationException(where + ": fused activation " + activation + " is not supported");
+        };
+    }
+
+    private static int quantize(float value, Quantization q) {
+        return q.zeroPoint() + (int) io.tinymlaas.convert.Rounding.halfAwayFromZero(value / q.scale());
+    }
+
+    private static void requireType(String where, String role, Tensor tensor, TensorType type) {
+        if (tensor.type() != type) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
+                    + "; only " + type + " is supported here");
+        }
+    }
+
+    private static void requireQuantized(String where, String role, Tensor tensor) {
+        if (tensor.quantization() == null) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has no quantization parameters");
+        }
+    }
+}

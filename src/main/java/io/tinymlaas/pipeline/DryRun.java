@@ -1,0 +1,144 @@
+package io.tinymlaas.pipeline;
+
+import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.data.StoredDataset;
+import io.tinymlaas.report.ReportWriter;
+import io.tinymlaas.report.RunReport;
+import io.tinymlaas.report.StageResult;
+import io.tinymlaas.target.InferenceTarget;
+import io.tinymlaas.target.TargetRun;
+import io.tinymlaas.target.X86Container;
+import io.tinymlaas.train.TrainingResult;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A CTO's dry-run: the whole lifecycle of one example on one target, stage by stage, timed, with every check.
+ * The first failing stage stops the run; the report says which and why. Each run works in a folder of its
+ * own, so a failed run never touches the artifacts of an earlier one.
+ */
+public final class DryRun {
+
+    public static final List<String> STAGES = List.of("collect", "train", "convert", "reference", "compile", "run", "compare");
+
+    private final ProjectLayout layout;
+    private final Consumer<StageResult> listener;
+
+    public DryRun(ProjectLayout layout, Consumer<StageResult> listener) {
+        this.layout = layout;
+        this.listener = listener;
+    }
+
+    public Path reportDirectory(String example, String target) {
+        return layout.output().resolve("reports").resolve(example + "-" + target);
+    }
+
+    public RunReport run(String exampleName, String targetId) {
+        Instant started = Instant.now();
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(started);
+        Path work = layout.output().resolve("runs").resolve(exampleName + "-" + targetId).resolve(stamp);
+        long startNanos = System.nanoTime();
+        Map<String, Object> figures = new LinkedHashMap<>();
+        List<StageResult> stages = new ArrayList<>();
+        boolean passed = runStages(exampleName, targetId, work, figures, stages);
+        figures.put("work_directory", work.toString());
+        RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
+                (System.nanoTime() - startNanos) / 1e9, List.copyOf(stages), figures);
+        ReportWriter.write(report, reportDirectory(exampleName, targetId));
+        return report;
+    }
+
+    private boolean runStages(String exampleName, String targetId, Path work, Map<String, Object> figures,
+                              List<StageResult> stages) {
+        Stages runner = new Stages(stages, listener);
+        Lifecycle lifecycle;
+        InferenceTarget target;
+        try {
+            lifecycle = new Lifecycle(Examples.byName(exampleName), work, layout.output().resolve("datasets"));
+            target = target(targetId, work);
+        } catch (TinymlException e) {
+            runner.fail(STAGES.get(0), 0, e.getMessage());
+            runner.skipRest(STAGES);
+            return false;
+        }
+        return runner.run("collect", () -> {
+                    StoredDataset data = lifecycle.collect();
+                    figures.put("data_sha256", data.contentHash());
+                    figures.put("data_directory", data.directory().toString());
+                    figures.put("samples", Map.of("train", data.dataset().train().size(),
+                            "validation", data.dataset().validation().size(), "test", data.dataset().test().size()));
+                    return ok(data.dataset().recipe() + ", sha256 " + data.contentHash().substring(0, 12));
+                })
+                && runner.run("train", () -> {
+                    TrainingResult result = lifecycle.train();
+                    figures.put("epochs", result.lossPerEpoch().size());
+                    figures.put("final_training_loss", result.lossPerEpoch().get(result.lossPerEpoch().size() - 1));
+                    figures.put("validation_mse", result.validationMse());
+                    figures.put("loss_per_epoch", result.lossPerEpoch());
+                    return ok(String.format("%d epochs, validation MSE %.5f", result.lossPerEpoch().size(), result.validationMse()));
+                })
+                && runner.run("convert", () -> {
+                    ConvertedModel model = lifecycle.convert();
+                    figures.put("model_file", model.file().toString());
+                    figures.put("model_bytes", model.bytes().length);
+                    figures.put("model_sha256", model.sha256());
+                    return ok(model.bytes().length + " B int8 .tflite, sha256 " + model.sha256().substring(0, 12));
+                })
+                && runner.run("reference", () -> {
+                    List<Quality> quality = lifecycle.checkWithReference();
+                    figures.put("quality", quality);
+                    return new Check(quality.stream().allMatch(Quality::passed), "reference interpreter: "
+                            + String.join("; ", quality.stream().map(Quality::toString).toList()));
+                })
+                && runner.run("compile", () -> {
+                    CompiledModel compiled = lifecycle.compile();
+                    figures.put("arena_bytes", compiled.plan().arenaBytes());
+                    figures.put("constant_bytes", compiled.constantBytes());
+                    return ok("C with a " + compiled.plan().arenaBytes() + " B activation arena, " + compiled.constantBytes()
+                            + " B of weights");
+                })
+                && runner.run("run", () -> {
+                    TargetRun run = lifecycle.runOn(target);
+                    figures.put("program_text_bytes", run.size().text());
+                    figures.put("program_data_bytes", run.size().data());
+                    figures.put("program_bss_bytes", run.size().bss());
+                    return ok(run.outputs().size() + " inferences on " + target.id() + ", program text " + run.size().text() + " B");
+                })
+                && runner.run("compare", () -> {
+                    Comparison comparison = lifecycle.compareWithReference();
+                    figures.put("inputs_compared", comparison.inputs());
+                    figures.put("mismatched_inputs", comparison.mismatchedInputs());
+                    figures.put("max_abs_diff_lsb", comparison.maxAbsDiffLsb());
+                    figures.put("bit_identical", comparison.bitIdentical());
+                    return new Check(comparison.bitIdentical(), comparison.bitIdentical()
+                            ? "bit-identical to the reference interpreter on " + comparison.inputs() + " inputs"
+                            : comparison.mismatchedInputs() + " of " + comparison.inputs() + " outputs differ, by up to "
+                              + comparison.maxAbsDiffLsb() + " LSB (first at input " + comparison.firstMismatch() + ")");
+                })
+                || runner.skipRest(STAGES);
+    }
+
+    private InferenceTarget target(String targetId, Path work) {
+        if (targetId.equals("x86")) {
+            return new X86Container(layout.firmware(), work.resolve("x86"));
+        }
+        throw new TinymlException("unknown target '" + targetId + "'; known: x86");
+    }
+
+    private static Check ok(String detail) {
+        return new Check(true, detail);
+    }
+
+    /** A stage's verdict: whether its check held, and what to print. */
+    record Check(boolean passed, String detail) {
+    }
+}

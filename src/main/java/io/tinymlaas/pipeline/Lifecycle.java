@@ -1,0 +1,181 @@
+package io.tinymlaas.pipeline;
+
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.convert.Int8Converter;
+import io.tinymlaas.convert.Rounding;
+import io.tinymlaas.data.DatasetStore;
+import io.tinymlaas.data.Hashes;
+import io.tinymlaas.data.Split;
+import io.tinymlaas.data.StoredDataset;
+import io.tinymlaas.oracle.ReferenceInterpreter;
+import io.tinymlaas.target.InferenceTarget;
+import io.tinymlaas.target.TargetRun;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteReader;
+import io.tinymlaas.tflite.TfliteWriter;
+import io.tinymlaas.train.DenseTrainer;
+import io.tinymlaas.train.TrainingResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One example's way through the lifecycle, one method per stage, each using what the previous ones made:
+ * collect → train → convert → check against the reference → compile → run on a target → compare.
+ * The CLI, the REST API and the acceptance steps all drive this class.
+ */
+public final class Lifecycle {
+
+    private final Example example;
+    private final Path workDirectory;
+    private final DatasetStore datasets;
+
+    private StoredDataset dataset;
+    private TrainingResult training;
+    private ConvertedModel converted;
+    private List<byte[]> testInputs;
+    private List<byte[]> referenceOutputs;
+    private CompiledModel compiled;
+    private TargetRun targetRun;
+
+    public Lifecycle(Example example, Path workDirectory, Path datasetRoot) {
+        this.example = example;
+        this.workDirectory = workDirectory;
+        this.datasets = new DatasetStore(datasetRoot);
+    }
+
+    public Example example() {
+        return example;
+    }
+
+    public StoredDataset collect() {
+        dataset = datasets.save(example.collect());
+        return dataset;
+    }
+
+    public TrainingResult train() {
+        require(dataset, "collect");
+        training = DenseTrainer.train(dataset.dataset().train(), dataset.dataset().validation(), example.trainingConfig());
+        return training;
+    }
+
+    public ConvertedModel convert() {
+        require(training, "train");
+        TfliteModel model = Int8Converter.convert(training.network(), dataset.dataset().train().inputs(),
+                example.name() + " int8, data " + dataset.contentHash().substring(0, 12));
+        byte[] bytes = TfliteWriter.write(model);
+        Path file = workDirectory.resolve(example.name() + ".tflite");
+        write(file, bytes);
+        converted = new ConvertedModel(model, bytes, file, Hashes.sha256(bytes));
+        return converted;
+    }
+
+    /** Runs the reference interpreter on the test split: its outputs are the golden ones, and they must be good. */
+    public List<Quality> checkWithReference() {
+        require(converted, "convert");
+        Split test = dataset.dataset().test();
+        Quantization in = converted.model().input().quantization();
+        Quantization out = converted.model().output().quantization();
+        testInputs = new ArrayList<>(test.size());
+        referenceOutputs = new ArrayList<>(test.size());
+        List<float[]> dequantized = new ArrayList<>(test.size());
+        try (ReferenceInterpreter reference = ReferenceInterpreter.load(converted.bytes(), converted.file().toString())) {
+            for (float[] x : test.inputs()) {
+                byte[] input = quantize(x, in);
+                byte[] output = reference.invoke(input);
+                testInputs.add(input);
+                referenceOutputs.add(output);
+                dequantized.add(dequantize(output, out));
+            }
+        }
+        return example.judge(test, dequantized);
+    }
+
+    /** Compiles the .tflite file as written to disk, read back through our reader, as a user's file would be. */
+    public CompiledModel compile() {
+        require(converted, "convert");
+        compiled = compileFile(converted.file());
+        return compiled;
+    }
+
+    public static CompiledModel compileFile(Path tflite) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(tflite);
+        } catch (IOException e) {
+            throw new TinymlException("cannot read " + tflite + ": " + e.getMessage(), e);
+        }
+        TfliteModel model = TfliteReader.read(bytes, tflite.toString());
+        return AotCompiler.compile(model, Hashes.sha256(bytes), tflite.toString());
+    }
+
+    public TargetRun runOn(InferenceTarget target) {
+        require(compiled, "compile");
+        require(testInputs, "check with the reference");
+        targetRun = target.run(compiled, testInputs);
+        return targetRun;
+    }
+
+    public Comparison compareWithReference() {
+        require(targetRun, "run on a target");
+        int mismatched = 0;
+        int maxDiff = 0;
+        int first = -1;
+        for (int i = 0; i < referenceOutputs.size(); i++) {
+            byte[] ours = targetRun.outputs().get(i);
+            byte[] reference = referenceOutputs.get(i);
+            int diff = 0;
+            for (int j = 0; j < reference.length; j++) {
+                diff = Math.max(diff, Math.abs(ours[j] - reference[j]));
+            }
+            if (diff > 0) {
+                mismatched++;
+                first = first < 0 ? i : first;
+            }
+            maxDiff = Math.max(maxDiff, diff);
+        }
+        return new Comparison(referenceOutputs.size(), mismatched, maxDiff, first);
+    }
+
+    public List<byte[]> testInputs() {
+        require(testInputs, "check with the reference");
+        return testInputs;
+    }
+
+    static byte[] quantize(float[] values, Quantization q) {
+        byte[] result = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            long v = Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint();
+            result[i] = (byte) Math.max(-128, Math.min(127, v));
+        }
+        return result;
+    }
+
+    static float[] dequantize(byte[] values, Quantization q) {
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (float) q.dequantize(values[i]);
+        }
+        return result;
+    }
+
+    private static void require(Object stageResult, String stage) {
+        if (stageResult == null) {
+            throw new IllegalStateException("the '" + stage + "' stage has not run yet");
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new TinymlException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

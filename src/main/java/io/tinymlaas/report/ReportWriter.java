@@ -1,0 +1,81 @@
+package io.tinymlaas.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tinymlaas.TinymlException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+/** Writes report.json and report.html; each replaces the previous one only once it is completely written. */
+public final class ReportWriter {
+
+    public static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {
+    }
+
+    public static Path write(RunReport report, Path directory) {
+        try {
+            writeAtomically(directory.resolve("report.json"), JSON.writeValueAsBytes(report));
+            writeAtomically(directory.resolve("report.html"), html(report).getBytes(StandardCharsets.UTF_8));
+            return directory.resolve("report.json");
+        } catch (IOException e) {
+            throw new TinymlException("cannot write the report to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static void writeJson(Object value, Path file) {
+        try {
+            writeAtomically(file, JSON.writeValueAsBytes(value));
+        } catch (IOException e) {
+            throw new TinymlException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path temporary = Files.createTempFile(file.getParent(), ".report-", ".tmp");
+        Files.write(temporary, bytes);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static String html(RunReport report) {
+        StringBuilder h = new StringBuilder();
+        String title = report.example() + " on " + report.target();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>TinyMLaaS dry-run: ")
+                .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
+                        + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
+                        + ".PASSED{color:#070}.FAILED{color:#b00}.SKIPPED{color:#888}</style></head><body>\n");
+        h.append("<h1>").append(escape(title)).append(": <span class=\"").append(report.passed() ? "PASSED" : "FAILED")
+                .append("\">").append(report.passed() ? "PASSED" : "FAILED").append("</span></h1>\n");
+        h.append("<p>Started ").append(escape(report.startedAt())).append(", ")
+                .append(String.format("%.1f", report.totalSeconds())).append(" s in all.</p>\n");
+        h.append("<h2>Stages</h2>\n<table><tr><th>stage</th><th>result</th><th>seconds</th><th>detail</th></tr>\n");
+        for (StageResult stage : report.stages()) {
+            h.append("<tr><td>").append(escape(stage.name())).append("</td><td class=\"").append(stage.status()).append("\">")
+                    .append(stage.status()).append("</td><td>").append(String.format("%.2f", stage.seconds())).append("</td><td>")
+                    .append(escape(stage.detail())).append("</td></tr>\n");
+        }
+        h.append("</table>\n<h2>Figures</h2>\n<table>\n");
+        for (Map.Entry<String, Object> figure : report.figures().entrySet()) {
+            if (figure.getValue() instanceof java.util.Collection<?>) {
+                continue;
+            }
+            h.append("<tr><th>").append(escape(figure.getKey())).append("</th><td>").append(escape(String.valueOf(figure.getValue())))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n</body></html>\n");
+        return h.toString();
+    }
+
+    private static String escape(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

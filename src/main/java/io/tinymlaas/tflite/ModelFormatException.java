@@ -1,0 +1,10 @@
+package io.tinymlaas.tflite;
+
+import io.tinymlaas.TinymlException;
+
+/** The bytes are not a well-formed .tflite file. */
+public class ModelFormatException extends TinymlException {
+    public ModelFormatException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,9 @@
+package io.tinymlaas.tflite;
+
+/**
+ * One operator of the graph in execution order. {@code opcode} is the schema's BuiltinOperator number,
+ * {@code name} its name (e.g. FULLY_CONNECTED). Tensor indices of -1 mark omitted optional inputs.
+ * {@code fusedActivation} is the operator's fused activation where its options have one, else NONE.
+ */
+public record Operator(int opcode, String name, int[] inputs, int[] outputs, Activation fusedActivation) {
+}

@@ -1,0 +1,204 @@
+package io.tinymlaas.tflite;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.FullyConnectedOptions;
+import org.tensorflow.lite.schema.Model;
+import org.tensorflow.lite.schema.SubGraph;
+
+/**
+ * Reads a .tflite file into a {@link TfliteModel}, checking every index and size against the file so that a
+ * corrupt or truncated file is rejected with a message instead of being misread.
+ */
+public final class TfliteReader {
+
+    private static final int MIN_SIZE = 8;
+
+    private final String source;
+    private final int fileSize;
+
+    private TfliteReader(String source, int fileSize) {
+        this.source = source;
+        this.fileSize = fileSize;
+    }
+
+    public static TfliteModel read(Path file) {
+        try {
+            return read(Files.readAllBytes(file), file.toString());
+        } catch (NoSuchFileException e) {
+            throw new ModelFormatException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ModelFormatException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    public static TfliteModel read(byte[] bytes, String source) {
+        if (bytes.length < MIN_SIZE) {
+            throw new ModelFormatException(source + ": not a .tflite file (only " + bytes.length + " bytes)");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (!Model.ModelBufferHasIdentifier(buffer)) {
+            throw new ModelFormatException(source + ": not a .tflite file (the FlatBuffer identifier is not TFL3)");
+        }
+        TfliteReader reader = new TfliteReader(source, bytes.length);
+        try {
+            return reader.parse(Model.getRootAsModel(buffer));
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | java.nio.BufferUnderflowException
+                 | NegativeArraySizeException e) {
+            throw new ModelFormatException(source + ": malformed .tflite (truncated or corrupt: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()) + ")");
+        }
+    }
+
+    private TfliteModel parse(Model model) {
+        if (model.version() != 3) {
+            throw new ModelFormatException(source + ": schema version " + model.version() + ", expected 3");
+        }
+        int subgraphs = length(model.subgraphsLength(), "subgraphs");
+        if (subgraphs != 1) {
+            throw new TensorType.UnsupportedModelException(source + ": models with " + subgraphs
+                    + " subgraphs are not supported (exactly one expected)");
+        }
+        SubGraph graph = model.subgraphs(0);
+        List<Tensor> tensors = readTensors(model, graph);
+        List<Operator> operators = readOperators(model, graph, tensors.size());
+        int[] inputs = indices(length(graph.inputsLength(), "inputs"), graph::inputs, tensors.size(), "subgraph input");
+        int[] outputs = indices(length(graph.outputsLength(), "outputs"), graph::outputs, tensors.size(), "subgraph output");
+        if (inputs.length == 0 || outputs.length == 0) {
+            throw new ModelFormatException(source + ": the graph has no inputs or no outputs");
+        }
+        String description = model.description() == null ? "" : model.description();
+        return new TfliteModel(description, tensors, operators, inputs, outputs);
+    }
+
+    private List<Tensor> readTensors(Model model, SubGraph graph) {
+        int count = length(graph.tensorsLength(), "tensors");
+        int buffers = length(model.buffersLength(), "buffers");
+        List<Tensor> tensors = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            org.tensorflow.lite.schema.Tensor t = graph.tensors(i);
+            String where = source + ": tensor #" + i;
+            TensorType type = TensorType.fromCode(t.type(), where);
+            int[] shape = new int[length(t.shapeLength(), "shape of tensor #" + i)];
+            for (int d = 0; d < shape.length; d++) {
+                shape[d] = t.shape(d);
+                if (shape[d] < 0) {
+                    throw new TensorType.UnsupportedModelException(where + " has a dynamic dimension (" + shape[d]
+                            + "); only static shapes are supported");
+                }
+            }
+            long bufferIndex = t.buffer();
+            if (bufferIndex < 0 || bufferIndex >= buffers) {
+                throw new ModelFormatException(where + " refers to buffer " + bufferIndex + " but the file has " + buffers);
+            }
+            byte[] data = constantData(model.buffers((int) bufferIndex), where);
+            Tensor tensor = new Tensor(t.name() == null ? "tensor_" + i : t.name(), type, shape, quantization(t, where), data);
+            if (data != null && data.length != tensor.byteSize()) {
+                throw new ModelFormatException(where + " (" + tensor.name() + ") has " + data.length + " bytes of data but its shape "
+                        + java.util.Arrays.toString(shape) + " of " + type + " needs " + tensor.byteSize());
+            }
+            tensors.add(tensor);
+        }
+        return tensors;
+    }
+
+    private byte[] constantData(org.tensorflow.lite.schema.Buffer buffer, String where) {
+        if (buffer == null) {
+            return null;
+        }
+        int size = length(buffer.dataLength(), "data of " + where);
+        if (size == 0) {
+            return null;
+        }
+        ByteBuffer view = buffer.dataAsByteBuffer();
+        if (view == null || view.remaining() < size) {
+            throw new ModelFormatException(where + ": data runs past the end of the file");
+        }
+        byte[] data = new byte[size];
+        view.get(data);
+        return data;
+    }
+
+    private Quantization quantization(org.tensorflow.lite.schema.Tensor t, String where) {
+        org.tensorflow.lite.schema.QuantizationParameters q = t.quantization();
+        if (q == null || q.scaleLength() == 0) {
+            return null;
+        }
+        int channels = length(q.scaleLength(), "scales of " + where);
+        if (length(q.zeroPointLength(), "zero points of " + where) != channels) {
+            throw new ModelFormatException(where + ": " + channels + " scales but " + q.zeroPointLength() + " zero points");
+        }
+        float[] scales = new float[channels];
+        long[] zeroPoints = new long[channels];
+        for (int c = 0; c < channels; c++) {
+            scales[c] = q.scale(c);
+            zeroPoints[c] = q.zeroPoint(c);
+            if (!(scales[c] > 0) || Float.isInfinite(scales[c])) {
+                throw new ModelFormatException(where + ": quantization scale " + scales[c] + " is not a positive number");
+            }
+        }
+        return new Quantization(scales, zeroPoints, q.quantizedDimension());
+    }
+
+    private List<Operator> readOperators(Model model, SubGraph graph, int tensorCount) {
+        int count = length(graph.operatorsLength(), "operators");
+        int opcodes = length(model.operatorCodesLength(), "operator codes");
+        List<Operator> operators = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            org.tensorflow.lite.schema.Operator op = graph.operators(i);
+            String where = source + ": operator #" + i;
+            long opcodeIndex = op.opcodeIndex();
+            if (opcodeIndex < 0 || opcodeIndex >= opcodes) {
+                throw new ModelFormatException(where + " uses operator code " + opcodeIndex + " but the file has " + opcodes);
+            }
+            org.tensorflow.lite.schema.OperatorCode code = model.operatorCodes((int) opcodeIndex);
+            int opcode = Math.max(code.builtinCode(), code.deprecatedBuiltinCode());
+            String name = opcode == BuiltinOperator.CUSTOM ? "CUSTOM(" + code.customCode() + ")" : builtinName(opcode);
+            int[] inputs = indices(length(op.inputsLength(), "inputs of " + where), op::inputs, tensorCount, where + " input");
+            int[] outputs = indices(length(op.outputsLength(), "outputs of " + where), op::outputs, tensorCount, where + " output");
+            operators.add(new Operator(opcode, name, inputs, outputs, fusedActivation(op, where)));
+        }
+        return operators;
+    }
+
+    private static String builtinName(int opcode) {
+        return opcode >= 0 && opcode < BuiltinOperator.names.length ? BuiltinOperator.name(opcode) : "BUILTIN_" + opcode;
+    }
+
+    private static Activation fusedActivation(org.tensorflow.lite.schema.Operator op, String where) {
+        if (op.builtinOptionsType() == BuiltinOptions.FullyConnectedOptions) {
+            FullyConnectedOptions options = (FullyConnectedOptions) op.builtinOptions(new FullyConnectedOptions());
+            return Activation.fromCode(options.fusedActivationFunction(), where);
+        }
+        return Activation.NONE;
+    }
+
+    private int[] indices(int count, java.util.function.IntUnaryOperator element, int tensorCount, String what) {
+        int[] result = new int[count];
+        for (int i = 0; i < count; i++) {
+            result[i] = element.applyAsInt(i);
+            if (result[i] < -1 || result[i] >= tensorCount) {
+                throw new ModelFormatException(source + ": " + what + " refers to tensor " + result[i] + " but the graph has "
+                        + tensorCount);
+            }
+        }
+        return result;
+    }
+
+    /** A vector length read from the file; a corrupt one could otherwise make us allocate or loop for gigabytes. */
+    private int length(int length, String what) {
+        if (length < 0 || length > fileSize) {
+            throw new ModelFormatException(source + ": malformed .tflite (the " + what + " vector claims " + length
+                    + " entries in a " + fileSize + "-byte file)");
+        }
+        return length;
+    }
+}

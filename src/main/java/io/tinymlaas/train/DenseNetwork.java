@@ -1,0 +1,15 @@
+package io.tinymlaas.train;
+
+import java.util.List;
+
+/** A trained multi-layer perceptron in float32, the converter's input. */
+public record DenseNetwork(List<DenseLayer> layers) {
+
+    public float[] predict(float[] input) {
+        float[] activation = input;
+        for (DenseLayer layer : layers) {
+            activation = layer.apply(activation);
+        }
+        return activation;
+    }
+}

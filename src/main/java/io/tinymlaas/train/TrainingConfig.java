@@ -1,0 +1,17 @@
+package io.tinymlaas.train;
+
+import java.util.List;
+
+/**
+ * Hyper-parameters of a regression MLP: hidden layer widths (ReLU), mini-batch size, and the Adam learning-rate
+ * schedule as phases run one after the other (e.g. a fast phase, then a fine-tuning phase at a tenth of the rate).
+ */
+public record TrainingConfig(int[] hiddenUnits, int batchSize, List<Phase> phases, long seed) {
+
+    public record Phase(int epochs, float learningRate) {
+    }
+
+    public int epochs() {
+        return phases.stream().mapToInt(Phase::epochs).sum();
+    }
+}

@@ -1,0 +1,10 @@
+package io.tinymlaas.train;
+
+import io.tinymlaas.TinymlException;
+
+/** The loss stopped being a finite number: the weights are garbage and must not reach the converter. */
+public class TrainingDivergedException extends TinymlException {
+    public TrainingDivergedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,25 @@
+package io.tinymlaas.steps;
+
+import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.pipeline.Examples;
+import io.tinymlaas.pipeline.Lifecycle;
+import java.nio.file.Path;
+
+/** Per-scenario state shared by the step classes (injected by cucumber-picocontainer). */
+public class World {
+
+    public final ProjectLayout layout = ProjectLayout.find();
+    private Lifecycle lifecycle;
+
+    public Lifecycle lifecycle(String example) {
+        if (lifecycle == null) {
+            Path work = layout.output().resolve("acceptance").resolve(example + "-" + System.nanoTime());
+            lifecycle = new Lifecycle(Examples.byName(example), work, layout.output().resolve("datasets"));
+        }
+        return lifecycle;
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
+    }
+}

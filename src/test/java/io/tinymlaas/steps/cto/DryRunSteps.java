@@ -1,0 +1,49 @@
+package io.tinymlaas.steps.cto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.tinymlaas.pipeline.DryRun;
+import io.tinymlaas.report.ReportWriter;
+import io.tinymlaas.report.RunReport;
+import io.tinymlaas.report.StageResult;
+import io.tinymlaas.steps.World;
+import java.nio.file.Path;
+
+public class DryRunSteps {
+
+    private final World world;
+    private DryRun dryRun;
+    private RunReport report;
+
+    public DryRunSteps(World world) {
+        this.world = world;
+    }
+
+    @When("the CTO dry-runs {string} on {string}")
+    public void dryRun(String example, String target) {
+        dryRun = new DryRun(world.layout, stage -> { });
+        report = dryRun.run(example, target);
+    }
+
+    @Then("the dry-run passes every stage")
+    public void passesEveryStage() {
+        assertThat(report.stages()).extracting(StageResult::name).containsExactlyElementsOf(DryRun.STAGES);
+        assertThat(report.stages()).allSatisfy(stage -> assertThat(stage.status())
+                .as(stage.name() + ": " + stage.detail()).isEqualTo(StageResult.Status.PASSED));
+        assertThat(report.passed()).isTrue();
+    }
+
+    @Then("its report shows {int} LSB difference to the reference interpreter")
+    public void reportShowsDifference(int lsb) throws Exception {
+        Path json = dryRun.reportDirectory(report.example(), report.target()).resolve("report.json");
+        JsonNode written = ReportWriter.JSON.readTree(json.toFile());
+        assertThat(written.get("passed").asBoolean()).isTrue();
+        assertThat(written.get("figures").get("max_abs_diff_lsb").asInt()).isEqualTo(lsb);
+        assertThat(written.get("figures").get("inputs_compared").asInt()).isGreaterThanOrEqualTo(1000);
+        assertThat(written.get("figures").get("data_sha256").asText()).matches("[0-9a-f]{64}");
+        assertThat(json.resolveSibling("report.html")).content().contains("PASSED");
+    }
+}
