@@ -42,8 +42,8 @@ extern "C" {
 #define FRAME_ERR_BAD_LENGTH 2u
 #define FRAME_ERR_WRONG_INPUT_SIZE 3u
 #define FRAME_ERR_UNKNOWN_TYPE 4u
-#define FRAME_ERR_FAULT 5u          /* CPU fault; the board spins afterwards */
-#define FRAME_ERR_STACK_OVERFLOW 6u /* the inference overran the stack; its result was discarded */
+#define FRAME_ERR_FAULT 5u          /* CPU fault ("hard fault", ...); the board spins afterwards */
+#define FRAME_ERR_STACK_OVERFLOW 6u /* a fault caused by running out of stack; the board spins */
 
 /* CRC-16/CCITT-FALSE. Start with FRAME_CRC_INIT, feed bytes, use the value as is. */
 #define FRAME_CRC_INIT 0xFFFFu

@@ -86,6 +86,7 @@ static inline __attribute__((always_inline)) uint32_t align_to_tick(uint32_t *it
     uint32_t prev, cur, diff, count = 0;
     const uint32_t two_ticks = 2u << 8; /* the difference, shifted left by 8 to drop bits 24..31 */
     __asm__ volatile(
+        ".syntax unified\n" /* GCC hands ARMv6-M inline asm over in divided syntax */
         "ldr   %[prev], [%[cvr]]\n"
         "1:\n"
         "ldr   %[cur], [%[cvr]]\n"

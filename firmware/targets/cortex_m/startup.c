@@ -7,7 +7,6 @@
 #include <stdint.h>
 
 #include "frame.h"
-#include "startup.h"
 #include "uart_cmsdk.h"
 
 #ifndef TINYML_NUM_IRQS
@@ -36,7 +35,7 @@ void BusFault_Handler(void);
 void UsageFault_Handler(void);
 void Default_Handler(void);
 void tinyml_reset(void);
-void tinyml_fault(uint32_t which);
+void tinyml_fault(uint32_t which, uint32_t sp);
 
 /* Optional handlers: a definition elsewhere (cycles.c defines SysTick_Handler) replaces these. */
 void SVC_Handler(void) __attribute__((weak, alias("Default_Handler")));
@@ -96,42 +95,20 @@ __attribute__((noreturn, used, optimize("no-tree-loop-distribute-patterns"))) vo
     __asm__ volatile("dsb\n isb" ::: "memory");
 #endif
 
-    tinyml_stack_guard_arm();
     (void)main();
     for (;;) {
     }
 }
 
-#define GUARD_WORDS (TINYML_STACK_GUARD_BYTES / 4u)
-#define GUARD_PATTERN 0xC5A3E17Bu
-
-void tinyml_stack_guard_arm(void)
-{
-    volatile uint32_t *p = &__stack_bottom;
-    uint32_t i;
-    for (i = 0; i < GUARD_WORDS; i++) {
-        p[i] = GUARD_PATTERN ^ i;
-    }
-}
-
-int tinyml_stack_guard_intact(void)
-{
-    const volatile uint32_t *p = &__stack_bottom;
-    uint32_t i;
-    for (i = 0; i < GUARD_WORDS; i++) {
-        if (p[i] != (GUARD_PATTERN ^ i)) {
-            return 0;
-        }
-    }
-    return 1;
-}
-
-/* Faults: report over the UART in an ERROR frame, then spin. The handler first moves the stack
- * pointer back to the top of the stack, since the fault may have been a stack overflow. */
+/* Faults: report over the UART in an ERROR frame, then spin. The entry stub hands over the stack
+ * pointer as the fault left it, then moves it back to the top of the stack, since the fault may have
+ * been a stack overflow: the stack sits at the bottom of RAM (link.ld.in), so overflowing it means
+ * accessing memory below RAM, which faults (also on QEMU's MPS2 machines). */
 #define FAULT_ENTRY(name, code)                                                                   \
     __attribute__((naked)) void name(void)                                                        \
     {                                                                                             \
-        __asm__ volatile("ldr r0, =__stack_top\n"                                                 \
+        __asm__ volatile("mov r1, sp\n"                                                           \
+                         "ldr r0, =__stack_top\n"                                                 \
                          "mov sp, r0\n"                                                           \
                          "movs r0, #" #code "\n"                                                  \
                          "b   tinyml_fault\n");                                                   \
@@ -148,16 +125,23 @@ static const char *const FAULT_TEXT[] = {
     "nmi", "hard fault", "memmanage fault", "bus fault", "usage fault", "unexpected interrupt",
 };
 
-__attribute__((noreturn, used)) void tinyml_fault(uint32_t which)
+/* A fault taken with the stack pointer this close to (or below) the bottom of the stack is blamed on
+ * the stack: the exception entry itself stacks 32 bytes (104 with FP state) below the faulting SP. */
+#define STACK_OVERFLOW_MARGIN 64u
+
+__attribute__((noreturn, used)) void tinyml_fault(uint32_t which, uint32_t sp)
 {
     frame_writer w;
     const char *text = FAULT_TEXT[which < 6u ? which : 1u];
-    const char *end = text;
+    const char *end;
     uint8_t code = FRAME_ERR_FAULT;
 
     __asm__ volatile("cpsid i" ::: "memory");
-    while (*end) {
-        end++;
+    if (which != 0u && which != 5u && sp < (uint32_t)(uintptr_t)&__stack_bottom + STACK_OVERFLOW_MARGIN) {
+        text = "stack overflow";
+        code = FRAME_ERR_STACK_OVERFLOW;
+    }
+    for (end = text; *end; end++) {
     }
     tinyml_uart_init(); /* the fault may have come before main initialised it */
     frame_writer_begin(&w, tinyml_uart_put_sink, 0, FRAME_TYPE_ERROR, 1u + (size_t)(end - text));

@@ -1,6 +1,6 @@
 /*
  * TEST FIXTURE, not a real model: misbehaves on purpose so the smoke test can check the runtime's
- * error reports. input[0] == 1: unbounded-looking recursion that overruns the stack (ERROR 6
+ * error reports. input[0] == 1: recursion that overruns the stack (ERROR 6
  * "stack overflow"); input[0] == 2: an undefined instruction (ERROR 5 "hard fault"); otherwise the
  * output is the input.
  * The hash is sha256("tinymlaas test fixture: fault_model").

@@ -10,12 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a dry-run and writes its timings and sizes to target/bench/<example>-<target>.json.")
 final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", description = "example, e.g. hello_world")
     String example;
@@ -26,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectLayout layout = ProjectLayout.find();
-        RunReport report = new DryRun(layout, new StagePrinter(System.out)).run(example, target);
+        RunReport report = new DryRun(layout, new StagePrinter(spec.commandLine().getOut())).run(example, target);
         Map<String, Object> bench = new LinkedHashMap<>();
         bench.put("example", example);
         bench.put("target", target);
@@ -44,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Path file = layout.bench().resolve(example + "-" + target + ".json");
         ReportWriter.writeJson(bench, file);
-        System.out.printf("%s; benchmark: %s%n", report.passed() ? "PASSED" : "FAILED", file);
+        spec.commandLine().getOut().printf("%s; benchmark: %s%n", report.passed() ? "PASSED" : "FAILED", file);
         return report.passed() ? 0 : 1;
     }
 }

@@ -5,12 +5,17 @@ import io.tinymlaas.pipeline.Lifecycle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "compile", mixinStandardHelpOptions = true,
         description = "Compiles a .tflite file ahead of time into model.c and model.h.")
 final class CompileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", description = "the .tflite file")
     Path model;
@@ -22,7 +27,7 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() {
         CompiledModel compiled = Lifecycle.compileFile(model);
         compiled.writeTo(out);
-        System.out.printf("%s -> %s: %d B activation arena, %d B of weights%n", model, out, compiled.plan().arenaBytes(),
+        spec.commandLine().getOut().printf("%s -> %s: %d B activation arena, %d B of weights%n", model, out, compiled.plan().arenaBytes(),
                 compiled.constantBytes());
         return 0;
     }

@@ -5,12 +5,17 @@ import io.tinymlaas.pipeline.DryRun;
 import io.tinymlaas.report.RunReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
         description = "Runs the whole lifecycle of an example on a target and writes report.json and report.html.")
 final class DryRunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", description = "example, e.g. hello_world")
     String example;
@@ -20,10 +25,10 @@ final class DryRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DryRun dryRun = new DryRun(ProjectLayout.find(), new StagePrinter(System.out));
-        System.out.printf("dry-run %s on %s%n", example, target);
+        DryRun dryRun = new DryRun(ProjectLayout.find(), new StagePrinter(spec.commandLine().getOut()));
+        spec.commandLine().getOut().printf("dry-run %s on %s%n", example, target);
         RunReport report = dryRun.run(example, target);
-        System.out.printf("%s in %.1f s; report: %s%n", report.passed() ? "PASSED" : "FAILED", report.totalSeconds(),
+        spec.commandLine().getOut().printf("%s in %.1f s; report: %s%n", report.passed() ? "PASSED" : "FAILED", report.totalSeconds(),
                 dryRun.reportDirectory(example, target).resolve("report.json"));
         return report.passed() ? 0 : 1;
     }

@@ -1,6 +1,7 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.TinymlException;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +12,11 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof TinymlException) {
                 line.getErr().println("tinyml: " + exception.getMessage());

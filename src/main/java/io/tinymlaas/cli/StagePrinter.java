@@ -1,15 +1,15 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.report.StageResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.function.Consumer;
 
 /** Prints each stage as it finishes: name, time, result and what it found. */
 final class StagePrinter implements Consumer<StageResult> {
 
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    StagePrinter(PrintStream out) {
+    StagePrinter(PrintWriter out) {
         this.out = out;
     }
 

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * An ERROR a board sends: payload {@code code (uint8)} then UTF-8 text. The firmware's codes are the constants
- * below; it never acts on the frame it rejects.
+ * below. After codes 1-4 it never acted on the rejected frame and keeps serving; after {@link #FAULT} and
+ * {@link #STACK_OVERFLOW} it spins until restarted.
  *
  * @param code 0..255
  * @param text what went wrong, e.g. {@code bad crc}
@@ -22,6 +23,8 @@ public record ErrorMessage(int code, String text) {
     public static final int UNKNOWN_TYPE = 4;
     /** The CPU faulted, e.g. "hard fault"; the board now spins and must be restarted. */
     public static final int FAULT = 5;
+    /** The CPU faulted because the stack ran out ("stack overflow"); the board must be restarted. */
+    public static final int STACK_OVERFLOW = 6;
 
     public ErrorMessage {
         if (code < 0 || code > 0xFF) {
@@ -53,6 +56,11 @@ public record ErrorMessage(int code, String text) {
         payload[0] = (byte) code;
         System.arraycopy(text, 0, payload, 1, text.length);
         return new Frame(FrameType.ERROR, payload);
+    }
+
+    /** True for the codes after which the board no longer answers. */
+    public boolean boardHalted() {
+        return code == FAULT || code == STACK_OVERFLOW;
     }
 
     @Override

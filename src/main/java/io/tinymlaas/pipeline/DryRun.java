@@ -42,14 +42,17 @@ public final class DryRun {
         return layout.output().resolve("reports").resolve(example + "-" + target);
     }
 
+    /** Runs the lifecycle; an unknown example or target is refused before anything runs. */
     public RunReport run(String exampleName, String targetId) {
+        Example example = Examples.byName(exampleName);
+        checkTarget(targetId);
         Instant started = Instant.now();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(started);
         Path work = layout.output().resolve("runs").resolve(exampleName + "-" + targetId).resolve(stamp);
         long startNanos = System.nanoTime();
         Map<String, Object> figures = new LinkedHashMap<>();
         List<StageResult> stages = new ArrayList<>();
-        boolean passed = runStages(exampleName, targetId, work, figures, stages);
+        boolean passed = runStages(example, targetId, work, figures, stages);
         figures.put("work_directory", work.toString());
         RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
                 (System.nanoTime() - startNanos) / 1e9, List.copyOf(stages), figures);
@@ -57,19 +60,11 @@ public final class DryRun {
         return report;
     }
 
-    private boolean runStages(String exampleName, String targetId, Path work, Map<String, Object> figures,
+    private boolean runStages(Example example, String targetId, Path work, Map<String, Object> figures,
                               List<StageResult> stages) {
         Stages runner = new Stages(stages, listener);
-        Lifecycle lifecycle;
-        InferenceTarget target;
-        try {
-            lifecycle = new Lifecycle(Examples.byName(exampleName), work, layout.output().resolve("datasets"));
-            target = target(targetId, work);
-        } catch (TinymlException e) {
-            runner.fail(STAGES.get(0), 0, e.getMessage());
-            runner.skipRest(STAGES);
-            return false;
-        }
+        Lifecycle lifecycle = new Lifecycle(example, work, layout.output().resolve("datasets"));
+        InferenceTarget target = target(targetId, work);
         return runner.run("collect", () -> {
                     StoredDataset data = lifecycle.collect();
                     figures.put("data_sha256", data.contentHash());
@@ -128,10 +123,14 @@ public final class DryRun {
     }
 
     private InferenceTarget target(String targetId, Path work) {
-        if (targetId.equals("x86")) {
-            return new X86Container(layout.firmware(), work.resolve("x86"));
+        checkTarget(targetId);
+        return new X86Container(layout.firmware(), work.resolve("x86"));
+    }
+
+    private static void checkTarget(String targetId) {
+        if (!targetId.equals("x86")) {
+            throw new TinymlException("unknown target '" + targetId + "'; known: x86");
         }
-        throw new TinymlException("unknown target '" + targetId + "'; known: x86");
     }
 
     private static Check ok(String detail) {

@@ -104,12 +104,7 @@ public final class Lifecycle {
     }
 
     public static CompiledModel compileFile(Path tflite) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(tflite);
-        } catch (IOException e) {
-            throw new TinymlException("cannot read " + tflite + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = TfliteReader.readBytes(tflite);
         TfliteModel model = TfliteReader.read(bytes, tflite.toString());
         return AotCompiler.compile(model, Hashes.sha256(bytes), tflite.toString());
     }

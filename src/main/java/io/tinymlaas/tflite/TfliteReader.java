@@ -31,8 +31,13 @@ public final class TfliteReader {
     }
 
     public static TfliteModel read(Path file) {
+        return read(readBytes(file), file.toString());
+    }
+
+    /** The raw bytes of a model file, with a plain message when it cannot be read. */
+    public static byte[] readBytes(Path file) {
         try {
-            return read(Files.readAllBytes(file), file.toString());
+            return Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ModelFormatException(file + ": no such file");
         } catch (IOException e) {

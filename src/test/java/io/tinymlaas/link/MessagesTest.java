@@ -75,6 +75,13 @@ class MessagesTest {
         assertThat(error).isEqualTo(new ErrorMessage(1, "bad crc"));
         assertThat(error.toFrame()).isEqualTo(frame);
         assertThat(error).hasToString("board error 1: bad crc");
+        assertThat(error.boardHalted()).isFalse();
+    }
+
+    @Test
+    void faultAndStackOverflowErrorsMeanTheBoardHalted() {
+        assertThat(ErrorMessage.parse(Frame.of(FrameType.ERROR, concatCode(5, "hard fault"))).boardHalted()).isTrue();
+        assertThat(new ErrorMessage(ErrorMessage.STACK_OVERFLOW, "stack overflow").boardHalted()).isTrue();
     }
 
     private static byte[] concatCode(int code, String text) {

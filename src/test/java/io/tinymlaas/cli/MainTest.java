@@ -1,0 +1,56 @@
+package io.tinymlaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tinymlaas.tflite.SampleModels;
+import io.tinymlaas.tflite.TfliteWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void compilingAValidModelWritesModelCAndModelH() throws Exception {
+        Path model = Files.write(dir.resolve("tiny.tflite"), TfliteWriter.write(SampleModels.tinyDense()));
+        assertThat(run("compile", model.toString(), "--out", dir.resolve("c").toString())).isZero();
+        assertThat(dir.resolve("c/model.c")).content().contains("tinyml_fully_connected_s8");
+        assertThat(dir.resolve("c/model.h")).content().contains("TINYML_MODEL_HASH");
+        assertThat(out.toString()).contains("B activation arena");
+    }
+
+    @Test
+    void aTruncatedModelGivesOneClearLineAndExitCodeTwoWithoutAStackTrace() throws Exception {
+        byte[] bytes = TfliteWriter.write(SampleModels.tinyDense());
+        Path model = Files.write(dir.resolve("cut.tflite"), Arrays.copyOf(bytes, bytes.length / 2));
+        assertThat(run("compile", model.toString(), "--out", dir.resolve("c").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tinyml: " + model + ": ").doesNotContain("\tat ");
+        assertThat(dir.resolve("c")).doesNotExist();
+    }
+
+    @Test
+    void aMissingModelFileIsNamed() {
+        assertThat(run("compile", dir.resolve("nope.tflite").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("nope.tflite: no such file");
+    }
+
+    @Test
+    void anUnknownExampleListsTheKnownOnes() {
+        assertThat(run("dry-run", "no_such_example")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown example 'no_such_example'; known: hello_world");
+    }
+}
