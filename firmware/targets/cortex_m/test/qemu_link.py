@@ -88,7 +88,10 @@ class Board:
     def send(self, data: bytes):
         view = memoryview(data)
         while view:
-            n = os.write(self.fd, view)
+            try:
+                n = os.write(self.fd, view)
+            except OSError as e:
+                raise LinkError("cannot write to %s (QEMU exit code %s): %s" % (self.pty, self.proc.poll(), e))
             view = view[n:]
 
     def _fill(self, deadline):

@@ -68,4 +68,4 @@ expect_link_failure too_big_ram "region \`RAM' overflowed by" "${M4F[@]}" MODEL_
     RAM_LENGTH=2048 STACK_BYTES=2048
 
 echo "== QEMU"
-python3 "$HERE/qemu_smoke.py" "$BUILD"
+PYTHONDONTWRITEBYTECODE=1 python3 "$HERE/qemu_smoke.py" "$BUILD"
