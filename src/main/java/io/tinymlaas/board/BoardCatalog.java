@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.tinymlaas.ProjectLayout;
 import io.tinymlaas.TinymlException;
 
 import java.io.IOException;
@@ -84,24 +85,9 @@ public final class BoardCatalog {
         this.emulatable = all.stream().filter(Board::emulatable).toList();
     }
 
-    /**
-     * The catalog of the project the JVM runs in: walks up from the working directory to the first folder that
-     * holds both {@code pom.xml} and {@code boards/}, and reads that {@code boards/}.
-     */
+    /** The catalog of the project the JVM runs in ({@code boards/} of {@link ProjectLayout#find()}). */
     public static BoardCatalog fromProject() {
-        return fromProject(Path.of(""));
-    }
-
-    /** As {@link #fromProject()}, starting the search at {@code start} instead of the working directory. */
-    public static BoardCatalog fromProject(Path start) {
-        Path from = start.toAbsolutePath().normalize();
-        for (Path dir = from; dir != null; dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("boards"))) {
-                return new BoardCatalog(dir.resolve("boards"));
-            }
-        }
-        throw new TinymlException("cannot find the project's boards/ directory (a folder holding pom.xml and boards/)"
-                + " at or above " + from + "; run from inside the TinyMLaaS project");
+        return new BoardCatalog(ProjectLayout.find().boards());
     }
 
     /** The directory the descriptors were read from. */

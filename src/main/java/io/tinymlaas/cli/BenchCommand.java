@@ -25,7 +25,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "example, e.g. hello_world")
     String example;
 
-    @Option(names = "--target", defaultValue = "x86", description = "where the model runs (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--board", "--target"}, defaultValue = "x86",
+            description = "x86 (a local container) or a board id from `tinyml boards` (default: ${DEFAULT-VALUE})")
     String target;
 
     @Override
@@ -44,7 +45,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         bench.put("stage_seconds", stageSeconds);
         for (String figure : new String[] {"model_bytes", "arena_bytes", "constant_bytes", "program_text_bytes",
-                "program_data_bytes", "program_bss_bytes", "inputs_compared", "max_abs_diff_lsb", "quality"}) {
+                "program_data_bytes", "program_bss_bytes", "flash_bytes", "ram_bytes", "instructions_per_inference", "ran_on",
+                "inputs_compared", "max_abs_diff_lsb", "quality"}) {
             bench.put(figure, report.figures().get(figure));
         }
         Path file = layout.bench().resolve(example + "-" + target + ".json");

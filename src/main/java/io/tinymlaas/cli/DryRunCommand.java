@@ -20,7 +20,8 @@ final class DryRunCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "example, e.g. hello_world")
     String example;
 
-    @Option(names = "--target", defaultValue = "x86", description = "where the model runs (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--board", "--target"}, defaultValue = "x86",
+            description = "x86 (a local container) or a board id from `tinyml boards` (default: ${DEFAULT-VALUE})")
     String target;
 
     @Override

@@ -1,7 +1,6 @@
 package io.tinymlaas.pipeline;
 
 import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.TinymlException;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.report.ReportWriter;
@@ -9,7 +8,7 @@ import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
 import io.tinymlaas.target.InferenceTarget;
 import io.tinymlaas.target.TargetRun;
-import io.tinymlaas.target.X86Container;
+import io.tinymlaas.target.Targets;
 import io.tinymlaas.train.TrainingResult;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,10 +30,12 @@ public final class DryRun {
     public static final List<String> STAGES = List.of("collect", "train", "convert", "reference", "compile", "run", "compare");
 
     private final ProjectLayout layout;
+    private final Targets targets;
     private final Consumer<StageResult> listener;
 
     public DryRun(ProjectLayout layout, Consumer<StageResult> listener) {
         this.layout = layout;
+        this.targets = new Targets(layout);
         this.listener = listener;
     }
 
@@ -45,7 +46,7 @@ public final class DryRun {
     /** Runs the lifecycle; an unknown example or target is refused before anything runs. */
     public RunReport run(String exampleName, String targetId) {
         Example example = Examples.byName(exampleName);
-        checkTarget(targetId);
+        targets.check(targetId);
         Instant started = Instant.now();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(started);
         Path work = layout.output().resolve("runs").resolve(exampleName + "-" + targetId).resolve(stamp);
@@ -64,7 +65,7 @@ public final class DryRun {
                               List<StageResult> stages) {
         Stages runner = new Stages(stages, listener);
         Lifecycle lifecycle = new Lifecycle(example, work, layout.output().resolve("datasets"));
-        InferenceTarget target = target(targetId, work);
+        InferenceTarget target = targets.resolve(targetId, work);
         return runner.run("collect", () -> {
                     StoredDataset data = lifecycle.collect();
                     figures.put("data_sha256", data.contentHash());
@@ -106,7 +107,19 @@ public final class DryRun {
                     figures.put("program_text_bytes", run.size().text());
                     figures.put("program_data_bytes", run.size().data());
                     figures.put("program_bss_bytes", run.size().bss());
-                    return ok(run.outputs().size() + " inferences on " + target.id() + ", program text " + run.size().text() + " B");
+                    figures.put("flash_bytes", run.size().text() + run.size().data());
+                    figures.put("ram_bytes", run.size().data() + run.size().bss());
+                    figures.put("ran_on", run.description());
+                    String counted = "";
+                    if (!run.instructions().isEmpty()) {
+                        long max = run.instructions().stream().mapToLong(Long::longValue).max().orElse(0);
+                        figures.put("instructions_per_inference", max);
+                        figures.put("instructions_per_inference_min",
+                                run.instructions().stream().mapToLong(Long::longValue).min().orElse(0));
+                        counted = ", " + max + " instructions per inference";
+                    }
+                    return ok(run.outputs().size() + " inferences on " + run.description() + ", flash "
+                            + (run.size().text() + run.size().data()) + " B" + counted);
                 })
                 && runner.run("compare", () -> {
                     Comparison comparison = lifecycle.compareWithReference();
@@ -120,17 +133,6 @@ public final class DryRun {
                               + comparison.maxAbsDiffLsb() + " LSB (first at input " + comparison.firstMismatch() + ")");
                 })
                 || runner.skipRest(STAGES);
-    }
-
-    private InferenceTarget target(String targetId, Path work) {
-        checkTarget(targetId);
-        return new X86Container(layout.firmware(), work.resolve("x86"));
-    }
-
-    private static void checkTarget(String targetId) {
-        if (!targetId.equals("x86")) {
-            throw new TinymlException("unknown target '" + targetId + "'; known: x86");
-        }
     }
 
     private static Check ok(String detail) {

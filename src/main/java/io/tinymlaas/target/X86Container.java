@@ -64,8 +64,8 @@ public final class X86Container implements InferenceTarget {
             }
             Path outputFile = workDirectory.resolve("outputs.bin");
             container.copyFileFromContainer("/build/outputs.bin", outputFile.toString());
-            return new TargetRun(split(Files.readAllBytes(outputFile), model.outputBytes(), inputs.size()),
-                    ProgramSize.parse(size.getStdout()), build.getStdout() + build.getStderr());
+            return new TargetRun(split(Files.readAllBytes(outputFile), model.outputBytes(), inputs.size()), List.of(),
+                    ProgramSize.parse(size.getStdout()), "gcc in " + IMAGE);
         } catch (IOException e) {
             throw new TargetException("x86 container I/O failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

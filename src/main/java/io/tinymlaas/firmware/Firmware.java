@@ -1,0 +1,16 @@
+package io.tinymlaas.firmware;
+
+import io.tinymlaas.target.ProgramSize;
+import java.nio.file.Path;
+
+/** A linked firmware image for one board and its footprint: flash = text + data, RAM = data + bss (stack included). */
+public record Firmware(Path elf, ProgramSize size, long flashLimit, long ramLimit) {
+
+    public long flashBytes() {
+        return size.text() + size.data();
+    }
+
+    public long ramBytes() {
+        return size.data() + size.bss();
+    }
+}

@@ -1,0 +1,10 @@
+package io.tinymlaas.link;
+
+import io.tinymlaas.TinymlException;
+
+/** The board said nothing in time: it hangs, crashed silently, or never booted. */
+public class LinkTimeoutException extends TinymlException {
+    public LinkTimeoutException(String message) {
+        super(message);
+    }
+}

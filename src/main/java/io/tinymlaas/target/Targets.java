@@ -1,0 +1,70 @@
+package io.tinymlaas.target;
+
+import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.board.Board;
+import io.tinymlaas.board.BoardCatalog;
+import io.tinymlaas.emulator.Availability;
+import io.tinymlaas.emulator.Emulator;
+import io.tinymlaas.emulator.QemuEmulator;
+import io.tinymlaas.firmware.FirmwareBuilder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a target name ("x86" or a board id from boards/) into something that can run a compiled model. */
+public final class Targets {
+
+    public static final String X86 = "x86";
+
+    private final ProjectLayout layout;
+    private final BoardCatalog boards;
+    private final List<Emulator> emulators;
+
+    public Targets(ProjectLayout layout) {
+        this(layout, new BoardCatalog(layout.boards()), List.of(new QemuEmulator()));
+    }
+
+    public Targets(ProjectLayout layout, BoardCatalog boards, List<Emulator> emulatorsByPreference) {
+        this.layout = layout;
+        this.boards = boards;
+        this.emulators = emulatorsByPreference;
+    }
+
+    public BoardCatalog boards() {
+        return boards;
+    }
+
+    /** Refuses unknown targets and boards that cannot run here, before any work starts. */
+    public void check(String target) {
+        if (!target.equals(X86)) {
+            emulatorFor(boards.byId(target));
+        }
+    }
+
+    public InferenceTarget resolve(String target, Path workDirectory) {
+        if (target.equals(X86)) {
+            return new X86Container(layout.firmware(), workDirectory.resolve(X86));
+        }
+        Board board = boards.byId(target);
+        return new BoardTarget(board, emulatorFor(board), new FirmwareBuilder(layout.firmware()), workDirectory.resolve(board.id()));
+    }
+
+    /** The first emulator, in order of preference, that can run the board; otherwise every reason why not. */
+    public Emulator emulatorFor(Board board) {
+        List<String> reasons = new ArrayList<>();
+        for (Emulator emulator : emulators) {
+            Availability availability = emulator.availability(board);
+            if (availability.available()) {
+                return emulator;
+            }
+            reasons.add(emulator.name() + ": " + availability.reason());
+        }
+        throw new TinymlException(board.id() + " cannot be emulated here: " + String.join("; ", reasons));
+    }
+
+    /** Each emulator's availability for the board, for listings and reports. */
+    public List<String> availability(Board board) {
+        return emulators.stream().map(e -> e.name() + ": " + e.availability(board).reason()).toList();
+    }
+}
