@@ -1,0 +1,34 @@
+Feature: IT operator — flash hello_world onto every emulated board and infer over UART
+  As the on-site IT operator I want each supported board to get firmware built for its real memory,
+  flashed into an emulator, and queried over its serial console,
+  so that I know a model works on a board before any hardware is bought.
+
+  Background:
+    Given the hello_world model has been trained, converted and compiled
+
+  Scenario Outline: hello_world runs bit-exactly on <board>
+    When the firmware for "<board>" is built, flashed into its emulator and sent every test input over UART
+    Then every output is bit-identical to the reference interpreter's
+    And each inference reports how many instructions it took
+    And the firmware fits the board's real flash and RAM
+
+    Examples: every seed board that an emulator here runs
+      | board                        |
+      | arduino_nano_33_ble_sense    |
+      | sparkfun_edge                |
+      | stm32f746_disco              |
+      | adafruit_edgebadge           |
+      | adafruit_tflm_kit            |
+      | circuit_playground_bluefruit |
+      | wio_terminal                 |
+      | sony_spresense               |
+
+  Scenario Outline: <board> cannot be emulated here, and the operator is told why
+    Then "<board>" is refused with the reason "<reason>"
+
+    Examples:
+      | board          | reason           |
+      | esp32_devkitc  | no ESP32 machine |
+      | esp_eye        | no ESP32 machine |
+      | himax_we1_plus | no ARC target    |
+      | arc_emsdp      | no ARC target    |

@@ -1,0 +1,76 @@
+package io.tinymlaas.steps.it_operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.board.Board;
+import io.tinymlaas.pipeline.Comparison;
+import io.tinymlaas.pipeline.Lifecycle;
+import io.tinymlaas.steps.TrainedHelloWorld;
+import io.tinymlaas.steps.World;
+import io.tinymlaas.target.TargetRun;
+import io.tinymlaas.target.Targets;
+
+public class FlashAndInferSteps {
+
+    private final World world;
+    private final Targets targets;
+    private Lifecycle lifecycle;
+    private Board board;
+    private TargetRun run;
+
+    public FlashAndInferSteps(World world) {
+        this.world = world;
+        this.targets = new Targets(world.layout);
+    }
+
+    @Given("the hello_world model has been trained, converted and compiled")
+    public void trainedModel() {
+        lifecycle = TrainedHelloWorld.get(world.layout);
+    }
+
+    @When("the firmware for {string} is built, flashed into its emulator and sent every test input over UART")
+    public void flashAndInfer(String boardId) {
+        board = targets.boards().byId(boardId);
+        run = lifecycle.runOn(targets.resolve(boardId,
+                world.layout.output().resolve("acceptance").resolve(boardId + "-" + System.nanoTime())));
+    }
+
+    @Then("every output is bit-identical to the reference interpreter's")
+    public void bitIdentical() {
+        Comparison comparison = lifecycle.compareWithReference();
+        assertThat(comparison.inputs()).isGreaterThanOrEqualTo(1000);
+        assertThat(comparison.maxAbsDiffLsb()).isZero();
+        assertThat(comparison.bitIdentical()).isTrue();
+    }
+
+    @Then("each inference reports how many instructions it took")
+    public void instructionsReported() {
+        assertThat(run.instructions()).hasSameSizeAs(run.outputs());
+        // A fully connected 1-16-16-1 network cannot take fewer than its 288 multiply-accumulates.
+        assertThat(run.instructions()).allSatisfy(count -> assertThat(count).isBetween(288L, 100_000L));
+        assertThat(run.instructions().stream().distinct().count()).as("the same work every inference").isEqualTo(1);
+    }
+
+    @Then("the firmware fits the board's real flash and RAM")
+    public void fits() {
+        long flash = run.size().text() + run.size().data();
+        long ram = run.size().data() + run.size().bss();
+        assertThat(flash).isPositive().isLessThanOrEqualTo(board.flashBytes());
+        assertThat(ram).isPositive().isLessThanOrEqualTo(board.ramBytes());
+    }
+
+    @Then("{string} is refused with the reason {string}")
+    public void refused(String boardId, String reason) {
+        Board refused = targets.boards().byId(boardId);
+        assertThat(refused.emulatable()).isFalse();
+        assertThatThrownBy(() -> targets.check(boardId))
+                .isInstanceOf(TinymlException.class)
+                .hasMessageStartingWith(boardId + " cannot be emulated here")
+                .hasMessageContaining(reason);
+    }
+}
