@@ -55,6 +55,9 @@ public final class DryRun {
         List<StageResult> stages = new ArrayList<>();
         boolean passed = runStages(example, targetId, work, figures, stages);
         figures.put("work_directory", work.toString());
+        if (!targets.availability(targetId).isEmpty()) {
+            figures.put("emulators", targets.availability(targetId));
+        }
         RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
                 (System.nanoTime() - startNanos) / 1e9, List.copyOf(stages), figures);
         ReportWriter.write(report, reportDirectory(exampleName, targetId));

@@ -65,14 +65,20 @@ public final class ReportWriter {
         }
         h.append("</table>\n<h2>Figures</h2>\n<table>\n");
         for (Map.Entry<String, Object> figure : report.figures().entrySet()) {
-            if (figure.getValue() instanceof java.util.Collection<?>) {
-                continue;
-            }
-            h.append("<tr><th>").append(escape(figure.getKey())).append("</th><td>").append(escape(String.valueOf(figure.getValue())))
+            h.append("<tr><th>").append(escape(figure.getKey())).append("</th><td>").append(escape(cell(figure.getValue())))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n</body></html>\n");
         return h.toString();
+    }
+
+    /** Long series (loss per epoch) are left to report.json; short lists are shown one item after another. */
+    private static String cell(Object value) {
+        if (value instanceof java.util.Collection<?> items) {
+            return items.size() > 10 ? items.size() + " values (see report.json)"
+                    : String.join("; ", items.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
     }
 
     private static String escape(String text) {

@@ -7,6 +7,7 @@ import io.tinymlaas.board.BoardCatalog;
 import io.tinymlaas.emulator.Availability;
 import io.tinymlaas.emulator.Emulator;
 import io.tinymlaas.emulator.QemuEmulator;
+import io.tinymlaas.emulator.RenodeEmulator;
 import io.tinymlaas.firmware.FirmwareBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,9 @@ public final class Targets {
     private final List<Emulator> emulators;
 
     public Targets(ProjectLayout layout) {
-        this(layout, new BoardCatalog(layout.boards()), List.of(new QemuEmulator()));
+        this(layout, new BoardCatalog(layout.boards()),
+                List.of(new RenodeEmulator(layout.root().resolve("renode"), System.getenv().getOrDefault("PATH", "")),
+                        new QemuEmulator()));
     }
 
     public Targets(ProjectLayout layout, BoardCatalog boards, List<Emulator> emulatorsByPreference) {
@@ -66,5 +69,10 @@ public final class Targets {
     /** Each emulator's availability for the board, for listings and reports. */
     public List<String> availability(Board board) {
         return emulators.stream().map(e -> e.name() + ": " + e.availability(board).reason()).toList();
+    }
+
+    /** For a board target, what each emulator said about it; empty for x86. */
+    public List<String> availability(String target) {
+        return target.equals(X86) ? List.of() : availability(boards.byId(target));
     }
 }
