@@ -11,8 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -22,20 +21,16 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "example, e.g. hello_world")
-    String example;
-
-    @Option(names = {"--board", "--target"}, defaultValue = "x86",
-            description = "x86 (a local container) or a board id from `tinyml boards` (default: ${DEFAULT-VALUE})")
-    String target;
+    @Mixin
+    RunSelection run;
 
     @Override
     public Integer call() {
         ProjectLayout layout = ProjectLayout.find();
-        RunReport report = new DryRun(layout, new StagePrinter(spec.commandLine().getOut())).run(example, target);
+        RunReport report = new DryRun(layout, new StagePrinter(spec.commandLine().getOut())).run(run.example, run.target);
         Map<String, Object> bench = new LinkedHashMap<>();
-        bench.put("example", example);
-        bench.put("target", target);
+        bench.put("example", run.example);
+        bench.put("target", run.target);
         bench.put("passed", report.passed());
         bench.put("measured_at", report.startedAt());
         bench.put("wall_seconds", report.totalSeconds());
@@ -49,7 +44,7 @@ final class BenchCommand implements Callable<Integer> {
                 "inputs_compared", "max_abs_diff_lsb", "quality"}) {
             bench.put(figure, report.figures().get(figure));
         }
-        Path file = layout.bench().resolve(example + "-" + target + ".json");
+        Path file = layout.bench().resolve(run.example + "-" + run.target + ".json");
         ReportWriter.writeJson(bench, file);
         spec.commandLine().getOut().printf("%s; benchmark: %s%n", report.passed() ? "PASSED" : "FAILED", file);
         return report.passed() ? 0 : 1;

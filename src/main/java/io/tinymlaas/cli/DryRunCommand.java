@@ -6,8 +6,7 @@ import io.tinymlaas.report.RunReport;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
@@ -17,20 +16,16 @@ final class DryRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "example, e.g. hello_world")
-    String example;
-
-    @Option(names = {"--board", "--target"}, defaultValue = "x86",
-            description = "x86 (a local container) or a board id from `tinyml boards` (default: ${DEFAULT-VALUE})")
-    String target;
+    @Mixin
+    RunSelection run;
 
     @Override
     public Integer call() {
         DryRun dryRun = new DryRun(ProjectLayout.find(), new StagePrinter(spec.commandLine().getOut()));
-        spec.commandLine().getOut().printf("dry-run %s on %s%n", example, target);
-        RunReport report = dryRun.run(example, target);
+        spec.commandLine().getOut().printf("dry-run %s on %s%n", run.example, run.target);
+        RunReport report = dryRun.run(run.example, run.target);
         spec.commandLine().getOut().printf("%s in %.1f s; report: %s%n", report.passed() ? "PASSED" : "FAILED", report.totalSeconds(),
-                dryRun.reportDirectory(example, target).resolve("report.json"));
+                dryRun.reportDirectory(run.example, run.target).resolve("report.json"));
         return report.passed() ? 0 : 1;
     }
 }

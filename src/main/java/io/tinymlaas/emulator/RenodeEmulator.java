@@ -202,7 +202,7 @@ public final class RenodeEmulator implements Emulator {
         private final Duration timeout;
         private final long deadline;
         private Process process;
-        private ProcessTail output;
+        private ProcessOutput output;
         private Monitor monitor;
         private String step = "starting renode";
 
@@ -226,7 +226,7 @@ public final class RenodeEmulator implements Emulator {
                         .redirectErrorStream(true)
                         .start();
                 process.getOutputStream().close();
-                output = new ProcessTail(process.getInputStream(), "renode-" + board.id());
+                output = new ProcessOutput(process.getInputStream(), "renode-" + board.id());
 
                 step = "connecting to the Renode monitor on port " + port;
                 monitor = connect(port);
@@ -333,7 +333,7 @@ public final class RenodeEmulator implements Emulator {
             StringBuilder text = new StringBuilder();
             text.append("; last monitor output: ")
                     .append(monitor == null ? "(not connected)" : quote(monitor.tail(1500)));
-            text.append("; renode output: ").append(output == null ? "(none)" : quote(output.tail(1500)));
+            text.append("; renode output: ").append(output == null ? "(none)" : quote(tail(output, 1500)));
             return text.toString();
         }
 
@@ -351,13 +351,13 @@ public final class RenodeEmulator implements Emulator {
     /** A booted board: the Renode process, its monitor connection and the pty. */
     private static final class RenodeBoard implements RunningBoard {
         private final Process process;
-        private final ProcessTail output;
+        private final ProcessOutput output;
         private final Monitor monitor;
         private final String device;
         private final Path workDir;
         private boolean closed;
 
-        RenodeBoard(Process process, ProcessTail output, Monitor monitor, String device, Path workDir) {
+        RenodeBoard(Process process, ProcessOutput output, Monitor monitor, String device, Path workDir) {
             this.process = process;
             this.output = output;
             this.monitor = monitor;
@@ -377,7 +377,7 @@ public final class RenodeEmulator implements Emulator {
 
         @Override
         public String emulatorLog() {
-            return "renode output:\n" + output.tail(4000) + "\nmonitor:\n" + monitor.tail(4000);
+            return "renode output:\n" + tail(output, 4000) + "\nmonitor:\n" + monitor.tail(4000);
         }
 
         @Override
@@ -663,39 +663,9 @@ public final class RenodeEmulator implements Emulator {
         }
     }
 
-    /** Keeps the last few kilobytes a child process prints, read on a thread of its own so it never blocks. */
-    static final class ProcessTail {
-        private static final int KEEP = 16 * 1024;
-        private final StringBuilder text = new StringBuilder();
-
-        ProcessTail(InputStream stream, String name) {
-            Thread reader = new Thread(() -> pump(stream), name + "-output");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        private void pump(InputStream stream) {
-            byte[] buffer = new byte[4096];
-            try (stream) {
-                int n;
-                while ((n = stream.read(buffer)) > 0) {
-                    synchronized (text) {
-                        text.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
-                        if (text.length() > KEEP) {
-                            text.delete(0, text.length() - KEEP);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // The process ended; what was read is kept.
-            }
-        }
-
-        String tail(int chars) {
-            synchronized (text) {
-                String cleaned = Monitor.clean(text.toString());
-                return cleaned.length() <= chars ? cleaned : "..." + cleaned.substring(cleaned.length() - chars);
-            }
-        }
+    /** The end of what Renode printed, without its colour codes, for error messages. */
+    static String tail(ProcessOutput output, int chars) {
+        String cleaned = Monitor.clean(output.text());
+        return cleaned.length() <= chars ? cleaned : "..." + cleaned.substring(cleaned.length() - chars);
     }
 }
