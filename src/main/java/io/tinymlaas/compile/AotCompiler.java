@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.tensorflow.lite.schema.BuiltinOperator;
@@ -20,6 +21,10 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  * allocates nothing.
  */
 public final class AotCompiler {
+
+    /** One lowering per supported builtin operator; adding an operator means adding an entry here. */
+    private static final Map<Integer, OperatorLowering> LOWERINGS = Map.of(
+            BuiltinOperator.FULLY_CONNECTED, FullyConnectedLowering::lower);
 
     /** Arena offsets are word-aligned so kernels may read activations 32 bits at a time. */
     static final int ARENA_ALIGNMENT = 4;
@@ -49,11 +54,16 @@ public final class AotCompiler {
     }
 
     private static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        if (op.opcode() == BuiltinOperator.FULLY_CONNECTED) {
-            return FullyConnectedLowering.lower(model, index, op, source, arena);
+        OperatorLowering lowering = LOWERINGS.get(op.opcode());
+        if (lowering == null) {
+            throw new CompilationException(source + ": operator #" + index + " " + op.name()
+                    + " is not supported by the compiler (supported: " + supportedOperators() + ")");
         }
-        throw new CompilationException(source + ": operator #" + index + " " + op.name()
-                + " is not supported by the compiler (supported: FULLY_CONNECTED)");
+        return lowering.lower(model, index, op, source, arena);
+    }
+
+    static String supportedOperators() {
+        return String.join(", ", LOWERINGS.keySet().stream().map(BuiltinOperator::name).sorted().toList());
     }
 
     private static void checkInterface(TfliteModel model, String source) {
