@@ -1,9 +1,10 @@
 /*
- * Fixed-point arithmetic of the TFLite int8 quantization spec. Every kernel rescales its int32 accumulator
- * through tinyml_multiply_by_quantized_multiplier. It uses single rounding, (x·M + 2^(s−1)) >> s with
- * s = 31 − shift, because that is what the reference interpreter (TF Lite 2.6, ruy kernels) computes; the
- * older double rounding (rounding doubling high multiply, then rounding shift) differs by 1 LSB on some
- * inputs, and bit-exact outputs depend on matching it.
+ * Fixed-point arithmetic of the TFLite int8 quantization spec. Kernels rescale their int32 accumulators with the
+ * rounding that the reference interpreter (TF Lite 2.6) uses for the same operator, found by differential tests
+ * (the *OperatorTest classes of io.tinymlaas.compile): FULLY_CONNECTED and CONV_2D (ruy GEMM) use single rounding,
+ * tinyml_multiply_by_quantized_multiplier, (x·M + 2^(s−1)) >> s with s = 31 − shift; DEPTHWISE_CONV_2D uses
+ * gemmlowp's double rounding, tinyml_multiply_by_quantized_multiplier_double_rounding. The two differ by 1 LSB
+ * on some inputs, and bit-exact outputs depend on using the right one.
  */
 #ifndef TINYML_QUANT_H
 #define TINYML_QUANT_H
@@ -15,6 +16,30 @@ static inline int32_t tinyml_multiply_by_quantized_multiplier(int32_t x, int32_t
     const int total_shift = 31 - shift;
     const int64_t round = (int64_t)1 << (total_shift - 1);
     return (int32_t)(((int64_t)x * multiplier + round) >> total_shift);
+}
+
+/*
+ * The older gemmlowp rescaling that some TF Lite 2.6 kernels still use (depthwise convolution, see
+ * kernels/depthwise_conv.h): a left shift, a rounding doubling high multiply (round half up, saturating
+ * INT32_MIN·INT32_MIN), then a rounding right shift (round half away from zero). Rounds twice, so it differs from
+ * tinyml_multiply_by_quantized_multiplier by 1 on some inputs.
+ */
+static inline int32_t tinyml_multiply_by_quantized_multiplier_double_rounding(int32_t x, int32_t multiplier, int shift) {
+    const int left_shift = shift > 0 ? shift : 0;
+    const int right_shift = shift > 0 ? 0 : -shift;
+    const int32_t a = (int32_t)((uint32_t)x << left_shift);
+    int32_t high;
+    if (a == INT32_MIN && multiplier == INT32_MIN) {
+        high = INT32_MAX;
+    } else {
+        const int64_t product = (int64_t)a * multiplier;
+        const int64_t nudge = product >= 0 ? ((int64_t)1 << 30) : (1 - ((int64_t)1 << 30));
+        high = (int32_t)((product + nudge) / ((int64_t)1 << 31));
+    }
+    const int32_t mask = (int32_t)(((int64_t)1 << right_shift) - 1);
+    const int32_t remainder = high & mask;
+    const int32_t threshold = (mask >> 1) + (high < 0 ? 1 : 0);
+    return (high >> right_shift) + (remainder > threshold ? 1 : 0);
 }
 
 static inline int8_t tinyml_clamp_s8(int32_t value, int32_t low, int32_t high) {

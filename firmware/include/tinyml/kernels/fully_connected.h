@@ -1,4 +1,15 @@
-/* FULLY_CONNECTED, int8 activations and weights, int32 bias. Parameters are prepared by the compiler. */
+/*
+ * FULLY_CONNECTED, int8 activations and weights, int32 bias. Parameters are prepared by the compiler.
+ *
+ *   output[b][o] = clamp(output_offset + requantize(bias[o] + Σ_i (input[b][i] + input_offset) · weights[o][i]))
+ *
+ * with requantize = tinyml_multiply_by_quantized_multiplier (quant.h) and clamp to [activation_min,
+ * activation_max], exactly as TFLite 2.6 computes it. The compiler folds the input zero point into the bias
+ * (bias[o] + input_offset · Σ_i weights[o][i], an array of its own in the generated C; unless a value would
+ * not fit int32) and passes input_offset = 0, so the device computes a pure dot product; every kernel must
+ * nevertheless give the reference's results for any input_offset. Implementations: kernels/ref (portable,
+ * the reference) and kernels/cortex_m (DSP extension / Helium, bit-identical to ref; link one of the two).
+ */
 #ifndef TINYML_KERNELS_FULLY_CONNECTED_H
 #define TINYML_KERNELS_FULLY_CONNECTED_H
 
@@ -8,7 +19,7 @@ typedef struct {
     int32_t batches;
     int32_t input_depth;
     int32_t output_depth;
-    int32_t input_offset;      /* minus the input zero point */
+    int32_t input_offset;      /* minus the input zero point; 0 when the compiler folded it into bias */
     int32_t output_offset;     /* the output zero point */
     int32_t output_multiplier; /* Q31 */
     int32_t output_shift;      /* positive: left */
@@ -16,7 +27,8 @@ typedef struct {
     int32_t activation_max;
 } tinyml_fc_s8_params;
 
-/* weights are [output_depth][input_depth]; bias may be 0. */
+/* weights are [output_depth][input_depth], input [batches][input_depth], output [batches][output_depth];
+ * bias may be 0 (no bias). Input, weights and output need no particular alignment. */
 void tinyml_fully_connected_s8(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
                                const int32_t *bias, int8_t *output);
 

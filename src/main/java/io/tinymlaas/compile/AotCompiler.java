@@ -24,7 +24,13 @@ public final class AotCompiler {
 
     /** One lowering per supported builtin operator; adding an operator means adding an entry here. */
     private static final Map<Integer, OperatorLowering> LOWERINGS = Map.of(
-            BuiltinOperator.FULLY_CONNECTED, FullyConnectedLowering::lower);
+            BuiltinOperator.FULLY_CONNECTED, FullyConnectedLowering::lower,
+            BuiltinOperator.CONV_2D, ConvLowering::lowerConv,
+            BuiltinOperator.DEPTHWISE_CONV_2D, ConvLowering::lowerDepthwise,
+            BuiltinOperator.AVERAGE_POOL_2D, PoolLowering::lowerAverage,
+            BuiltinOperator.MAX_POOL_2D, PoolLowering::lowerMax,
+            BuiltinOperator.RESHAPE, ReshapeLowering::lower,
+            BuiltinOperator.SOFTMAX, SoftmaxLowering::lower);
 
     /** Arena offsets are word-aligned so kernels may read activations 32 bits at a time. */
     static final int ARENA_ALIGNMENT = 4;

@@ -6,12 +6,16 @@ import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteModel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * FULLY_CONNECTED, int8: TFLite's prepare step done here, so the device only evaluates.
  * out = clamp(out_zp + M·Σ(in − in_zp)·w + bias), with M = in_scale·w_scale/out_scale as a Q31 multiplier.
+ * The input zero point is folded into an effective bias ({@link #foldInputOffset}), so kernels compute
+ * clamp(out_zp + M·(Σ in·w + bias')).
  */
 final class FullyConnectedLowering {
 
@@ -71,26 +75,84 @@ final class FullyConnectedLowering {
                 weights.quantization().scale(), out.scale());
         int[] range = activationRange(op.fusedActivation(), out, where);
 
+        int inputOffset = -input.quantization().zeroPoint();
+        int[] effectiveBias = foldInputOffset(inputOffset, weights, bias, outputDepth, inputDepth);
+        String biasArray = "op" + index + "_bias";
+        StringBuilder declarations = new StringBuilder();
+        if (effectiveBias != null) {
+            declarations.append(effectiveBiasArray(biasArray, effectiveBias, inputOffset, weights, bias));
+            inputOffset = 0;
+        }
+
         String params = "op" + index + "_params";
-        String declarations = "static const tinyml_fc_s8_params " + params + " = {\n"
+        declarations.append("static const tinyml_fc_s8_params " + params + " = {\n"
                 + "    .batches = " + batches + ",\n"
                 + "    .input_depth = " + inputDepth + ",\n"
                 + "    .output_depth = " + outputDepth + ",\n"
-                + "    .input_offset = " + (-input.quantization().zeroPoint()) + ",\n"
+                + "    .input_offset = " + inputOffset + ",\n"
                 + "    .output_offset = " + out.zeroPoint() + ",\n"
                 + "    .output_multiplier = " + multiplier.multiplier() + ",\n"
                 + "    .output_shift = " + multiplier.shift() + ",\n"
                 + "    .activation_min = " + range[0] + ",\n"
                 + "    .activation_max = " + range[1] + ",\n"
-                + "};\n";
+                + "};\n");
         List<Integer> constants = new ArrayList<>(List.of(op.inputs()[1]));
-        if (bias != null) {
+        String biasArgument = "0";
+        if (effectiveBias != null) {
+            biasArgument = biasArray;
+        } else if (bias != null) {
             constants.add(biasIndex);
+            biasArgument = CArena.constantName(biasIndex);
         }
         String call = "tinyml_fully_connected_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", "
-                + CArena.constantName(op.inputs()[1]) + ", " + (bias == null ? "0" : CArena.constantName(biasIndex)) + ", "
-                + arena.pointer(op.outputs()[0]) + ");";
-        return new KernelCall("tinyml/kernels/fully_connected.h", declarations, call, constants);
+                + CArena.constantName(op.inputs()[1]) + ", " + biasArgument + ", " + arena.pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/fully_connected.h", declarations.toString(), call, constants);
+    }
+
+    /**
+     * Σ_i (in[i] + inputOffset)·w[o][i] = Σ_i in[i]·w[o][i] + inputOffset·Σ_i w[o][i]: the second term is a
+     * constant of the model, so it moves into the bias and the device's inner loop becomes a pure dot product
+     * (the kernel is then called with input_offset 0). Returns bias[o] + inputOffset·Σ_i w[o][i], or null when
+     * there is nothing to fold (input zero point 0) or a value would not fit int32 (the kernel then adds the
+     * offset itself, as the interpreter does).
+     */
+    static int[] foldInputOffset(int inputOffset, Tensor weights, Tensor bias, int outputDepth, int inputDepth) {
+        if (inputOffset == 0) {
+            return null;
+        }
+        byte[] w = weights.data();
+        ByteBuffer b = bias == null ? null : ByteBuffer.wrap(bias.data()).order(ByteOrder.LITTLE_ENDIAN);
+        int[] folded = new int[outputDepth];
+        for (int o = 0; o < outputDepth; o++) {
+            long sum = 0;
+            for (int i = 0; i < inputDepth; i++) {
+                sum += w[o * inputDepth + i];
+            }
+            long value = (b == null ? 0L : b.getInt(o * 4)) + (long) inputOffset * sum;
+            if (value != (int) value) {
+                return null;
+            }
+            folded[o] = (int) value;
+        }
+        return folded;
+    }
+
+    private static String effectiveBiasArray(String name, int[] values, int inputOffset, Tensor weights, Tensor bias) {
+        StringBuilder c = new StringBuilder();
+        c.append("/* ").append(bias == null ? "" : comment(bias.name()) + " + ").append(inputOffset)
+                .append(" * (sum of each row of ").append(comment(weights.name()))
+                .append("): the input zero point folded into the bias */\n");
+        c.append("static const int32_t ").append(name).append('[').append(values.length)
+                .append("] __attribute__((aligned(4))) = {");
+        for (int i = 0; i < values.length; i++) {
+            c.append(i % 16 == 0 ? "\n    " : " ");
+            c.append(values[i] == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Integer.toString(values[i])).append(',');
+        }
+        return c.append("\n};\n\n").toString();
+    }
+
+    private static String comment(String text) {
+        return text.replace("*/", "* /");
     }
 
     /** TFLite's CalculateActivationRangeQuantized for int8 outputs. */

@@ -10,7 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.Conv2DOptions;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptions;
+import org.tensorflow.lite.schema.Pool2DOptions;
+import org.tensorflow.lite.schema.ReshapeOptions;
+import org.tensorflow.lite.schema.SoftmaxOptions;
 import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.SubGraph;
 
@@ -169,7 +174,7 @@ public final class TfliteReader {
             String name = opcode == BuiltinOperator.CUSTOM ? "CUSTOM(" + code.customCode() + ")" : builtinName(opcode);
             int[] inputs = indices(length(op.inputsLength(), "inputs of " + where), op::inputs, tensorCount, where + " input");
             int[] outputs = indices(length(op.outputsLength(), "outputs of " + where), op::outputs, tensorCount, where + " output");
-            operators.add(new Operator(opcode, name, inputs, outputs, fusedActivation(op, where)));
+            operators.add(new Operator(opcode, name, inputs, outputs, fusedActivation(op, where), options(op, where)));
         }
         return operators;
     }
@@ -179,11 +184,52 @@ public final class TfliteReader {
     }
 
     private static Activation fusedActivation(org.tensorflow.lite.schema.Operator op, String where) {
-        if (op.builtinOptionsType() == BuiltinOptions.FullyConnectedOptions) {
-            FullyConnectedOptions options = (FullyConnectedOptions) op.builtinOptions(new FullyConnectedOptions());
-            return Activation.fromCode(options.fusedActivationFunction(), where);
+        byte code = switch (op.builtinOptionsType()) {
+            case BuiltinOptions.FullyConnectedOptions ->
+                    ((FullyConnectedOptions) op.builtinOptions(new FullyConnectedOptions())).fusedActivationFunction();
+            case BuiltinOptions.Conv2DOptions -> ((Conv2DOptions) op.builtinOptions(new Conv2DOptions())).fusedActivationFunction();
+            case BuiltinOptions.DepthwiseConv2DOptions ->
+                    ((DepthwiseConv2DOptions) op.builtinOptions(new DepthwiseConv2DOptions())).fusedActivationFunction();
+            case BuiltinOptions.Pool2DOptions -> ((Pool2DOptions) op.builtinOptions(new Pool2DOptions())).fusedActivationFunction();
+            default -> 0;
+        };
+        return Activation.fromCode(code, where);
+    }
+
+    /** The builtin options the compiler needs, for the options tables we know; {@link OperatorOptions#NONE} otherwise. */
+    private OperatorOptions options(org.tensorflow.lite.schema.Operator op, String where) {
+        switch (op.builtinOptionsType()) {
+            case BuiltinOptions.Conv2DOptions -> {
+                Conv2DOptions o = (Conv2DOptions) op.builtinOptions(new Conv2DOptions());
+                return new OperatorOptions.Conv2D(OperatorOptions.Padding.fromCode(o.padding(), where), o.strideW(), o.strideH(),
+                        o.dilationWFactor(), o.dilationHFactor());
+            }
+            case BuiltinOptions.DepthwiseConv2DOptions -> {
+                DepthwiseConv2DOptions o = (DepthwiseConv2DOptions) op.builtinOptions(new DepthwiseConv2DOptions());
+                return new OperatorOptions.DepthwiseConv2D(OperatorOptions.Padding.fromCode(o.padding(), where), o.strideW(),
+                        o.strideH(), o.depthMultiplier(), o.dilationWFactor(), o.dilationHFactor());
+            }
+            case BuiltinOptions.Pool2DOptions -> {
+                Pool2DOptions o = (Pool2DOptions) op.builtinOptions(new Pool2DOptions());
+                return new OperatorOptions.Pool2D(OperatorOptions.Padding.fromCode(o.padding(), where), o.strideW(), o.strideH(),
+                        o.filterWidth(), o.filterHeight());
+            }
+            case BuiltinOptions.ReshapeOptions -> {
+                ReshapeOptions o = (ReshapeOptions) op.builtinOptions(new ReshapeOptions());
+                int[] shape = new int[length(o.newShapeLength(), "new_shape of " + where)];
+                for (int d = 0; d < shape.length; d++) {
+                    shape[d] = o.newShape(d);
+                }
+                return new OperatorOptions.Reshape(shape);
+            }
+            case BuiltinOptions.SoftmaxOptions -> {
+                SoftmaxOptions o = (SoftmaxOptions) op.builtinOptions(new SoftmaxOptions());
+                return new OperatorOptions.Softmax(o.beta());
+            }
+            default -> {
+                return OperatorOptions.NONE;
+            }
         }
-        return Activation.NONE;
     }
 
     private int[] indices(int count, java.util.function.IntUnaryOperator element, int tensorCount, String what) {

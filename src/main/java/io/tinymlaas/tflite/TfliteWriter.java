@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import org.tensorflow.lite.schema.BuiltinOperator;
 import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.Conv2DOptions;
+import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptions;
+import org.tensorflow.lite.schema.Pool2DOptions;
+import org.tensorflow.lite.schema.ReshapeOptions;
+import org.tensorflow.lite.schema.SoftmaxOptions;
 
 /** Serialises a {@link TfliteModel} into the TFLite FlatBuffer format (schema version 3, identifier TFL3). */
 public final class TfliteWriter {
@@ -113,10 +118,28 @@ public final class TfliteWriter {
         int outputs = org.tensorflow.lite.schema.Operator.createOutputsVector(builder, op.outputs());
         byte optionsType = BuiltinOptions.NONE;
         int options = 0;
+        byte activation = op.fusedActivation().code();
         if (op.opcode() == BuiltinOperator.FULLY_CONNECTED) {
             optionsType = BuiltinOptions.FullyConnectedOptions;
-            options = FullyConnectedOptions.createFullyConnectedOptions(builder, op.fusedActivation().code(),
-                    (byte) 0, false, false);
+            options = FullyConnectedOptions.createFullyConnectedOptions(builder, activation, (byte) 0, false, false);
+        } else if (op.options() instanceof OperatorOptions.Conv2D o) {
+            optionsType = BuiltinOptions.Conv2DOptions;
+            options = Conv2DOptions.createConv2DOptions(builder, o.padding().code(), o.strideW(), o.strideH(), activation,
+                    o.dilationW(), o.dilationH());
+        } else if (op.options() instanceof OperatorOptions.DepthwiseConv2D o) {
+            optionsType = BuiltinOptions.DepthwiseConv2DOptions;
+            options = DepthwiseConv2DOptions.createDepthwiseConv2DOptions(builder, o.padding().code(), o.strideW(), o.strideH(),
+                    o.depthMultiplier(), activation, o.dilationW(), o.dilationH());
+        } else if (op.options() instanceof OperatorOptions.Pool2D o) {
+            optionsType = BuiltinOptions.Pool2DOptions;
+            options = Pool2DOptions.createPool2DOptions(builder, o.padding().code(), o.strideW(), o.strideH(), o.filterW(),
+                    o.filterH(), activation);
+        } else if (op.options() instanceof OperatorOptions.Reshape o && o.newShape() != null) {
+            optionsType = BuiltinOptions.ReshapeOptions;
+            options = ReshapeOptions.createReshapeOptions(builder, ReshapeOptions.createNewShapeVector(builder, o.newShape()));
+        } else if (op.options() instanceof OperatorOptions.Softmax o) {
+            optionsType = BuiltinOptions.SoftmaxOptions;
+            options = SoftmaxOptions.createSoftmaxOptions(builder, o.beta());
         }
         org.tensorflow.lite.schema.Operator.startOperator(builder);
         org.tensorflow.lite.schema.Operator.addOpcodeIndex(builder, opcodeIndex);

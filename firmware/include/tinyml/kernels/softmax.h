@@ -1,0 +1,28 @@
+/*
+ * SOFTMAX, int8 in, int8 out with the spec's output scale 1/256 and zero point -128, along the last dimension.
+ * Computed as TF Lite 2.6's optimized kernel does on x86, in single-precision floats from a table the compiler
+ * prepares: table[255 - d] = expf(-input_scale · beta · d) for d = 0..255. For each row, with max its largest
+ * input and e_j = table[255 - max + input_j]:
+ *
+ *   inv = 1 / ((Σ_j e_j, summed in order) · output_scale)
+ *   output_j = clamp(round_half_away(e_j · inv) + output_zero_point, -128, 127)
+ *
+ * Every float operation is done in the same order as the interpreter, so the outputs are bit-identical (the
+ * compiler and the kernel must not use -ffast-math or FMA contraction here).
+ */
+#ifndef TINYML_KERNELS_SOFTMAX_H
+#define TINYML_KERNELS_SOFTMAX_H
+
+#include <stdint.h>
+
+typedef struct {
+    int32_t rows;              /* product of all but the last dimension */
+    int32_t depth;             /* the last dimension */
+    float output_scale;        /* 1/256 */
+    int32_t output_zero_point; /* -128 */
+    const float *table;        /* [256] */
+} tinyml_softmax_s8_params;
+
+void tinyml_softmax_s8(const tinyml_softmax_s8_params *params, const int8_t *input, int8_t *output);
+
+#endif

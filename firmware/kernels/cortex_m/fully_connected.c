@@ -1,0 +1,510 @@
+/*
+ * FULLY_CONNECTED for Cortex-M: the same function and results as kernels/ref/fully_connected.c, bit for bit,
+ * for every input and parameter set (checked by kernels/test/run_fc_equivalence.sh on the host and under
+ * QEMU), arranged to execute few instructions.
+ *
+ *   DSP extension (M4, M7, M33; __ARM_FEATURE_DSP): SXTB16 widens four int8 into two pairs of int16 and SMLAD
+ *       multiplies and accumulates a pair; four output rows share each widened word of input.
+ *   Helium (M55; __ARM_FEATURE_MVE): rows of 8 or more inputs take VLDRB + VMLADAVA, 16 multiply-accumulates
+ *       in two instructions, four rows sharing each vector of input; shorter rows compute four outputs per
+ *       vector (a gathered column of weights times one input, VMLA). Requantization then works on four lanes.
+ *   otherwise (M0, M3, hosts): plain C with the same structure.
+ *
+ * Fast path. The compiler folds the input zero point into the bias (input_offset = 0, bias[o] already holds
+ * bias + input_offset·Σ weights[o][i]), so the inner loop is a pure dot product. Requantization: with
+ * s = 31 − shift = 32 + n, quant.h computes (x·M + 2^(s−1)) >> s. For n >= 1, writing x·M = 2^32·h + l
+ * (h = floor(x·M / 2^32), 0 <= l < 2^32) gives exactly (h + 2^(n−1)) >> n, and adding the output zero point
+ * z first, (h + 2^(n−1) + z·2^n) >> n, is exact too (z·2^n is a multiple of 2^n). h plus that constant is one
+ * SMMLA (VMULH + VADD on four lanes), so requantization with the zero point is SMMLA, ASR, and the full int8
+ * clamp [−128, 127] one SSAT. |h| <= 2^30; the fast path takes n in [1, 21] (output_shift in [−22, −2]) and
+ * |z| <= 255, so the constant stays below 2^29 and nothing overflows.
+ *
+ * Anything else (an input offset, another shift, a larger output zero point, activation_min > activation_max)
+ * takes the general path: the same dot product with the offset added while widening (SXTAB16), then
+ * quant.h's requantization and the reference's clamp; an input offset too large for int16 lanes falls back
+ * to the reference loop itself.
+ *
+ * Input, weights and output may have any alignment (DSP reads are memcpy, i.e. LDR, which tolerates it on
+ * ARMv7-M and ARMv8-M Mainline); rows of any length and any batch count work.
+ */
+/* The firmware is built with -Os, with which GCC 12 keeps some of the four-row loop's accumulators and
+ * pointers on the stack. At -O2 without the pre-allocation scheduler and the tree loop passes (which add
+ * registers this loop does not have) it does not: hello_world takes 1,152 instructions per inference on the
+ * M4 and 587 on the M55, against 1,412 and 705 at -Os (1,230 and 628 at -O2 without scheduling only), and
+ * the code is smaller than either. Only speed depends on it, never results. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC optimize("O2", "no-schedule-insns", "no-tree-loop-optimize")
+#endif
+
+#include <stddef.h>
+#include <string.h>
+
+#include "tinyml/kernels/fully_connected.h"
+#include "tinyml/quant.h"
+
+#if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)
+#include <arm_mve.h>
+#define FC_MVE 1
+#else
+#define FC_MVE 0
+#endif
+
+#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP
+#include <arm_acle.h>
+#define FC_DSP 1
+#else
+#define FC_DSP 0
+#endif
+
+#define FC_INLINE static inline __attribute__((always_inline))
+
+/* How the accumulators are turned into int8; each mode is a separate copy of the loops. */
+enum {
+    FC_FAST_FULL,  /* input_offset 0, SMMLA + ASR, clamp [-128, 127] = SSAT */
+    FC_FAST_RANGE, /* input_offset 0, SMMLA + ASR, the reference's clamp */
+    FC_GENERAL     /* any input_offset that fits int16 lanes, quant.h, the reference's clamp */
+};
+
+typedef struct {
+    int32_t multiplier;
+    int32_t shift;     /* output_shift (general path) */
+    int32_t add;       /* 2^(n-1) + output_offset * 2^n (fast path) */
+    int32_t right;     /* n (fast path) */
+    int32_t offset;    /* output_offset (general path) */
+    int32_t low, high; /* activation range */
+} fc_requant;
+
+#if FC_DSP
+/* Unaligned-safe: becomes one LDR. */
+FC_INLINE uint32_t fc_read32(const int8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* ACLE has no rotated forms and GCC 12 does not fold a rotate into SXTB16, nor a 64-bit product's high
+ * word plus an addend into SMMLA: spelled out here. Not volatile: the compiler may schedule or drop them. */
+FC_INLINE int32_t fc_sxtb16_ror8(uint32_t v)
+{
+    int32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(v));
+    return r;
+}
+
+FC_INLINE int32_t fc_sxtab16_ror8(uint32_t pair, uint32_t v)
+{
+    int32_t r;
+    __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(pair), "r"(v));
+    return r;
+}
+
+/* add + floor(a * b / 2^32) */
+FC_INLINE int32_t fc_mulhi_add(int32_t a, int32_t b, int32_t add)
+{
+    int32_t r;
+    __asm__("smmla %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(add));
+    return r;
+}
+
+FC_INLINE int32_t fc_sat8(int32_t v)
+{
+    return __ssat(v, 8);
+}
+#else
+FC_INLINE int32_t fc_mulhi_add(int32_t a, int32_t b, int32_t add)
+{
+    return add + (int32_t)(((int64_t)a * b) >> 32);
+}
+
+FC_INLINE int32_t fc_sat8(int32_t v)
+{
+    return v < -128 ? -128 : (v > 127 ? 127 : v);
+}
+#endif
+
+FC_INLINE int8_t fc_requantize(int32_t acc, const fc_requant q, const int mode)
+{
+    if (mode == FC_GENERAL) {
+        acc = tinyml_multiply_by_quantized_multiplier(acc, q.multiplier, q.shift);
+        return tinyml_clamp_s8(acc + q.offset, q.low, q.high);
+    }
+    acc = fc_mulhi_add(acc, q.multiplier, q.add) >> q.right;
+    if (mode == FC_FAST_FULL) {
+        return (int8_t)fc_sat8(acc);
+    }
+    return tinyml_clamp_s8(acc, q.low, q.high);
+}
+
+/* ---- DSP and plain C: four rows share each word of input -------------------------------------------- */
+
+#if FC_DSP
+/* acc += Σ_{j<4} (x_j + in_off) * w_j over one word of input, already widened into xe = (x0, x2), xo = (x1, x3). */
+#define FC_MAC4(acc, xe, xo, wv) \
+    ((acc) = __smlad((xe), __sxtb16(wv), (acc)), (acc) = __smlad((xo), fc_sxtb16_ror8(wv), (acc)))
+#endif
+
+FC_INLINE void fc_rows(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
+                       const int32_t *bias, int8_t *output, const fc_requant q, const int mode)
+{
+    const int32_t depth = params->input_depth;
+    const int32_t outputs = params->output_depth;
+    const int32_t in_off = mode == FC_GENERAL ? params->input_offset : 0;
+#if FC_DSP
+    const uint32_t in_off_pair = ((uint32_t)in_off & 0xFFFFu) * 0x00010001u;
+#endif
+    const int8_t *x = input;
+    int8_t *out = output;
+    for (int32_t b = params->batches; b > 0; b--) {
+        const int8_t *const x_words_end = x + (depth & ~3);
+        const int8_t *const x_end = x + depth;
+        const int8_t *w = weights;
+        const int32_t *bp = bias;
+        for (int32_t g = outputs >> 2; g > 0; g--) {
+            /* Rows at wa, wa + depth, wb, wb + depth: three pointer registers for four rows leave room for the
+             * four accumulators, both halves of the input word and a weight word. */
+            const int8_t *wa = w;
+            const int8_t *wb = w + 2 * depth;
+            const int8_t *xp = x;
+            int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            if (bp) {
+                a0 = bp[0];
+                a1 = bp[1];
+                a2 = bp[2];
+                a3 = bp[3];
+                bp += 4;
+            }
+            for (; xp != x_words_end; xp += 4, wa += 4, wb += 4) {
+#if FC_DSP
+                const uint32_t xv = fc_read32(xp);
+                int32_t xe, xo;
+                if (mode == FC_GENERAL) {
+                    xe = __sxtab16(in_off_pair, xv);
+                    xo = fc_sxtab16_ror8(in_off_pair, xv);
+                } else {
+                    xe = __sxtb16(xv);
+                    xo = fc_sxtb16_ror8(xv);
+                }
+                uint32_t wv;
+                wv = fc_read32(wa);
+                FC_MAC4(a0, xe, xo, wv);
+                wv = fc_read32(wa + depth);
+                FC_MAC4(a1, xe, xo, wv);
+                wv = fc_read32(wb);
+                FC_MAC4(a2, xe, xo, wv);
+                wv = fc_read32(wb + depth);
+                FC_MAC4(a3, xe, xo, wv);
+#else
+                for (int j = 0; j < 4; j++) {
+                    const int32_t xj = xp[j] + in_off;
+                    a0 += xj * wa[j];
+                    a1 += xj * wa[depth + j];
+                    a2 += xj * wb[j];
+                    a3 += xj * wb[depth + j];
+                }
+#endif
+            }
+            for (; xp != x_end; xp++, wa++, wb++) {
+                const int32_t xj = *xp + in_off;
+                a0 += xj * wa[0];
+                a1 += xj * wa[depth];
+                a2 += xj * wb[0];
+                a3 += xj * wb[depth];
+            }
+            out[0] = fc_requantize(a0, q, mode);
+            out[1] = fc_requantize(a1, q, mode);
+            out[2] = fc_requantize(a2, q, mode);
+            out[3] = fc_requantize(a3, q, mode);
+            out += 4;
+            w = wb + depth;
+        }
+        for (int32_t r = outputs & 3; r > 0; r--) {
+            const int8_t *xp = x;
+            int32_t a = 0;
+            if (bp) {
+                a = *bp++;
+            }
+            for (; xp != x_words_end; xp += 4, w += 4) {
+#if FC_DSP
+                const uint32_t xv = fc_read32(xp);
+                const uint32_t wv = fc_read32(w);
+                int32_t xe, xo;
+                if (mode == FC_GENERAL) {
+                    xe = __sxtab16(in_off_pair, xv);
+                    xo = fc_sxtab16_ror8(in_off_pair, xv);
+                } else {
+                    xe = __sxtb16(xv);
+                    xo = fc_sxtb16_ror8(xv);
+                }
+                FC_MAC4(a, xe, xo, wv);
+#else
+                for (int j = 0; j < 4; j++) {
+                    a += (xp[j] + in_off) * w[j];
+                }
+#endif
+            }
+            for (; xp != x_end; xp++, w++) {
+                a += (*xp + in_off) * *w;
+            }
+            *out++ = fc_requantize(a, q, mode);
+        }
+        x = x_end;
+    }
+}
+
+/* ---- Helium: VMLADAVA over whole rows, or four outputs per vector when rows are short ----------------- */
+
+#if FC_MVE
+/* The fast path's requantization (SMMLA + ASR above) on four lanes: VMULH is floor(a * b / 2^32), VSHL by
+ * -n an arithmetic (flooring) right shift; the clamp needs activation_min <= activation_max (checked by the
+ * caller), the byte store truncates like the reference's cast to int8. */
+FC_INLINE void fc_store4_mve(int8_t *out, int32x4_t acc, const fc_requant q, const int mode, const int partial,
+                             mve_pred16_t lanes)
+{
+    int32x4_t v = vmulhq_s32(acc, vdupq_n_s32(q.multiplier));
+    v = vshlq_r_s32(vaddq_n_s32(v, q.add), -q.right);
+    if (mode == FC_FAST_FULL) {
+        v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(-128)), vdupq_n_s32(127));
+    } else {
+        v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(q.low)), vdupq_n_s32(q.high));
+    }
+    if (partial) {
+        vstrbq_p_s32(out, v, lanes);
+    } else {
+        vstrbq_s32(out, v);
+    }
+}
+
+/* Short rows (depth < 8): four outputs per vector, one gathered column of weights times one input at a time. */
+FC_INLINE void fc_cols_mve(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
+                           const int32_t *bias, int8_t *output, const fc_requant q, const int mode)
+{
+    const int32_t depth = params->input_depth;
+    const int32_t outputs = params->output_depth;
+    const uint32x4_t columns = {0u, (uint32_t)depth, 2u * (uint32_t)depth, 3u * (uint32_t)depth};
+    const int8_t *x = input;
+    int8_t *out = output;
+    for (int32_t b = params->batches; b > 0; b--) {
+        const int8_t *w = weights;
+        const int32_t *bp = bias;
+        for (int32_t g = outputs >> 2; g > 0; g--) {
+            int32x4_t acc = vdupq_n_s32(0);
+            if (bp) {
+                acc = vldrwq_s32(bp);
+                bp += 4;
+            }
+            for (int32_t i = 0; i < depth; i++) {
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(w + i, columns), x[i]);
+            }
+            fc_store4_mve(out, acc, q, mode, 0, 0);
+            out += 4;
+            w += 4 * depth;
+        }
+        if (outputs & 3) {
+            const mve_pred16_t last_lanes = vctp32q((uint32_t)(outputs & 3));
+            int32x4_t acc = vdupq_n_s32(0);
+            if (bp) {
+                acc = vldrwq_z_s32(bp, last_lanes);
+            }
+            for (int32_t i = 0; i < depth; i++) {
+                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(w + i, columns, last_lanes), x[i]);
+            }
+            fc_store4_mve(out, acc, q, mode, 1, last_lanes);
+            out += outputs & 3;
+        }
+        x += depth;
+    }
+}
+
+/* Rows of 8 or more: VMLADAVA over 16 inputs at a time, four rows sharing each vector of input. */
+FC_INLINE void fc_rows_mve(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
+                           const int32_t *bias, int8_t *output, const fc_requant q, const int mode)
+{
+    const int32_t depth = params->input_depth;
+    const int32_t outputs = params->output_depth;
+    const int8_t *x = input;
+    int8_t *out = output;
+    /* Lanes past the end of a row are neither loaded nor (being zero in x) counted. */
+    const int32_t tail = depth & 15;
+    const mve_pred16_t tail_lanes = vctp8q((uint32_t)tail);
+    for (int32_t b = params->batches; b > 0; b--) {
+        const int8_t *const x_chunks_end = x + (depth & ~15);
+        const int8_t *w = weights;
+        const int32_t *bp = bias;
+        for (int32_t g = outputs >> 2; g > 0; g--) {
+            const int8_t *wa = w;
+            const int8_t *wb = w + 2 * depth;
+            const int8_t *xp = x;
+            int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            if (bp) {
+                a0 = bp[0];
+                a1 = bp[1];
+                a2 = bp[2];
+                a3 = bp[3];
+                bp += 4;
+            }
+            for (; xp != x_chunks_end; xp += 16, wa += 16, wb += 16) {
+                const int8x16_t xv = vldrbq_s8(xp);
+                a0 = vmladavaq_s8(a0, xv, vldrbq_s8(wa));
+                a1 = vmladavaq_s8(a1, xv, vldrbq_s8(wa + depth));
+                a2 = vmladavaq_s8(a2, xv, vldrbq_s8(wb));
+                a3 = vmladavaq_s8(a3, xv, vldrbq_s8(wb + depth));
+            }
+            if (tail) {
+                const int8x16_t xv = vldrbq_z_s8(xp, tail_lanes);
+                a0 = vmladavaq_s8(a0, xv, vldrbq_z_s8(wa, tail_lanes));
+                a1 = vmladavaq_s8(a1, xv, vldrbq_z_s8(wa + depth, tail_lanes));
+                a2 = vmladavaq_s8(a2, xv, vldrbq_z_s8(wb, tail_lanes));
+                a3 = vmladavaq_s8(a3, xv, vldrbq_z_s8(wb + depth, tail_lanes));
+            }
+            int32x4_t acc = vdupq_n_s32(a0);
+            acc = vsetq_lane_s32(a1, acc, 1);
+            acc = vsetq_lane_s32(a2, acc, 2);
+            acc = vsetq_lane_s32(a3, acc, 3);
+            fc_store4_mve(out, acc, q, mode, 0, 0);
+            out += 4;
+            w = wb + depth + tail;
+        }
+        for (int32_t r = outputs & 3; r > 0; r--) {
+            const int8_t *xp = x;
+            int32_t a = 0;
+            if (bp) {
+                a = *bp++;
+            }
+            for (; xp != x_chunks_end; xp += 16, w += 16) {
+                a = vmladavaq_s8(a, vldrbq_s8(xp), vldrbq_s8(w));
+            }
+            if (tail) {
+                a = vmladavaq_s8(a, vldrbq_z_s8(xp, tail_lanes), vldrbq_z_s8(w, tail_lanes));
+                w += tail;
+            }
+            *out++ = fc_requantize(a, q, mode);
+        }
+        x += depth;
+    }
+}
+#endif
+
+/* ---- the reference loop, for input offsets that do not fit int16 lanes -------------------------------- */
+
+static void __attribute__((noinline)) fc_reference(const tinyml_fc_s8_params *params, const int8_t *input,
+                                                   const int8_t *weights,
+                         const int32_t *bias, int8_t *output)
+{
+    const int32_t depth = params->input_depth;
+    for (int32_t b = 0; b < params->batches; b++) {
+        const int8_t *row_in = input + b * depth;
+        for (int32_t o = 0; o < params->output_depth; o++) {
+            const int8_t *row_w = weights + o * depth;
+            int32_t acc = bias ? bias[o] : 0;
+            for (int32_t i = 0; i < depth; i++) {
+                acc += (row_in[i] + params->input_offset) * row_w[i];
+            }
+            acc = tinyml_multiply_by_quantized_multiplier(acc, params->output_multiplier, params->output_shift);
+            output[b * params->output_depth + o] =
+                tinyml_clamp_s8(acc + params->output_offset, params->activation_min, params->activation_max);
+        }
+    }
+}
+
+/* The fast path's requantization constants (see the top of this file); the caller has checked that
+ * n = -1 - output_shift is in [1, 21] and |output_offset| <= 255, so |add| < 2^29 and nothing overflows. */
+FC_INLINE fc_requant fc_fast_requant(const tinyml_fc_s8_params *params)
+{
+    fc_requant q;
+    const int32_t n = -1 - params->output_shift;
+    const uint32_t two_n = 1u << n;
+    q.multiplier = params->output_multiplier;
+    q.shift = params->output_shift;
+    q.offset = params->output_offset;
+    q.low = params->activation_min;
+    q.high = params->activation_max;
+    q.right = n;
+    q.add = (int32_t)((two_n >> 1) + (uint32_t)params->output_offset * two_n);
+    return q;
+}
+
+/* One copy of the loops per mode, each with its mode constant-folded in. */
+#if FC_MVE
+static void __attribute__((noinline)) fc_fast_full(const tinyml_fc_s8_params *params, const int8_t *input,
+                                                   const int8_t *weights, const int32_t *bias, int8_t *output)
+{
+    fc_rows_mve(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_FULL);
+}
+
+static void __attribute__((noinline)) fc_fast_range(const tinyml_fc_s8_params *params, const int8_t *input,
+                                                    const int8_t *weights, const int32_t *bias, int8_t *output)
+{
+    fc_rows_mve(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_RANGE);
+}
+
+static void __attribute__((noinline)) fc_fast_short_full(const tinyml_fc_s8_params *params, const int8_t *input,
+                                                         const int8_t *weights, const int32_t *bias, int8_t *output)
+{
+    fc_cols_mve(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_FULL);
+}
+
+static void __attribute__((noinline)) fc_fast_short_range(const tinyml_fc_s8_params *params, const int8_t *input,
+                                                          const int8_t *weights, const int32_t *bias, int8_t *output)
+{
+    fc_cols_mve(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_RANGE);
+}
+#else
+static void __attribute__((noinline)) fc_fast_full(const tinyml_fc_s8_params *params, const int8_t *input,
+                                                   const int8_t *weights, const int32_t *bias, int8_t *output)
+{
+    fc_rows(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_FULL);
+}
+
+static void __attribute__((noinline)) fc_fast_range(const tinyml_fc_s8_params *params, const int8_t *input,
+                                                    const int8_t *weights, const int32_t *bias, int8_t *output)
+{
+    fc_rows(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_RANGE);
+}
+#endif
+
+static void __attribute__((noinline)) fc_general(const tinyml_fc_s8_params *params, const int8_t *input,
+                                                 const int8_t *weights, const int32_t *bias, int8_t *output)
+{
+    fc_requant q;
+    q.multiplier = params->output_multiplier;
+    q.shift = params->output_shift;
+    q.offset = params->output_offset;
+    q.low = params->activation_min;
+    q.high = params->activation_max;
+    q.right = 0;
+    q.add = 0;
+    fc_rows(params, input, weights, bias, output, q, FC_GENERAL);
+}
+
+void tinyml_fully_connected_s8(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
+                               const int32_t *bias, int8_t *output)
+{
+    const int32_t input_offset = params->input_offset;
+    /* Fast path: no input offset, total right shift 31 - output_shift = 32 + n with n in [1, 21], output zero
+     * point in [-255, 255] (any int8 or uint8 zero point). */
+    if (input_offset == 0 && (uint32_t)(params->output_shift + 22) <= 20u &&
+        (uint32_t)(params->output_offset + 255) <= 510u && params->activation_min <= params->activation_max) {
+        const int full = params->activation_min == -128 && params->activation_max == 127;
+#if FC_MVE
+        if (params->input_depth < 8) {
+            if (full) {
+                fc_fast_short_full(params, input, weights, bias, output);
+            } else {
+                fc_fast_short_range(params, input, weights, bias, output);
+            }
+            return;
+        }
+#endif
+        if (full) {
+            fc_fast_full(params, input, weights, bias, output);
+        } else {
+            fc_fast_range(params, input, weights, bias, output);
+        }
+    } else if (input_offset >= -32768 + 128 && input_offset <= 32767 - 127) {
+        /* (x + input_offset) fits an int16 lane for every int8 x */
+        fc_general(params, input, weights, bias, output);
+    } else {
+        fc_reference(params, input, weights, bias, output);
+    }
+}

@@ -1,0 +1,146 @@
+package io.tinymlaas.compile;
+
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.OperatorOptions;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CONV_2D and DEPTHWISE_CONV_2D, int8 activations, int8 symmetric weights (per channel or per tensor), int32 bias:
+ * the interpreter's prepare step (output size, padding, one Q31 multiplier per output channel) done here.
+ * <pre>out[b][y][x][oc] = clamp(out_zp + M[oc]·(bias[oc] + Σ_window (in − in_zp)·w))</pre>
+ * where input taps outside the image contribute nothing.
+ */
+final class ConvLowering {
+
+    private ConvLowering() {
+    }
+
+    static KernelCall lowerConv(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        String where = Lowerings.where(source, index, op);
+        OperatorOptions.Conv2D options = Lowerings.options(where, op, OperatorOptions.Conv2D.class);
+        return lower(model, index, op, arena, where, false, options.padding(), options.strideW(), options.strideH(),
+                options.dilationW(), options.dilationH(), 1);
+    }
+
+    static KernelCall lowerDepthwise(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        String where = Lowerings.where(source, index, op);
+        OperatorOptions.DepthwiseConv2D options = Lowerings.options(where, op, OperatorOptions.DepthwiseConv2D.class);
+        return lower(model, index, op, arena, where, true, options.padding(), options.strideW(), options.strideH(),
+                options.dilationW(), options.dilationH(), options.depthMultiplier());
+    }
+
+    private static KernelCall lower(TfliteModel model, int index, Operator op, CArena arena, String where, boolean depthwise,
+                                    OperatorOptions.Padding padding, int strideW, int strideH, int dilationW, int dilationH,
+                                    int depthMultiplier) {
+        Lowerings.requireArity(where, op, 2, 3);
+        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
+        Tensor filter = Lowerings.int8(where, "filter", model, op.inputs()[1]);
+        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
+        int biasIndex = op.inputs().length > 2 ? op.inputs()[2] : -1;
+        Tensor bias = biasIndex >= 0 ? model.tensor(biasIndex) : null;
+        if (dilationW != 1 || dilationH != 1) {
+            throw new CompilationException(where + ": dilation " + dilationW + "x" + dilationH + " is not supported (only 1)");
+        }
+        Lowerings.requireStrides(where, strideW, strideH);
+        if (!filter.constant()) {
+            throw new CompilationException(where + ": the filter must be a constant tensor");
+        }
+        int[] in = Lowerings.shape4(where, "input", input);
+        int[] f = Lowerings.shape4(where, "filter", filter);
+        int batches = in[0];
+        int inHeight = in[1];
+        int inWidth = in[2];
+        int inDepth = in[3];
+        int filterHeight = f[1];
+        int filterWidth = f[2];
+        int outDepth;
+        if (depthwise) {
+            if (f[0] != 1) {
+                throw new CompilationException(where + ": depthwise filter shape must be [1, h, w, channels]");
+            }
+            if (depthMultiplier < 1) {
+                throw new CompilationException(where + ": depth multiplier " + depthMultiplier + " is not positive");
+            }
+            outDepth = f[3];
+            if (outDepth != inDepth * depthMultiplier) {
+                throw new CompilationException(where + ": filter has " + outDepth + " channels, expected input depth " + inDepth
+                        + " × depth multiplier " + depthMultiplier);
+            }
+        } else {
+            outDepth = f[0];
+            if (f[3] != inDepth) {
+                throw new CompilationException(where + ": filter depth " + f[3] + " differs from input depth " + inDepth);
+            }
+        }
+        int channelDimension = depthwise ? 3 : 0;
+        Quantization fq = filter.quantization();
+        if (fq.scales().length != 1 && (fq.scales().length != outDepth || fq.dimension() != channelDimension)) {
+            throw new CompilationException(where + ": filter has " + fq.scales().length + " scales along dimension " + fq.dimension()
+                    + "; expected 1 or " + outDepth + " along dimension " + channelDimension);
+        }
+        for (long zeroPoint : fq.zeroPoints()) {
+            if (zeroPoint != 0) {
+                throw new CompilationException(where + ": int8 filters must be symmetric (zero point 0), found " + zeroPoint);
+            }
+        }
+        if (bias != null) {
+            if (bias.type() != TensorType.INT32 || !bias.constant() || bias.elementCount() != outDepth) {
+                throw new CompilationException(where + ": bias '" + bias.name() + "' must be a constant INT32 tensor of " + outDepth
+                        + " values, found " + bias.type() + java.util.Arrays.toString(bias.shape()));
+            }
+        }
+        int outHeight = Lowerings.outputSize(padding, inHeight, filterHeight, strideH);
+        int outWidth = Lowerings.outputSize(padding, inWidth, filterWidth, strideW);
+        if (outHeight < 1 || outWidth < 1) {
+            throw new CompilationException(where + ": the filter is larger than the input");
+        }
+        Lowerings.requireOutputShape(where, output, new int[] {batches, outHeight, outWidth, outDepth});
+
+        Quantization out = output.quantization();
+        int[] multipliers = new int[outDepth];
+        int[] shifts = new int[outDepth];
+        for (int c = 0; c < outDepth; c++) {
+            float filterScale = fq.scales().length == 1 ? fq.scale() : fq.scales()[c];
+            QuantizedMultiplier m = QuantizedMultiplier.forScales(input.quantization().scale(), filterScale, out.scale());
+            multipliers[c] = m.multiplier();
+            shifts[c] = m.shift();
+        }
+        int[] range = FullyConnectedLowering.activationRange(op.fusedActivation(), out, where);
+
+        String prefix = "op" + index;
+        String type = depthwise ? "tinyml_depthwise_conv_s8_params" : "tinyml_conv_s8_params";
+        StringBuilder declarations = new StringBuilder();
+        declarations.append(Lowerings.int32Array(prefix + "_multipliers", multipliers, "per output channel Q31 multipliers"));
+        declarations.append(Lowerings.int32Array(prefix + "_shifts", shifts, null));
+        List<Object> fields = new ArrayList<>(List.of(
+                "batches", batches, "input_height", inHeight, "input_width", inWidth, "input_depth", inDepth,
+                "output_height", outHeight, "output_width", outWidth, "output_depth", outDepth,
+                "filter_height", filterHeight, "filter_width", filterWidth,
+                "stride_height", strideH, "stride_width", strideW,
+                "pad_height", Lowerings.paddingBefore(strideH, inHeight, filterHeight, outHeight),
+                "pad_width", Lowerings.paddingBefore(strideW, inWidth, filterWidth, outWidth)));
+        if (depthwise) {
+            fields.addAll(List.of("depth_multiplier", depthMultiplier));
+        }
+        fields.addAll(List.of("input_offset", -input.quantization().zeroPoint(), "output_offset", out.zeroPoint(),
+                "activation_min", range[0], "activation_max", range[1],
+                "output_multiplier", prefix + "_multipliers", "output_shift", prefix + "_shifts"));
+        declarations.append(Lowerings.struct(type, prefix + "_params", fields.toArray()));
+
+        List<Integer> constants = new ArrayList<>(List.of(op.inputs()[1]));
+        if (bias != null) {
+            constants.add(biasIndex);
+        }
+        String function = depthwise ? "tinyml_depthwise_conv_s8" : "tinyml_conv_s8";
+        String call = function + "(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
+                + CArena.constantName(op.inputs()[1]) + ", " + (bias == null ? "0" : CArena.constantName(biasIndex)) + ", "
+                + arena.pointer(op.outputs()[0]) + ");";
+        String header = depthwise ? "tinyml/kernels/depthwise_conv.h" : "tinyml/kernels/conv.h";
+        return new KernelCall(header, declarations.toString(), call, constants);
+    }
+}

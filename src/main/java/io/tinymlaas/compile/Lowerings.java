@@ -1,0 +1,118 @@
+package io.tinymlaas.compile;
+
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.OperatorOptions;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteModel;
+import java.util.Arrays;
+
+/** Checks and C emission shared by the lowerings of the CNN operators. */
+final class Lowerings {
+
+    private Lowerings() {
+    }
+
+    static String where(String source, int index, Operator op) {
+        return source + ": operator #" + index + " " + op.name();
+    }
+
+    static void requireArity(String where, Operator op, int minInputs, int maxInputs) {
+        if (op.inputs().length < minInputs || op.inputs().length > maxInputs || op.outputs().length != 1) {
+            throw new CompilationException(where + ": expected " + (minInputs == maxInputs ? "" + minInputs
+                    : minInputs + " to " + maxInputs) + " inputs and one output, found " + op.inputs().length + " and "
+                    + op.outputs().length);
+        }
+        for (int i = 0; i < minInputs; i++) {
+            if (op.inputs()[i] < 0) {
+                throw new CompilationException(where + ": input " + i + " is missing");
+            }
+        }
+    }
+
+    /** A quantized int8 tensor (activations and weights). */
+    static Tensor int8(String where, String role, TfliteModel model, int index) {
+        Tensor tensor = model.tensor(index);
+        if (tensor.type() != TensorType.INT8) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
+                    + "; only INT8 is supported here");
+        }
+        if (tensor.quantization() == null) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has no quantization parameters");
+        }
+        return tensor;
+    }
+
+    static int[] shape4(String where, String role, Tensor tensor) {
+        if (tensor.shape().length != 4) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has shape "
+                    + Arrays.toString(tensor.shape()) + "; a 4-D NHWC tensor is expected");
+        }
+        return tensor.shape();
+    }
+
+    static <T extends OperatorOptions> T options(String where, Operator op, Class<T> type) {
+        if (!type.isInstance(op.options())) {
+            throw new CompilationException(where + ": the operator has no " + type.getSimpleName() + " options");
+        }
+        return type.cast(op.options());
+    }
+
+    static void requireStrides(String where, int strideW, int strideH) {
+        if (strideW < 1 || strideH < 1) {
+            throw new CompilationException(where + ": strides " + strideW + "x" + strideH + " are not positive");
+        }
+    }
+
+    /** TFLite's ComputeOutSize (dilation 1). */
+    static int outputSize(OperatorOptions.Padding padding, int in, int filter, int stride) {
+        return padding == OperatorOptions.Padding.SAME ? (in + stride - 1) / stride : (in - filter + stride) / stride;
+    }
+
+    /** TFLite's ComputePaddingWithOffset (dilation 1): the padding before the first row/column. */
+    static int paddingBefore(int stride, int in, int filter, int out) {
+        int total = (out - 1) * stride + filter - in;
+        return Math.max(total, 0) / 2;
+    }
+
+    static void requireOutputShape(String where, Tensor output, int[] expected) {
+        if (!Arrays.equals(output.shape(), expected)) {
+            throw new CompilationException(where + ": output '" + output.name() + "' has shape " + Arrays.toString(output.shape())
+                    + " but the operator produces " + Arrays.toString(expected));
+        }
+    }
+
+    static void requireSameQuantization(String where, Tensor input, Tensor output) {
+        Quantization in = input.quantization();
+        Quantization out = output.quantization();
+        if (in.scale() != out.scale() || in.zeroPoint() != out.zeroPoint()) {
+            throw new CompilationException(where + ": input and output quantization differ (scale " + in.scale() + " zero point "
+                    + in.zeroPoint() + " vs scale " + out.scale() + " zero point " + out.zeroPoint()
+                    + "); the interpreter does not rescale here, so such a model is not supported");
+        }
+    }
+
+    static String int32Array(String name, int[] values, String comment) {
+        StringBuilder c = new StringBuilder();
+        if (comment != null) {
+            c.append("/* ").append(comment.replace("*/", "* /")).append(" */\n");
+        }
+        c.append("static const int32_t ").append(name).append('[').append(values.length)
+                .append("] __attribute__((aligned(4))) = {");
+        for (int i = 0; i < values.length; i++) {
+            c.append(i % 16 == 0 ? "\n    " : " ");
+            c.append(values[i] == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Integer.toString(values[i])).append(',');
+        }
+        return c.append("\n};\n").toString();
+    }
+
+    /** A C99 struct initializer: {@code static const type name = { .field = value, ... };}. */
+    static String struct(String type, String name, Object... fieldsAndValues) {
+        StringBuilder c = new StringBuilder("static const ").append(type).append(' ').append(name).append(" = {\n");
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            c.append("    .").append(fieldsAndValues[i]).append(" = ").append(fieldsAndValues[i + 1]).append(",\n");
+        }
+        return c.append("};\n").toString();
+    }
+}

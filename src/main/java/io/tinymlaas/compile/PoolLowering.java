@@ -1,0 +1,57 @@
+package io.tinymlaas.compile;
+
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.OperatorOptions;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TfliteModel;
+import java.util.List;
+
+/**
+ * AVERAGE_POOL_2D and MAX_POOL_2D, int8: output size and padding prepared here. The interpreter does not rescale
+ * between input and output, so both must have the same quantization.
+ */
+final class PoolLowering {
+
+    private PoolLowering() {
+    }
+
+    static KernelCall lowerAverage(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return lower(model, index, op, source, arena, "tinyml_average_pool_s8");
+    }
+
+    static KernelCall lowerMax(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return lower(model, index, op, source, arena, "tinyml_max_pool_s8");
+    }
+
+    private static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena, String function) {
+        String where = Lowerings.where(source, index, op);
+        OperatorOptions.Pool2D options = Lowerings.options(where, op, OperatorOptions.Pool2D.class);
+        Lowerings.requireArity(where, op, 1, 1);
+        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
+        Lowerings.requireStrides(where, options.strideW(), options.strideH());
+        if (options.filterW() < 1 || options.filterH() < 1) {
+            throw new CompilationException(where + ": filter " + options.filterW() + "x" + options.filterH() + " is empty");
+        }
+        Lowerings.requireSameQuantization(where, input, output);
+        int[] in = Lowerings.shape4(where, "input", input);
+        int outHeight = Lowerings.outputSize(options.padding(), in[1], options.filterH(), options.strideH());
+        int outWidth = Lowerings.outputSize(options.padding(), in[2], options.filterW(), options.strideW());
+        if (outHeight < 1 || outWidth < 1) {
+            throw new CompilationException(where + ": the filter is larger than the input");
+        }
+        Lowerings.requireOutputShape(where, output, new int[] {in[0], outHeight, outWidth, in[3]});
+        int[] range = FullyConnectedLowering.activationRange(op.fusedActivation(), output.quantization(), where);
+        String params = "op" + index + "_params";
+        String declarations = Lowerings.struct("tinyml_pool_s8_params", params,
+                "batches", in[0], "input_height", in[1], "input_width", in[2], "depth", in[3],
+                "output_height", outHeight, "output_width", outWidth,
+                "filter_height", options.filterH(), "filter_width", options.filterW(),
+                "stride_height", options.strideH(), "stride_width", options.strideW(),
+                "pad_height", Lowerings.paddingBefore(options.strideH(), in[1], options.filterH(), outHeight),
+                "pad_width", Lowerings.paddingBefore(options.strideW(), in[2], options.filterW(), outWidth),
+                "activation_min", range[0], "activation_max", range[1]);
+        String call = function + "(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/pooling.h", declarations, call, List.of());
+    }
+}

@@ -1,0 +1,34 @@
+package io.tinymlaas.compile;
+
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TfliteModel;
+import java.util.List;
+
+/**
+ * RESHAPE, int8: the bytes do not change, only the shape, which the compiler already knows from the output tensor.
+ * The optional second input (the target shape as a constant tensor) is not needed on the device. The interpreter
+ * copies bytes without looking at quantization, and so do we.
+ */
+final class ReshapeLowering {
+
+    private ReshapeLowering() {
+    }
+
+    static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        String where = Lowerings.where(source, index, op);
+        Lowerings.requireArity(where, op, 1, 2);
+        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
+        if (op.inputs().length == 2 && op.inputs()[1] >= 0 && !model.tensor(op.inputs()[1]).constant()) {
+            throw new CompilationException(where + ": the target shape must be a constant (dynamic shapes are not supported)");
+        }
+        if (input.elementCount() != output.elementCount()) {
+            throw new CompilationException(where + ": input has " + input.elementCount() + " values but output "
+                    + java.util.Arrays.toString(output.shape()) + " has " + output.elementCount());
+        }
+        String call = "tinyml_reshape(" + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ", "
+                + input.byteSize() + ");";
+        return new KernelCall("tinyml/kernels/reshape.h", "", call, List.of());
+    }
+}

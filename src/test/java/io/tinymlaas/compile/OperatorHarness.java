@@ -1,0 +1,253 @@
+package io.tinymlaas.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.tinymlaas.oracle.ReferenceInterpreter;
+import io.tinymlaas.tflite.Activation;
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.OperatorOptions;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.tensorflow.lite.schema.BuiltinOperator;
+
+/**
+ * Differential test of one operator: a single-operator int8 model built through our IR is run by the TFLite 2.6
+ * interpreter and, compiled by {@link AotCompiler} and built with the host gcc (sanitizers on), by our C kernels,
+ * on the same random inputs; every output byte must be identical.
+ */
+final class OperatorHarness {
+
+    static final Path FIRMWARE = Path.of("firmware").toAbsolutePath();
+
+    /** Sanitizers make any out-of-bounds access or signed overflow in a kernel fail the test. */
+    private static final List<String> CFLAGS = List.of("-std=c99", "-O1", "-fsanitize=address,undefined",
+            "-fno-sanitize-recover=all", "-Wall", "-Wextra", "-Werror");
+
+    private OperatorHarness() {
+    }
+
+    /**
+     * Runs {@code cases} random inputs (seeded by {@code random}) through the interpreter and our C, asserting the
+     * outputs are byte-for-byte equal. Returns the number of cases compared.
+     */
+    static int assertBitExact(TfliteModel model, int cases, Random random, Path dir, String label) {
+        byte[] tflite = TfliteWriter.write(model);
+        int inputBytes = (int) model.input().byteSize();
+        int outputBytes = (int) model.output().byteSize();
+        byte[][] inputs = new byte[cases][inputBytes];
+        byte[][] expected = new byte[cases][];
+        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(tflite, label + ".tflite")) {
+            for (int c = 0; c < cases; c++) {
+                random.nextBytes(inputs[c]);
+                expected[c] = interpreter.invoke(inputs[c]);
+            }
+        }
+        byte[] actual = runCompiled(model, inputs, dir, label);
+        assertThat(actual.length).as("%s: output bytes of %d inferences", label, cases).isEqualTo(cases * outputBytes);
+        for (int c = 0; c < cases; c++) {
+            byte[] got = Arrays.copyOfRange(actual, c * outputBytes, (c + 1) * outputBytes);
+            if (!Arrays.equals(got, expected[c])) {
+                int at = Arrays.mismatch(got, expected[c]);
+                fail("%s: case %d of %d differs first at output byte %d (interpreter %d, ours %d)%n  model: %s%n  input:    %s%n"
+                                + "  expected: %s%n  actual:   %s", label, c, cases, at, expected[c][at], got[at], describe(model),
+                        Arrays.toString(inputs[c]), Arrays.toString(expected[c]), Arrays.toString(got));
+            }
+        }
+        return cases;
+    }
+
+    /** Compiles the model to C, builds it with the x86 host runner and all reference kernels, and runs the inputs through it. */
+    static byte[] runCompiled(TfliteModel model, byte[][] inputs, Path dir, String label) {
+        try {
+            Path work = Files.createDirectories(dir.resolve(label.replaceAll("[^A-Za-z0-9_.-]", "_")));
+            CompiledModel compiled = AotCompiler.compile(model, "00", label + ".tflite");
+            compiled.writeTo(work);
+            Path runner = work.resolve("runner");
+            List<String> gcc = new ArrayList<>(List.of("gcc"));
+            gcc.addAll(CFLAGS);
+            gcc.addAll(List.of("-I" + FIRMWARE.resolve("include"), "-I" + work));
+            gcc.addAll(kernelObjects());
+            gcc.addAll(List.of(work.resolve(CompiledModel.SOURCE).toString(),
+                    FIRMWARE.resolve("targets/x86/main.c").toString(), "-o", runner.toString()));
+            Exec build = exec(gcc, null, work);
+            if (build.status != 0) {
+                fail("%s: gcc failed:%n%s", label, build.stderr);
+            }
+            Path stdin = work.resolve("inputs.bin");
+            Files.write(stdin, concat(inputs));
+            Exec run = exec(List.of(runner.toString()), stdin, work);
+            if (run.status != 0) {
+                fail("%s: the compiled model exited with %d:%n%s", label, run.status, run.stderr);
+            }
+            return run.stdout;
+        } catch (IOException e) {
+            throw new AssertionError(label + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> kernelObjects;
+
+    /** The reference kernels, compiled once per test JVM (they do not depend on the model). */
+    private static synchronized List<String> kernelObjects() throws IOException {
+        if (kernelObjects == null) {
+            Path objects = Files.createTempDirectory("tinyml-kernels");
+            // deleteOnExit runs in reverse order: the objects first, then their (then empty) directory.
+            objects.toFile().deleteOnExit();
+            List<String> gcc = new ArrayList<>(List.of("gcc"));
+            gcc.addAll(CFLAGS);
+            gcc.addAll(List.of("-I" + FIRMWARE.resolve("include"), "-c"));
+            List<Path> sources;
+            try (Stream<Path> kernels = Files.list(FIRMWARE.resolve("kernels/ref"))) {
+                sources = kernels.filter(p -> p.toString().endsWith(".c")).sorted().toList();
+            }
+            sources.forEach(p -> gcc.add(p.toString()));
+            Exec build = exec(gcc, null, objects);
+            if (build.status != 0) {
+                fail("gcc failed on the reference kernels:%n%s", build.stderr);
+            }
+            List<String> result = new ArrayList<>();
+            for (Path source : sources) {
+                String object = source.getFileName().toString().replaceAll("\\.c$", ".o");
+                Path path = objects.resolve(object);
+                path.toFile().deleteOnExit();
+                result.add(path.toString());
+            }
+            kernelObjects = List.copyOf(result);
+        }
+        return kernelObjects;
+    }
+
+    private record Exec(int status, byte[] stdout, String stderr) {
+    }
+
+    private static Exec exec(List<String> command, Path stdin, Path dir) throws IOException {
+        Path out = Files.createTempFile(dir, "stdout", ".bin");
+        Path err = Files.createTempFile(dir, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("ASAN_OPTIONS", "detect_leaks=0");
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command.get(0) + " did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        Exec result = new Exec(process.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return result;
+    }
+
+    private static byte[] concat(byte[][] parts) {
+        int total = 0;
+        for (byte[] part : parts) {
+            total += part.length;
+        }
+        byte[] all = new byte[total];
+        int at = 0;
+        for (byte[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    static String describe(TfliteModel model) {
+        StringBuilder text = new StringBuilder();
+        for (Operator op : model.operators()) {
+            text.append(op.name()).append(' ').append(op.fusedActivation()).append(' ').append(op.options()).append(';');
+        }
+        for (Tensor t : model.tensors()) {
+            text.append(" ").append(t.name()).append(Arrays.toString(t.shape()));
+            Quantization q = t.quantization();
+            if (q != null) {
+                text.append(q.perChannel() ? "(" + q.scales().length + " channel scales, dim " + q.dimension() + ")"
+                        : "(scale " + q.scale() + ", zp " + q.zeroPoint() + ")");
+            }
+        }
+        return text.toString();
+    }
+
+    // --- building random single-operator models -----------------------------------------------------------------
+
+    /** A random activation quantization: scale in [0.005, 0.2), zero point in [-100, 100]. */
+    static Quantization randomActivationQuantization(Random random) {
+        float scale = (float) (0.005 + random.nextDouble() * 0.195);
+        return Quantization.perTensor(scale, random.nextInt(201) - 100);
+    }
+
+    static Tensor activation(String name, int[] shape, Quantization q) {
+        return new Tensor(name, TensorType.INT8, shape, q, null);
+    }
+
+    /** Random int8 weights in [-127, 127], symmetric per-channel along {@code dimension}, scales in [0.002, 0.05). */
+    static Tensor perChannelWeights(String name, int[] shape, int dimension, Random random) {
+        int channels = shape[dimension];
+        float[] scales = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            scales[c] = (float) (0.002 + random.nextDouble() * 0.048);
+        }
+        long count = 1;
+        for (int d : shape) {
+            count *= d;
+        }
+        byte[] data = new byte[(int) count];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (random.nextInt(255) - 127);
+        }
+        return new Tensor(name, TensorType.INT8, shape, new Quantization(scales, new long[channels], dimension), data);
+    }
+
+    /** An int32 bias per output channel with scale input_scale × weight_scale[c] and values in ±{@code magnitude}. */
+    static Tensor bias(String name, Quantization input, Quantization weights, int magnitude, Random random) {
+        int channels = weights.scales().length;
+        float[] scales = new float[channels];
+        ByteBuffer data = ByteBuffer.allocate(channels * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (int c = 0; c < channels; c++) {
+            scales[c] = input.scale() * weights.scales()[c];
+            data.putInt(random.nextInt(2 * magnitude + 1) - magnitude);
+        }
+        return new Tensor(name, TensorType.INT32, new int[] {channels}, new Quantization(scales, new long[channels], 0),
+                data.array());
+    }
+
+    static Activation randomActivation(Random random) {
+        return List.of(Activation.NONE, Activation.RELU, Activation.RELU6).get(random.nextInt(3));
+    }
+
+    static TfliteModel singleOperator(int opcode, List<Tensor> tensors, int[] inputs, Activation activation,
+                                      OperatorOptions options) {
+        int output = tensors.size() - 1;
+        Operator op = new Operator(opcode, BuiltinOperator.name(opcode), inputs, new int[] {output}, activation, options);
+        return new TfliteModel("harness", tensors, List.of(op), new int[] {0}, new int[] {output});
+    }
+
+    /** TFLite's output size of a windowed operator. */
+    static int outputSize(OperatorOptions.Padding padding, int in, int filter, int stride) {
+        return padding == OperatorOptions.Padding.SAME ? (in + stride - 1) / stride : (in - filter + stride) / stride;
+    }
+}

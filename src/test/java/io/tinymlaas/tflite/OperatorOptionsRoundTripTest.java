@@ -1,0 +1,75 @@
+package io.tinymlaas.tflite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tinymlaas.tflite.OperatorOptions.Padding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tensorflow.lite.schema.BuiltinOperator;
+
+class OperatorOptionsRoundTripTest {
+
+    private static Operator roundTrip(Operator op) {
+        Quantization q = Quantization.perTensor(0.5f, 3);
+        List<Tensor> tensors = List.of(
+                new Tensor("in", TensorType.INT8, new int[] {1, 4, 4, 2}, q, null),
+                new Tensor("out", TensorType.INT8, new int[] {1, 4, 4, 2}, q, null));
+        TfliteModel model = new TfliteModel("options", tensors, List.of(op), new int[] {0}, new int[] {1});
+        TfliteModel read = TfliteReader.read(TfliteWriter.write(model), "options.tflite");
+        assertThat(read.operators()).hasSize(1);
+        Operator back = read.operators().get(0);
+        assertThat(back.opcode()).isEqualTo(op.opcode());
+        assertThat(back.name()).isEqualTo(op.name());
+        assertThat(back.fusedActivation()).isEqualTo(op.fusedActivation());
+        return back;
+    }
+
+    private static Operator op(int opcode, Activation activation, OperatorOptions options) {
+        return new Operator(opcode, BuiltinOperator.name(opcode), new int[] {0}, new int[] {1}, activation, options);
+    }
+
+    @Test
+    void conv2dKeepsPaddingStridesDilationAndActivation() {
+        OperatorOptions options = new OperatorOptions.Conv2D(Padding.SAME, 2, 3, 1, 2);
+        assertThat(roundTrip(op(BuiltinOperator.CONV_2D, Activation.RELU6, options)).options()).isEqualTo(options);
+        OperatorOptions valid = new OperatorOptions.Conv2D(Padding.VALID, 1, 1, 1, 1);
+        assertThat(roundTrip(op(BuiltinOperator.CONV_2D, Activation.RELU, valid)).options()).isEqualTo(valid);
+    }
+
+    @Test
+    void depthwiseConv2dKeepsItsDepthMultiplier() {
+        OperatorOptions options = new OperatorOptions.DepthwiseConv2D(Padding.VALID, 1, 2, 3, 1, 1);
+        assertThat(roundTrip(op(BuiltinOperator.DEPTHWISE_CONV_2D, Activation.NONE, options)).options()).isEqualTo(options);
+    }
+
+    @Test
+    void poolsKeepTheirFilterSize() {
+        OperatorOptions average = new OperatorOptions.Pool2D(Padding.SAME, 2, 1, 3, 2);
+        assertThat(roundTrip(op(BuiltinOperator.AVERAGE_POOL_2D, Activation.RELU, average)).options()).isEqualTo(average);
+        OperatorOptions max = new OperatorOptions.Pool2D(Padding.VALID, 1, 2, 2, 4);
+        assertThat(roundTrip(op(BuiltinOperator.MAX_POOL_2D, Activation.RELU_N1_TO_1, max)).options()).isEqualTo(max);
+    }
+
+    @Test
+    void reshapeKeepsItsNewShape() {
+        OperatorOptions options = new OperatorOptions.Reshape(new int[] {1, -1, 8});
+        Operator back = roundTrip(op(BuiltinOperator.RESHAPE, Activation.NONE, options));
+        assertThat(back.options()).isEqualTo(options);
+        assertThat(((OperatorOptions.Reshape) back.options()).newShape()).containsExactly(1, -1, 8);
+    }
+
+    @Test
+    void softmaxKeepsItsBeta() {
+        OperatorOptions options = new OperatorOptions.Softmax(0.75f);
+        assertThat(roundTrip(op(BuiltinOperator.SOFTMAX, Activation.NONE, options)).options()).isEqualTo(options);
+    }
+
+    @Test
+    void operatorsWithoutOptionsReadBackWithNone() {
+        Operator plain = new Operator(BuiltinOperator.FULLY_CONNECTED, "FULLY_CONNECTED", new int[] {0}, new int[] {1},
+                Activation.RELU);
+        assertThat(plain.options()).isSameAs(OperatorOptions.NONE);
+        assertThat(roundTrip(op(BuiltinOperator.LOGISTIC, Activation.NONE, OperatorOptions.NONE)).options())
+                .isEqualTo(OperatorOptions.NONE);
+    }
+}
