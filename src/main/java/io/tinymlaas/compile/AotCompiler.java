@@ -50,7 +50,8 @@ public final class AotCompiler {
         }
         Set<Integer> constants = new TreeSet<>();
         calls.forEach(call -> constants.addAll(call.constantTensors()));
-        int constantBytes = constants.stream().mapToInt(t -> (int) model.tensor(t).byteSize()).sum();
+        int constantBytes = constants.stream().mapToInt(t -> (int) model.tensor(t).byteSize()).sum()
+                + calls.stream().mapToInt(KernelCall::preparedBytes).sum();
 
         Tensor input = model.input();
         Tensor output = model.output();

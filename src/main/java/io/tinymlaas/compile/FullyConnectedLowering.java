@@ -106,7 +106,8 @@ final class FullyConnectedLowering {
         }
         String call = "tinyml_fully_connected_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", "
                 + CArena.constantName(op.inputs()[1]) + ", " + biasArgument + ", " + arena.pointer(op.outputs()[0]) + ");";
-        return new KernelCall("tinyml/kernels/fully_connected.h", declarations.toString(), call, constants);
+        return new KernelCall("tinyml/kernels/fully_connected.h", declarations.toString(), call, constants,
+                effectiveBias == null ? 0 : effectiveBias.length * Integer.BYTES);
     }
 
     /**

@@ -55,7 +55,7 @@ final class SoftmaxLowering {
                 "output_scale", floatLiteral(out.scale()), "output_zero_point", out.zeroPoint(), "table", prefix + "_table"));
         String call = "tinyml_softmax_s8(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
                 + arena.pointer(op.outputs()[0]) + ");";
-        return new KernelCall("tinyml/kernels/softmax.h", declarations.toString(), call, List.of());
+        return new KernelCall("tinyml/kernels/softmax.h", declarations.toString(), call, List.of(), table.length * Float.BYTES);
     }
 
     /**

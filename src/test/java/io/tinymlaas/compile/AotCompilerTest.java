@@ -34,8 +34,8 @@ class AotCompilerTest {
         assertThat(compiled.source().split("tinyml_fully_connected_s8\\(&", -1)).hasSize(3);
         assertThat(compiled.header()).contains("#define TINYML_MODEL_HASH \"" + "ab".repeat(32) + "\"")
                 .contains("#define TINYML_MODEL_INPUT_BYTES 1").contains("#define TINYML_MODEL_OUTPUT_BYTES 1");
-        // The model's constant tensors in the C: both weight tensors; the biases are replaced by the folded ones.
-        assertThat(compiled.constantBytes()).isEqualTo(3 + 3);
+        // Both int8 weight tensors, and the folded int32 biases that replace the model's (3 + 1 values).
+        assertThat(compiled.constantBytes()).isEqualTo(3 + 3 + (3 + 1) * 4);
     }
 
     @Test
