@@ -22,6 +22,7 @@ Feature: IT operator — flash hello_world onto every emulated board and infer o
       | circuit_playground_bluefruit |
       | wio_terminal                 |
       | sony_spresense               |
+      | arm_mps3_an547               |
 
   Scenario Outline: <board> cannot be emulated here, and the operator is told why
     Then "<board>" is refused with the reason "<reason>"

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BoardCatalogTest {
 
+    /** The twelve seed boards plus the Cortex-M55 reference board (arm_mps3_an547), sorted by id. */
     private static final List<String> SEED_BOARDS = List.of(
-            "adafruit_edgebadge", "adafruit_tflm_kit", "arc_emsdp", "arduino_nano_33_ble_sense",
+            "adafruit_edgebadge", "adafruit_tflm_kit", "arc_emsdp", "arduino_nano_33_ble_sense", "arm_mps3_an547",
             "circuit_playground_bluefruit", "esp32_devkitc", "esp_eye", "himax_we1_plus", "sony_spresense",
             "sparkfun_edge", "stm32f746_disco", "wio_terminal");
 
@@ -55,7 +56,7 @@ class BoardCatalogTest {
     private final BoardCatalog catalog = BoardCatalog.fromProject();
 
     @Test
-    void allTwelveSeedBoardsLoadFromTheProjectSortedById() {
+    void theSeedBoardsAndTheM55ReferenceLoadFromTheProjectSortedById() {
         assertThat(catalog.all()).extracting(Board::id).containsExactlyElementsOf(SEED_BOARDS);
         assertThat(catalog.directory()).endsWith(Path.of("boards"));
     }
