@@ -104,7 +104,7 @@ class BoardCatalogTest {
     @Test
     void emulatableListsExactlyTheBoardsWithAQemuProxyOfTheirCore() {
         assertThat(catalog.emulatable()).extracting(Board::id).containsExactly(
-                "adafruit_edgebadge", "adafruit_tflm_kit", "arduino_nano_33_ble_sense",
+                "adafruit_edgebadge", "adafruit_tflm_kit", "arduino_nano_33_ble_sense", "arm_mps3_an547",
                 "circuit_playground_bluefruit", "sony_spresense", "sparkfun_edge", "stm32f746_disco",
                 "wio_terminal");
         for (Board board : catalog.emulatable()) {
