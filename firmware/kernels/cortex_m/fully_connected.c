@@ -27,14 +27,8 @@
  * Input, weights and output may have any alignment (DSP reads are memcpy, i.e. LDR, which tolerates it on
  * ARMv7-M and ARMv8-M Mainline); rows of any length and any batch count work.
  */
-/* The firmware is built with -Os, with which GCC 12 keeps some of the four-row loop's accumulators and
- * pointers on the stack. At -O2 without the pre-allocation scheduler and the tree loop passes (which add
- * registers this loop does not have) it does not: hello_world takes 1,152 instructions per inference on the
- * M4 and 587 on the M55, against 1,412 and 705 at -Os (1,230 and 628 at -O2 without scheduling only), and
- * the code is smaller than either. Only speed depends on it, never results. */
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC optimize("O2", "no-schedule-insns", "no-tree-loop-optimize")
-#endif
+/* Built with the Makefile's KERNEL_CFLAGS (-O2 without the pre-allocation scheduler and tree loop passes),
+ * which keep the four-row loop's accumulators in registers; see firmware/targets/cortex_m/Makefile. */
 
 #include <stddef.h>
 #include <string.h>
