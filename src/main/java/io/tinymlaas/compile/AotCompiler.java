@@ -23,14 +23,24 @@ import org.tensorflow.lite.schema.BuiltinOperator;
 public final class AotCompiler {
 
     /** One lowering per supported builtin operator; adding an operator means adding an entry here. */
-    private static final Map<Integer, OperatorLowering> LOWERINGS = Map.of(
-            BuiltinOperator.FULLY_CONNECTED, FullyConnectedLowering::lower,
-            BuiltinOperator.CONV_2D, ConvLowering::lowerConv,
-            BuiltinOperator.DEPTHWISE_CONV_2D, ConvLowering::lowerDepthwise,
-            BuiltinOperator.AVERAGE_POOL_2D, PoolLowering::lowerAverage,
-            BuiltinOperator.MAX_POOL_2D, PoolLowering::lowerMax,
-            BuiltinOperator.RESHAPE, ReshapeLowering::lower,
-            BuiltinOperator.SOFTMAX, SoftmaxLowering::lower);
+    private static final Map<Integer, OperatorLowering> LOWERINGS = Map.ofEntries(
+            Map.entry(BuiltinOperator.FULLY_CONNECTED, FullyConnectedLowering::lower),
+            Map.entry(BuiltinOperator.CONV_2D, ConvLowering::lowerConv),
+            Map.entry(BuiltinOperator.DEPTHWISE_CONV_2D, ConvLowering::lowerDepthwise),
+            Map.entry(BuiltinOperator.AVERAGE_POOL_2D, PoolLowering::lowerAverage),
+            Map.entry(BuiltinOperator.MAX_POOL_2D, PoolLowering::lowerMax),
+            Map.entry(BuiltinOperator.RESHAPE, ReshapeLowering::lower),
+            Map.entry(BuiltinOperator.SOFTMAX, SoftmaxLowering::lower),
+            Map.entry(BuiltinOperator.RELU, ActivationLowering::lowerRelu),
+            Map.entry(BuiltinOperator.RELU6, ActivationLowering::lowerRelu6),
+            Map.entry(BuiltinOperator.LOGISTIC, ActivationLowering::lowerLogistic),
+            Map.entry(BuiltinOperator.TANH, ActivationLowering::lowerTanh),
+            Map.entry(BuiltinOperator.ADD, BinaryLowering::lowerAdd),
+            Map.entry(BuiltinOperator.MUL, BinaryLowering::lowerMul),
+            Map.entry(BuiltinOperator.QUANTIZE, QuantizeLowering::lowerQuantize),
+            Map.entry(BuiltinOperator.DEQUANTIZE, QuantizeLowering::lowerDequantize),
+            Map.entry(BuiltinOperator.PAD, PadLowering::lower),
+            Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower));
 
     /** Arena offsets are word-aligned so kernels may read activations 32 bits at a time. */
     static final int ARENA_ALIGNMENT = 4;

@@ -9,7 +9,7 @@ import io.tinymlaas.report.StageResult;
 import io.tinymlaas.target.InferenceTarget;
 import io.tinymlaas.target.TargetRun;
 import io.tinymlaas.target.Targets;
-import io.tinymlaas.train.TrainingResult;
+import io.tinymlaas.train.TrainedModel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  */
 public final class DryRun {
 
-    public static final List<String> STAGES = List.of("collect", "train", "convert", "reference", "compile", "run", "compare");
+    public static final List<String> STAGES = List.of("collect", "train", "store", "convert", "reference", "compile", "run", "compare");
 
     private final ProjectLayout layout;
     private final Targets targets;
@@ -78,12 +78,18 @@ public final class DryRun {
                     return ok(data.dataset().recipe() + ", sha256 " + data.contentHash().substring(0, 12));
                 })
                 && runner.run("train", () -> {
-                    TrainingResult result = lifecycle.train();
+                    TrainedModel result = lifecycle.train();
                     figures.put("epochs", result.lossPerEpoch().size());
                     figures.put("final_training_loss", result.lossPerEpoch().get(result.lossPerEpoch().size() - 1));
-                    figures.put("validation_mse", result.validationMse());
+                    figures.putAll(result.validationMetrics());
                     figures.put("loss_per_epoch", result.lossPerEpoch());
-                    return ok(String.format("%d epochs, validation MSE %.5f", result.lossPerEpoch().size(), result.validationMse()));
+                    return ok(result.lossPerEpoch().size() + " epochs, " + result.summary());
+                })
+                && runner.run("store", () -> {
+                    StoredModel model = lifecycle.store();
+                    figures.put("float_model_file", model.file().toString());
+                    figures.put("float_model_sha256", model.sha256());
+                    return ok("float model and manifest in " + model.file().getFileName() + ", sha256 " + model.sha256().substring(0, 12));
                 })
                 && runner.run("convert", () -> {
                     ConvertedModel model = lifecycle.convert();

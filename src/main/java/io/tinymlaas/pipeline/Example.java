@@ -2,7 +2,6 @@ package io.tinymlaas.pipeline;
 
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Split;
-import io.tinymlaas.train.TrainingConfig;
 import java.util.List;
 
 /** A seed example: where its data comes from, how it is trained, and what "good enough" means for it. */
@@ -12,7 +11,8 @@ public interface Example {
 
     Dataset collect();
 
-    TrainingConfig trainingConfig();
+    /** The example's trainer and converter. */
+    ModelRecipe recipe();
 
     /** Judges the dequantized outputs of the int8 model on the test split: every goal must hold. */
     List<Quality> judge(Split test, List<float[]> outputs);

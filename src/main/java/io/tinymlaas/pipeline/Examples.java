@@ -8,7 +8,9 @@ import java.util.function.Supplier;
 /** The seed examples by name. */
 public final class Examples {
 
-    private static final Map<String, Supplier<Example>> ALL = new TreeMap<>(Map.of(HelloWorld.NAME, HelloWorld::new));
+    private static final Map<String, Supplier<Example>> ALL = new TreeMap<>(Map.of(
+            HelloWorld.NAME, HelloWorld::new,
+            MagicWand.NAME, MagicWand::new));
 
     private Examples() {
     }

@@ -36,6 +36,10 @@ public final class HelloWorld implements Example {
     }
 
     @Override
+    public ModelRecipe recipe() {
+        return new ModelRecipe.DenseRegression(trainingConfig());
+    }
+
     public TrainingConfig trainingConfig() {
         return new TrainingConfig(new int[] {16, 16}, 32,
                 List.of(new TrainingConfig.Phase(300, 0.01f), new TrainingConfig.Phase(300, 0.001f)), 7);

@@ -3,7 +3,6 @@ package io.tinymlaas.pipeline;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledModel;
-import io.tinymlaas.convert.Int8Converter;
 import io.tinymlaas.convert.Rounding;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.Hashes;
@@ -16,17 +15,19 @@ import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteReader;
 import io.tinymlaas.tflite.TfliteWriter;
-import io.tinymlaas.train.DenseTrainer;
-import io.tinymlaas.train.TrainingResult;
+import io.tinymlaas.train.TrainedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One example's way through the lifecycle, one method per stage, each using what the previous ones made:
- * collect → train → convert → check against the reference → compile → run on a target → compare.
+ * collect → train → (store) → convert → check against the reference → compile → run on a target → compare.
+ * The example's {@link ModelRecipe} decides how it is trained and converted.
  * The CLI, the REST API and the acceptance steps all drive this class.
  */
 public final class Lifecycle {
@@ -36,7 +37,8 @@ public final class Lifecycle {
     private final DatasetStore datasets;
 
     private StoredDataset dataset;
-    private TrainingResult training;
+    private TrainedModel training;
+    private StoredModel stored;
     private ConvertedModel converted;
     private List<byte[]> testInputs;
     private List<byte[]> referenceOutputs;
@@ -58,15 +60,54 @@ public final class Lifecycle {
         return dataset;
     }
 
-    public TrainingResult train() {
+    /**
+     * Trains with the example's recipe. The result is typed as the caller expects it (e.g. {@code TrainingResult} for
+     * a dense regression, {@code ConvTrainingResult} for a CNN); a caller expecting the wrong kind gets a
+     * ClassCastException at the assignment. Callers that work with any example take it as a {@link TrainedModel}.
+     */
+    @SuppressWarnings("unchecked")
+    public <M extends TrainedModel> M train() {
         require(dataset, "collect");
-        training = DenseTrainer.train(dataset.dataset().train(), dataset.dataset().validation(), example.trainingConfig());
-        return training;
+        training = example.recipe().train(dataset.dataset().train(), dataset.dataset().validation());
+        return (M) training;
+    }
+
+    /**
+     * Stores the trained float model as {@code <example>.model.json} in the work folder: the weights, and a manifest
+     * tying them to the exact data (content hash and folder), the recipe, and the training figures.
+     */
+    public StoredModel store() {
+        require(training, "train");
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("example", example.name());
+        manifest.put("data", Map.of("name", dataset.dataset().name(), "content_sha256", dataset.contentHash(),
+                "directory", dataset.directory().toString(), "recipe", dataset.dataset().recipe()));
+        manifest.put("recipe", Map.of("kind", example.recipe().getClass().getSimpleName(), "config", example.recipe()));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("epochs", training.lossPerEpoch().size());
+        metrics.put("final_training_loss", training.lossPerEpoch().get(training.lossPerEpoch().size() - 1));
+        metrics.putAll(training.validationMetrics());
+        metrics.put("loss_per_epoch", training.lossPerEpoch());
+        manifest.put("metrics", metrics);
+        manifest.put("network", training.network());
+        stored = StoredModel.write(workDirectory.resolve(example.name() + ".model.json"), manifest);
+        return stored;
+    }
+
+    /** The float model judged like the int8 one, on the same test split, so the cost of quantization shows. */
+    public List<Quality> judgeFloatModel() {
+        require(training, "train");
+        Split test = dataset.dataset().test();
+        List<float[]> outputs = new ArrayList<>(test.size());
+        for (float[] x : test.inputs()) {
+            outputs.add(training.network().predict(x));
+        }
+        return example.judge(test, outputs);
     }
 
     public ConvertedModel convert() {
         require(training, "train");
-        TfliteModel model = Int8Converter.convert(training.network(), dataset.dataset().train().inputs(),
+        TfliteModel model = example.recipe().convert(training, dataset.dataset().train().inputs(),
                 example.name() + " int8, data " + dataset.contentHash().substring(0, 12));
         byte[] bytes = TfliteWriter.write(model);
         Path file = workDirectory.resolve(example.name() + ".tflite");

@@ -74,4 +74,24 @@ public sealed interface OperatorOptions {
     /** SoftmaxOptions. */
     record Softmax(float beta) implements OperatorOptions {
     }
+
+    /** AddOptions (its fused activation is {@link Operator#fusedActivation()}). */
+    record Add() implements OperatorOptions {
+    }
+
+    /** MulOptions (its fused activation is {@link Operator#fusedActivation()}). */
+    record Mul() implements OperatorOptions {
+    }
+
+    /** ConcatenationOptions: the axis, negative counting from the last (its fused activation is on the operator). */
+    record Concatenation(int axis) implements OperatorOptions {
+    }
+
+    /** ReducerOptions, shared by MEAN, SUM and the other reductions. */
+    record Reducer(boolean keepDims) implements OperatorOptions {
+    }
+
+    /** PadOptions (an empty table; the paddings are the second input). */
+    record Pad() implements OperatorOptions {
+    }
 }

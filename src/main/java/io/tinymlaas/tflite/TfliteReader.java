@@ -8,7 +8,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.tensorflow.lite.schema.AddOptions;
 import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.ConcatenationOptions;
+import org.tensorflow.lite.schema.MulOptions;
+import org.tensorflow.lite.schema.ReducerOptions;
 import org.tensorflow.lite.schema.BuiltinOptions;
 import org.tensorflow.lite.schema.Conv2DOptions;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
@@ -191,6 +195,10 @@ public final class TfliteReader {
             case BuiltinOptions.DepthwiseConv2DOptions ->
                     ((DepthwiseConv2DOptions) op.builtinOptions(new DepthwiseConv2DOptions())).fusedActivationFunction();
             case BuiltinOptions.Pool2DOptions -> ((Pool2DOptions) op.builtinOptions(new Pool2DOptions())).fusedActivationFunction();
+            case BuiltinOptions.AddOptions -> ((AddOptions) op.builtinOptions(new AddOptions())).fusedActivationFunction();
+            case BuiltinOptions.MulOptions -> ((MulOptions) op.builtinOptions(new MulOptions())).fusedActivationFunction();
+            case BuiltinOptions.ConcatenationOptions ->
+                    ((ConcatenationOptions) op.builtinOptions(new ConcatenationOptions())).fusedActivationFunction();
             default -> 0;
         };
         return Activation.fromCode(code, where);
@@ -225,6 +233,23 @@ public final class TfliteReader {
             case BuiltinOptions.SoftmaxOptions -> {
                 SoftmaxOptions o = (SoftmaxOptions) op.builtinOptions(new SoftmaxOptions());
                 return new OperatorOptions.Softmax(o.beta());
+            }
+            case BuiltinOptions.AddOptions -> {
+                return new OperatorOptions.Add();
+            }
+            case BuiltinOptions.MulOptions -> {
+                return new OperatorOptions.Mul();
+            }
+            case BuiltinOptions.ConcatenationOptions -> {
+                ConcatenationOptions o = (ConcatenationOptions) op.builtinOptions(new ConcatenationOptions());
+                return new OperatorOptions.Concatenation(o.axis());
+            }
+            case BuiltinOptions.ReducerOptions -> {
+                ReducerOptions o = (ReducerOptions) op.builtinOptions(new ReducerOptions());
+                return new OperatorOptions.Reducer(o.keepDims());
+            }
+            case BuiltinOptions.PadOptions -> {
+                return new OperatorOptions.Pad();
             }
             default -> {
                 return OperatorOptions.NONE;

@@ -5,7 +5,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tensorflow.lite.schema.AddOptions;
 import org.tensorflow.lite.schema.BuiltinOperator;
+import org.tensorflow.lite.schema.ConcatenationOptions;
+import org.tensorflow.lite.schema.MulOptions;
+import org.tensorflow.lite.schema.PadOptions;
+import org.tensorflow.lite.schema.ReducerOptions;
 import org.tensorflow.lite.schema.BuiltinOptions;
 import org.tensorflow.lite.schema.Conv2DOptions;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
@@ -140,6 +145,22 @@ public final class TfliteWriter {
         } else if (op.options() instanceof OperatorOptions.Softmax o) {
             optionsType = BuiltinOptions.SoftmaxOptions;
             options = SoftmaxOptions.createSoftmaxOptions(builder, o.beta());
+        } else if (op.options() instanceof OperatorOptions.Add) {
+            optionsType = BuiltinOptions.AddOptions;
+            options = AddOptions.createAddOptions(builder, activation, false);
+        } else if (op.options() instanceof OperatorOptions.Mul) {
+            optionsType = BuiltinOptions.MulOptions;
+            options = MulOptions.createMulOptions(builder, activation);
+        } else if (op.options() instanceof OperatorOptions.Concatenation o) {
+            optionsType = BuiltinOptions.ConcatenationOptions;
+            options = ConcatenationOptions.createConcatenationOptions(builder, o.axis(), activation);
+        } else if (op.options() instanceof OperatorOptions.Reducer o) {
+            optionsType = BuiltinOptions.ReducerOptions;
+            options = ReducerOptions.createReducerOptions(builder, o.keepDims());
+        } else if (op.options() instanceof OperatorOptions.Pad) {
+            optionsType = BuiltinOptions.PadOptions;
+            PadOptions.startPadOptions(builder);
+            options = PadOptions.endPadOptions(builder);
         }
         org.tensorflow.lite.schema.Operator.startOperator(builder);
         org.tensorflow.lite.schema.Operator.addOpcodeIndex(builder, opcodeIndex);

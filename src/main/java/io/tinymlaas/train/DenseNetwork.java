@@ -3,7 +3,7 @@ package io.tinymlaas.train;
 import java.util.List;
 
 /** A trained multi-layer perceptron in float32, the converter's input. */
-public record DenseNetwork(List<DenseLayer> layers) {
+public record DenseNetwork(List<DenseLayer> layers) implements FloatModel {
 
     public float[] predict(float[] input) {
         float[] activation = input;

@@ -65,6 +65,37 @@ class OperatorOptionsRoundTripTest {
     }
 
     @Test
+    void addAndMulKeepTheirFusedActivation() {
+        OperatorOptions add = new OperatorOptions.Add();
+        assertThat(roundTrip(op(BuiltinOperator.ADD, Activation.RELU6, add)).options()).isEqualTo(add);
+        assertThat(roundTrip(op(BuiltinOperator.ADD, Activation.NONE, add)).options()).isEqualTo(add);
+        OperatorOptions mul = new OperatorOptions.Mul();
+        assertThat(roundTrip(op(BuiltinOperator.MUL, Activation.RELU, mul)).options()).isEqualTo(mul);
+    }
+
+    @Test
+    void concatenationKeepsItsAxisAndActivation() {
+        OperatorOptions options = new OperatorOptions.Concatenation(-1);
+        assertThat(roundTrip(op(BuiltinOperator.CONCATENATION, Activation.NONE, options)).options()).isEqualTo(options);
+        OperatorOptions axis2 = new OperatorOptions.Concatenation(2);
+        assertThat(roundTrip(op(BuiltinOperator.CONCATENATION, Activation.RELU, axis2)).options()).isEqualTo(axis2);
+    }
+
+    @Test
+    void reducerKeepsKeepDims() {
+        OperatorOptions keep = new OperatorOptions.Reducer(true);
+        assertThat(roundTrip(op(BuiltinOperator.MEAN, Activation.NONE, keep)).options()).isEqualTo(keep);
+        OperatorOptions drop = new OperatorOptions.Reducer(false);
+        assertThat(roundTrip(op(BuiltinOperator.MEAN, Activation.NONE, drop)).options()).isEqualTo(drop);
+    }
+
+    @Test
+    void padReadsBackAsPad() {
+        OperatorOptions options = new OperatorOptions.Pad();
+        assertThat(roundTrip(op(BuiltinOperator.PAD, Activation.NONE, options)).options()).isEqualTo(options);
+    }
+
+    @Test
     void operatorsWithoutOptionsReadBackWithNone() {
         Operator plain = new Operator(BuiltinOperator.FULLY_CONNECTED, "FULLY_CONNECTED", new int[] {0}, new int[] {1},
                 Activation.RELU);

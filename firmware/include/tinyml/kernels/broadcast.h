@@ -1,0 +1,18 @@
+/*
+ * The shape walk shared by the int8 binary operators (ADD, MUL): both operands and the output are seen as 4-D
+ * (shapes right-aligned, missing leading dimensions 1). The compiler prepares the output dimensions and, per operand,
+ * the element stride of every dimension, 0 where the operand is broadcast along it. Equal shapes, scalars and any
+ * NumPy-style broadcast of up to four dimensions are thus one loop.
+ */
+#ifndef TINYML_KERNELS_BROADCAST_H
+#define TINYML_KERNELS_BROADCAST_H
+
+#include <stdint.h>
+
+typedef struct {
+    int32_t dims[4];    /* output dimensions, outermost first */
+    int32_t strides1[4]; /* element strides of input 1 per output dimension (0 = broadcast) */
+    int32_t strides2[4]; /* the same for input 2 */
+} tinyml_broadcast_s8;
+
+#endif

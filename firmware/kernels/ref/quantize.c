@@ -1,0 +1,58 @@
+/* Portable reference QUANTIZE (int8 -> int8, float32 -> int8) and DEQUANTIZE (int8 -> float32). */
+#include "tinyml/kernels/quantize.h"
+#include "tinyml/quant.h"
+
+typedef union {
+    float value;
+    uint8_t bytes[4];
+} float_bytes;
+
+void tinyml_requantize_s8(const tinyml_requantize_s8_params *p, const int8_t *input, int8_t *output) {
+    for (int32_t i = 0; i < p->size; i++) {
+        const int32_t scaled = tinyml_multiply_by_quantized_multiplier_double_rounding(
+                input[i] - p->input_zero_point, p->output_multiplier, p->output_shift);
+        output[i] = tinyml_clamp_s8(p->output_zero_point + scaled, -128, 127);
+    }
+}
+
+/* round (half away from zero) of a value first limited to ±1000, so no libm and no overflow; NaN gives 0. */
+static int32_t round_limited(double value) {
+    if (!(value > -1000.0)) {
+        return value != value ? 0 : -1000;
+    }
+    if (value > 1000.0) {
+        return 1000;
+    }
+    const int32_t whole = (int32_t)value; /* truncates toward zero */
+    const double fraction = value - (double)whole; /* exact */
+    if (fraction >= 0.5) {
+        return whole + 1;
+    }
+    if (fraction <= -0.5) {
+        return whole - 1;
+    }
+    return whole;
+}
+
+void tinyml_quantize_f32_s8(const tinyml_quantize_f32_s8_params *p, const void *input, int8_t *output) {
+    const uint8_t *in = (const uint8_t *)input;
+    for (int32_t i = 0; i < p->size; i++) {
+        float_bytes f;
+        for (int b = 0; b < 4; b++) {
+            f.bytes[b] = in[4 * i + b];
+        }
+        output[i] = tinyml_clamp_s8(round_limited((double)f.value / p->scale) + p->zero_point, -128, 127);
+    }
+}
+
+void tinyml_dequantize_s8_f32(const tinyml_dequantize_s8_f32_params *p, const int8_t *input, void *output) {
+    uint8_t *out = (uint8_t *)output;
+    for (int32_t i = 0; i < p->size; i++) {
+        float_bytes f;
+        /* One float rounding of the exact product, as the interpreter's double product cast to float. */
+        f.value = p->scale * (float)(input[i] - p->zero_point);
+        for (int b = 0; b < 4; b++) {
+            out[4 * i + b] = f.bytes[b];
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package io.tinymlaas.cli;
+
+import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.pipeline.NetworkTester;
+import io.tinymlaas.pipeline.NetworkTester.InputFormat;
+import io.tinymlaas.pipeline.NetworkTester.InputResult;
+import io.tinymlaas.pipeline.NetworkTester.Inputs;
+import io.tinymlaas.pipeline.NetworkTester.Prepared;
+import io.tinymlaas.pipeline.NetworkTester.Result;
+import io.tinymlaas.target.InferenceTarget;
+import io.tinymlaas.target.Targets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LongSummaryStatistics;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Network tester: runs your inputs through a .tflite model twice, in the TFLite 2.6 reference interpreter and "
+                + "compiled by us on a target, and compares every output byte.",
+                "The model must have one int8 (quantized) input and output and only supported operators; otherwise it is "
+                        + "refused with one line and exit code 2."},
+        footer = {"", "Input file formats (--format auto picks text for .txt/.csv/.tsv files and for files holding only ASCII "
+                + "numbers and separators, raw otherwise):",
+                "  raw   the int8 input tensors' bytes back to back: N x the model's input size in bytes.",
+                "  text  real numbers separated by commas and/or whitespace, N x the model's input element count; each is "
+                        + "quantized with the model's input scale and zero point (q = round(x / scale) + zero_point, "
+                        + "clamped to [-128, 127]).",
+                "", "Prints per input (up to --show) and in total the largest |ours - reference| in LSB, the number of differing "
+                + "outputs and, on boards, the instructions per inference; writes target/tinyml/reports/run-<model>-<target>/report.json.",
+                "Exit codes: 0 bit-identical to the reference, 1 outputs differ, 2 refused (model, input file, target)."})
+final class RunCommand implements Callable<Integer> {
+
+    /** Tests replace how a target id becomes a target (to run without Docker); null means {@link Targets}. */
+    static BiFunction<String, Path, InferenceTarget> targetFactory;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", description = "the .tflite model (int8 interface)")
+    Path model;
+
+    @Option(names = "--input", required = true, description = "the input file: raw tensor bytes or text numbers (see below)")
+    Path input;
+
+    @Option(names = {"--board", "--target"}, defaultValue = "x86",
+            description = "x86 (a local container) or a board id from `tinyml boards` (default: ${DEFAULT-VALUE})")
+    String target;
+
+    @Option(names = "--format", defaultValue = "auto", description = "auto, raw or text (default: ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--show", defaultValue = "10", description = "inputs listed one by one at most (default: ${DEFAULT-VALUE})")
+    int show;
+
+    @Option(names = "--report-dir", description = "where report.json goes (default: target/tinyml/reports/run-<model>-<target>)")
+    Path reportDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        InputFormat inputFormat = parseFormat(format);
+        Prepared prepared = NetworkTester.prepare(model);
+        Inputs inputs = NetworkTester.readInputs(input, prepared.model().input(), inputFormat);
+
+        ProjectLayout layout = ProjectLayout.find();
+        Path work = layout.output().resolve("runs").resolve("run-" + prepared.name() + "-" + target);
+        InferenceTarget inferenceTarget;
+        if (targetFactory != null) {
+            inferenceTarget = targetFactory.apply(target, work);
+        } else {
+            Targets targets = new Targets(layout);
+            targets.check(target);
+            inferenceTarget = targets.resolve(target, work);
+        }
+        Path reports = reportDir != null ? reportDir : layout.output().resolve("reports").resolve("run-" + prepared.name() + "-" + target);
+
+        out.printf("%s: %d input(s) of %d bytes (%s), %d output bytes each; reference TFLite 2.6 vs ours on %s%n", model,
+                inputs.tensors().size(), prepared.compiled().inputBytes(), inputs.format().name().toLowerCase(java.util.Locale.ROOT),
+                prepared.compiled().outputBytes(), target);
+        if (inputs.clamped() > 0) {
+            out.printf("note: %d input value(s) were outside the int8 range after quantization and were clamped%n", inputs.clamped());
+        }
+        Result result = NetworkTester.run(prepared, inputs, inferenceTarget, target, reports);
+        print(out, result);
+        return result.bitIdentical() ? 0 : 1;
+    }
+
+    private void print(PrintWriter out, Result result) {
+        int listed = Math.min(Math.max(show, 0), result.perInput().size());
+        for (int i = 0; i < listed; i++) {
+            InputResult r = result.perInput().get(i);
+            out.printf("input %d: max |ours - reference| %d LSB, %d of %d outputs differ%s%n", r.index(), r.maxDiffLsb(),
+                    r.differingOutputs(), result.outputElements(), r.instructions() == null ? "" : ", " + r.instructions() + " instructions");
+        }
+        if (listed < result.perInput().size()) {
+            out.printf("... %d more input(s) not listed (--show)%n", result.perInput().size() - listed);
+        }
+        out.printf("total: %d input(s), max |ours - reference| %d LSB, %d of %d outputs differ in %d input(s)%s%n",
+                result.inputCount(), result.maxDiffLsb(), result.differingOutputs(), result.inputCount() * result.outputElements(),
+                result.mismatchedInputs(), result.firstMismatch() < 0 ? "" : " (first: input " + result.firstMismatch() + ")");
+        if (!result.instructions().isEmpty()) {
+            LongSummaryStatistics stats = result.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
+            out.printf("instructions per inference: mean %.0f, min %d, max %d%n", stats.getAverage(), stats.getMin(), stats.getMax());
+        }
+        out.printf("%s on %s; report: %s%n", result.bitIdentical() ? "BIT-IDENTICAL" : "DIFFERENT", result.ranOn(), result.report());
+    }
+
+    private static InputFormat parseFormat(String format) {
+        try {
+            return InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new io.tinymlaas.TinymlException("unknown --format '" + format + "'; use auto, raw or text");
+        }
+    }
+}

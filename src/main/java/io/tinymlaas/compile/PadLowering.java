@@ -1,0 +1,84 @@
+package io.tinymlaas.compile;
+
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteModel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * PAD, int8, up to four dimensions, with constant int32 paddings. The padding value is the output zero point (as
+ * TF Lite 2.6 does without constant_values); input and output must share their quantization, since the interpreter
+ * copies values without rescaling.
+ */
+final class PadLowering {
+
+    private PadLowering() {
+    }
+
+    static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        String where = Lowerings.where(source, index, op);
+        Lowerings.requireArity(where, op, 2, 2);
+        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
+        ActivationLowering.perTensor(where, "input", input);
+        ActivationLowering.perTensor(where, "output", output);
+        Lowerings.requireSameQuantization(where, input, output);
+        int rank = input.shape().length;
+        if (rank > 4) {
+            throw new CompilationException(where + ": input has " + rank + " dimensions; at most 4 are supported");
+        }
+        Tensor paddings = model.tensor(op.inputs()[1]);
+        int[] values = int32Constant(where, "paddings", paddings);
+        if (!Arrays.equals(paddings.shape(), new int[] {rank, 2})) {
+            throw new CompilationException(where + ": paddings have shape " + Arrays.toString(paddings.shape()) + "; ["
+                    + rank + ", 2] expected");
+        }
+        int[] in4 = {1, 1, 1, 1};
+        int[] before4 = new int[4];
+        int[] out4 = {1, 1, 1, 1};
+        int[] expected = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            int before = values[2 * d];
+            int after = values[2 * d + 1];
+            if (before < 0 || after < 0) {
+                throw new CompilationException(where + ": negative padding " + before + ", " + after + " in dimension " + d);
+            }
+            expected[d] = input.shape()[d] + before + after;
+            in4[4 - rank + d] = input.shape()[d];
+            before4[4 - rank + d] = before;
+            out4[4 - rank + d] = expected[d];
+        }
+        Lowerings.requireOutputShape(where, output, expected);
+        String params = "op" + index + "_params";
+        String declarations = Lowerings.struct("tinyml_pad_s8_params", params, "input_dims", list(in4),
+                "output_dims", list(out4), "before", list(before4), "pad_value", output.quantization().zeroPoint());
+        String call = "tinyml_pad_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/pad.h", declarations, call, List.of());
+    }
+
+    /** The values of a constant INT32 tensor (paddings, axes), which the compiler folds into the parameters. */
+    static int[] int32Constant(String where, String role, Tensor tensor) {
+        if (tensor.type() != TensorType.INT32 || !tensor.constant()) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' must be a constant INT32 tensor, found "
+                    + (tensor.constant() ? "a constant " : "a computed ") + tensor.type());
+        }
+        ByteBuffer data = ByteBuffer.wrap(tensor.data()).order(ByteOrder.LITTLE_ENDIAN);
+        int[] values = new int[(int) tensor.elementCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = data.getInt(4 * i);
+        }
+        return values;
+    }
+
+    static String list(int[] values) {
+        StringBuilder c = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            c.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return c.append('}').toString();
+    }
+}

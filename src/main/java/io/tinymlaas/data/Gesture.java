@@ -1,0 +1,27 @@
+package io.tinymlaas.data;
+
+/** The magic_wand classes, in the order of the one-hot targets and of the model's outputs. */
+public enum Gesture {
+    WING, RING, SLOPE, NEGATIVE;
+
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public float[] oneHot() {
+        float[] target = new float[values().length];
+        target[ordinal()] = 1f;
+        return target;
+    }
+
+    /** The class of a one-hot target or of a score vector: the index of its largest value (the first on ties). */
+    public static int argmax(float[] scores) {
+        int best = 0;
+        for (int i = 1; i < scores.length; i++) {
+            if (scores[i] > scores[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,65 @@
+package io.tinymlaas.pipeline;
+
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.convert.CnnInt8Converter;
+import io.tinymlaas.convert.Int8Converter;
+import io.tinymlaas.data.Split;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.train.ConvTrainer;
+import io.tinymlaas.train.ConvTrainingConfig;
+import io.tinymlaas.train.ConvTrainingResult;
+import io.tinymlaas.train.DenseTrainer;
+import io.tinymlaas.train.TrainedModel;
+import io.tinymlaas.train.TrainingConfig;
+import io.tinymlaas.train.TrainingResult;
+
+/**
+ * How an example turns its data into a float model (train) and that model into an int8 .tflite (convert):
+ * the trainer and the converter belong together, since the converter must understand what the trainer made.
+ */
+public interface ModelRecipe {
+
+    TrainedModel train(Split train, Split validation);
+
+    /** Full-integer quantization, calibrated on {@code representativeInputs} (the training split). */
+    TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description);
+
+    /** A ReLU MLP for regression (mean squared error), per-tensor int8 ({@link DenseTrainer}, {@link Int8Converter}). */
+    record DenseRegression(TrainingConfig config) implements ModelRecipe {
+
+        @Override
+        public TrainingResult train(Split train, Split validation) {
+            return DenseTrainer.train(train, validation, config);
+        }
+
+        @Override
+        public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
+            return Int8Converter.convert(as(TrainingResult.class, trained).network(), representativeInputs, description);
+        }
+    }
+
+    /**
+     * A CNN classifier (softmax cross-entropy) with per-channel int8 convolutions and a softmax output
+     * ({@link ConvTrainer}, {@link CnnInt8Converter}).
+     */
+    record ConvClassifier(ConvTrainingConfig config) implements ModelRecipe {
+
+        @Override
+        public ConvTrainingResult train(Split train, Split validation) {
+            return ConvTrainer.train(train, validation, config);
+        }
+
+        @Override
+        public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
+            return CnnInt8Converter.convert(as(ConvTrainingResult.class, trained).network(), representativeInputs, description);
+        }
+    }
+
+    private static <T extends TrainedModel> T as(Class<T> type, TrainedModel trained) {
+        if (!type.isInstance(trained)) {
+            throw new TinymlException("this converter takes a " + type.getSimpleName() + ", not a "
+                    + trained.getClass().getSimpleName());
+        }
+        return type.cast(trained);
+    }
+}

@@ -1,0 +1,38 @@
+package io.tinymlaas.pipeline;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.data.Hashes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** A trained float model written to disk as JSON (manifest and weights), with the file's content hash. */
+public record StoredModel(Path file, String sha256, Map<String, Object> manifest) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    static StoredModel write(Path file, Map<String, Object> manifest) {
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(manifest);
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+            return new StoredModel(file, Hashes.sha256(bytes), manifest);
+        } catch (IOException e) {
+            throw new TinymlException("cannot store the trained model in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a stored model's JSON back as a tree of maps and lists. */
+    public static Map<String, Object> read(Path file) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> tree = JSON.readValue(file.toFile(), Map.class);
+            return tree;
+        } catch (IOException e) {
+            throw new TinymlException("cannot read the stored model " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,288 @@
+package io.tinymlaas.train;
+
+import io.tinymlaas.data.Split;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.framework.optimizers.Adam;
+import org.tensorflow.framework.optimizers.Optimizer;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Trains a small CNN classifier with TensorFlow Java: conv (SAME, ReLU) + max-pool blocks, a flatten, dense layers,
+ * softmax cross-entropy, Adam over shuffled mini-batches with a learning-rate schedule in phases. Inputs are the
+ * flattened [height, width, channels] samples, targets one-hot. Initial weights come from a seeded Java generator
+ * (Glorot uniform, zero biases) and TensorFlow runs on one thread.
+ */
+public final class ConvTrainer {
+
+    static {
+        NativeCache.configure();
+    }
+
+    private static final String SAME = "SAME";
+
+    private ConvTrainer() {
+    }
+
+    public static ConvTrainingResult train(Split train, Split validation, ConvTrainingConfig config) {
+        int inputs = config.height() * config.width() * config.channels();
+        if (train.inputs()[0].length != inputs) {
+            throw new IllegalArgumentException("samples have " + train.inputs()[0].length + " values, the network takes "
+                    + config.height() + "x" + config.width() + "x" + config.channels() + " = " + inputs);
+        }
+        int classes = train.targets()[0].length;
+        Random random = new Random(config.seed());
+        try (Graph graph = new Graph(); Session session = new Session(graph, singleThreaded())) {
+            Ops tf = Ops.create(graph);
+            Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
+            Placeholder<TFloat32> y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, classes)));
+
+            Operand<TFloat32> activation = tf.reshape(x, tf.constant(new int[] {-1, config.height(), config.width(), config.channels()}));
+            int height = config.height();
+            int width = config.width();
+            int depth = config.channels();
+            List<Variable<TFloat32>> filters = new ArrayList<>();
+            List<Variable<TFloat32>> convBiases = new ArrayList<>();
+            for (ConvTrainingConfig.Block block : config.blocks()) {
+                Variable<TFloat32> w = tf.variable(tf.constant(glorotFilter(block, depth, random)));
+                Variable<TFloat32> b = tf.variable(tf.constant(new float[block.filters()]));
+                filters.add(w);
+                convBiases.add(b);
+                activation = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(activation, w, List.of(1L, 1L, 1L, 1L), SAME), b));
+                activation = tf.nn.maxPool(activation, tf.constant(new int[] {1, block.poolH(), block.poolW(), 1}),
+                        tf.constant(new int[] {1, block.poolH(), block.poolW(), 1}), SAME);
+                height = ConvLayer.pooledSize(height, block.poolH());
+                width = ConvLayer.pooledSize(width, block.poolW());
+                depth = block.filters();
+            }
+            int flat = height * width * depth;
+            activation = tf.reshape(activation, tf.constant(new int[] {-1, flat}));
+            int[] widths = Arrays.copyOf(config.hiddenUnits(), config.hiddenUnits().length + 1);
+            widths[widths.length - 1] = classes;
+            List<Variable<TFloat32>> weights = new ArrayList<>();
+            List<Variable<TFloat32>> biases = new ArrayList<>();
+            int fanIn = flat;
+            for (int layer = 0; layer < widths.length; layer++) {
+                Variable<TFloat32> w = tf.variable(tf.constant(glorotMatrix(fanIn, widths[layer], random)));
+                Variable<TFloat32> b = tf.variable(tf.constant(new float[widths[layer]]));
+                weights.add(w);
+                biases.add(b);
+                activation = tf.math.add(tf.linalg.matMul(activation, w), b);
+                if (layer < widths.length - 1) {
+                    activation = tf.nn.relu(activation);
+                }
+                fanIn = widths[layer];
+            }
+            Operand<TFloat32> logits = activation;
+            Operand<TFloat32> loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, y).loss(), tf.constant(0));
+
+            // All gradients are taken before any optimizer adds its slot variables, which have no gradient.
+            List<Adam> optimizers = new ArrayList<>();
+            List<List<Optimizer.GradAndVar<?>>> gradients = new ArrayList<>();
+            for (int p = 0; p < config.phases().size(); p++) {
+                Adam adam = new Adam(graph, "Adam_phase" + p, config.phases().get(p).learningRate());
+                optimizers.add(adam);
+                gradients.add(adam.computeGradients(loss));
+            }
+            List<Op> phaseSteps = new ArrayList<>();
+            for (int p = 0; p < optimizers.size(); p++) {
+                phaseSteps.add(optimizers.get(p).applyGradients(List.copyOf(gradients.get(p)), "train_phase" + p));
+            }
+            session.initialize();
+
+            List<Double> lossPerEpoch = new ArrayList<>();
+            int[] order = IntStream.range(0, train.size()).toArray();
+            int epoch = 0;
+            for (int p = 0; p < config.phases().size(); p++) {
+                TrainingConfig.Phase phase = config.phases().get(p);
+                for (int e = 0; e < phase.epochs(); e++) {
+                    epoch++;
+                    shuffle(order, random);
+                    double sum = 0;
+                    int seen = 0;
+                    for (int start = 0; start < order.length; start += config.batchSize()) {
+                        int end = Math.min(order.length, start + config.batchSize());
+                        try (TFloat32 xs = batch(train.inputs(), order, start, end);
+                             TFloat32 ys = batch(train.targets(), order, start, end);
+                             Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(phaseSteps.get(p))
+                                     .fetch(loss).run()) {
+                            sum += ((TFloat32) result.get(0)).getFloat() * (end - start);
+                            seen += end - start;
+                        }
+                    }
+                    double epochLoss = sum / seen;
+                    if (!Double.isFinite(epochLoss)) {
+                        throw new TrainingDivergedException("training diverged: the loss became " + epochLoss + " in epoch " + epoch
+                                + " (learning rate " + phase.learningRate() + "); check the data for NaN or lower the learning rate");
+                    }
+                    lossPerEpoch.add(epochLoss);
+                }
+            }
+
+            double[] validationFigures = evaluate(session, x, y, logits, loss, validation);
+            List<ConvLayer> convs = new ArrayList<>();
+            for (int i = 0; i < config.blocks().size(); i++) {
+                ConvTrainingConfig.Block block = config.blocks().get(i);
+                convs.add(new ConvLayer(fetchFilter(session, filters.get(i)), fetchVector(session, convBiases.get(i)),
+                        block.poolH(), block.poolW()));
+            }
+            List<DenseLayer> dense = new ArrayList<>();
+            for (int layer = 0; layer < widths.length; layer++) {
+                dense.add(new DenseLayer(transpose(fetchMatrix(session, weights.get(layer))), fetchVector(session, biases.get(layer)),
+                        layer < widths.length - 1));
+            }
+            ConvNetwork network = new ConvNetwork(config.height(), config.width(), config.channels(), List.copyOf(convs),
+                    List.copyOf(dense));
+            return new ConvTrainingResult(network, List.copyOf(lossPerEpoch), validationFigures[0], validationFigures[1]);
+        }
+    }
+
+    /** Mean cross-entropy and accuracy (argmax of logits against argmax of the one-hot target). */
+    private static double[] evaluate(Session session, Placeholder<TFloat32> x, Placeholder<TFloat32> y, Operand<TFloat32> logits,
+                                     Operand<TFloat32> loss, Split split) {
+        int[] all = IntStream.range(0, split.size()).toArray();
+        try (TFloat32 xs = batch(split.inputs(), all, 0, all.length);
+             TFloat32 ys = batch(split.targets(), all, 0, all.length);
+             Result result = session.runner().feed(x, xs).feed(y, ys).fetch(loss).fetch(logits).run()) {
+            double meanLoss = ((TFloat32) result.get(0)).getFloat();
+            TFloat32 scores = (TFloat32) result.get(1);
+            int classes = split.targets()[0].length;
+            int correct = 0;
+            for (int i = 0; i < split.size(); i++) {
+                int best = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (scores.getFloat(i, c) > scores.getFloat(i, best)) {
+                        best = c;
+                    }
+                }
+                correct += split.targets()[i][best] == 1f ? 1 : 0;
+            }
+            if (!Double.isFinite(meanLoss)) {
+                throw new TrainingDivergedException("the validation loss is " + meanLoss + "; check the validation data for NaN");
+            }
+            return new double[] {meanLoss, correct / (double) split.size()};
+        }
+    }
+
+    private static ConfigProto singleThreaded() {
+        return ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
+    }
+
+    private static TFloat32 batch(float[][] rows, int[] order, int start, int end) {
+        int width = rows[0].length;
+        float[] flat = new float[(end - start) * width];
+        for (int i = start; i < end; i++) {
+            System.arraycopy(rows[order[i]], 0, flat, (i - start) * width, width);
+        }
+        return TFloat32.tensorOf(Shape.of(end - start, width), DataBuffers.of(flat, true, false));
+    }
+
+    /** TensorFlow's filter layout [kernelH][kernelW][in][out]. */
+    private static float[][][][] glorotFilter(ConvTrainingConfig.Block block, int inChannels, Random random) {
+        int receptive = block.kernelH() * block.kernelW();
+        double limit = Math.sqrt(6.0 / (receptive * inChannels + receptive * block.filters()));
+        float[][][][] w = new float[block.kernelH()][block.kernelW()][inChannels][block.filters()];
+        for (float[][][] row : w) {
+            for (float[][] column : row) {
+                for (float[] in : column) {
+                    for (int o = 0; o < in.length; o++) {
+                        in[o] = (float) ((random.nextDouble() * 2 - 1) * limit);
+                    }
+                }
+            }
+        }
+        return w;
+    }
+
+    private static float[][] glorotMatrix(int fanIn, int fanOut, Random random) {
+        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
+        float[][] w = new float[fanIn][fanOut];
+        for (float[] row : w) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) ((random.nextDouble() * 2 - 1) * limit);
+            }
+        }
+        return w;
+    }
+
+    /** From TensorFlow's [kh][kw][in][out] to TensorFlow Lite's [out][kh][kw][in]. */
+    private static float[][][][] fetchFilter(Session session, Variable<TFloat32> variable) {
+        try (Result result = session.runner().fetch(variable).run()) {
+            TFloat32 tensor = (TFloat32) result.get(0);
+            int kh = (int) tensor.shape().get(0);
+            int kw = (int) tensor.shape().get(1);
+            int in = (int) tensor.shape().get(2);
+            int out = (int) tensor.shape().get(3);
+            float[][][][] filter = new float[out][kh][kw][in];
+            for (int o = 0; o < out; o++) {
+                for (int y = 0; y < kh; y++) {
+                    for (int x = 0; x < kw; x++) {
+                        for (int c = 0; c < in; c++) {
+                            filter[o][y][x][c] = tensor.getFloat(y, x, c, o);
+                        }
+                    }
+                }
+            }
+            return filter;
+        }
+    }
+
+    private static float[][] fetchMatrix(Session session, Variable<TFloat32> variable) {
+        try (Result result = session.runner().fetch(variable).run()) {
+            TFloat32 tensor = (TFloat32) result.get(0);
+            int rows = (int) tensor.shape().get(0);
+            int cols = (int) tensor.shape().get(1);
+            float[][] matrix = new float[rows][cols];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    matrix[r][c] = tensor.getFloat(r, c);
+                }
+            }
+            return matrix;
+        }
+    }
+
+    private static float[] fetchVector(Session session, Variable<TFloat32> variable) {
+        try (Result result = session.runner().fetch(variable).run()) {
+            TFloat32 tensor = (TFloat32) result.get(0);
+            float[] vector = new float[(int) tensor.shape().get(0)];
+            for (int i = 0; i < vector.length; i++) {
+                vector[i] = tensor.getFloat(i);
+            }
+            return vector;
+        }
+    }
+
+    private static float[][] transpose(float[][] m) {
+        float[][] t = new float[m[0].length][m.length];
+        for (int r = 0; r < m.length; r++) {
+            for (int c = 0; c < m[0].length; c++) {
+                t[c][r] = m[r][c];
+            }
+        }
+        return t;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int swap = order[i];
+            order[i] = order[j];
+            order[j] = swap;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.tinymlaas.cli;
+
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.target.InferenceTarget;
+import io.tinymlaas.target.ProgramSize;
+import io.tinymlaas.target.TargetRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A target for tests that must not need Docker: the generated C and the reference kernels built with the host's
+ * gcc (sanitizers on) and the x86 runner, run on the host. {@code corrupt} flips one output bit, to test mismatches.
+ */
+final class HostGccTarget implements InferenceTarget {
+
+    private static final Path FIRMWARE = Path.of("firmware").toAbsolutePath();
+
+    private final Path work;
+    private final boolean corrupt;
+
+    HostGccTarget(Path work, boolean corrupt) {
+        this.work = work;
+        this.corrupt = corrupt;
+    }
+
+    @Override
+    public String id() {
+        return "host-gcc";
+    }
+
+    @Override
+    public TargetRun run(CompiledModel model, List<byte[]> inputs) {
+        try {
+            Path dir = model.writeTo(work.resolve("model"));
+            List<String> gcc = new ArrayList<>(List.of("gcc", "-std=c99", "-O1", "-fsanitize=address,undefined",
+                    "-fno-sanitize-recover=all", "-I" + FIRMWARE.resolve("include"), "-I" + dir));
+            try (Stream<Path> kernels = Files.list(FIRMWARE.resolve("kernels/ref"))) {
+                kernels.filter(p -> p.toString().endsWith(".c")).sorted().forEach(p -> gcc.add(p.toString()));
+            }
+            Path runner = work.resolve("runner");
+            gcc.addAll(List.of(dir.resolve(CompiledModel.SOURCE).toString(), FIRMWARE.resolve("targets/x86/main.c").toString(),
+                    "-o", runner.toString()));
+            exec(gcc, null);
+            Path in = work.resolve("inputs.bin");
+            try (var stream = Files.newOutputStream(in)) {
+                for (byte[] input : inputs) {
+                    stream.write(input);
+                }
+            }
+            byte[] all = exec(List.of(runner.toString()), in);
+            List<byte[]> outputs = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                outputs.add(Arrays.copyOfRange(all, i * model.outputBytes(), (i + 1) * model.outputBytes()));
+            }
+            if (corrupt && !outputs.isEmpty()) {
+                outputs.get(outputs.size() - 1)[0] ^= 1;
+            }
+            return new TargetRun(outputs, List.of(), new ProgramSize(0, 0, 0), "host gcc (test)");
+        } catch (IOException e) {
+            throw new TinymlException("host gcc target: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] exec(List<String> command, Path stdin) throws IOException {
+        Files.createDirectories(work);
+        Path out = Files.createTempFile(work, "out", ".bin");
+        Path err = Files.createTempFile(work, "err", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("ASAN_OPTIONS", "detect_leaks=0");
+        if (stdin != null) {
+            builder.redirectInput(stdin.toFile());
+        }
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new TinymlException(command.get(0) + " did not finish within 120 s");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new TinymlException("interrupted", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new TinymlException(command.get(0) + " exited with " + process.exitValue() + ": "
+                    + Files.readString(err, StandardCharsets.UTF_8));
+        }
+        return Files.readAllBytes(out);
+    }
+}

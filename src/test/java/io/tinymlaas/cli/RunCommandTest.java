@@ -1,0 +1,148 @@
+package io.tinymlaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tinymlaas.tflite.SampleModels;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `tinyml run`, the network tester, without Docker: the target is the host's gcc (sanitizers on) instead of the x86
+ * container; RunCommandIT runs the real container.
+ */
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private boolean corrupt;
+
+    @BeforeEach
+    void hostTarget() {
+        RunCommand.targetFactory = (target, work) -> new HostGccTarget(dir.resolve("work-" + target), corrupt);
+    }
+
+    @AfterEach
+    void realTargets() {
+        RunCommand.targetFactory = null;
+    }
+
+    private int run(String... args) {
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    private Path model(String name, TfliteModel model) throws Exception {
+        return Files.write(dir.resolve(name), TfliteWriter.write(model));
+    }
+
+    private Path randomRawInputs(int count, int size) throws Exception {
+        byte[] bytes = new byte[count * size];
+        new Random(7).nextBytes(bytes);
+        return Files.write(dir.resolve("inputs.bin"), bytes);
+    }
+
+    @Test
+    void aHandBuiltCnnIsBitIdenticalOnRawInputsAndTheReportSaysSo() throws Exception {
+        Path model = model("small_cnn.tflite", HandBuiltModels.smallCnn());
+        Path inputs = randomRawInputs(25, 36);
+        Path reports = dir.resolve("reports");
+        int code = run("run", model.toString(), "--input", inputs.toString(), "--show", "3", "--report-dir", reports.toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString())
+                .contains("25 input(s) of 36 bytes (raw), 3 output bytes each")
+                .contains("input 0: max |ours - reference| 0 LSB, 0 of 3 outputs differ")
+                .contains("input 2: ").doesNotContain("input 3: ")
+                .contains("... 22 more input(s) not listed")
+                .contains("total: 25 input(s), max |ours - reference| 0 LSB, 0 of 75 outputs differ in 0 input(s)")
+                .contains("BIT-IDENTICAL");
+        JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertThat(report.get("bit_identical").asBoolean()).isTrue();
+        assertThat(report.get("inputs").asInt()).isEqualTo(25);
+        assertThat(report.get("per_input")).hasSize(25);
+        assertThat(report.get("input_format").asText()).isEqualTo("raw");
+    }
+
+    @Test
+    void textInputsAreQuantizedWithTheModelsInputScale() throws Exception {
+        Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
+        Path inputs = Files.writeString(dir.resolve("x.txt"), "0, 0.5 1.0\n1.5,\t2.0\n3 4.5 6 100\n");
+        int code = run("run", model.toString(), "--input", inputs.toString(), "--report-dir", dir.resolve("r").toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("9 input(s) of 1 bytes (text)")
+                .contains("were outside the int8 range after quantization and were clamped")
+                .contains("total: 9 input(s), max |ours - reference| 0 LSB");
+    }
+
+    @Test
+    void aDifferenceIsCountedInLsbAndTheExitCodeIsOne() throws Exception {
+        corrupt = true;
+        Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
+        Path inputs = randomRawInputs(4, 1);
+        int code = run("run", model.toString(), "--input", inputs.toString(), "--report-dir", dir.resolve("r").toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("input 3: max |ours - reference| 1 LSB, 1 of 1 outputs differ")
+                .contains("1 of 4 outputs differ in 1 input(s) (first: input 3)").contains("DIFFERENT");
+    }
+
+    @Test
+    void aFloatModelIsRefusedWithOneLineAndExitCodeTwo() throws Exception {
+        Path model = model("float.tflite", HandBuiltModels.floatDense());
+        Path inputs = randomRawInputs(1, 8);
+        assertThat(run("run", model.toString(), "--input", inputs.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: " + model + ": graph input/output 'x' is FLOAT32; only quantized int8 "
+                + "interfaces are supported" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void anUnsupportedOperatorIsRefusedWithOneLineAndExitCodeTwo() throws Exception {
+        Path model = model("reverse.tflite", HandBuiltModels.int8Unsupported());
+        Path inputs = randomRawInputs(1, 4);
+        assertThat(run("run", model.toString(), "--input", inputs.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tinyml: " + model + ": operator #0 REVERSE_V2 is not supported by the compiler")
+                .hasLineCount(1);
+    }
+
+    @Test
+    void anInputFileThatIsNotWholeTensorsIsRefused() throws Exception {
+        Path model = model("small_cnn.tflite", HandBuiltModels.smallCnn());
+        Path inputs = randomRawInputs(1, 37);
+        assertThat(run("run", model.toString(), "--input", inputs.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tinyml: " + inputs + ": 37 bytes is not a whole number of input tensors of 36 bytes")
+                .hasLineCount(1);
+        Path text = Files.writeString(dir.resolve("few.csv"), "1,2,3");
+        assertThat(run("run", model.toString(), "--input", text.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains(text + ": 3 numbers is not a whole number of inputs of 36 values");
+    }
+
+    @Test
+    void anUnknownBoardIsRefusedBeforeAnythingRuns() throws Exception {
+        RunCommand.targetFactory = null;
+        Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
+        Path inputs = randomRawInputs(2, 1);
+        assertThat(run("run", model.toString(), "--input", inputs.toString(), "--board", "no_such_board")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tinyml: ").contains("no_such_board").hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void helpDescribesBothInputFormats() {
+        assertThat(run("run", "--help")).isZero();
+        assertThat(out.toString()).contains("--input").contains("--board")
+                .contains("raw   the int8 input tensors' bytes back to back")
+                .contains("text  real numbers separated by commas").contains("quantized with the model's input scale");
+    }
+}

@@ -1,0 +1,136 @@
+package io.tinymlaas.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.data.Hashes;
+import io.tinymlaas.oracle.ReferenceInterpreter;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteReader;
+import io.tinymlaas.tflite.TfliteWriter;
+import io.tinymlaas.train.ConvLayer;
+import io.tinymlaas.train.ConvNetwork;
+import io.tinymlaas.train.DenseLayer;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CnnInt8ConverterTest {
+
+    /** [24, 3, 1] → conv 4×(4×3) → pool 3×3 → conv 6×(4×1) → pool 3×1 → dense 5 → dense 3, random weights. */
+    static ConvNetwork randomNetwork(Random random) {
+        ConvLayer first = new ConvLayer(randomFilter(4, 4, 3, 1, 0.5, random), randomVector(4, 0.1, random), 3, 3);
+        ConvLayer second = new ConvLayer(randomFilter(6, 4, 1, 4, 0.4, random), randomVector(6, 0.1, random), 3, 1);
+        // 24 → 8 → 3 rows, width 3 → 1: 3 × 1 × 6 = 18 values into the dense layers
+        DenseLayer hidden = new DenseLayer(randomMatrix(5, 18, 0.4, random), randomVector(5, 0.1, random), true);
+        DenseLayer logits = new DenseLayer(randomMatrix(3, 5, 0.8, random), randomVector(3, 0.1, random), false);
+        return new ConvNetwork(24, 3, 1, List.of(first, second), List.of(hidden, logits));
+    }
+
+    static float[][] randomInputs(int n, Random random) {
+        float[][] inputs = new float[n][72];
+        for (float[] input : inputs) {
+            for (int i = 0; i < input.length; i++) {
+                input[i] = (float) (random.nextGaussian() * 0.8 + (i % 3 == 2 ? 1 : 0));
+            }
+        }
+        return inputs;
+    }
+
+    @Test
+    void theConvertedModelFollowsTheInt8SpecAndTheInterpreterAgreesWithTheFloatNetwork() {
+        Random random = new Random(42);
+        ConvNetwork network = randomNetwork(random);
+        float[][] calibration = randomInputs(200, random);
+        TfliteModel model = CnnInt8Converter.convert(network, calibration, "cnn test");
+
+        assertThat(model.operators()).extracting(op -> op.name()).containsExactly("CONV_2D", "MAX_POOL_2D", "CONV_2D",
+                "MAX_POOL_2D", "RESHAPE", "FULLY_CONNECTED", "FULLY_CONNECTED", "SOFTMAX");
+        assertThat(model.input().shape()).containsExactly(1, 24, 3, 1);
+        Tensor filter = model.tensor(model.operators().get(0).inputs()[1]);
+        assertThat(filter.shape()).containsExactly(4, 4, 3, 1);
+        assertThat(filter.quantization().scales()).hasSize(4);
+        assertThat(filter.quantization().dimension()).isZero();
+        assertThat(filter.quantization().zeroPoints()).containsOnly(0L);
+        Tensor bias = model.tensor(model.operators().get(0).inputs()[2]);
+        for (int c = 0; c < 4; c++) {
+            assertThat(bias.quantization().scales()[c])
+                    .isEqualTo(model.input().quantization().scale() * filter.quantization().scales()[c]);
+        }
+        for (int pool : new int[] {1, 3}) {
+            var op = model.operators().get(pool);
+            assertThat(model.tensor(op.outputs()[0]).quantization()).isSameAs(model.tensor(op.inputs()[0]).quantization());
+        }
+        assertThat(model.tensor(model.operators().get(5).inputs()[1]).quantization().perChannel()).isFalse();
+        assertThat(model.output().quantization().scale()).isEqualTo(1f / 256);
+        assertThat(model.output().quantization().zeroPoint()).isEqualTo(-128);
+
+        byte[] bytes = TfliteWriter.write(model);
+        TfliteModel reread = TfliteReader.read(bytes, "cnn test");
+        assertThat(reread.tensor(1).quantization().scales()).containsExactly(filter.quantization().scales());
+        CompiledModel compiled = AotCompiler.compile(reread, Hashes.sha256(bytes), "cnn test");
+        assertThat(compiled.plan().arenaBytes()).isPositive();
+
+        Quantization in = model.input().quantization();
+        Quantization out = model.output().quantization();
+        double worst = 0;
+        try (ReferenceInterpreter reference = ReferenceInterpreter.load(bytes, "cnn test")) {
+            for (float[] x : randomInputs(50, random)) {
+                byte[] q = new byte[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    q[i] = (byte) Math.max(-128, Math.min(127, Rounding.halfAwayFromZero(x[i] / in.scale()) + in.zeroPoint()));
+                }
+                byte[] y = reference.invoke(q);
+                float[] expected = network.predict(x);
+                for (int c = 0; c < 3; c++) {
+                    worst = Math.max(worst, Math.abs(out.dequantize(y[c]) - expected[c]));
+                }
+            }
+        }
+        assertThat(worst).isCloseTo(0, within(0.05));
+    }
+
+    @Test
+    void perChannelScalesFollowEachChannelsLargestWeight() {
+        float[][][][] filter = new float[2][1][1][2];
+        filter[0][0][0] = new float[] {0.5f, -1.27f};
+        filter[1][0][0] = new float[] {0f, 0f};
+        assertThat(CnnInt8Converter.channelScales(filter)).containsExactly(0.01f, 1f);
+    }
+
+    private static float[][][][] randomFilter(int out, int h, int w, int in, double scale, Random random) {
+        float[][][][] f = new float[out][h][w][in];
+        for (float[][][] o : f) {
+            for (float[][] row : o) {
+                for (float[] column : row) {
+                    for (int c = 0; c < in; c++) {
+                        column[c] = (float) (random.nextGaussian() * scale);
+                    }
+                }
+            }
+        }
+        return f;
+    }
+
+    private static float[][] randomMatrix(int rows, int cols, double scale, Random random) {
+        float[][] m = new float[rows][cols];
+        for (float[] row : m) {
+            for (int j = 0; j < cols; j++) {
+                row[j] = (float) (random.nextGaussian() * scale);
+            }
+        }
+        return m;
+    }
+
+    private static float[] randomVector(int n, double scale, Random random) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextGaussian() * scale);
+        }
+        return v;
+    }
+}
