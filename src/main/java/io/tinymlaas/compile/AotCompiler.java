@@ -42,6 +42,13 @@ public final class AotCompiler {
             Map.entry(BuiltinOperator.PAD, PadLowering::lower),
             Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower));
 
+    /** Inputs an operator may omit (index -1 in the file): the bias of the convolution family, RESHAPE's shape. */
+    private static final Map<Integer, Set<Integer>> OPTIONAL_INPUTS = Map.of(
+            BuiltinOperator.FULLY_CONNECTED, Set.of(2),
+            BuiltinOperator.CONV_2D, Set.of(2),
+            BuiltinOperator.DEPTHWISE_CONV_2D, Set.of(2),
+            BuiltinOperator.RESHAPE, Set.of(1));
+
     /** Arena offsets are word-aligned so kernels may read activations 32 bits at a time. */
     static final int ARENA_ALIGNMENT = 4;
 
@@ -50,7 +57,7 @@ public final class AotCompiler {
 
     public static CompiledModel compile(TfliteModel model, String modelHash, String source) {
         checkInterface(model, source);
-        List<TensorLifetime> lifetimes = lifetimes(model);
+        List<TensorLifetime> lifetimes = lifetimes(model, source);
         MemoryPlan plan = MemoryPlanner.plan(lifetimes, ARENA_ALIGNMENT);
         CArena arena = new CArena(plan);
 
@@ -76,7 +83,12 @@ public final class AotCompiler {
             throw new CompilationException(source + ": operator #" + index + " " + op.name()
                     + " is not supported by the compiler (supported: " + supportedOperators() + ")");
         }
-        return lowering.lower(model, index, op, source, arena);
+        try {
+            return lowering.lower(model, index, op, source, arena);
+        } catch (IllegalArgumentException e) {
+            // Arithmetic the kernels cannot represent (e.g. a rescale factor beyond 2^30): valid file, unusable model.
+            throw new CompilationException(source + ": operator #" + index + " " + op.name() + ": " + e.getMessage());
+        }
     }
 
     static String supportedOperators() {
@@ -99,8 +111,11 @@ public final class AotCompiler {
         }
     }
 
-    /** Every non-constant tensor lives from the operator that writes it to the last one that reads it. */
-    static List<TensorLifetime> lifetimes(TfliteModel model) {
+    /**
+     * Every non-constant tensor lives from the operator that writes it to the last one that reads it. A tensor
+     * read before anything wrote it (not a graph input, not constant, no earlier operator) makes the graph invalid.
+     */
+    static List<TensorLifetime> lifetimes(TfliteModel model, String source) {
         int ops = model.operators().size();
         int[] first = new int[model.tensors().size()];
         int[] last = new int[model.tensors().size()];
@@ -111,19 +126,32 @@ public final class AotCompiler {
         }
         for (int i = 0; i < ops; i++) {
             Operator op = model.operators().get(i);
+            for (int k = 0; k < op.inputs().length; k++) {
+                int t = op.inputs()[k];
+                if (t < 0) {
+                    if (!OPTIONAL_INPUTS.getOrDefault(op.opcode(), Set.of()).contains(k)) {
+                        throw new CompilationException(source + ": operator #" + i + " " + op.name() + " lacks its input " + k);
+                    }
+                    continue;
+                }
+                if (!model.tensor(t).constant() && first[t] < 0) {
+                    throw new CompilationException(source + ": operator #" + i + " " + op.name() + " reads tensor " + t + " '"
+                            + model.tensor(t).name() + "', which is not a graph input and no earlier operator writes");
+                }
+                last[t] = Math.max(last[t], i);
+            }
             for (int t : op.outputs()) {
                 if (first[t] < 0) {
                     first[t] = i;
                 }
                 last[t] = Math.max(last[t], i);
             }
-            for (int t : op.inputs()) {
-                if (t >= 0) {
-                    last[t] = Math.max(last[t], i);
-                }
-            }
         }
         for (int out : model.outputs()) {
+            if (model.tensor(out).constant() || first[out] < 0) {
+                throw new CompilationException(source + ": graph output tensor " + out + " '" + model.tensor(out).name()
+                        + "' is " + (model.tensor(out).constant() ? "a constant" : "never written by any operator"));
+            }
             last[out] = ops;
         }
         List<TensorLifetime> lifetimes = new ArrayList<>();

@@ -94,6 +94,7 @@ final class ConvLowering {
                         + " values, found " + bias.type() + java.util.Arrays.toString(bias.shape()));
             }
         }
+        Lowerings.requireBiasFitsAccumulator(where, bias, (long) filterHeight * filterWidth * (depthwise ? 1 : inDepth));
         int outHeight = Lowerings.outputSize(padding, inHeight, filterHeight, strideH);
         int outWidth = Lowerings.outputSize(padding, inWidth, filterWidth, strideW);
         if (outHeight < 1 || outWidth < 1) {

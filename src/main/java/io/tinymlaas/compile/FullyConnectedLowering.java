@@ -69,6 +69,7 @@ final class FullyConnectedLowering {
         if (bias != null && bias.elementCount() != outputDepth) {
             throw new CompilationException(where + ": bias has " + bias.elementCount() + " values, expected " + outputDepth);
         }
+        Lowerings.requireBiasFitsAccumulator(where, bias, inputDepth);
 
         Quantization out = output.quantization();
         QuantizedMultiplier multiplier = QuantizedMultiplier.forScales(input.quantization().scale(),

@@ -115,4 +115,25 @@ final class Lowerings {
         }
         return c.append("};\n").toString();
     }
+
+    /**
+     * Kernels add the bias and {@code terms} products (int8 − zero point)·int8, each below 256·128 in size (also after the
+     * compiler folds the zero point into the bias), in
+     * int32. A bias this close to the int32 limits would overflow (undefined in C, and in the reference too), so
+     * such a model is refused rather than computed wrongly.
+     */
+    static void requireBiasFitsAccumulator(String where, Tensor bias, long terms) {
+        if (bias == null) {
+            return;
+        }
+        long limit = Integer.MAX_VALUE - terms * 256L * 128L;
+        java.nio.ByteBuffer values = java.nio.ByteBuffer.wrap(bias.data()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (int c = 0; c < bias.elementCount(); c++) {
+            long value = values.getInt(c * 4);
+            if (Math.abs(value) > limit) {
+                throw new CompilationException(where + ": bias " + value + " of channel " + c + " could overflow the int32 "
+                        + "accumulator with " + terms + " products");
+            }
+        }
+    }
 }

@@ -23,6 +23,10 @@ public record QuantizedMultiplier(int multiplier, int shift) {
         if (shift < -31) {
             return new QuantizedMultiplier(0, 0);
         }
+        if (shift > 30) {
+            throw new IllegalArgumentException("the rescale factor " + real + " is too large for int32 fixed point "
+                    + "(quantization scales out of proportion)");
+        }
         return new QuantizedMultiplier((int) q, shift);
     }
 

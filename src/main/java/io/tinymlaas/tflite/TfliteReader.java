@@ -66,6 +66,7 @@ public final class TfliteReader {
         try {
             return reader.parse(Model.getRootAsModel(buffer));
         } catch (IndexOutOfBoundsException | IllegalArgumentException | java.nio.BufferUnderflowException
+                 | NullPointerException
                  | NegativeArraySizeException e) {
             throw new ModelFormatException(source + ": malformed .tflite (truncated or corrupt: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()) + ")");
@@ -84,8 +85,8 @@ public final class TfliteReader {
         SubGraph graph = model.subgraphs(0);
         List<Tensor> tensors = readTensors(model, graph);
         List<Operator> operators = readOperators(model, graph, tensors.size());
-        int[] inputs = indices(length(graph.inputsLength(), "inputs"), graph::inputs, tensors.size(), "subgraph input");
-        int[] outputs = indices(length(graph.outputsLength(), "outputs"), graph::outputs, tensors.size(), "subgraph output");
+        int[] inputs = indices(length(graph.inputsLength(), "inputs"), graph::inputs, tensors.size(), "subgraph input", false);
+        int[] outputs = indices(length(graph.outputsLength(), "outputs"), graph::outputs, tensors.size(), "subgraph output", false);
         if (inputs.length == 0 || outputs.length == 0) {
             throw new ModelFormatException(source + ": the graph has no inputs or no outputs");
         }
@@ -114,7 +115,7 @@ public final class TfliteReader {
                 throw new ModelFormatException(where + " refers to buffer " + bufferIndex + " but the file has " + buffers);
             }
             byte[] data = constantData(model.buffers((int) bufferIndex), where);
-            Tensor tensor = new Tensor(t.name() == null ? "tensor_" + i : t.name(), type, shape, quantization(t, where), data);
+            Tensor tensor = new Tensor(t.name() == null ? "tensor_" + i : t.name(), type, shape, quantization(t, type, where), data);
             if (data != null && data.length != tensor.byteSize()) {
                 throw new ModelFormatException(where + " (" + tensor.name() + ") has " + data.length + " bytes of data but its shape "
                         + java.util.Arrays.toString(shape) + " of " + type + " needs " + tensor.byteSize());
@@ -141,7 +142,7 @@ public final class TfliteReader {
         return data;
     }
 
-    private Quantization quantization(org.tensorflow.lite.schema.Tensor t, String where) {
+    private Quantization quantization(org.tensorflow.lite.schema.Tensor t, TensorType type, String where) {
         org.tensorflow.lite.schema.QuantizationParameters q = t.quantization();
         if (q == null || q.scaleLength() == 0) {
             return null;
@@ -155,6 +156,9 @@ public final class TfliteReader {
         for (int c = 0; c < channels; c++) {
             scales[c] = q.scale(c);
             zeroPoints[c] = q.zeroPoint(c);
+            if (!zeroPointFits(type, zeroPoints[c])) {
+                throw new ModelFormatException(where + ": zero point " + zeroPoints[c] + " does not fit its " + type + " values");
+            }
             if (!(scales[c] > 0) || Float.isInfinite(scales[c])) {
                 throw new ModelFormatException(where + ": quantization scale " + scales[c] + " is not a positive number");
             }
@@ -176,8 +180,9 @@ public final class TfliteReader {
             org.tensorflow.lite.schema.OperatorCode code = model.operatorCodes((int) opcodeIndex);
             int opcode = Math.max(code.builtinCode(), code.deprecatedBuiltinCode());
             String name = opcode == BuiltinOperator.CUSTOM ? "CUSTOM(" + code.customCode() + ")" : builtinName(opcode);
-            int[] inputs = indices(length(op.inputsLength(), "inputs of " + where), op::inputs, tensorCount, where + " input");
-            int[] outputs = indices(length(op.outputsLength(), "outputs of " + where), op::outputs, tensorCount, where + " output");
+            int[] inputs = indices(length(op.inputsLength(), "inputs of " + where), op::inputs, tensorCount, where + " input", true);
+            int[] outputs = indices(length(op.outputsLength(), "outputs of " + where), op::outputs, tensorCount, where + " output",
+                    false);
             operators.add(new Operator(opcode, name, inputs, outputs, fusedActivation(op, where), options(op, where)));
         }
         return operators;
@@ -257,11 +262,23 @@ public final class TfliteReader {
         }
     }
 
-    private int[] indices(int count, java.util.function.IntUnaryOperator element, int tensorCount, String what) {
+    /** A zero point must be a value of the tensor's own type (the spec's int8 range is [-128, 127]). */
+    private static boolean zeroPointFits(TensorType type, long zeroPoint) {
+        return switch (type) {
+            case INT8 -> zeroPoint >= -128 && zeroPoint <= 127;
+            case UINT8 -> zeroPoint >= 0 && zeroPoint <= 255;
+            case INT16 -> zeroPoint >= Short.MIN_VALUE && zeroPoint <= Short.MAX_VALUE;
+            default -> true;
+        };
+    }
+
+    /** Tensor indices; -1 marks an omitted optional input and is allowed only where {@code optionalAllowed}. */
+    private int[] indices(int count, java.util.function.IntUnaryOperator element, int tensorCount, String what,
+                          boolean optionalAllowed) {
         int[] result = new int[count];
         for (int i = 0; i < count; i++) {
             result[i] = element.applyAsInt(i);
-            if (result[i] < -1 || result[i] >= tensorCount) {
+            if (result[i] < (optionalAllowed ? -1 : 0) || result[i] >= tensorCount) {
                 throw new ModelFormatException(source + ": " + what + " refers to tensor " + result[i] + " but the graph has "
                         + tensorCount);
             }
