@@ -13,12 +13,10 @@ import org.tensorflow.Session;
 import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -46,7 +44,7 @@ public final class ConvTrainer {
         }
         int classes = train.targets()[0].length;
         Random random = new Random(config.seed());
-        try (Graph graph = new Graph(); Session session = new Session(graph, singleThreaded())) {
+        try (Graph graph = new Graph(); Session session = new Session(graph, TrainingTensors.singleThreaded())) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
             Placeholder<TFloat32> y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, classes)));
@@ -77,7 +75,7 @@ public final class ConvTrainer {
             List<Variable<TFloat32>> biases = new ArrayList<>();
             int fanIn = flat;
             for (int layer = 0; layer < widths.length; layer++) {
-                Variable<TFloat32> w = tf.variable(tf.constant(glorotMatrix(fanIn, widths[layer], random)));
+                Variable<TFloat32> w = tf.variable(tf.constant(TrainingTensors.glorotUniform(fanIn, widths[layer], random)));
                 Variable<TFloat32> b = tf.variable(tf.constant(new float[widths[layer]]));
                 weights.add(w);
                 biases.add(b);
@@ -111,13 +109,13 @@ public final class ConvTrainer {
                 TrainingConfig.Phase phase = config.phases().get(p);
                 for (int e = 0; e < phase.epochs(); e++) {
                     epoch++;
-                    shuffle(order, random);
+                    TrainingTensors.shuffle(order, random);
                     double sum = 0;
                     int seen = 0;
                     for (int start = 0; start < order.length; start += config.batchSize()) {
                         int end = Math.min(order.length, start + config.batchSize());
-                        try (TFloat32 xs = batch(train.inputs(), order, start, end);
-                             TFloat32 ys = batch(train.targets(), order, start, end);
+                        try (TFloat32 xs = TrainingTensors.batch(train.inputs(), order, start, end);
+                             TFloat32 ys = TrainingTensors.batch(train.targets(), order, start, end);
                              Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(phaseSteps.get(p))
                                      .fetch(loss).run()) {
                             sum += ((TFloat32) result.get(0)).getFloat() * (end - start);
@@ -137,12 +135,12 @@ public final class ConvTrainer {
             List<ConvLayer> convs = new ArrayList<>();
             for (int i = 0; i < config.blocks().size(); i++) {
                 ConvTrainingConfig.Block block = config.blocks().get(i);
-                convs.add(new ConvLayer(fetchFilter(session, filters.get(i)), fetchVector(session, convBiases.get(i)),
+                convs.add(new ConvLayer(fetchFilter(session, filters.get(i)), TrainingTensors.fetchVector(session, convBiases.get(i)),
                         block.poolH(), block.poolW()));
             }
             List<DenseLayer> dense = new ArrayList<>();
             for (int layer = 0; layer < widths.length; layer++) {
-                dense.add(new DenseLayer(transpose(fetchMatrix(session, weights.get(layer))), fetchVector(session, biases.get(layer)),
+                dense.add(new DenseLayer(TrainingTensors.transpose(TrainingTensors.fetchMatrix(session, weights.get(layer))), TrainingTensors.fetchVector(session, biases.get(layer)),
                         layer < widths.length - 1));
             }
             ConvNetwork network = new ConvNetwork(config.height(), config.width(), config.channels(), List.copyOf(convs),
@@ -155,8 +153,8 @@ public final class ConvTrainer {
     private static double[] evaluate(Session session, Placeholder<TFloat32> x, Placeholder<TFloat32> y, Operand<TFloat32> logits,
                                      Operand<TFloat32> loss, Split split) {
         int[] all = IntStream.range(0, split.size()).toArray();
-        try (TFloat32 xs = batch(split.inputs(), all, 0, all.length);
-             TFloat32 ys = batch(split.targets(), all, 0, all.length);
+        try (TFloat32 xs = TrainingTensors.batch(split.inputs(), all, 0, all.length);
+             TFloat32 ys = TrainingTensors.batch(split.targets(), all, 0, all.length);
              Result result = session.runner().feed(x, xs).feed(y, ys).fetch(loss).fetch(logits).run()) {
             double meanLoss = ((TFloat32) result.get(0)).getFloat();
             TFloat32 scores = (TFloat32) result.get(1);
@@ -178,19 +176,6 @@ public final class ConvTrainer {
         }
     }
 
-    private static ConfigProto singleThreaded() {
-        return ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
-    }
-
-    private static TFloat32 batch(float[][] rows, int[] order, int start, int end) {
-        int width = rows[0].length;
-        float[] flat = new float[(end - start) * width];
-        for (int i = start; i < end; i++) {
-            System.arraycopy(rows[order[i]], 0, flat, (i - start) * width, width);
-        }
-        return TFloat32.tensorOf(Shape.of(end - start, width), DataBuffers.of(flat, true, false));
-    }
-
     /** TensorFlow's filter layout [kernelH][kernelW][in][out]. */
     private static float[][][][] glorotFilter(ConvTrainingConfig.Block block, int inChannels, Random random) {
         int receptive = block.kernelH() * block.kernelW();
@@ -203,17 +188,6 @@ public final class ConvTrainer {
                         in[o] = (float) ((random.nextDouble() * 2 - 1) * limit);
                     }
                 }
-            }
-        }
-        return w;
-    }
-
-    private static float[][] glorotMatrix(int fanIn, int fanOut, Random random) {
-        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        float[][] w = new float[fanIn][fanOut];
-        for (float[] row : w) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = (float) ((random.nextDouble() * 2 - 1) * limit);
             }
         }
         return w;
@@ -238,51 +212,6 @@ public final class ConvTrainer {
                 }
             }
             return filter;
-        }
-    }
-
-    private static float[][] fetchMatrix(Session session, Variable<TFloat32> variable) {
-        try (Result result = session.runner().fetch(variable).run()) {
-            TFloat32 tensor = (TFloat32) result.get(0);
-            int rows = (int) tensor.shape().get(0);
-            int cols = (int) tensor.shape().get(1);
-            float[][] matrix = new float[rows][cols];
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    matrix[r][c] = tensor.getFloat(r, c);
-                }
-            }
-            return matrix;
-        }
-    }
-
-    private static float[] fetchVector(Session session, Variable<TFloat32> variable) {
-        try (Result result = session.runner().fetch(variable).run()) {
-            TFloat32 tensor = (TFloat32) result.get(0);
-            float[] vector = new float[(int) tensor.shape().get(0)];
-            for (int i = 0; i < vector.length; i++) {
-                vector[i] = tensor.getFloat(i);
-            }
-            return vector;
-        }
-    }
-
-    private static float[][] transpose(float[][] m) {
-        float[][] t = new float[m[0].length][m.length];
-        for (int r = 0; r < m.length; r++) {
-            for (int c = 0; c < m[0].length; c++) {
-                t[c][r] = m[r][c];
-            }
-        }
-        return t;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
         }
     }
 }

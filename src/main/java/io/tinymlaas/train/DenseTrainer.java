@@ -11,12 +11,10 @@ import org.tensorflow.Session;
 import org.tensorflow.framework.optimizers.Adam;
 import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -37,7 +35,7 @@ public final class DenseTrainer {
         int inputs = train.inputs()[0].length;
         int outputs = train.targets()[0].length;
         Random random = new Random(config.seed());
-        try (Graph graph = new Graph(); Session session = new Session(graph, singleThreaded())) {
+        try (Graph graph = new Graph(); Session session = new Session(graph, TrainingTensors.singleThreaded())) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
             Placeholder<TFloat32> y = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, outputs)));
@@ -48,7 +46,7 @@ public final class DenseTrainer {
             int width = inputs;
             int[] widths = append(config.hiddenUnits(), outputs);
             for (int layer = 0; layer < widths.length; layer++) {
-                float[][] initialWeights = glorotUniform(width, widths[layer], random);
+                float[][] initialWeights = TrainingTensors.glorotUniform(width, widths[layer], random);
                 float[] initialBias = layer == 0 ? hingesThroughSamples(initialWeights, train.inputs(), random)
                         : new float[widths[layer]];
                 Variable<TFloat32> w = tf.variable(tf.constant(initialWeights));
@@ -81,13 +79,13 @@ public final class DenseTrainer {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 int phase = phaseOf(config, epoch);
                 Op minimize = phaseSteps.get(phase);
-                shuffle(order, random);
+                TrainingTensors.shuffle(order, random);
                 double sum = 0;
                 int batches = 0;
                 for (int start = 0; start < order.length; start += config.batchSize()) {
                     int end = Math.min(order.length, start + config.batchSize());
-                    try (TFloat32 xs = batch(train.inputs(), order, start, end);
-                         TFloat32 ys = batch(train.targets(), order, start, end);
+                    try (TFloat32 xs = TrainingTensors.batch(train.inputs(), order, start, end);
+                         TFloat32 ys = TrainingTensors.batch(train.targets(), order, start, end);
                          Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(minimize).fetch(loss).run()) {
                         sum += ((TFloat32) result.get(0)).getFloat();
                         batches++;
@@ -104,8 +102,8 @@ public final class DenseTrainer {
             double validationMse = evaluate(session, x, y, loss, validation);
             List<DenseLayer> layers = new ArrayList<>();
             for (int layer = 0; layer < widths.length; layer++) {
-                layers.add(new DenseLayer(transpose(fetchMatrix(session, weights.get(layer))),
-                        fetchVector(session, biases.get(layer)), layer < widths.length - 1));
+                layers.add(new DenseLayer(TrainingTensors.transpose(TrainingTensors.fetchMatrix(session, weights.get(layer))),
+                        TrainingTensors.fetchVector(session, biases.get(layer)), layer < widths.length - 1));
             }
             return new TrainingResult(new DenseNetwork(layers), List.copyOf(lossPerEpoch), validationMse);
         }
@@ -122,64 +120,14 @@ public final class DenseTrainer {
         throw new IllegalArgumentException("epoch " + epoch + " is past the schedule");
     }
 
-    private static ConfigProto singleThreaded() {
-        return ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
-    }
-
     private static double evaluate(Session session, Placeholder<TFloat32> x, Placeholder<TFloat32> y,
                                    Operand<TFloat32> loss, Split split) {
         int[] all = java.util.stream.IntStream.range(0, split.size()).toArray();
-        try (TFloat32 xs = batch(split.inputs(), all, 0, all.length);
-             TFloat32 ys = batch(split.targets(), all, 0, all.length);
+        try (TFloat32 xs = TrainingTensors.batch(split.inputs(), all, 0, all.length);
+             TFloat32 ys = TrainingTensors.batch(split.targets(), all, 0, all.length);
              Result result = session.runner().feed(x, xs).feed(y, ys).fetch(loss).run()) {
             return ((TFloat32) result.get(0)).getFloat();
         }
-    }
-
-    private static TFloat32 batch(float[][] rows, int[] order, int start, int end) {
-        int width = rows[0].length;
-        float[] flat = new float[(end - start) * width];
-        for (int i = start; i < end; i++) {
-            System.arraycopy(rows[order[i]], 0, flat, (i - start) * width, width);
-        }
-        return TFloat32.tensorOf(Shape.of(end - start, width), DataBuffers.of(flat, true, false));
-    }
-
-    private static float[][] fetchMatrix(Session session, Variable<TFloat32> variable) {
-        try (Result result = session.runner().fetch(variable).run()) {
-            TFloat32 tensor = (TFloat32) result.get(0);
-            int rows = (int) tensor.shape().get(0);
-            int cols = (int) tensor.shape().get(1);
-            float[][] matrix = new float[rows][cols];
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    matrix[r][c] = tensor.getFloat(r, c);
-                }
-            }
-            return matrix;
-        }
-    }
-
-    private static float[] fetchVector(Session session, Variable<TFloat32> variable) {
-        try (Result result = session.runner().fetch(variable).run()) {
-            TFloat32 tensor = (TFloat32) result.get(0);
-            float[] vector = new float[(int) tensor.shape().get(0)];
-            for (int i = 0; i < vector.length; i++) {
-                vector[i] = tensor.getFloat(i);
-            }
-            return vector;
-        }
-    }
-
-    private static float[][] glorotUniform(int fanIn, int fanOut, Random random) {
-        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        float[][] w = new float[fanIn][fanOut];
-        for (float[] row : w) {
-            for (int j = 0; j < row.length; j++) {
-                row[j] = (float) ((random.nextDouble() * 2 - 1) * limit);
-            }
-        }
-        return w;
     }
 
     /**
@@ -199,28 +147,9 @@ public final class DenseTrainer {
         return bias;
     }
 
-    private static float[][] transpose(float[][] m) {
-        float[][] t = new float[m[0].length][m.length];
-        for (int r = 0; r < m.length; r++) {
-            for (int c = 0; c < m[0].length; c++) {
-                t[c][r] = m[r][c];
-            }
-        }
-        return t;
-    }
-
     private static int[] append(int[] values, int last) {
         int[] result = java.util.Arrays.copyOf(values, values.length + 1);
         result[values.length] = last;
         return result;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int swap = order[i];
-            order[i] = order[j];
-            order[j] = swap;
-        }
     }
 }
