@@ -12,10 +12,7 @@ import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.train.ConvLayer;
 import io.tinymlaas.train.ConvNetwork;
 import io.tinymlaas.train.DenseLayer;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.lite.schema.BuiltinOperator;
 
@@ -69,7 +66,7 @@ public final class CnnInt8Converter {
                     new int[] {layer.outChannels(), layer.kernelH(), layer.kernelW(), layer.inChannels()},
                     new Quantization(filterScales, zeros, 0), quantizeFilter(layer.filter(), filterScales)));
             int bias = add(tensors, new Tensor(name + "/bias", TensorType.INT32, new int[] {layer.outChannels()},
-                    new Quantization(biasScales, zeros.clone(), 0), quantizeBias(layer.bias(), biasScales)));
+                    new Quantization(biasScales, zeros.clone(), 0), Int8Weights.quantizeBias(layer.bias(), biasScales)));
             Quantization outputQ = ranges.convs().get(l).asymmetricInt8();
             int convolved = add(tensors, new Tensor(name + "/output", TensorType.INT8,
                     new int[] {1, height, width, layer.outChannels()}, outputQ, null));
@@ -94,12 +91,12 @@ public final class CnnInt8Converter {
         for (int l = 0; l < network.dense().size(); l++) {
             DenseLayer layer = network.dense().get(l);
             String name = "dense_" + l;
-            Quantization weightQ = symmetricPerTensor(layer.weights());
+            Quantization weightQ = Int8Weights.symmetricPerTensor(layer.weights());
             float biasScale = tensors.get(current).quantization().scale() * weightQ.scale();
             int weights = add(tensors, new Tensor(name + "/weights", TensorType.INT8, new int[] {layer.outputs(), layer.inputs()},
-                    weightQ, quantizeMatrix(layer.weights(), weightQ.scale())));
+                    weightQ, Int8Weights.quantizeMatrix(layer.weights(), weightQ.scale())));
             int bias = add(tensors, new Tensor(name + "/bias", TensorType.INT32, new int[] {layer.outputs()},
-                    Quantization.perTensor(biasScale, 0), quantizeBias(layer.bias(), fill(layer.outputs(), biasScale))));
+                    Quantization.perTensor(biasScale, 0), Int8Weights.quantizeBias(layer.bias(), Int8Weights.fill(layer.outputs(), biasScale))));
             int output = add(tensors, new Tensor(name + "/output", TensorType.INT8, new int[] {1, layer.outputs()},
                     ranges.dense().get(l).asymmetricInt8(), null));
             operators.add(new Operator(BuiltinOperator.FULLY_CONNECTED, "FULLY_CONNECTED", new int[] {current, weights, bias},
@@ -120,31 +117,21 @@ public final class CnnInt8Converter {
         List<ValueRange> dense = new ArrayList<>(java.util.Collections.nCopies(network.dense().size(), ValueRange.empty()));
         for (float[] sample : inputs) {
             ConvNetwork.Activations a = network.forward(sample);
-            input = include(input, sample);
+            input = Int8Weights.include(input, sample);
             for (int l = 0; l < convs.size(); l++) {
                 ValueRange range = convs.get(l);
                 for (float[][] row : a.convOutputs().get(l)) {
                     for (float[] pixel : row) {
-                        range = include(range, pixel);
+                        range = Int8Weights.include(range, pixel);
                     }
                 }
                 convs.set(l, range);
             }
             for (int l = 0; l < dense.size(); l++) {
-                dense.set(l, include(dense.get(l), a.denseOutputs().get(l)));
+                dense.set(l, Int8Weights.include(dense.get(l), a.denseOutputs().get(l)));
             }
         }
         return new Ranges(input, List.copyOf(convs), List.copyOf(dense));
-    }
-
-    private static ValueRange include(ValueRange range, float[] values) {
-        for (float value : values) {
-            if (!Float.isFinite(value)) {
-                throw new TinymlException("calibration produced " + value + ": the network or the representative data has NaN/Inf");
-            }
-            range = range.include(value);
-        }
-        return range;
     }
 
     /** One symmetric scale per output channel: max |w| / 127 (1 for an all-zero channel). */
@@ -171,52 +158,12 @@ public final class CnnInt8Converter {
             for (float[][] row : filter[o]) {
                 for (float[] column : row) {
                     for (float w : column) {
-                        data[k++] = int8(w / (double) scales[o]);
+                        data[k++] = Int8Weights.int8(w / (double) scales[o]);
                     }
                 }
             }
         }
         return data;
-    }
-
-    private static Quantization symmetricPerTensor(float[][] weights) {
-        double maxAbs = 0;
-        for (float[] row : weights) {
-            for (float w : row) {
-                maxAbs = Math.max(maxAbs, Math.abs(w));
-            }
-        }
-        return Quantization.perTensor((float) (maxAbs > 0 ? maxAbs / 127.0 : 1.0), 0);
-    }
-
-    private static byte[] quantizeMatrix(float[][] weights, float scale) {
-        byte[] data = new byte[weights.length * weights[0].length];
-        int k = 0;
-        for (float[] row : weights) {
-            for (float w : row) {
-                data[k++] = int8(w / (double) scale);
-            }
-        }
-        return data;
-    }
-
-    private static byte int8(double value) {
-        return (byte) Math.max(-127, Math.min(127, Rounding.halfAwayFromZero(value)));
-    }
-
-    private static byte[] quantizeBias(float[] bias, float[] scales) {
-        ByteBuffer data = ByteBuffer.allocate(bias.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < bias.length; i++) {
-            long q = Rounding.halfAwayFromZero(bias[i] / (double) scales[i]);
-            data.putInt((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, q)));
-        }
-        return data.array();
-    }
-
-    private static float[] fill(int n, float value) {
-        float[] values = new float[n];
-        Arrays.fill(values, value);
-        return values;
     }
 
     private static int add(List<Tensor> tensors, Tensor tensor) {

@@ -9,8 +9,6 @@ import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.train.DenseLayer;
 import io.tinymlaas.train.DenseNetwork;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.lite.schema.BuiltinOperator;
@@ -40,14 +38,14 @@ public final class Int8Converter {
         for (int l = 0; l < network.layers().size(); l++) {
             DenseLayer layer = network.layers().get(l);
             boolean last = l == network.layers().size() - 1;
-            Quantization weightQ = symmetricInt8(layer.weights());
+            Quantization weightQ = Int8Weights.symmetricPerTensor(layer.weights());
             float biasScale = tensors.get(current).quantization().scale() * weightQ.scale();
             Quantization outputQ = ranges.get(l + 1).asymmetricInt8();
 
             int weights = add(tensors, new Tensor("dense_" + l + "/weights", TensorType.INT8,
-                    new int[] {layer.outputs(), layer.inputs()}, weightQ, quantizeWeights(layer.weights(), weightQ.scale())));
+                    new int[] {layer.outputs(), layer.inputs()}, weightQ, Int8Weights.quantizeMatrix(layer.weights(), weightQ.scale())));
             int bias = add(tensors, new Tensor("dense_" + l + "/bias", TensorType.INT32, new int[] {layer.outputs()},
-                    Quantization.perTensor(biasScale, 0), quantizeBias(layer.bias(), biasScale)));
+                    Quantization.perTensor(biasScale, 0), Int8Weights.quantizeBias(layer.bias(), Int8Weights.fill(layer.outputs(), biasScale))));
             int output = add(tensors, new Tensor(last ? "output" : "dense_" + l + "/output", TensorType.INT8,
                     new int[] {1, layer.outputs()}, outputQ, null));
             operators.add(new Operator(BuiltinOperator.FULLY_CONNECTED, "FULLY_CONNECTED", new int[] {current, weights, bias},
@@ -65,53 +63,13 @@ public final class Int8Converter {
         }
         for (float[] input : inputs) {
             float[] activation = input;
-            ranges.set(0, include(ranges.get(0), activation));
+            ranges.set(0, Int8Weights.include(ranges.get(0), activation));
             for (int l = 0; l < network.layers().size(); l++) {
                 activation = network.layers().get(l).apply(activation);
-                ranges.set(l + 1, include(ranges.get(l + 1), activation));
+                ranges.set(l + 1, Int8Weights.include(ranges.get(l + 1), activation));
             }
         }
         return ranges;
-    }
-
-    private static ValueRange include(ValueRange range, float[] values) {
-        for (float value : values) {
-            if (!Float.isFinite(value)) {
-                throw new TinymlException("calibration produced " + value + ": the network or the representative data has NaN/Inf");
-            }
-            range = range.include(value);
-        }
-        return range;
-    }
-
-    private static Quantization symmetricInt8(float[][] weights) {
-        double maxAbs = 0;
-        for (float[] row : weights) {
-            for (float w : row) {
-                maxAbs = Math.max(maxAbs, Math.abs(w));
-            }
-        }
-        return Quantization.perTensor((float) (maxAbs > 0 ? maxAbs / 127.0 : 1.0), 0);
-    }
-
-    private static byte[] quantizeWeights(float[][] weights, float scale) {
-        byte[] data = new byte[weights.length * weights[0].length];
-        int k = 0;
-        for (float[] row : weights) {
-            for (float w : row) {
-                data[k++] = (byte) Math.max(-127, Math.min(127, Rounding.halfAwayFromZero(w / (double) scale)));
-            }
-        }
-        return data;
-    }
-
-    private static byte[] quantizeBias(float[] bias, float scale) {
-        ByteBuffer data = ByteBuffer.allocate(bias.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-        for (float b : bias) {
-            long q = Rounding.halfAwayFromZero(b / (double) scale);
-            data.putInt((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, q)));
-        }
-        return data.array();
     }
 
     private static int add(List<Tensor> tensors, Tensor tensor) {
