@@ -2,12 +2,14 @@ package io.tinymlaas.pipeline;
 
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.convert.CnnInt8Converter;
+import io.tinymlaas.convert.CrossLayerEqualization;
 import io.tinymlaas.convert.Int8Converter;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.train.ConvTrainer;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingResult;
+import io.tinymlaas.train.DenseNetwork;
 import io.tinymlaas.train.DenseTrainer;
 import io.tinymlaas.train.TrainedModel;
 import io.tinymlaas.train.TrainingConfig;
@@ -24,7 +26,10 @@ public interface ModelRecipe {
     /** Full-integer quantization, calibrated on {@code representativeInputs} (the training split). */
     TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description);
 
-    /** A ReLU MLP for regression (mean squared error), per-tensor int8 ({@link DenseTrainer}, {@link Int8Converter}). */
+    /**
+     * A ReLU MLP for regression (mean squared error), per-tensor int8 ({@link DenseTrainer}, {@link Int8Converter}),
+     * with the hidden units balanced by {@link CrossLayerEqualization} before quantization.
+     */
     record DenseRegression(TrainingConfig config) implements ModelRecipe {
 
         @Override
@@ -34,7 +39,8 @@ public interface ModelRecipe {
 
         @Override
         public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
-            return Int8Converter.convert(as(TrainingResult.class, trained).network(), representativeInputs, description);
+            DenseNetwork balanced = CrossLayerEqualization.apply(as(TrainingResult.class, trained).network(), representativeInputs);
+            return Int8Converter.convert(balanced, representativeInputs, description);
         }
     }
 
