@@ -8,8 +8,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
@@ -60,18 +58,7 @@ public final class DenseTrainer {
                 width = widths[layer];
             }
             Operand<TFloat32> loss = tf.math.mean(tf.math.squaredDifference(activation, y), tf.constant(new int[] {0, 1}));
-            // All gradients are taken before any optimizer adds its slot variables, which have no gradient.
-            List<Adam> optimizers = new ArrayList<>();
-            List<List<Optimizer.GradAndVar<?>>> gradients = new ArrayList<>();
-            for (int p = 0; p < config.phases().size(); p++) {
-                Adam adam = new Adam(graph, "Adam_phase" + p, config.phases().get(p).learningRate());
-                optimizers.add(adam);
-                gradients.add(adam.computeGradients(loss));
-            }
-            List<Op> phaseSteps = new ArrayList<>();
-            for (int p = 0; p < optimizers.size(); p++) {
-                phaseSteps.add(optimizers.get(p).applyGradients(List.copyOf(gradients.get(p)), "train_phase" + p));
-            }
+            List<Op> phaseSteps = TrainingTensors.adamPhases(graph, loss, config.phases());
             session.initialize();
 
             List<Double> lossPerEpoch = new ArrayList<>();
