@@ -65,11 +65,10 @@ public final class Lifecycle {
      * a dense regression, {@code ConvTrainingResult} for a CNN); a caller expecting the wrong kind gets a
      * ClassCastException at the assignment. Callers that work with any example take it as a {@link TrainedModel}.
      */
-    @SuppressWarnings("unchecked")
-    public <M extends TrainedModel> M train() {
+    public TrainedModel train() {
         require(dataset, "collect");
         training = example.recipe().train(dataset.dataset().train(), dataset.dataset().validation());
-        return (M) training;
+        return training;
     }
 
     /**

@@ -41,7 +41,7 @@ public class HelloWorldSteps {
 
     @When("the 1-16-16-1 network is trained with TensorFlow")
     public void train() {
-        training = world.lifecycle().train();
+        training = (TrainingResult) world.lifecycle().train();
     }
 
     @Then("the training loss went down and the validation MSE is below {double}")

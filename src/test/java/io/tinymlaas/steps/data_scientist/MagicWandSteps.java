@@ -60,7 +60,7 @@ public class MagicWandSteps {
 
     @When("the gesture CNN is trained with TensorFlow")
     public void train() {
-        training = world.lifecycle().train();
+        training = (ConvTrainingResult) world.lifecycle().train();
     }
 
     @Then("the cross-entropy went down and the validation accuracy is well above chance")
