@@ -60,11 +60,7 @@ public final class Lifecycle {
         return dataset;
     }
 
-    /**
-     * Trains with the example's recipe. The result is typed as the caller expects it (e.g. {@code TrainingResult} for
-     * a dense regression, {@code ConvTrainingResult} for a CNN); a caller expecting the wrong kind gets a
-     * ClassCastException at the assignment. Callers that work with any example take it as a {@link TrainedModel}.
-     */
+    /** Trains with the example's recipe: a {@code TrainingResult} for a dense regression, a {@code ConvTrainingResult} for a CNN. */
     public TrainedModel train() {
         require(dataset, "collect");
         training = example.recipe().train(dataset.dataset().train(), dataset.dataset().validation());
