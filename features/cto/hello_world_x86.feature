@@ -8,7 +8,7 @@ Feature: CTO — hello_world (sine) runs in an x86 container, no hardware
     When the 1-16-16-1 network is trained with TensorFlow
     Then the training loss went down and the validation MSE is below 0.005
     When the network is converted to an int8 .tflite file by our converter
-    Then the reference interpreter loads it and at least 90% of its test outputs are within 0.05 of sin(x)
+    Then the reference interpreter loads it and its test outputs are within 0.05 of sin(x) on average, never off by more than 0.1
     When the .tflite file is compiled ahead of time to C
     Then the static activation arena needs at most 200 bytes
     When the compiled model runs in the x86 container on every test input

@@ -58,12 +58,14 @@ public class HelloWorldSteps {
         assertThat(converted.file()).isRegularFile();
     }
 
-    @Then("the reference interpreter loads it and at least {int}% of its test outputs are within {double} of sin\\(x)")
-    public void referenceQuality(int percent, double tolerance) {
+    @Then("the reference interpreter loads it and its test outputs are within {double} of sin\\(x) on average, never off by more than {double}")
+    public void referenceQuality(double meanTolerance, double maxError) {
         quality = world.lifecycle().checkWithReference();
         assertThat(quality).allMatch(Quality::passed, "every quality goal holds");
-        assertThat(quality.get(0).metric()).contains(String.valueOf(tolerance));
-        assertThat(quality.get(0).value()).isGreaterThanOrEqualTo(percent / 100.0);
+        assertThat(quality.get(0).metric()).startsWith("mean |y - sin(x)|");
+        assertThat(quality.get(0).value()).isLessThanOrEqualTo(meanTolerance);
+        assertThat(quality.get(1).metric()).startsWith("max |y - sin(x)|");
+        assertThat(quality.get(1).value()).isLessThanOrEqualTo(maxError);
     }
 
     @When("the .tflite file is compiled ahead of time to C")
