@@ -13,7 +13,7 @@ Feature: Data Scientist — magic_wand gestures from collection to an x86 contai
     Then its manifest names the data's content hash and the training metrics
     When the gesture model is converted to an int8 .tflite file with per-channel convolution weights
     Then the reference interpreter's accuracy on the test windows meets the fast goal of at least 80%
-    And the int8 accuracy is within 5 percentage points of the float model's
+    And the int8 accuracy is within 8 percentage points of the float model's
     When the gesture model is compiled ahead of time to C
     And the compiled gesture model runs in the x86 container on every test window
     Then at least 200 test windows were classified there
