@@ -15,4 +15,12 @@ typedef struct {
     int32_t strides2[4]; /* the same for input 2 */
 } tinyml_broadcast_s8;
 
+/* The value of one output element from its two operands (int8 values widened), before the activation clamp. */
+typedef int32_t (*tinyml_broadcast_fn)(const void *params, int32_t x1, int32_t x2);
+
+/* Walks the output in order, calling fn on each pair of (broadcast) operands and clamping to [act_min, act_max]. */
+void tinyml_broadcast_s8_apply(const tinyml_broadcast_s8 *shape, const int8_t *input1, const int8_t *input2,
+                               int8_t *output, tinyml_broadcast_fn fn, const void *params, int32_t act_min,
+                               int32_t act_max);
+
 #endif
