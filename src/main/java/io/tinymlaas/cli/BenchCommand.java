@@ -5,8 +5,10 @@ import io.tinymlaas.pipeline.DryRun;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
+import io.tinymlaas.target.Targets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a dry-run and writes its timings and sizes to target/bench/<example>-<target>.json.")
+        description = {"Runs a dry-run and writes its timings and sizes to target/bench/<example>-<target>.json.",
+                "With several targets (or 'all'), the model is trained once and benchmarked on each target that can run here."})
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -27,10 +30,25 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ProjectLayout layout = ProjectLayout.find();
-        RunReport report = new DryRun(layout, new StagePrinter(spec.commandLine().getOut())).run(run.example, run.target);
+        Targets known = new Targets(layout);
+        List<String> requested = run.targets(known);
+        DryRun dryRun = new DryRun(layout, new StagePrinter(spec.commandLine().getOut()));
+        List<RunReport> reports = requested.size() == 1 ? List.of(dryRun.run(run.example, requested.get(0)))
+                : dryRun.run(run.example, requested.stream().filter(t -> known.whyNotRunnable(t).isEmpty()).toList());
+        boolean allPassed = true;
+        for (RunReport report : reports) {
+            Path file = layout.bench().resolve(run.example + "-" + report.target() + ".json");
+            ReportWriter.writeJson(figures(report), file);
+            spec.commandLine().getOut().printf("%s on %s; benchmark: %s%n", report.passed() ? "PASSED" : "FAILED", report.target(), file);
+            allPassed &= report.passed();
+        }
+        return allPassed ? 0 : 1;
+    }
+
+    private static Map<String, Object> figures(RunReport report) {
         Map<String, Object> bench = new LinkedHashMap<>();
-        bench.put("example", run.example);
-        bench.put("target", run.target);
+        bench.put("example", report.example());
+        bench.put("target", report.target());
         bench.put("passed", report.passed());
         bench.put("measured_at", report.startedAt());
         bench.put("wall_seconds", report.totalSeconds());
@@ -44,9 +62,6 @@ final class BenchCommand implements Callable<Integer> {
                 "inputs_compared", "max_abs_diff_lsb", "quality"}) {
             bench.put(figure, report.figures().get(figure));
         }
-        Path file = layout.bench().resolve(run.example + "-" + run.target + ".json");
-        ReportWriter.writeJson(bench, file);
-        spec.commandLine().getOut().printf("%s; benchmark: %s%n", report.passed() ? "PASSED" : "FAILED", file);
-        return report.passed() ? 0 : 1;
+        return bench;
     }
 }

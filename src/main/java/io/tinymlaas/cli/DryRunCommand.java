@@ -2,7 +2,12 @@ package io.tinymlaas.cli;
 
 import io.tinymlaas.ProjectLayout;
 import io.tinymlaas.pipeline.DryRun;
+import io.tinymlaas.report.MatrixReport;
 import io.tinymlaas.report.RunReport;
+import io.tinymlaas.target.Targets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
-        description = "Runs the whole lifecycle of an example on a target and writes report.json and report.html.")
+        description = {"Runs the whole lifecycle of an example on a target and writes report.json and report.html.",
+                "With several targets (or 'all'), the model is made once and run on each; matrix.md and matrix.json "
+                        + "say per target whether it passed, failed (where and why) or cannot run here (why)."})
 final class DryRunCommand implements Callable<Integer> {
 
     @Spec
@@ -21,11 +28,21 @@ final class DryRunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DryRun dryRun = new DryRun(ProjectLayout.find(), new StagePrinter(spec.commandLine().getOut()));
-        spec.commandLine().getOut().printf("dry-run %s on %s%n", run.example, run.target);
-        RunReport report = dryRun.run(run.example, run.target);
-        spec.commandLine().getOut().printf("%s in %.1f s; report: %s%n", report.passed() ? "PASSED" : "FAILED", report.totalSeconds(),
-                dryRun.reportDirectory(run.example, run.target).resolve("report.json"));
-        return report.passed() ? 0 : 1;
+        ProjectLayout layout = ProjectLayout.find();
+        PrintWriter out = spec.commandLine().getOut();
+        DryRun dryRun = new DryRun(layout, new StagePrinter(out));
+        List<String> targets = run.targets(new Targets(layout));
+        out.printf("dry-run %s on %s%n", run.example, String.join(", ", targets));
+        if (targets.size() == 1) {
+            RunReport report = dryRun.run(run.example, targets.get(0));
+            out.printf("%s in %.1f s; report: %s%n", report.passed() ? "PASSED" : "FAILED", report.totalSeconds(),
+                    dryRun.reportDirectory(run.example, targets.get(0)).resolve("report.json"));
+            return report.passed() ? 0 : 1;
+        }
+        MatrixReport matrix = MatrixReport.of(run.example, dryRun.run(run.example, targets));
+        Path file = matrix.write(dryRun.reportDirectory(run.example, "matrix"));
+        out.print(matrix.markdown());
+        out.printf("%s; matrix: %s%n", matrix.anyFailed() ? "FAILED" : "PASSED (every target that can run here)", file);
+        return matrix.anyFailed() ? 1 : 0;
     }
 }

@@ -1,15 +1,25 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.target.Targets;
+import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Which example runs where: shared by the commands that run the lifecycle. */
 final class RunSelection {
 
+    static final String ALL = "all";
+
     @Parameters(index = "0", description = "example, e.g. hello_world")
     String example;
 
-    @Option(names = {"--board", "--target"}, defaultValue = "x86",
-            description = "x86 (a local container) or a board id from `tinyml boards` (default: ${DEFAULT-VALUE})")
-    String target;
+    @Option(names = {"--board", "--target"}, defaultValue = "x86", split = ",",
+            description = "x86 (a local container), a board id from `tinyml boards`, several separated by commas, "
+                    + "or 'all' for x86 and every board (default: ${DEFAULT-VALUE})")
+    List<String> targets;
+
+    /** The chosen targets, with 'all' spelled out. */
+    List<String> targets(Targets known) {
+        return targets.contains(ALL) ? known.all() : targets;
+    }
 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -45,30 +46,57 @@ public final class DryRun {
 
     /** Runs the lifecycle; an unknown example or target is refused before anything runs. */
     public RunReport run(String exampleName, String targetId) {
-        Example example = Examples.byName(exampleName);
         targets.check(targetId);
-        Instant started = Instant.now();
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(started);
-        Path work = layout.output().resolve("runs").resolve(exampleName + "-" + targetId).resolve(stamp);
-        long startNanos = System.nanoTime();
-        Map<String, Object> figures = new LinkedHashMap<>();
-        List<StageResult> stages = new ArrayList<>();
-        boolean passed = runStages(example, targetId, work, figures, stages);
-        figures.put("work_directory", work.toString());
-        if (!targets.availability(targetId).isEmpty()) {
-            figures.put("emulators", targets.availability(targetId));
-        }
-        RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
-                (System.nanoTime() - startNanos) / 1e9, List.copyOf(stages), figures);
-        ReportWriter.write(report, reportDirectory(exampleName, targetId));
-        return report;
+        return run(exampleName, List.of(targetId)).get(0);
     }
 
-    private boolean runStages(Example example, String targetId, Path work, Map<String, Object> figures,
-                              List<StageResult> stages) {
-        Stages runner = new Stages(stages, listener);
+    /**
+     * The lifecycle of one example on several targets: the model is made once (collect … compile) and then run and
+     * compared on each target in turn, one report per target. A board that no emulator here runs gets a failed
+     * report saying why, so a request for it can be turned down before anyone tries.
+     */
+    public List<RunReport> run(String exampleName, List<String> targetIds) {
+        Example example = Examples.byName(exampleName);
+        targetIds.forEach(targets::knows);
+        Instant started = Instant.now();
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(started);
+        String runName = targetIds.size() == 1 ? exampleName + "-" + targetIds.get(0) : exampleName + "-matrix";
+        Path work = layout.output().resolve("runs").resolve(runName).resolve(stamp);
+        long startNanos = System.nanoTime();
+        Map<String, Object> sharedFigures = new LinkedHashMap<>();
+        List<StageResult> sharedStages = new ArrayList<>();
         Lifecycle lifecycle = new Lifecycle(example, work, layout.output().resolve("datasets"));
-        InferenceTarget target = targets.resolve(targetId, work);
+        boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener), sharedFigures);
+        double sharedSeconds = (System.nanoTime() - startNanos) / 1e9;
+        List<RunReport> reports = new ArrayList<>();
+        for (String targetId : targetIds) {
+            long targetNanos = System.nanoTime();
+            Map<String, Object> figures = new LinkedHashMap<>(sharedFigures);
+            List<StageResult> stages = new ArrayList<>(sharedStages);
+            Stages runner = new Stages(stages, stage -> listener.accept(forTarget(stage, targetId, targetIds)));
+            Optional<String> whyNot = targets.whyNotRunnable(targetId);
+            whyNot.ifPresent(reason -> runner.skip("run", reason));
+            boolean passed = modelMade && whyNot.isEmpty() && runOnTarget(lifecycle, targetId, work, runner, figures)
+                    || runner.skipRest(STAGES);
+            figures.put("work_directory", work.toString());
+            if (!targets.availability(targetId).isEmpty()) {
+                figures.put("emulators", targets.availability(targetId));
+            }
+            RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
+                    sharedSeconds + (System.nanoTime() - targetNanos) / 1e9, List.copyOf(stages), figures);
+            ReportWriter.write(report, reportDirectory(exampleName, targetId));
+            reports.add(report);
+        }
+        return reports;
+    }
+
+    /** In a run on several targets, the per-target stages say which target they were about. */
+    private static StageResult forTarget(StageResult stage, String targetId, List<String> targetIds) {
+        return targetIds.size() == 1 ? stage
+                : new StageResult(stage.name(), stage.status(), stage.seconds(), "[" + targetId + "] " + stage.detail());
+    }
+
+    private boolean makeModel(Lifecycle lifecycle, Stages runner, Map<String, Object> figures) {
         return runner.run("collect", () -> {
                     StoredDataset data = lifecycle.collect();
                     figures.put("data_sha256", data.contentHash());
@@ -110,9 +138,12 @@ public final class DryRun {
                     figures.put("constant_bytes", compiled.constantBytes());
                     return ok("C with a " + compiled.plan().arenaBytes() + " B activation arena, " + compiled.constantBytes()
                             + " B of weights");
-                })
-                && runner.run("run", () -> {
-                    TargetRun run = lifecycle.runOn(target);
+                });
+    }
+
+    private boolean runOnTarget(Lifecycle lifecycle, String targetId, Path work, Stages runner, Map<String, Object> figures) {
+        return runner.run("run", () -> {
+                    TargetRun run = lifecycle.runOn(targets.resolve(targetId, work));
                     figures.put("program_text_bytes", run.size().text());
                     figures.put("program_data_bytes", run.size().data());
                     figures.put("program_bss_bytes", run.size().bss());
@@ -140,8 +171,7 @@ public final class DryRun {
                             ? "bit-identical to the reference interpreter on " + comparison.inputs() + " inputs"
                             : comparison.mismatchedInputs() + " of " + comparison.inputs() + " outputs differ, by up to "
                               + comparison.maxAbsDiffLsb() + " LSB (first at input " + comparison.firstMismatch() + ")");
-                })
-                || runner.skipRest(STAGES);
+                });
     }
 
     private static Check ok(String detail) {

@@ -37,6 +37,11 @@ final class Stages {
         record(new StageResult(name, Status.FAILED, seconds, reason));
     }
 
+    /** A stage that cannot run for a reason known beforehand (e.g. no emulator for the board). */
+    void skip(String name, String reason) {
+        record(new StageResult(name, Status.SKIPPED, 0, reason));
+    }
+
     /** Marks every stage that has not run as skipped; returns false so it can end a chain of stages. */
     boolean skipRest(List<String> all) {
         for (String name : all) {

@@ -39,6 +39,14 @@ public final class ReportWriter {
         }
     }
 
+    public static void writeText(String text, Path file) {
+        try {
+            writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new TinymlException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), ".report-", ".tmp");

@@ -12,6 +12,7 @@ import io.tinymlaas.firmware.FirmwareBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Turns a target name ("x86" or a board id from boards/) into something that can run a compiled model. */
 public final class Targets {
@@ -43,6 +44,31 @@ public final class Targets {
         if (!target.equals(X86)) {
             emulatorFor(boards.byId(target));
         }
+    }
+
+    /** Refuses a target that is neither x86 nor a board in boards/ (whether it can run here is checked later). */
+    public void knows(String target) {
+        if (!target.equals(X86)) {
+            boards.byId(target);
+        }
+    }
+
+    /** Why no emulator here can run the target, or empty when one can. */
+    public Optional<String> whyNotRunnable(String target) {
+        try {
+            check(target);
+            return Optional.empty();
+        } catch (TinymlException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** x86 and every board in boards/, runnable here or not: the CTO's whole matrix. */
+    public List<String> all() {
+        List<String> all = new ArrayList<>();
+        all.add(X86);
+        all.addAll(boards.ids());
+        return all;
     }
 
     public InferenceTarget resolve(String target, Path workDirectory) {

@@ -1,0 +1,66 @@
+package io.tinymlaas.report;
+
+import io.tinymlaas.report.StageResult.Status;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * One example over several targets, one row per target: what support needs to accept or turn down a request
+ * ("does model M work on board B?") without running anything again.
+ */
+public record MatrixReport(String example, List<Row> rows) {
+
+    public enum Verdict { PASSED, CANNOT_RUN_HERE, FAILED }
+
+    /** A target's verdict, why, and the figures measured there (null when the run did not get that far). */
+    public record Row(String target, Verdict verdict, String reason, Object instructionsPerInference, Object flashBytes,
+                      Object ramBytes, Object arenaBytes) {
+    }
+
+    public static MatrixReport of(String example, List<RunReport> reports) {
+        return new MatrixReport(example, reports.stream().map(MatrixReport::row).toList());
+    }
+
+    private static Row row(RunReport report) {
+        Verdict verdict = Verdict.PASSED;
+        String reason = "every stage passed";
+        StageResult failed = report.stages().stream().filter(s -> s.status() == Status.FAILED).findFirst().orElse(null);
+        if (failed != null) {
+            verdict = Verdict.FAILED;
+            reason = failed.name() + ": " + failed.detail();
+        } else if (!report.passed()) {
+            StageResult skipped = report.stages().stream().filter(s -> s.status() == Status.SKIPPED).findFirst().orElseThrow();
+            verdict = Verdict.CANNOT_RUN_HERE;
+            reason = skipped.detail();
+        }
+        var figures = report.figures();
+        return new Row(report.target(), verdict, reason, figures.get("instructions_per_inference"), figures.get("flash_bytes"),
+                figures.get("ram_bytes"), figures.get("arena_bytes"));
+    }
+
+    /** True when some target that could run the model did not pass: a real failure, not a board we cannot emulate. */
+    public boolean anyFailed() {
+        return rows.stream().anyMatch(r -> r.verdict() == Verdict.FAILED);
+    }
+
+    public String markdown() {
+        StringBuilder table = new StringBuilder("| target | verdict | instructions / inference | flash B | RAM B | arena B | reason |\n"
+                + "|---|---|---:|---:|---:|---:|---|\n");
+        for (Row r : rows) {
+            table.append(String.format("| %s | %s | %s | %s | %s | %s | %s |%n", r.target(), r.verdict(), cell(r.instructionsPerInference()),
+                    cell(r.flashBytes()), cell(r.ramBytes()), cell(r.arenaBytes()), r.reason().replace("|", "\\|")));
+        }
+        return table.toString();
+    }
+
+    /** Writes matrix.json and matrix.md into the directory; returns the JSON file. */
+    public Path write(Path directory) {
+        ReportWriter.writeText(markdown(), directory.resolve("matrix.md"));
+        ReportWriter.writeJson(this, directory.resolve("matrix.json"));
+        return directory.resolve("matrix.json");
+    }
+
+    private static String cell(Object value) {
+        return value == null ? "–" : value.toString();
+    }
+}
