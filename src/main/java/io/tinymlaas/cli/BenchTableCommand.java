@@ -3,6 +3,8 @@ package io.tinymlaas.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tinymlaas.ProjectLayout;
 import io.tinymlaas.TinymlException;
+import io.tinymlaas.board.BoardCatalog;
+import io.tinymlaas.report.TflmReference;
 import io.tinymlaas.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -34,17 +36,37 @@ final class BenchTableCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             throw new TinymlException("no benchmark results in " + dir + "; run `bin/tinyml bench hello_world` first");
         }
+        BoardCatalog boards = new BoardCatalog(ProjectLayout.find().boards());
+        List<TflmReference> tflm = TflmReference.load();
         PrintWriter out = spec.commandLine().getOut();
-        out.println("| example | target | instructions / inference | flash B | RAM B (incl. 2 KiB stack) | arena B | "
-                + "max diff (LSB) | wall s | measured |");
-        out.println("|---|---|---:|---:|---:|---:|---:|---:|---|");
+        out.println("| example | target | instructions / inference | TFLM ref / CMSIS-NN instr. (its model) | flash B "
+                + "| RAM B (incl. 2 KiB stack) | arena B | quality on held-out data (goal) | max diff (LSB) | wall s | measured |");
+        out.println("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|");
         for (Path file : files) {
             JsonNode b = read(file);
-            out.printf("| %s | %s | %s | %s | %s | %s | %s | %.1f | %s |%n", text(b, "example"), text(b, "target"),
-                    text(b, "instructions_per_inference"), text(b, "flash_bytes"), text(b, "ram_bytes"), text(b, "arena_bytes"),
-                    text(b, "max_abs_diff_lsb"), b.path("wall_seconds").asDouble(), text(b, "measured_at").substring(0, 10));
+            String example = text(b, "example");
+            String target = text(b, "target");
+            String core = boards.ids().contains(target) ? boards.byId(target).core() : target;
+            String theirs = TflmReference.find(tflm, example, core)
+                    .map(r -> String.format("%,d / %,d", r.referenceKernelsInstructions(), r.cmsisNnInstructions())).orElse("–");
+            out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s |%n", example, target,
+                    text(b, "instructions_per_inference"), theirs, text(b, "flash_bytes"), text(b, "ram_bytes"),
+                    text(b, "arena_bytes"), quality(b.path("quality")), text(b, "max_abs_diff_lsb"),
+                    b.path("wall_seconds").asDouble(), text(b, "measured_at").substring(0, 10));
         }
         return 0;
+    }
+
+    /** The first figure that has a goal (accuracy for classifiers, mean error for hello_world). */
+    private static String quality(JsonNode figures) {
+        for (JsonNode figure : figures) {
+            String goal = figure.path("goal").asText();
+            if (!goal.equals("NONE")) {
+                return String.format("%s %.3f (%s %s)", figure.path("metric").asText(), figure.path("value").asDouble(),
+                        goal.equals("AT_LEAST") ? "≥" : "≤", figure.path("bound").asText());
+            }
+        }
+        return "–";
     }
 
     private static JsonNode read(Path file) {
