@@ -1,0 +1,125 @@
+package io.tinymlaas.steps.data_scientist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.tinymlaas.board.Board;
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.convert.Int8Converter;
+import io.tinymlaas.firmware.Footprint;
+import io.tinymlaas.firmware.FootprintReport;
+import io.tinymlaas.pipeline.Lifecycle;
+import io.tinymlaas.steps.World;
+import io.tinymlaas.target.Targets;
+import io.tinymlaas.train.DenseLayer;
+import io.tinymlaas.train.DenseNetwork;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+public class MemoryFootprintSteps {
+
+    private final World world;
+    private final Targets targets;
+    private CompiledModel model;
+    private final Map<String, FootprintReport> reports = new LinkedHashMap<>();
+
+    public MemoryFootprintSteps(World world) {
+        this.world = world;
+        this.targets = new Targets(world.layout);
+    }
+
+    @Given("the {string} model has been trained, converted and compiled")
+    public void trainedModel(String example) {
+        Lifecycle lifecycle = world.lifecycle(example);
+        lifecycle.collect();
+        lifecycle.train();
+        lifecycle.convert();
+        model = lifecycle.compile();
+    }
+
+    @Given("an int8 dense model with {int} inputs and {int} hidden units")
+    public void wideDenseModel(int inputs, int hidden) {
+        Random random = new Random(17);
+        float[][] first = new float[hidden][inputs];
+        for (float[] row : first) {
+            for (int i = 0; i < inputs; i++) {
+                row[i] = (float) random.nextGaussian() * 0.05f;
+            }
+        }
+        float[][] second = new float[1][hidden];
+        for (int j = 0; j < hidden; j++) {
+            second[0][j] = (float) random.nextGaussian() * 0.05f;
+        }
+        DenseNetwork network = new DenseNetwork(List.of(new DenseLayer(first, new float[hidden], true),
+                new DenseLayer(second, new float[1], false)));
+        float[][] calibration = new float[8][inputs];
+        for (float[] sample : calibration) {
+            for (int i = 0; i < inputs; i++) {
+                sample[i] = random.nextFloat() * 2 - 1;
+            }
+        }
+        model = AotCompiler.compile(Int8Converter.convert(network, calibration, "wide dense"), "ab".repeat(32), "wide_dense.tflite");
+    }
+
+    @When("its firmware is linked for every board an emulator here runs")
+    public void linkForEveryBoard() {
+        targets.boards().emulatable().forEach(this::measure);
+    }
+
+    @When("its firmware is linked for {string} and {string}")
+    public void linkFor(String first, String second) {
+        measure(targets.boards().byId(first));
+        measure(targets.boards().byId(second));
+    }
+
+    @Then("every board gets flash and RAM bytes and fits with bytes to spare")
+    public void everyBoardFits() {
+        assertThat(reports.keySet()).containsExactlyInAnyOrderElementsOf(
+                targets.boards().emulatable().stream().map(Board::id).toList());
+        assertThat(reports.values()).allSatisfy(this::fitsWithinItsBoard);
+    }
+
+    @Then("the RAM includes the model's activation arena and the flash its weights")
+    public void ramAndFlashIncludeTheModel() {
+        assertThat(reports.values()).allSatisfy(report -> {
+            assertThat(report.ramBytes()).isGreaterThanOrEqualTo(model.plan().arenaBytes());
+            assertThat(report.flashBytes()).isGreaterThan(model.constantBytes());
+        });
+    }
+
+    @Then("{string} fits with bytes to spare")
+    public void fits(String board) {
+        fitsWithinItsBoard(reports.get(board));
+    }
+
+    @Then("{string} does not fit: its flash is exceeded by the firmware size minus {long} bytes")
+    public void doesNotFit(String board, long flashBytes) {
+        FootprintReport report = reports.get(board);
+        assertThat(report.fits()).isFalse();
+        assertThat(report.overflowMemory()).isEqualTo("flash");
+        assertThat(report.flashLimit()).isEqualTo(flashBytes);
+        long needed = reports.values().stream().filter(FootprintReport::fits).findFirst().orElseThrow().flashBytes();
+        // The two boards' firmware differs only in the board's UART and memory figures, so the overflow is the same
+        // model's flash need (within a few bytes of start-up code) minus the smaller board's flash.
+        assertThat(report.overflowBytes()).isCloseTo(needed - flashBytes, org.assertj.core.data.Offset.offset(64L));
+        assertThat(report.verdict()).isEqualTo("does not fit: " + report.overflowBytes() + " bytes too many for flash");
+    }
+
+    private void fitsWithinItsBoard(FootprintReport report) {
+        assertThat(report.fits()).as(report.board() + ": " + report.verdict()).isTrue();
+        assertThat(report.flashBytes()).isPositive().isLessThanOrEqualTo(report.flashLimit());
+        assertThat(report.ramBytes()).isPositive().isLessThanOrEqualTo(report.ramLimit());
+        assertThat(report.verdict()).startsWith("fits (" + (report.flashLimit() - report.flashBytes()) + " B flash");
+    }
+
+    private void measure(Board board) {
+        Path directory = world.layout.output().resolve("acceptance").resolve("footprint-" + System.nanoTime()).resolve(board.id());
+        reports.put(board.id(), new Footprint(world.layout.firmware(), targets).measure(model, board, directory));
+    }
+}
