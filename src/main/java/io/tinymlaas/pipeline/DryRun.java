@@ -67,7 +67,7 @@ public final class DryRun {
     private boolean runStages(Example example, String targetId, Path work, Map<String, Object> figures,
                               List<StageResult> stages) {
         Stages runner = new Stages(stages, listener);
-        Lifecycle lifecycle = new Lifecycle(example, work, layout.output().resolve("datasets"));
+        Lifecycle lifecycle = new Lifecycle(example, work, layout.datasets());
         InferenceTarget target = targets.resolve(targetId, work);
         return runner.run("collect", () -> {
                     StoredDataset data = lifecycle.collect();
@@ -89,7 +89,9 @@ public final class DryRun {
                     StoredModel model = lifecycle.store();
                     figures.put("float_model_file", model.file().toString());
                     figures.put("float_model_sha256", model.sha256());
-                    return ok("float model and manifest in " + model.file().getFileName() + ", sha256 " + model.sha256().substring(0, 12));
+                    figures.put("model_id", lifecycle.registered().id());
+                    return ok("float model and manifest in " + model.file().getFileName() + ", sha256 " + model.sha256().substring(0, 12)
+                            + ", registered as " + lifecycle.registered().id());
                 })
                 && runner.run("convert", () -> {
                     ConvertedModel model = lifecycle.convert();
