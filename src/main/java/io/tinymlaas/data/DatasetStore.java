@@ -82,7 +82,7 @@ public final class DatasetStore {
         }
         List<Relabelling> log = new ArrayList<>(base.manifest().relabelLog());
         log.add(new Relabelling(id.toString(), oldLabel, newLabel, base.version(), System.getProperty("user.name", "unknown"),
-                Instant.now().toString(), note == null ? "" : note));
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), note == null ? "" : note));
         return save(base.dataset().withTarget(id, target), new Parent(base.version(), base.contentHash()), log);
     }
 
@@ -164,7 +164,7 @@ public final class DatasetStore {
                     dataset.provenance().licence(), dataset.recipe(),
                     classCounts == null ? Labels.REGRESSION : "one class per sample, in " + LABELS,
                     classCounts == null ? null : dataset.labels().classes(), features, targets, samples, classCounts, parent,
-                    log, fileHashes, Instant.now().toString());
+                    log, fileHashes, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
             writeVersion(directory, files, manifest);
         }
         return new StoredDataset(dataset, directory, contentHash, readManifest(directory));

@@ -43,7 +43,7 @@ public final class ModelRegistry {
         });
         String example = manifest.get("example").toString();
         RegisteredModel entry = new RegisteredModel(example + "-" + model.sha256().substring(0, 12), example,
-                Instant.now().toString(), model.file().toString(), model.sha256(),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), model.file().toString(), model.sha256(),
                 new RegisteredModel.DataVersion(String.valueOf(data.get("name")), String.valueOf(data.get("version")),
                         String.valueOf(data.get("content_sha256"))), training, null, List.of());
         ReportWriter.writeJson(entry, file(entry.id()));
