@@ -3,13 +3,23 @@ package io.tinymlaas;
 import java.util.Collection;
 import java.util.List;
 
-/** Finds the one name a user meant, given whole or as a unique prefix, or says which names there are. */
+/** Finds the name a user meant, given whole (or, for hashes and ids, as a unique prefix), or says which names there are. */
 public final class Lookup {
 
     private Lookup() {
     }
 
+    /** The name given, if it is known. */
+    public static String exact(String given, Collection<String> known, String what, String where) {
+        if (known.contains(given)) {
+            return given;
+        }
+        throw unknown(given, known, what, where);
+    }
+
     /**
+     * The name given, or the one known name that starts with it.
+     *
      * @param what  what is looked up, for the message ("version of magic_wand")
      * @param where where the names come from, for the message ("in target/tinyml/datasets")
      */
@@ -22,10 +32,14 @@ public final class Lookup {
             return matches.get(0);
         }
         if (matches.isEmpty()) {
-            throw new TinymlException("no " + what + " '" + given + "' " + where + "; "
-                    + (known.isEmpty() ? "none stored yet" : "known: " + String.join(", ", known)));
+            throw unknown(given, known, what, where);
         }
-        throw new TinymlException(what + " '" + given + "' is ambiguous " + where + ": it starts " + String.join(", ", matches)
+        throw new TinymlException(what + " '" + given + "' " + where + " is ambiguous: it starts " + String.join(", ", matches)
                 + "; give more characters");
+    }
+
+    private static TinymlException unknown(String given, Collection<String> known, String what, String where) {
+        return new TinymlException("no " + what + " '" + given + "' " + where + "; "
+                + (known.isEmpty() ? "none stored yet" : "known: " + String.join(", ", known)));
     }
 }

@@ -190,7 +190,7 @@ public final class DatasetStore {
     }
 
     private Path datasetDirectory(String name) {
-        return root.resolve(Lookup.unique(name, names(), "data set", "in " + root));
+        return root.resolve(Lookup.exact(name, names(), "data set", "in " + root));
     }
 
     /** The version folder named by {@code version}: the version, the full content hash or a unique start of either. */
