@@ -72,6 +72,7 @@ public final class DryRun {
         return runner.run("collect", () -> {
                     StoredDataset data = lifecycle.collect();
                     figures.put("data_sha256", data.contentHash());
+                    figures.put("data_version", data.version());
                     figures.put("data_directory", data.directory().toString());
                     figures.put("samples", Map.of("train", data.dataset().train().size(),
                             "validation", data.dataset().validation().size(), "test", data.dataset().test().size()));
