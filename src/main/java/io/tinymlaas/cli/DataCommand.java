@@ -1,11 +1,13 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetManifest.Relabelling;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.pipeline.Examples;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,14 +87,17 @@ final class DataCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() throws Exception {
+        public Integer call() {
             DatasetStore datasets = store.store();
             PrintWriter out = spec.commandLine().getOut();
             List<DatasetManifest> versions = datasets.versions(name);
+            if (version == null && versions.isEmpty()) {
+                throw new TinymlException("no readable version of " + name + " in " + datasets.root() + "; collect it again");
+            }
             DatasetManifest m = version != null ? datasets.manifest(name, version) : versions.get(versions.size() - 1);
             Path directory = datasets.root().resolve(m.name()).resolve(m.version());
             if (json) {
-                out.print(Files.readString(directory.resolve("manifest.json")));
+                out.print(readString(directory.resolve("manifest.json")));
                 out.println();
                 return 0;
             }
@@ -206,6 +211,14 @@ final class DataCommand implements Runnable {
             spec.commandLine().getOut().printf("%s version %s: %s, %s; %s%n", stored.dataset().name(), stored.version(),
                     perSplit(stored.manifest().samples()), stored.manifest().labelSet().describe(), stored.directory());
             return 0;
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

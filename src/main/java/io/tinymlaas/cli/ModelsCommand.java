@@ -78,6 +78,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            // only the JSON writer throws IOException here, and it writes to memory
             RegisteredModel m = registry.registry().get(id);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
@@ -104,12 +105,17 @@ final class ModelsCommand implements Runnable {
         }
 
         /** Whether the file the entry points at is still there as registered. */
-        private static String fileState(String file, String sha256) throws IOException {
+        private static String fileState(String file, String sha256) {
             Path path = Path.of(file);
             if (!Files.isRegularFile(path)) {
                 return "file no longer there";
             }
-            String actual = Hashes.sha256(Files.readAllBytes(path));
+            String actual;
+            try {
+                actual = Hashes.sha256(Files.readAllBytes(path));
+            } catch (IOException e) {
+                return "file unreadable: " + e.getMessage();
+            }
             return actual.equals(sha256) ? "file present, unchanged" : "file changed since: sha256 " + actual;
         }
     }

@@ -9,6 +9,8 @@ import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.DatasetManifest.Parent;
 import io.tinymlaas.data.DatasetManifest.Relabelling;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -236,10 +238,24 @@ public final class DatasetStore {
                 Files.write(staging.resolve(file.getKey()), file.getValue());
             }
             JSON.writeValue(staging.resolve(MANIFEST).toFile(), manifest);
-            Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // another process stored the same content first: its version is this one
+                deleteStaging(staging);
+            }
         } catch (IOException e) {
             throw new TinymlException("cannot store data set in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void deleteStaging(Path staging) throws IOException {
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(staging);
     }
 
     private static byte[] csv(Split split) {

@@ -58,6 +58,16 @@ class DataCommandTest {
     }
 
     @Test
+    void relabellingBackToTheOldClassSaysTheDataEqualsTheVersionAlreadyStored() {
+        StoredDataset changed = store.relabel("magic_wand", gestures.version(), "train/1", "wing", "mistake");
+        assertThat(run("data", "relabel", "magic_wand", "--version", changed.version(), "--sample", "train/1", "--label", "ring"))
+                .isZero();
+        assertThat(out.toString()).isEqualTo("magic_wand train/1: relabelled to 'ring', the data equals version " + gestures.version()
+                + ", already stored; " + changed.version() + " is unchanged" + System.lineSeparator());
+        assertThat(store.versions("magic_wand")).hasSize(2);
+    }
+
+    @Test
     void showPrintsTheManifestWithClassCountsAndTheRelabelLog() {
         StoredDataset relabelled = store.relabel("magic_wand", gestures.version(), "test/0", "negative", "carol: idle hand");
         assertThat(run("data", "show", "magic_wand", "--version", relabelled.version())).isZero();
