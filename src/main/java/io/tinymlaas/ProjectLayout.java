@@ -29,6 +29,16 @@ public record ProjectLayout(Path root) {
         return root.resolve("target").resolve("tinyml");
     }
 
+    /** Where data sets are stored, one folder per data set and version ({@code DatasetStore}). */
+    public Path datasets() {
+        return output().resolve("datasets");
+    }
+
+    /** The model registry, beside the data sets ({@code ModelRegistry}). */
+    public Path models() {
+        return output().resolve("models");
+    }
+
     public Path bench() {
         return root.resolve("target").resolve("bench");
     }

@@ -1,24 +1,44 @@
 package io.tinymlaas.data;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tinymlaas.Lookup;
 import io.tinymlaas.TinymlException;
+import io.tinymlaas.data.DatasetManifest.Parent;
+import io.tinymlaas.data.DatasetManifest.Relabelling;
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * Stores data sets as versioned folders {@code <root>/<name>/<hash prefix>/}: one CSV per split and a manifest.
- * The version is the hash of the content, so the same data always lands in the same folder and a changed sample
- * makes a new version instead of overwriting the old one.
+ * Stores data sets as versioned folders {@code <root>/<name>/<version>/}: one CSV per split (inputs, then targets),
+ * for a classifier labels.csv (the class name of every sample), and manifest.json ({@link DatasetManifest}).
+ * The version is the start of the hash of the content, so the same data always lands in the same folder, and a
+ * relabelled sample makes a new version next to the old one, which is never rewritten.
  */
 public final class DatasetStore {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    public static final int VERSION_LENGTH = 12;
+    static final String MANIFEST = "manifest.json";
+    static final String LABELS = "labels.csv";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path root;
 
@@ -26,50 +46,216 @@ public final class DatasetStore {
         this.root = root;
     }
 
-    public StoredDataset save(Dataset dataset) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("train.csv", csv(dataset.train()));
-        files.put("validation.csv", csv(dataset.validation()));
-        files.put("test.csv", csv(dataset.test()));
-        Map<String, String> fileHashes = new LinkedHashMap<>();
-        StringBuilder all = new StringBuilder();
-        files.forEach((name, bytes) -> {
-            String hash = Hashes.sha256(bytes);
-            fileHashes.put(name, hash);
-            all.append(name).append(' ').append(hash).append('\n');
-        });
-        String contentHash = Hashes.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
-        Path directory = root.resolve(dataset.name()).resolve(contentHash.substring(0, 12));
-        if (!Files.isRegularFile(directory.resolve("manifest.json"))) {
-            writeVersion(directory, files, manifest(dataset, contentHash, fileHashes));
-        }
-        return new StoredDataset(dataset, directory, contentHash);
+    public Path root() {
+        return root;
     }
 
-    private static Map<String, Object> manifest(Dataset dataset, String contentHash, Map<String, String> fileHashes) {
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("name", dataset.name());
-        manifest.put("content_sha256", contentHash);
-        manifest.put("recipe", dataset.recipe());
-        manifest.put("samples", Map.of("train", dataset.train().size(), "validation", dataset.validation().size(),
-                "test", dataset.test().size()));
-        manifest.put("files", fileHashes);
-        return manifest;
+    /** Stores a data set as collected (no parent); storing the same content again returns the existing version. */
+    public StoredDataset save(Dataset dataset) {
+        return save(dataset, null, List.of());
+    }
+
+    /**
+     * Gives one sample of a stored version a new class and stores the result as a new version whose manifest names
+     * its parent and logs the change; the version relabelled stays as it was. Should the result equal a version
+     * already stored (a change undone), that version is returned as it is.
+     *
+     * @param sample "split/index", e.g. "train/17"
+     * @param note   who asks for the change and why, kept in the relabel log
+     */
+    public StoredDataset relabel(String name, String version, String sample, String newLabel, String note) {
+        StoredDataset base = load(name, version);
+        Labels labels = base.dataset().labels();
+        String where = name + " version " + base.version();
+        if (labels.isRegression()) {
+            throw new TinymlException(where + " is a regression data set (" + Labels.REGRESSION
+                    + "): its targets are values to predict, not labels, so there is nothing to relabel");
+        }
+        SampleId id = SampleId.parse(sample);
+        Split split = base.dataset().split(id.split());
+        if (id.index() >= split.size()) {
+            throw new TinymlException(where + " has no sample " + id + ": its " + id.split() + " split holds " + split.size()
+                    + " samples, " + id.split() + "/0 to " + id.split() + "/" + (split.size() - 1));
+        }
+        float[] target = labels.targetOf(newLabel, name);
+        String oldLabel = labels.labelOf(split.targets()[id.index()], where + " " + id);
+        if (oldLabel.equals(newLabel)) {
+            throw new TinymlException(id + " of " + where + " is already labelled '" + oldLabel + "'; nothing to change");
+        }
+        List<Relabelling> log = new ArrayList<>(base.manifest().relabelLog());
+        log.add(new Relabelling(id.toString(), oldLabel, newLabel, base.version(), System.getProperty("user.name", "unknown"),
+                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), note == null ? "" : note));
+        return save(base.dataset().withTarget(id, target), new Parent(base.version(), base.contentHash()), log);
+    }
+
+    /** Reads a stored version back, after checking every file against the SHA-256 its manifest recorded. */
+    public StoredDataset load(String name, String version) {
+        Path directory = versionDirectory(name, version);
+        DatasetManifest manifest = readManifest(directory);
+        if (manifest.featuresPerSample() == 0) {
+            throw new TinymlException(directory + " was stored before manifests described their samples; collect the data again");
+        }
+        for (Map.Entry<String, String> file : manifest.files().entrySet()) {
+            String actual = Hashes.sha256(read(directory.resolve(file.getKey())));
+            if (!actual.equals(file.getValue())) {
+                throw new TinymlException(directory.resolve(file.getKey()) + " changed after it was stored: sha256 " + actual
+                        + ", the manifest says " + file.getValue());
+            }
+        }
+        List<Split> splits = new ArrayList<>();
+        for (String split : Dataset.SPLITS) {
+            splits.add(parseCsv(directory.resolve(split + ".csv"), manifest.featuresPerSample(), manifest.targetsPerSample()));
+        }
+        Dataset dataset = new Dataset(manifest.name(), manifest.recipe(), new Provenance(manifest.source(), manifest.licence()),
+                manifest.labelSet(), splits.get(0), splits.get(1), splits.get(2));
+        return new StoredDataset(dataset, directory, manifest.contentSha256(), manifest);
+    }
+
+    /** The manifest of one version, without reading its samples. */
+    public DatasetManifest manifest(String name, String version) {
+        return readManifest(versionDirectory(name, version));
+    }
+
+    /** The names of the stored data sets, sorted. */
+    public List<String> names() {
+        return folders(root).stream().filter(name -> !folders(root.resolve(name)).isEmpty()).toList();
+    }
+
+    /**
+     * Every stored version of a data set, oldest first; versions stored before manifests described their samples
+     * cannot be loaded and are left out.
+     */
+    public List<DatasetManifest> versions(String name) {
+        Path directory = datasetDirectory(name);
+        return folders(directory).stream().map(version -> readManifest(directory.resolve(version)))
+                .filter(manifest -> manifest.featuresPerSample() > 0)
+                .sorted(Comparator.comparing((DatasetManifest m) -> String.valueOf(m.storedAt())).thenComparing(DatasetManifest::version))
+                .toList();
+    }
+
+    private StoredDataset save(Dataset dataset, Parent parent, List<Relabelling> log) {
+        int features = width(dataset, true);
+        int targets = width(dataset, false);
+        Map<String, Map<String, Integer>> classCounts = dataset.labels().isRegression() ? null : new LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (String split : Dataset.SPLITS) {
+            files.put(split + ".csv", csv(dataset.split(split)));
+            if (classCounts != null) {
+                classCounts.put(split, dataset.labels().counts(dataset.split(split), dataset.name() + " " + split));
+            }
+        }
+        if (classCounts != null) {
+            files.put(LABELS, labelsCsv(dataset));
+        }
+        Map<String, String> fileHashes = new LinkedHashMap<>();
+        StringBuilder all = new StringBuilder();
+        files.forEach((file, bytes) -> {
+            String hash = Hashes.sha256(bytes);
+            fileHashes.put(file, hash);
+            all.append(file).append(' ').append(hash).append('\n');
+        });
+        // What the targets mean is content too: the same numbers as classes or as a regression are different data.
+        all.append("labels ").append(dataset.labels().describe()).append('\n');
+        String contentHash = Hashes.sha256(all.toString().getBytes(StandardCharsets.UTF_8));
+        String version = contentHash.substring(0, VERSION_LENGTH);
+        Path directory = root.resolve(dataset.name()).resolve(version);
+        if (!Files.isRegularFile(directory.resolve(MANIFEST))) {
+            Map<String, Integer> samples = new LinkedHashMap<>();
+            Dataset.SPLITS.forEach(split -> samples.put(split, dataset.split(split).size()));
+            DatasetManifest manifest = new DatasetManifest(dataset.name(), version, contentHash, dataset.provenance().source(),
+                    dataset.provenance().licence(), dataset.recipe(),
+                    classCounts == null ? Labels.REGRESSION : "one class per sample, in " + LABELS,
+                    classCounts == null ? null : dataset.labels().classes(), features, targets, samples, classCounts, parent,
+                    log, fileHashes, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+            writeVersion(directory, files, manifest);
+        }
+        return new StoredDataset(dataset, directory, contentHash, readManifest(directory));
+    }
+
+    /** The number of input (or target) values per sample, the same for every sample or the data set is refused. */
+    private static int width(Dataset dataset, boolean inputs) {
+        int width = -1;
+        for (String split : Dataset.SPLITS) {
+            float[][] rows = inputs ? dataset.split(split).inputs() : dataset.split(split).targets();
+            for (int i = 0; i < rows.length; i++) {
+                if (width >= 0 && rows[i].length != width) {
+                    throw new TinymlException(dataset.name() + " " + split + "/" + i + " has " + rows[i].length + " "
+                            + (inputs ? "input" : "target") + " values, the samples before it " + width);
+                }
+                width = rows[i].length;
+            }
+        }
+        if (width <= 0) {
+            throw new TinymlException(dataset.name() + " has no samples with " + (inputs ? "inputs" : "targets") + " to store");
+        }
+        return width;
+    }
+
+    private Path datasetDirectory(String name) {
+        return root.resolve(Lookup.exact(name, names(), "data set", "in " + root));
+    }
+
+    /** The version folder named by {@code version}: the version, the full content hash or a unique start of either. */
+    private Path versionDirectory(String name, String version) {
+        Path directory = datasetDirectory(name);
+        String key = version.length() > VERSION_LENGTH ? version.substring(0, VERSION_LENGTH) : version;
+        Path found = directory.resolve(Lookup.unique(key, folders(directory), "version", "of data set " + name));
+        if (version.length() > VERSION_LENGTH && !readManifest(found).contentSha256().startsWith(version)) {
+            throw new TinymlException("no version '" + version + "' of data set " + name + "; known: "
+                    + String.join(", ", folders(directory)));
+        }
+        return found;
+    }
+
+    /** The sub-folders that hold a finished version (or data set), sorted; staging folders are left out. */
+    private static List<String> folders(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(directory)) {
+            return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(name -> !name.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new TinymlException("cannot list " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static DatasetManifest readManifest(Path directory) {
+        Path file = directory.resolve(MANIFEST);
+        try {
+            return JSON.readValue(file.toFile(), DatasetManifest.class);
+        } catch (IOException e) {
+            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Writes into a temporary sibling and renames it, so a crash never leaves a half-written version behind. */
-    private static void writeVersion(Path directory, Map<String, byte[]> files, Map<String, Object> manifest) {
+    private static void writeVersion(Path directory, Map<String, byte[]> files, DatasetManifest manifest) {
         try {
             Files.createDirectories(directory.getParent());
             Path staging = Files.createTempDirectory(directory.getParent(), ".staging-");
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Files.write(staging.resolve(file.getKey()), file.getValue());
             }
-            JSON.writeValue(staging.resolve("manifest.json").toFile(), manifest);
-            Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+            JSON.writeValue(staging.resolve(MANIFEST).toFile(), manifest);
+            try {
+                Files.move(staging, directory, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+                // another process stored the same content first: its version is this one
+                deleteStaging(staging);
+            }
         } catch (IOException e) {
             throw new TinymlException("cannot store data set in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void deleteStaging(Path staging) throws IOException {
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
+        Files.delete(staging);
     }
 
     private static byte[] csv(Split split) {
@@ -83,12 +269,53 @@ public final class DatasetStore {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    private static byte[] labelsCsv(Dataset dataset) {
+        StringBuilder out = new StringBuilder("sample,label\n");
+        for (String split : Dataset.SPLITS) {
+            float[][] targets = dataset.split(split).targets();
+            for (int i = 0; i < targets.length; i++) {
+                String sample = split + "/" + i;
+                out.append(sample).append(',').append(dataset.labels().labelOf(targets[i], dataset.name() + " " + sample)).append('\n');
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void append(StringBuilder out, float[] values) {
         for (int j = 0; j < values.length; j++) {
             if (j > 0) {
                 out.append(',');
             }
             out.append(values[j]);
+        }
+    }
+
+    /** One split's CSV back into floats; Float.toString wrote them, so every value comes back bit for bit. */
+    private static Split parseCsv(Path file, int features, int targets) {
+        List<String> lines = new String(read(file), StandardCharsets.UTF_8).lines().toList();
+        float[][] inputs = new float[lines.size()][features];
+        float[][] outputs = new float[lines.size()][targets];
+        for (int i = 0; i < lines.size(); i++) {
+            String[] values = lines.get(i).split(",");
+            if (values.length != features + targets) {
+                throw new TinymlException(file + " line " + (i + 1) + ": " + values.length + " values, expected "
+                        + features + " inputs and " + targets + " targets");
+            }
+            for (int j = 0; j < features; j++) {
+                inputs[i][j] = Float.parseFloat(values[j]);
+            }
+            for (int j = 0; j < targets; j++) {
+                outputs[i][j] = Float.parseFloat(values[features + j]);
+            }
+        }
+        return new Split(inputs, outputs);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 }

@@ -44,7 +44,10 @@ public final class GestureSynthesizer {
                 + "%d Hz, %d samples x %d axes in g, minimum-jerk strokes, random speed/size/rotation (tilt <= %.0f deg)/start, "
                 + "tremor, gravity, sensor bias and noise; %d/%d/%d windows per class (train/validation/test), seed %d",
                 SAMPLE_RATE_HZ, WINDOW, AXES, MAX_TILT_DEGREES, trainPerClass, validationPerClass, testPerClass, seed);
-        return new Dataset("magic_wand", recipe, train, validation, test);
+        Provenance provenance = Provenance.synthesized("accelerometer windows from parametric gesture strokes "
+                + "(io.tinymlaas.data.GestureSynthesizer); the original magic_wand recordings are not available offline");
+        return new Dataset("magic_wand", recipe, provenance,
+                Labels.classes(java.util.Arrays.stream(Gesture.values()).map(Gesture::label).toList()), train, validation, test);
     }
 
     static Split split(int perClass, Random random) {

@@ -21,6 +21,7 @@ public final class SineDataset {
         int trainEnd = samples * 2 / 3;
         int validationEnd = trainEnd + (samples - trainEnd) / 2;
         return new Dataset("sine", "sine: x~U[0,2pi], y=sin(x)+N(0," + noise + "^2), " + samples + " samples, seed " + seed,
+                Provenance.synthesized("noisy samples of sin(x) (io.tinymlaas.data.SineDataset)"), Labels.regression(),
                 slice(x, y, 0, trainEnd), slice(x, y, trainEnd, validationEnd), slice(x, y, validationEnd, samples));
     }
 

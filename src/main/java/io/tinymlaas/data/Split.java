@@ -12,4 +12,11 @@ public record Split(float[][] inputs, float[][] targets) {
     public int size() {
         return inputs.length;
     }
+
+    /** A copy with sample {@code index} given a new target; the inputs are shared, this split is not changed. */
+    public Split withTarget(int index, float[] target) {
+        float[][] targets = this.targets.clone();
+        targets[index] = target.clone();
+        return new Split(inputs, targets);
+    }
 }

@@ -6,7 +6,6 @@ import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
-import io.tinymlaas.target.InferenceTarget;
 import io.tinymlaas.target.TargetRun;
 import io.tinymlaas.target.Targets;
 import io.tinymlaas.train.TrainedModel;
@@ -65,7 +64,7 @@ public final class DryRun {
         long startNanos = System.nanoTime();
         Map<String, Object> sharedFigures = new LinkedHashMap<>();
         List<StageResult> sharedStages = new ArrayList<>();
-        Lifecycle lifecycle = new Lifecycle(example, work, layout.output().resolve("datasets"));
+        Lifecycle lifecycle = new Lifecycle(example, work, layout.datasets());
         boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener), sharedFigures);
         double sharedSeconds = (System.nanoTime() - startNanos) / 1e9;
         List<RunReport> reports = new ArrayList<>();
@@ -100,6 +99,7 @@ public final class DryRun {
         return runner.run("collect", () -> {
                     StoredDataset data = lifecycle.collect();
                     figures.put("data_sha256", data.contentHash());
+                    figures.put("data_version", data.version());
                     figures.put("data_directory", data.directory().toString());
                     figures.put("samples", Map.of("train", data.dataset().train().size(),
                             "validation", data.dataset().validation().size(), "test", data.dataset().test().size()));
@@ -117,7 +117,9 @@ public final class DryRun {
                     StoredModel model = lifecycle.store();
                     figures.put("float_model_file", model.file().toString());
                     figures.put("float_model_sha256", model.sha256());
-                    return ok("float model and manifest in " + model.file().getFileName() + ", sha256 " + model.sha256().substring(0, 12));
+                    figures.put("model_id", lifecycle.registered().id());
+                    return ok("float model and manifest in " + model.file().getFileName() + ", sha256 " + model.sha256().substring(0, 12)
+                            + ", registered as " + lifecycle.registered().id());
                 })
                 && runner.run("convert", () -> {
                     ConvertedModel model = lifecycle.convert();

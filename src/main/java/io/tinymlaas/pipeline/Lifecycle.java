@@ -35,20 +35,24 @@ public final class Lifecycle {
     private final Example example;
     private final Path workDirectory;
     private final DatasetStore datasets;
+    private final ModelRegistry models;
 
     private StoredDataset dataset;
     private TrainedModel training;
     private StoredModel stored;
+    private RegisteredModel registered;
     private ConvertedModel converted;
     private List<byte[]> testInputs;
     private List<byte[]> referenceOutputs;
     private CompiledModel compiled;
     private TargetRun targetRun;
 
+    /** Data sets are stored under {@code datasetRoot}, stored models registered in the folder {@code models} beside it. */
     public Lifecycle(Example example, Path workDirectory, Path datasetRoot) {
         this.example = example;
         this.workDirectory = workDirectory;
         this.datasets = new DatasetStore(datasetRoot);
+        this.models = new ModelRegistry(datasetRoot.resolveSibling("models"));
     }
 
     public Example example() {
@@ -57,6 +61,12 @@ public final class Lifecycle {
 
     public StoredDataset collect() {
         dataset = datasets.save(example.collect());
+        return dataset;
+    }
+
+    /** Instead of collecting: goes on with a version already stored, e.g. one a data scientist relabelled. */
+    public StoredDataset use(StoredDataset stored) {
+        dataset = stored;
         return dataset;
     }
 
@@ -69,13 +79,14 @@ public final class Lifecycle {
 
     /**
      * Stores the trained float model as {@code <example>.model.json} in the work folder: the weights, and a manifest
-     * tying them to the exact data (content hash and folder), the recipe, and the training figures.
+     * tying them to the exact data (version, content hash and folder), the recipe, and the training figures;
+     * and registers it in the model registry.
      */
     public StoredModel store() {
         require(training, "train");
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("example", example.name());
-        manifest.put("data", Map.of("name", dataset.dataset().name(), "content_sha256", dataset.contentHash(),
+        manifest.put("data", Map.of("name", dataset.dataset().name(), "version", dataset.version(), "content_sha256", dataset.contentHash(),
                 "directory", dataset.directory().toString(), "recipe", dataset.dataset().recipe()));
         manifest.put("recipe", Map.of("kind", example.recipe().getClass().getSimpleName(), "config", example.recipe()));
         Map<String, Object> metrics = new LinkedHashMap<>();
@@ -86,7 +97,14 @@ public final class Lifecycle {
         manifest.put("metrics", metrics);
         manifest.put("network", training.network());
         stored = StoredModel.write(workDirectory.resolve(example.name() + ".model.json"), manifest);
+        registered = models.register(stored);
         return stored;
+    }
+
+    /** The registry entry of the stored model, with the int8 model's quality once the reference has judged it. */
+    public RegisteredModel registered() {
+        require(registered, "store");
+        return registered;
     }
 
     /** The float model judged like the int8 one, on the same test split, so the cost of quantization shows. */
@@ -111,7 +129,10 @@ public final class Lifecycle {
         return converted;
     }
 
-    /** Runs the reference interpreter on the test split: its outputs are the golden ones, and they must be good. */
+    /**
+     * Runs the reference interpreter on the test split: its outputs are the golden ones, and they must be good.
+     * The quality goes into the registry entry of the stored model, if the model was stored.
+     */
     public List<Quality> checkWithReference() {
         require(converted, "convert");
         Split test = dataset.dataset().test();
@@ -129,7 +150,11 @@ public final class Lifecycle {
                 dequantized.add(dequantize(output, out));
             }
         }
-        return example.judge(test, dequantized);
+        List<Quality> quality = example.judge(test, dequantized);
+        if (registered != null) {
+            registered = models.recordQuality(registered.id(), converted, quality);
+        }
+        return quality;
     }
 
     /** Compiles the .tflite file as written to disk, read back through our reader, as a user's file would be. */

@@ -1,0 +1,229 @@
+package io.tinymlaas.cli;
+
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.DatasetManifest;
+import io.tinymlaas.data.DatasetManifest.Relabelling;
+import io.tinymlaas.data.DatasetStore;
+import io.tinymlaas.data.StoredDataset;
+import io.tinymlaas.pipeline.Examples;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The Data Scientist's view of the stored data sets: versions, manifests, class counts, and relabelling. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Stored data sets: list their versions, show a manifest with its class counts, relabel samples.",
+        subcommands = {DataCommand.ListVersions.class, DataCommand.Show.class, DataCommand.Relabel.class, DataCommand.Collect.class})
+final class DataCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every stored version of every data set.")
+    static final class ListVersions implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatasetStoreOption store;
+
+        @Override
+        public Integer call() {
+            DatasetStore datasets = store.store();
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> names = datasets.names();
+            if (names.isEmpty()) {
+                out.printf("no data sets in %s yet; `tinyml data collect <example>` or a dry-run stores one%n", datasets.root());
+                return 0;
+            }
+            out.printf("%-14s %-12s  %-12s  %-22s %-9s %-24s %s%n", "data set", "version", "parent", "train/validation/test",
+                    "relabels", "stored", "labels");
+            for (String name : names) {
+                for (DatasetManifest m : datasets.versions(name)) {
+                    out.printf("%-14s %-12s  %-12s  %-22s %-9d %-24s %s%n", name, m.version(),
+                            m.parent() == null ? "-" : m.parent().version(), perSplit(m.samples()), m.relabelLog().size(),
+                            m.storedAt(), m.labelSet().describe());
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Shows a version's manifest: source, licence, labels, class counts per split, parent and relabel log.")
+    static final class Show implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatasetStoreOption store;
+
+        @Parameters(index = "0", description = "the data set, e.g. magic_wand or sine")
+        String name;
+
+        @Option(names = "--version", paramLabel = "<version>",
+                description = "the version or a unique start of it (default: the newest)")
+        String version;
+
+        @Option(names = "--json", description = "print manifest.json as stored")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            DatasetStore datasets = store.store();
+            PrintWriter out = spec.commandLine().getOut();
+            List<DatasetManifest> versions = datasets.versions(name);
+            if (version == null && versions.isEmpty()) {
+                throw new TinymlException("no readable version of " + name + " in " + datasets.root() + "; collect it again");
+            }
+            DatasetManifest m = version != null ? datasets.manifest(name, version) : versions.get(versions.size() - 1);
+            Path directory = datasets.root().resolve(m.name()).resolve(m.version());
+            if (json) {
+                out.print(readString(directory.resolve("manifest.json")));
+                out.println();
+                return 0;
+            }
+            out.printf("%s version %s%s%n", m.name(), m.version(),
+                    version == null && versions.size() > 1 ? " (the newest of " + versions.size() + " versions, see `tinyml data list`)" : "");
+            out.printf("%-14s %s%n", "content", "sha256 " + m.contentSha256());
+            out.printf("%-14s %s%n", "source", m.source());
+            out.printf("%-14s %s%n", "licence", m.licence());
+            out.printf("%-14s %s%n", "recipe", m.recipe());
+            out.printf("%-14s %s%n", "labels", m.classes() == null ? m.labels() : m.labelSet().describe() + "; " + m.labels());
+            out.printf("%-14s %s train/validation/test, %d inputs and %d targets each%n", "samples", perSplit(m.samples()), m.featuresPerSample(),
+                    m.targetsPerSample());
+            out.printf("%-14s %s%n", "parent", m.parent() == null ? "none: stored as collected"
+                    : m.parent().version() + " (sha256 " + m.parent().contentSha256() + ")");
+            out.printf("%-14s %s in %s%n", "stored", m.storedAt(), directory);
+            if (m.classCounts() != null) {
+                printCounts(out, m);
+            }
+            out.printf("relabel log: %s%n", m.relabelLog().isEmpty() ? "none" : m.relabelLog().size() + " change(s) since the original");
+            for (Relabelling r : m.relabelLog()) {
+                out.printf("  %s: %s -> %s on %s by %s at %s%s%n", r.sample(), r.oldLabel(), r.newLabel(), r.onVersion(), r.by(),
+                        r.at(), r.note().isEmpty() ? "" : ": " + r.note());
+            }
+            return 0;
+        }
+
+        private static void printCounts(PrintWriter out, DatasetManifest m) {
+            int width = Math.max(6, m.classes().stream().mapToInt(String::length).max().orElse(0) + 1);
+            StringBuilder header = new StringBuilder(String.format("%-14s", "class counts"));
+            m.classes().forEach(c -> header.append(String.format("%" + width + "s", c)));
+            out.println(header.append(String.format("%" + width + "s", "total")));
+            for (Map.Entry<String, Map<String, Integer>> split : m.classCounts().entrySet()) {
+                StringBuilder row = new StringBuilder(String.format("  %-12s", split.getKey()));
+                split.getValue().values().forEach(n -> row.append(String.format("%" + width + "d", n)));
+                out.println(row.append(String.format("%" + width + "d", m.samples().get(split.getKey()))));
+            }
+        }
+    }
+
+    @Command(name = "relabel", mixinStandardHelpOptions = true,
+            description = {"Gives one sample a new class. The result is a new version whose manifest names its parent and logs "
+                    + "the change; the version relabelled stays as it was.",
+                    "An unknown data set, version, sample or class is refused with one line and exit code 2."})
+    static final class Relabel implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatasetStoreOption store;
+
+        @Parameters(index = "0", description = "the data set, e.g. magic_wand")
+        String name;
+
+        @Option(names = "--version", required = true, paramLabel = "<version>",
+                description = "the version to relabel, or a unique start of it (`tinyml data list`)")
+        String version;
+
+        @Option(names = "--sample", required = true, paramLabel = "<split/index>", description = "the sample, e.g. train/17")
+        String sample;
+
+        @Option(names = "--label", required = true, paramLabel = "<class>", description = "its new class, e.g. ring")
+        String label;
+
+        @Option(names = "--note", defaultValue = "", paramLabel = "<text>", description = "who asks and why, kept in the relabel log")
+        String note;
+
+        @Override
+        public Integer call() {
+            DatasetStore datasets = store.store();
+            PrintWriter out = spec.commandLine().getOut();
+            DatasetManifest base = datasets.manifest(name, version);
+            StoredDataset result = datasets.relabel(name, base.version(), sample, label, note);
+            DatasetManifest m = result.manifest();
+            if (m.parent() == null || !m.parent().version().equals(base.version())) {
+                out.printf("%s %s: relabelled to '%s', the data equals version %s, already stored; %s is unchanged%n", name,
+                        sample, label, m.version(), base.version());
+                return 0;
+            }
+            Relabelling change = m.relabelLog().get(m.relabelLog().size() - 1);
+            out.printf("%s %s: %s -> %s%n", name, change.sample(), change.oldLabel(), change.newLabel());
+            out.printf("new version %s (sha256 %s), parent %s, which is unchanged%n", m.version(), m.contentSha256(), base.version());
+            String split = change.sample().substring(0, change.sample().indexOf('/'));
+            out.printf("class counts of %s: %s (was %s)%n", split, counts(m.classCounts().get(split)),
+                    counts(base.classCounts().get(split)));
+            return 0;
+        }
+
+        private static String counts(Map<String, Integer> counts) {
+            return String.join(", ", counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList());
+        }
+    }
+
+    @Command(name = "collect", mixinStandardHelpOptions = true,
+            description = "Collects an example's data set and stores it as a version (the dry-run's collect stage alone).")
+    static final class Collect implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatasetStoreOption store;
+
+        @Parameters(index = "0", description = "the example, e.g. magic_wand")
+        String example;
+
+        @Override
+        public Integer call() {
+            Dataset dataset = Examples.byName(example).collect();
+            StoredDataset stored = store.store().save(dataset);
+            spec.commandLine().getOut().printf("%s version %s: %s, %s; %s%n", stored.dataset().name(), stored.version(),
+                    perSplit(stored.manifest().samples()), stored.manifest().labelSet().describe(), stored.directory());
+            return 0;
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "1200/160/240": samples in train, validation and test. */
+    private static String perSplit(Map<String, Integer> samples) {
+        return String.join("/", Dataset.SPLITS.stream().map(split -> String.valueOf(samples.get(split))).toList());
+    }
+}

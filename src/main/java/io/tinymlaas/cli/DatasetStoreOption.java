@@ -1,0 +1,17 @@
+package io.tinymlaas.cli;
+
+import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.data.DatasetStore;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where the data sets are: the project's output folder unless told otherwise. */
+final class DatasetStoreOption {
+
+    @Option(names = "--store", paramLabel = "<dir>", description = "the data set store (default: target/tinyml/datasets)")
+    Path directory;
+
+    DatasetStore store() {
+        return new DatasetStore(directory != null ? directory : ProjectLayout.find().datasets());
+    }
+}

@@ -1,0 +1,132 @@
+package io.tinymlaas.cli;
+
+import io.tinymlaas.data.Hashes;
+import io.tinymlaas.pipeline.ModelRegistry;
+import io.tinymlaas.pipeline.Quality;
+import io.tinymlaas.pipeline.RegisteredModel;
+import io.tinymlaas.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The model registry: every model the pipeline stored, with the data version it came from and its metrics. */
+@Command(name = "models", mixinStandardHelpOptions = true,
+        description = "Stored models: the data set version each was trained on, its training figures and its int8 quality.",
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class})
+final class ModelsCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registered models, oldest first.")
+    static final class ListModels implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ModelRegistryOption registry;
+
+        @Override
+        public Integer call() {
+            ModelRegistry models = registry.registry();
+            PrintWriter out = spec.commandLine().getOut();
+            List<RegisteredModel> all = models.list();
+            if (all.isEmpty()) {
+                out.printf("no models in %s yet; a dry-run stores and registers one%n", models.root());
+                return 0;
+            }
+            out.printf("%-26s %-28s %-12s %-24s %s%n", "model", "data (name version)", "quality", "stored", "training");
+            for (RegisteredModel m : all) {
+                out.printf("%-26s %-28s %-12s %-24s %s%n", m.id(), m.data().name() + " " + m.data().version(), verdict(m),
+                        m.storedAt(), figures(m.training()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true,
+            description = "Shows a registered model: its files, the data version it came from, its training figures and quality.")
+    static final class Show implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ModelRegistryOption registry;
+
+        @Parameters(index = "0", description = "the model id from `tinyml models list`, or a unique start of it")
+        String id;
+
+        @Option(names = "--json", description = "print the registry entry as JSON")
+        boolean json;
+
+        @Override
+        public Integer call() throws IOException {
+            // only the JSON writer throws IOException here, and it writes to memory
+            RegisteredModel m = registry.registry().get(id);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                out.println(ReportWriter.JSON.writeValueAsString(m));
+                return 0;
+            }
+            out.printf("%-12s %s%n", "model", m.id());
+            out.printf("%-12s %s%n", "example", m.example());
+            out.printf("%-12s %s%n", "stored", m.storedAt());
+            out.printf("%-12s %s, sha256 %s (%s)%n", "float model", m.modelFile(), m.modelSha256(), fileState(m.modelFile(), m.modelSha256()));
+            out.printf("%-12s %s version %s, sha256 %s%n", "data", m.data().name(), m.data().version(), m.data().contentSha256());
+            out.printf("%-12s %s%n", "training", figures(m.training()));
+            if (m.int8() == null) {
+                out.printf("%-12s not judged yet (the reference stage has not run on this model)%n", "quality");
+                return 0;
+            }
+            out.printf("%-12s %s, %d B, sha256 %s (%s)%n", "int8 model", m.int8().file(), m.int8().bytes(), m.int8().sha256(),
+                    fileState(m.int8().file(), m.int8().sha256()));
+            out.printf("%-12s %s%n", "quality", verdict(m));
+            for (Quality q : m.quality()) {
+                out.printf("  %s%n", q);
+            }
+            return 0;
+        }
+
+        /** Whether the file the entry points at is still there as registered. */
+        private static String fileState(String file, String sha256) {
+            Path path = Path.of(file);
+            if (!Files.isRegularFile(path)) {
+                return "file no longer there";
+            }
+            String actual;
+            try {
+                actual = Hashes.sha256(Files.readAllBytes(path));
+            } catch (IOException e) {
+                return "file unreadable: " + e.getMessage();
+            }
+            return actual.equals(sha256) ? "file present, unchanged" : "file changed since: sha256 " + actual;
+        }
+    }
+
+    private static String verdict(RegisteredModel m) {
+        return m.quality().isEmpty() ? "not judged" : m.qualityPassed() ? "PASSED" : "FAILED";
+    }
+
+    /** "epochs 600, final_training_loss 0.00241, validation_mse 0.00250". */
+    private static String figures(Map<String, Object> figures) {
+        return String.join(", ", figures.entrySet().stream().map(e -> e.getKey() + " "
+                + (e.getValue() instanceof Double d ? String.format("%.5f", d) : String.valueOf(e.getValue()))).toList());
+    }
+}

@@ -1,0 +1,134 @@
+package io.tinymlaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tinymlaas.data.DatasetManifest;
+import io.tinymlaas.data.DatasetStore;
+import io.tinymlaas.data.GestureSynthesizer;
+import io.tinymlaas.data.SineDataset;
+import io.tinymlaas.data.StoredDataset;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `tinyml data`: the CLI over the same DatasetStore the pipeline writes, pointed at a temporary store. */
+class DataCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private DatasetStore store;
+    private StoredDataset gestures;
+
+    @BeforeEach
+    void storeTinyGestures() {
+        store = new DatasetStore(dir);
+        gestures = store.save(GestureSynthesizer.generate(3, 1, 2, 5));
+    }
+
+    private int run(String... args) {
+        String[] withStore = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--store", dir.toString()))
+                .toArray(String[]::new);
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), withStore);
+    }
+
+    @Test
+    void relabelPrintsTheChangeTheNewVersionAndTheCountsAndStoresTheNewVersion() {
+        int code = run("data", "relabel", "magic_wand", "--version", gestures.version().substring(0, 6), "--sample", "train/1",
+                "--label", "slope", "--note", "bob: drawn as a slope");
+        assertThat(code).as(err.toString()).isZero();
+        List<DatasetManifest> versions = store.versions("magic_wand");
+        assertThat(versions).hasSize(2);
+        DatasetManifest relabelled = versions.stream().filter(m -> m.parent() != null).findFirst().orElseThrow();
+        assertThat(relabelled.relabelLog().get(0).note()).isEqualTo("bob: drawn as a slope");
+        assertThat(out.toString())
+                .contains("magic_wand train/1: ring -> slope")
+                .contains("new version " + relabelled.version() + " (sha256 " + relabelled.contentSha256() + "), parent "
+                        + gestures.version() + ", which is unchanged")
+                .contains("class counts of train: wing 3, ring 2, slope 4, negative 3 (was wing 3, ring 3, slope 3, negative 3)");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void relabellingBackToTheOldClassSaysTheDataEqualsTheVersionAlreadyStored() {
+        StoredDataset changed = store.relabel("magic_wand", gestures.version(), "train/1", "wing", "mistake");
+        assertThat(run("data", "relabel", "magic_wand", "--version", changed.version(), "--sample", "train/1", "--label", "ring"))
+                .isZero();
+        assertThat(out.toString()).isEqualTo("magic_wand train/1: relabelled to 'ring', the data equals version " + gestures.version()
+                + ", already stored; " + changed.version() + " is unchanged" + System.lineSeparator());
+        assertThat(store.versions("magic_wand")).hasSize(2);
+    }
+
+    @Test
+    void showPrintsTheManifestWithClassCountsAndTheRelabelLog() {
+        StoredDataset relabelled = store.relabel("magic_wand", gestures.version(), "test/0", "negative", "carol: idle hand");
+        assertThat(run("data", "show", "magic_wand", "--version", relabelled.version())).isZero();
+        assertThat(out.toString())
+                .contains("magic_wand version " + relabelled.version())
+                .contains("source         synthesized by TinyMLaaS")
+                .contains("licence        none needed")
+                .contains("labels         4 classes: wing, ring, slope, negative; one class per sample, in labels.csv")
+                .contains("parent         " + gestures.version())
+                .containsPattern("class counts +wing +ring +slope +negative +total")
+                .containsPattern("train +3 +3 +3 +3 +12")
+                .containsPattern("test +1 +2 +2 +3 +8")
+                .contains("relabel log: 1 change(s) since the original")
+                .contains("test/0: wing -> negative on " + gestures.version() + " by ")
+                .contains(": carol: idle hand");
+    }
+
+    @Test
+    void showWithoutAVersionShowsTheNewestAndJsonIsTheStoredManifest() throws Exception {
+        StoredDataset relabelled = store.relabel("magic_wand", gestures.version(), "train/0", "ring", "");
+        assertThat(run("data", "show", "magic_wand")).isZero();
+        assertThat(out.toString()).startsWith("magic_wand version " + relabelled.version() + " (the newest of 2 versions");
+        out.getBuffer().setLength(0);
+        assertThat(run("data", "show", "magic_wand", "--version", gestures.version(), "--json")).isZero();
+        JsonNode manifest = new ObjectMapper().readTree(out.toString());
+        assertThat(manifest.get("content_sha256").asText()).isEqualTo(gestures.contentHash());
+        assertThat(manifest.get("class_counts").get("validation").get("slope").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void listShowsEveryVersionWithItsParentAndARegressionSaysSo() {
+        StoredDataset relabelled = store.relabel("magic_wand", gestures.version(), "train/0", "ring", "");
+        StoredDataset sine = store.save(SineDataset.generate(30, 0.05, 1));
+        assertThat(run("data", "list")).isZero();
+        assertThat(out.toString())
+                .containsPattern("magic_wand +" + gestures.version() + " +- +12/4/8 +0 ")
+                .containsPattern("magic_wand +" + relabelled.version() + " +" + gestures.version() + " +12/4/8 +1 ")
+                .containsPattern("sine +" + sine.version() + " +- +20/5/5 +0 .*regression, no classes");
+    }
+
+    @Test
+    void unknownDataSetsVersionsSamplesAndLabelsAreOneLineAndExitCodeTwo() {
+        String v = gestures.version();
+        assertRefused("tinyml: no data set 'magic' in " + dir + "; known: magic_wand",
+                "data", "relabel", "magic", "--version", v, "--sample", "train/0", "--label", "ring");
+        assertRefused("tinyml: no version '0000' of data set magic_wand; known: " + v,
+                "data", "relabel", "magic_wand", "--version", "0000", "--sample", "train/0", "--label", "ring");
+        assertRefused("tinyml: magic_wand version " + v + " has no sample validation/4: its validation split holds 4 samples, "
+                        + "validation/0 to validation/3",
+                "data", "relabel", "magic_wand", "--version", v, "--sample", "validation/4", "--label", "ring");
+        assertRefused("tinyml: 'loop' is not a class of magic_wand; classes: wing, ring, slope, negative",
+                "data", "relabel", "magic_wand", "--version", v, "--sample", "train/0", "--label", "loop");
+        assertRefused("tinyml: no version '0000' of data set magic_wand; known: " + v,
+                "data", "show", "magic_wand", "--version", "0000");
+        assertThat(store.versions("magic_wand")).hasSize(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    private void assertRefused(String message, String... args) {
+        err.getBuffer().setLength(0);
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo(message + System.lineSeparator());
+    }
+}

@@ -1,0 +1,98 @@
+package io.tinymlaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tinymlaas.data.Hashes;
+import io.tinymlaas.pipeline.ConvertedModel;
+import io.tinymlaas.pipeline.ModelRegistry;
+import io.tinymlaas.pipeline.Quality;
+import io.tinymlaas.pipeline.RegisteredModel;
+import io.tinymlaas.pipeline.StoredModel;
+import io.tinymlaas.tflite.SampleModels;
+import io.tinymlaas.tflite.TfliteWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `tinyml models`: the CLI over the model registry the pipeline writes, pointed at a temporary registry. */
+class ModelsCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private ModelRegistry registry;
+    private RegisteredModel entry;
+    private Path modelFile;
+
+    @BeforeEach
+    void registerAModel() throws Exception {
+        registry = new ModelRegistry(dir.resolve("models"));
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("epochs", 600);
+        metrics.put("validation_mse", 0.0025);
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("example", "hello_world");
+        manifest.put("data", Map.of("name", "sine", "version", "7e5fd2568930", "content_sha256", "7e5fd2568930" + "1".repeat(52)));
+        manifest.put("metrics", metrics);
+        byte[] bytes = "{\"weights\":[1,2,3]}".getBytes();
+        modelFile = Files.write(dir.resolve("hello_world.model.json"), bytes);
+        entry = registry.register(new StoredModel(modelFile, Hashes.sha256(bytes), manifest));
+    }
+
+    private int run(String... args) {
+        String[] withRegistry = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--registry", dir.resolve("models").toString())).toArray(String[]::new);
+        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), withRegistry);
+    }
+
+    @Test
+    void listNamesEachModelsDataVersionQualityAndTrainingFigures() {
+        assertThat(run("models", "list")).isZero();
+        assertThat(out.toString()).containsPattern(entry.id() + " +sine 7e5fd2568930 +not judged +" + entry.storedAt()
+                + " +epochs 600, validation_mse 0.00250");
+    }
+
+    @Test
+    void showPrintsTheDataVersionTheFilesStateAndTheJudgedQuality() {
+        assertThat(run("models", "show", entry.id().substring(0, 15))).isZero();
+        assertThat(out.toString())
+                .contains("model        " + entry.id())
+                .contains("float model  " + modelFile + ", sha256 " + entry.modelSha256() + " (file present, unchanged)")
+                .contains("data         sine version 7e5fd2568930, sha256 7e5fd2568930" + "1".repeat(52))
+                .contains("quality      not judged yet");
+
+        byte[] tflite = TfliteWriter.write(SampleModels.tinyDense());
+        Path int8 = dir.resolve("hello_world.tflite");
+        registry.recordQuality(entry.id(), new ConvertedModel(SampleModels.tinyDense(), tflite, int8, Hashes.sha256(tflite)),
+                List.of(Quality.atMost("mean |y - sin(x)| on the test split", 0.07, 0.05)));
+        out.getBuffer().setLength(0);
+        assertThat(run("models", "show", entry.id())).isZero();
+        assertThat(out.toString())
+                .contains("int8 model   " + int8 + ", " + tflite.length + " B, sha256 " + Hashes.sha256(tflite) + " (file no longer there)")
+                .contains("quality      FAILED")
+                .contains("  mean |y - sin(x)| on the test split 0.0700 (goal <= 0.0500)");
+    }
+
+    @Test
+    void aChangedModelFileIsPointedOut() throws Exception {
+        Files.writeString(modelFile, "{}");
+        assertThat(run("models", "show", entry.id())).isZero();
+        assertThat(out.toString()).contains("(file changed since: sha256 " + Hashes.sha256("{}".getBytes()) + ")");
+    }
+
+    @Test
+    void anUnknownModelIsOneLineAndExitCodeTwo() {
+        assertThat(run("models", "show", "magic_wand-0")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: no model 'magic_wand-0' in " + dir.resolve("models") + "; known: " + entry.id()
+                + System.lineSeparator());
+    }
+}
