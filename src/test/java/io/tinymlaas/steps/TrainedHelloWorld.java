@@ -20,7 +20,7 @@ public final class TrainedHelloWorld {
         if (lifecycle == null) {
             Lifecycle fresh = new Lifecycle(Examples.byName("hello_world"),
                     layout.output().resolve("acceptance").resolve("hello_world-boards-" + System.nanoTime()),
-                    layout.output().resolve("datasets"));
+                    layout.datasets());
             fresh.collect();
             fresh.train();
             fresh.convert();

@@ -14,7 +14,7 @@ public class World {
     public Lifecycle lifecycle(String example) {
         if (lifecycle == null) {
             Path work = layout.output().resolve("acceptance").resolve(example + "-" + System.nanoTime());
-            lifecycle = new Lifecycle(Examples.byName(example), work, layout.output().resolve("datasets"));
+            lifecycle = new Lifecycle(Examples.byName(example), work, layout.datasets());
         }
         return lifecycle;
     }
