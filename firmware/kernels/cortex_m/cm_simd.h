@@ -14,6 +14,10 @@
  *       is positive so the INT32_MIN·INT32_MIN saturation never happens. Its rounding right shift by r (half away
  *       from zero) is floor((h + 2^(r−1) − [h < 0]) / 2^r); with h' = h − [h < 0] (never overflows: h > INT32_MIN)
  *       that is (h' >> r) + bit r−1 of h', without the overflow of adding 2^(r−1).
+ *   cm_requant_double_fast: the same when |x| < 2^30 and r in [1, 22] (shift in [−22, −1]): then 2x fits int32 and
+ *       h = floor((2x·M + 2^31) / 2^32) is one SMMULR; |h| < 2^30, so adding 2^(r−1) and the output zero point z as
+ *       z·2^r (|z| <= 255, cm_double_fast_ok) before the shift cannot overflow, and (h' + 2^(r−1) + z·2^r) >> r is
+ *       the rounded result plus z exactly.
  */
 #ifndef TINYML_CORTEX_M_SIMD_H
 #define TINYML_CORTEX_M_SIMD_H
@@ -77,6 +81,14 @@ CM_INLINE int32_t cm_sat8(int32_t v)
     return __ssat(v, 8);
 }
 
+/* floor((a * b + 2^31) / 2^32) */
+CM_INLINE int32_t cm_mulhi_round(int32_t a, int32_t b)
+{
+    int32_t r;
+    __asm__("smmulr %0, %1, %2" : "=r"(r) : "r"(a), "r"(b));
+    return r;
+}
+
 /* Both int16 lanes of a word set to value (an input offset that fits int16). */
 CM_INLINE uint32_t cm_pair(int32_t value)
 {
@@ -91,6 +103,11 @@ CM_INLINE int32_t cm_mulhi_add(int32_t a, int32_t b, int32_t add)
 CM_INLINE int32_t cm_sat8(int32_t v)
 {
     return v < -128 ? -128 : (v > 127 ? 127 : v);
+}
+
+CM_INLINE int32_t cm_mulhi_round(int32_t a, int32_t b)
+{
+    return (int32_t)(((int64_t)a * b + ((int64_t)1 << 31)) >> 32);
 }
 #endif
 
@@ -142,6 +159,27 @@ CM_INLINE int32_t cm_requant_double(int32_t x, int32_t multiplier, int32_t shift
     }
     const int32_t hm = h + (h >> 31);
     return (hm >> r) + ((hm >> (r - 1)) & 1);
+}
+
+/* Whether cm_requant_double_fast is exact for this shift and output zero point (|x| < 2^30 is the caller's). */
+CM_INLINE int cm_double_fast_ok(int32_t shift, int32_t output_offset)
+{
+    return (uint32_t)(shift + 22) <= 21u && (uint32_t)(output_offset + 255) <= 510u;
+}
+
+/* The constant cm_requant_double_fast adds: 2^(r-1) + output_offset * 2^r with r = -shift. */
+CM_INLINE int32_t cm_double_fast_add(int32_t shift, int32_t output_offset)
+{
+    const uint32_t two_r = 1u << -shift;
+    return (int32_t)((two_r >> 1) + (uint32_t)output_offset * two_r);
+}
+
+/* tinyml_multiply_by_quantized_multiplier_double_rounding(x, multiplier, -right) + output_offset, when
+ * cm_double_fast_ok and |x| < 2^30. */
+CM_INLINE int32_t cm_requant_double_fast(int32_t x, int32_t multiplier, int32_t right, int32_t add)
+{
+    const int32_t h = cm_mulhi_round(x * 2, multiplier);
+    return (h + (h >> 31) + add) >> right;
 }
 
 #endif

@@ -12,7 +12,8 @@
  *       h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
  *   otherwise: plain C.
  * Other channels (a multiplier above 1, or the last depth mod 4) take the same window one channel at a time.
- * Requantization: cm_requant_double (cm_simd.h), gemmlowp's double rounding in a few instructions.
+ * Requantization: cm_simd.h's forms of gemmlowp's double rounding, SMMULR-based where exact (prepared per group of
+ * four channels), cm_requant_double otherwise.
  */
 #include <stddef.h>
 
@@ -49,9 +50,44 @@ CM_INLINE int8_t dw_channel(const tinyml_depthwise_conv_s8_params *p, const dw_w
     return dw_requant(p, acc, oc);
 }
 
+/* Requantization of four channels, prepared once for all pixels: cm_requant_double_fast where it is exact. */
+typedef struct {
+    int32_t multiplier[4];
+    int32_t right[4];
+    int32_t add[4];
+    int fast; /* every channel's shift and the zero point allow it, and no accumulator can reach 2^30 */
+    int full; /* the clamp is the whole int8 range (one SSAT) */
+} dw_group;
+
+CM_INLINE void dw_group_prepare(const tinyml_depthwise_conv_s8_params *p, const int32_t *bias, int32_t c, dw_group *g)
+{
+    /* |x + input_offset| <= 255 (the offset of an int8 zero point), |w| <= 128 */
+    const int64_t taps = (int64_t)p->filter_height * p->filter_width * 255 * 128;
+    g->fast = p->input_offset >= -127 && p->input_offset <= 128;
+    g->full = p->activation_min == -128 && p->activation_max == 127;
+    for (int32_t j = 0; j < 4; j++) {
+        const int32_t shift = p->output_shift[c + j];
+        const int64_t b = bias ? bias[c + j] : 0;
+        g->fast = g->fast && cm_double_fast_ok(shift, p->output_offset) && (b < 0 ? -b : b) + taps < ((int64_t)1 << 30);
+        g->multiplier[j] = p->output_multiplier[c + j];
+        g->right[j] = -shift;
+        g->add[j] = g->fast ? cm_double_fast_add(shift, p->output_offset) : 0;
+    }
+}
+
+CM_INLINE int8_t dw_store(const tinyml_depthwise_conv_s8_params *p, const dw_group *g, int32_t j, int32_t acc,
+                          int32_t oc)
+{
+    if (!g->fast) {
+        return dw_requant(p, acc, oc);
+    }
+    acc = cm_requant_double_fast(acc, g->multiplier[j], g->right[j], g->add[j]);
+    return g->full ? (int8_t)cm_sat8(acc) : tinyml_clamp_s8(acc, p->activation_min, p->activation_max);
+}
+
 /* Channels c .. c + 3 of one pixel (depth multiplier 1). */
 CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_window *win, const int32_t *bias,
-                            int32_t c, int8_t *out)
+                            const dw_group *g, int32_t c, int8_t *out)
 {
     const int32_t depth = p->input_depth;
     const int8_t *xr = win->x + c;
@@ -74,6 +110,7 @@ CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_w
     int32x4_t v = vaddq_n_s32(vrshlq_s32(h, right), p->output_offset);
     v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(p->activation_min)), vdupq_n_s32(p->activation_max));
     vstrbq_s32(out + c, v);
+    (void)g;
 #else
     int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
     if (bias) {
@@ -104,19 +141,23 @@ CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_w
 #endif
         }
     }
-    out[c] = dw_requant(p, a0, c);
-    out[c + 1] = dw_requant(p, a1, c + 1);
-    out[c + 2] = dw_requant(p, a2, c + 2);
-    out[c + 3] = dw_requant(p, a3, c + 3);
+    out[c] = dw_store(p, g, 0, a0, c);
+    out[c + 1] = dw_store(p, g, 1, a1, c + 1);
+    out[c + 2] = dw_store(p, g, 2, a2, c + 2);
+    out[c + 3] = dw_store(p, g, 3, a3, c + 3);
 #endif
 }
 
-CM_INLINE void dw_all(const tinyml_depthwise_conv_s8_params *p, const int8_t *input, const int8_t *filter,
-                      const int32_t *bias, int8_t *output, const int side_by_side)
+/* Every pixel's output channels c .. c + 3 (four, depth multiplier 1), or its output channel c. */
+CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t *input, const int8_t *filter,
+                         const int32_t *bias, int8_t *output, int32_t c, const int four)
 {
     const int32_t depth = p->input_depth;
-    const int32_t groups = side_by_side ? depth & ~3 : 0;
     int8_t *out = output;
+    dw_group g;
+    if (four) {
+        dw_group_prepare(p, bias, c, &g);
+    }
     dw_window win;
     win.x_row = p->input_width * depth;
     win.w_row = p->filter_width * p->output_depth;
@@ -134,15 +175,28 @@ CM_INLINE void dw_all(const tinyml_depthwise_conv_s8_params *p, const int8_t *in
                 win.cols = fx1 - fx0;
                 win.x = image + ((y0 + fy0) * p->input_width + x0 + fx0) * depth;
                 win.w = filter + (fy0 * p->filter_width + fx0) * p->output_depth;
-                int32_t c = 0;
-                for (; c < groups; c += 4) {
-                    dw_channels4(p, &win, bias, c, out);
-                }
-                for (int32_t oc = c * p->depth_multiplier; oc < p->output_depth; oc++) {
-                    out[oc] = dw_channel(p, &win, bias, oc / p->depth_multiplier, oc);
+                if (four) {
+                    dw_channels4(p, &win, bias, &g, c, out);
+                } else {
+                    out[c] = dw_channel(p, &win, bias, c / p->depth_multiplier, c);
                 }
             }
         }
+    }
+}
+
+CM_INLINE void dw_all(const tinyml_depthwise_conv_s8_params *params, const int8_t *input, const int8_t *filter,
+                      const int32_t *bias, int8_t *output, const int side_by_side)
+{
+    /* A local copy: stores of int8 outputs cannot then alias the parameters, which stay in registers. */
+    const tinyml_depthwise_conv_s8_params p = *params;
+    const int32_t groups = side_by_side ? p.input_depth & ~3 : 0;
+    int32_t c = 0;
+    for (; c < groups; c += 4) {
+        dw_pixels(&p, input, filter, bias, output, c, 1);
+    }
+    for (; c < p.output_depth; c++) {
+        dw_pixels(&p, input, filter, bias, output, c, 0);
     }
 }
 

@@ -46,6 +46,7 @@ class CortexMKernelsIT {
         Random random = new Random(20261125);
         List<TfliteModel> models = new ArrayList<>();
         models.add(conv(random, 1, 1, 1 + random.nextInt(40), Padding.VALID));  // pointwise
+        models.add(conv(random, 5, 7, 4 * (1 + random.nextInt(12)), 1, 1, 1, 1, Padding.VALID)); // pointwise, pixel pairs
         models.add(conv(random, 3, 3, 1, Padding.SAME));                        // a first layer: copied patch
         models.add(conv(random, 2, 3, 1 + random.nextInt(7), Padding.SAME));   // copied patch, odd depth
         models.add(conv(random, 3, 3, 32 + random.nextInt(9), Padding.SAME));  // K > 256: tap by tap
