@@ -50,6 +50,31 @@ CM_INLINE int8_t dw_channel(const tinyml_depthwise_conv_s8_params *p, const dw_w
     return dw_requant(p, acc, oc);
 }
 
+typedef struct {
+    int32_t a0, a1, a2, a3;
+} dw_acc4;
+
+/* One filter tap of four side-by-side channels: acc_j += (x[j] + offset)·w[j]. */
+CM_INLINE void dw_tap4(dw_acc4 *acc, const int8_t *x, const int8_t *w, int32_t offset)
+{
+#if CM_DSP
+    const uint32_t pair = cm_pair(offset);
+    const uint32_t xv = cm_read32(x);
+    const uint32_t wv = cm_read32(w);
+    const int32_t xe = __sxtab16(pair, xv), we = __sxtb16(wv);
+    const int32_t xo = cm_sxtab16_ror8(pair, xv), wo = cm_sxtb16_ror8(wv);
+    acc->a0 = __smlabb(xe, we, acc->a0);
+    acc->a2 = __smlatt(xe, we, acc->a2);
+    acc->a1 = __smlabb(xo, wo, acc->a1);
+    acc->a3 = __smlatt(xo, wo, acc->a3);
+#else
+    acc->a0 += (x[0] + offset) * w[0];
+    acc->a1 += (x[1] + offset) * w[1];
+    acc->a2 += (x[2] + offset) * w[2];
+    acc->a3 += (x[3] + offset) * w[3];
+#endif
+}
+
 /* Requantization of four channels, prepared once for all pixels: cm_requant_double_fast where it is exact. */
 typedef struct {
     int32_t multiplier[4];
@@ -112,35 +137,28 @@ CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_w
     vstrbq_s32(out + c, v);
     (void)g;
 #else
-    int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    dw_acc4 acc = {0, 0, 0, 0};
     if (bias) {
-        a0 = bias[c];
-        a1 = bias[c + 1];
-        a2 = bias[c + 2];
-        a3 = bias[c + 3];
+        acc.a0 = bias[c];
+        acc.a1 = bias[c + 1];
+        acc.a2 = bias[c + 2];
+        acc.a3 = bias[c + 3];
     }
     for (int32_t fy = 0; fy < win->rows; fy++, xr += win->x_row, wr += win->w_row) {
+        if (win->cols == 3) {
+            /* The common 3-wide window inside the image, unrolled: the taps are depth bytes apart in both. */
+            dw_tap4(&acc, xr, wr, p->input_offset);
+            dw_tap4(&acc, xr + depth, wr + depth, p->input_offset);
+            dw_tap4(&acc, xr + 2 * depth, wr + 2 * depth, p->input_offset);
+            continue;
+        }
         const int8_t *x = xr;
         const int8_t *w = wr;
         for (int32_t fx = win->cols; fx > 0; fx--, x += depth, w += depth) {
-#if CM_DSP
-            const uint32_t pair = cm_pair(p->input_offset);
-            const uint32_t xv = cm_read32(x);
-            const uint32_t wv = cm_read32(w);
-            const int32_t xe = __sxtab16(pair, xv), we = __sxtb16(wv);
-            const int32_t xo = cm_sxtab16_ror8(pair, xv), wo = cm_sxtb16_ror8(wv);
-            a0 = __smlabb(xe, we, a0);
-            a2 = __smlatt(xe, we, a2);
-            a1 = __smlabb(xo, wo, a1);
-            a3 = __smlatt(xo, wo, a3);
-#else
-            a0 += (x[0] + p->input_offset) * w[0];
-            a1 += (x[1] + p->input_offset) * w[1];
-            a2 += (x[2] + p->input_offset) * w[2];
-            a3 += (x[3] + p->input_offset) * w[3];
-#endif
+            dw_tap4(&acc, x, w, p->input_offset);
         }
     }
+    const int32_t a0 = acc.a0, a1 = acc.a1, a2 = acc.a2, a3 = acc.a3;
     out[c] = dw_store(p, g, 0, a0, c);
     out[c + 1] = dw_store(p, g, 1, a1, c + 1);
     out[c + 2] = dw_store(p, g, 2, a2, c + 2);

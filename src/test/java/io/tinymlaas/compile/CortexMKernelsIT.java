@@ -15,7 +15,18 @@ import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteWriter;
+import io.tinymlaas.emulator.QemuEmulator;
+import io.tinymlaas.emulator.RunningBoard;
+import io.tinymlaas.firmware.Firmware;
 import io.tinymlaas.firmware.FirmwareBuilder;
+import io.tinymlaas.link.BoardSession;
+import io.tinymlaas.link.Chunks;
+import io.tinymlaas.link.ErrorMessage;
+import io.tinymlaas.link.Frame;
+import io.tinymlaas.link.FrameEncoder;
+import io.tinymlaas.link.FrameType;
+import io.tinymlaas.link.SerialLink;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +77,50 @@ class CortexMKernelsIT {
         assertThat(model.input().byteSize()).isGreaterThan(4096);
         assertThat(model.output().byteSize()).isGreaterThan(4092);
         assertBitIdentical("arduino_nano_33_ble_sense", model, random, "chunked");
+    }
+
+    /** Each failed transfer gets exactly one ERROR, the model does not run, and the board serves the next one. */
+    @Test
+    void aMissingOrCorruptChunkIsAnsweredWithOneErrorAndNothingRuns() {
+        Random random = new Random(97);
+        TfliteModel model = conv(random, 96, 96, 1, 3, 3, 2, 2, Padding.SAME);
+        CompiledModel compiled = AotCompiler.compile(model, "00".repeat(32), "chunks.tflite");
+        Board board = TARGETS.boards().byId("arduino_nano_33_ble_sense");
+        QemuEmulator qemu = new QemuEmulator();
+        Firmware firmware = new FirmwareBuilder(LAYOUT.firmware()).build(compiled, board, qemu.buildProfile(board), work);
+        byte[] input = new byte[(int) model.input().byteSize()];
+        random.nextBytes(input);
+        List<byte[]> chunks = Chunks.inferFrames(input).stream().map(FrameEncoder::encode).toList();
+        assertThat(chunks).hasSize(3);
+        try (RunningBoard running = qemu.boot(board, firmware.elf(), Duration.ofSeconds(20));
+             SerialLink link = SerialLink.open(running.serialDevice())) {
+            BoardSession session = new BoardSession(link, Duration.ofSeconds(10));
+            session.hello();
+
+            link.sendRaw(chunks.get(0));
+            ErrorMessage missing = session.sendExpectingError(chunks.get(2));
+            assertThat(missing.code()).isEqualTo(ErrorMessage.BAD_CHUNK);
+            assertThat(missing.text()).isEqualTo("chunk out of order");
+            assertNothingElseArrives(link);
+
+            byte[] corrupt = chunks.get(1).clone();
+            corrupt[100] ^= 0x40;
+            link.sendRaw(chunks.get(0));
+            assertThat(session.sendExpectingError(corrupt).code()).isEqualTo(ErrorMessage.BAD_CRC);
+            link.sendRaw(chunks.get(2));
+            assertNothingElseArrives(link);
+
+            byte[] output = session.infer(input).output();
+            try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(TfliteWriter.write(model), "chunks.tflite")) {
+                assertThat(output).isEqualTo(interpreter.invoke(input));
+            }
+        }
+    }
+
+    /** A PING is answered by the very next frame: no RESULT or second ERROR was queued before it. */
+    private static void assertNothingElseArrives(SerialLink link) {
+        link.send(Frame.of(FrameType.PING));
+        assertThat(link.receive(Duration.ofSeconds(10)).type()).isEqualTo(FrameType.PONG);
     }
 
     private void assertBitIdentical(String boardId, TfliteModel model, Random random, String label) {
