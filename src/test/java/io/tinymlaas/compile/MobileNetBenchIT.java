@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * person_detection's budget on the Cortex-M4 (mps2-an386, exact instruction counts): the MobileNet-v1-0.25-shaped
  * model ({@link MobileNetV1Shaped}) bit-identical to the interpreter, in fewer instructions per inference and less
  * arena than TFLM with CMSIS-NN (22.58 M, 82,292 B). The product goal is 15 M instructions and 60,000 B: the arena
- * meets it, the instructions (18.6 M on 2026-11-25) do not yet. The figures, and those of the portable kernels and of
+ * meets it, the instructions (17.8 M on 2026-11-25) do not yet. The figures, and those of the portable kernels and of
  * the M55, go to target/bench/mobilenet_v1_025_shaped-&lt;board&gt;-&lt;kernels&gt;.json.
  */
 class MobileNetBenchIT {
