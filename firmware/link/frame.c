@@ -126,11 +126,23 @@ void frame_decoder_init(frame_decoder *d, uint8_t *buf, size_t capacity)
     d->received = 0;
     d->crc = FRAME_CRC_INIT;
     d->crc_rx = 0;
+    d->offset = 0;
 }
 
 void frame_decoder_reset(frame_decoder *d)
 {
     d->state = ST_HUNT;
+}
+
+/* Stores the payload's data byte number `index` (counted after a chunk's offset) at its place. */
+static void store(frame_decoder *d, size_t index, uint8_t byte)
+{
+    const uint32_t base = d->type == FRAME_TYPE_INFER_CHUNK ? d->offset : 0u;
+    if (base < d->capacity && index < d->capacity - base) {
+        d->buf[base + index] = byte;
+    } else {
+        d->truncated = 1;
+    }
 }
 
 static frame_status feed(frame_decoder *d, uint8_t byte)
@@ -168,6 +180,7 @@ static frame_status feed(frame_decoder *d, uint8_t byte)
         d->crc = frame_crc16_update(d->crc, byte);
         d->received = 0;
         d->truncated = 0;
+        d->offset = 0;
         if (d->length <= FRAME_MAX_PAYLOAD) {
             d->state = d->length ? ST_PAYLOAD : ST_CRC0;
             return FRAME_NONE;
@@ -185,10 +198,12 @@ static frame_status feed(frame_decoder *d, uint8_t byte)
         return FRAME_BAD_LENGTH;
     }
     case ST_PAYLOAD:
-        if (d->received < d->capacity) {
-            d->buf[d->received] = byte;
+        if (d->type != FRAME_TYPE_INFER_CHUNK) {
+            store(d, d->received, byte);
+        } else if (d->received < FRAME_CHUNK_OFFSET_BYTES) {
+            d->offset |= (uint32_t)byte << (8u * d->received);
         } else {
-            d->truncated = 1;
+            store(d, (size_t)d->received - FRAME_CHUNK_OFFSET_BYTES, byte);
         }
         d->received++;
         d->crc = frame_crc16_update(d->crc, byte);

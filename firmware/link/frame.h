@@ -36,6 +36,14 @@ extern "C" {
 #define FRAME_TYPE_ERROR 0x04u  /* board->host: uint8 code, then UTF-8 text */
 #define FRAME_TYPE_PING 0x05u   /* host->board, payload ignored */
 #define FRAME_TYPE_PONG 0x06u   /* board->host, empty payload */
+/* Tensors larger than one frame travel as chunks: uint32 LE byte offset, then up to
+ * FRAME_CHUNK_MAX_DATA bytes of the tensor, in order from offset 0. The board runs the model when the
+ * last input chunk completes the input; an output longer than a RESULT can carry goes first as
+ * RESULT_CHUNKs, and the final RESULT holds the instructions and the output's remaining bytes. */
+#define FRAME_TYPE_INFER_CHUNK 0x07u  /* host->board: offset, part of the input tensor */
+#define FRAME_TYPE_RESULT_CHUNK 0x08u /* board->host: offset, part of the output tensor */
+#define FRAME_CHUNK_OFFSET_BYTES 4u
+#define FRAME_CHUNK_MAX_DATA (FRAME_MAX_PAYLOAD - FRAME_CHUNK_OFFSET_BYTES)
 
 /* ERROR codes sent by the firmware. */
 #define FRAME_ERR_BAD_CRC 1u
@@ -44,6 +52,7 @@ extern "C" {
 #define FRAME_ERR_UNKNOWN_TYPE 4u
 #define FRAME_ERR_FAULT 5u          /* CPU fault ("hard fault", ...); the board spins afterwards */
 #define FRAME_ERR_STACK_OVERFLOW 6u /* a fault caused by running out of stack; the board spins */
+#define FRAME_ERR_BAD_CHUNK 7u      /* an INFER_CHUNK out of order or shorter than its offset */
 
 /* CRC-16/CCITT-FALSE. Start with FRAME_CRC_INIT, feed bytes, use the value as is. */
 #define FRAME_CRC_INIT 0xFFFFu
@@ -84,6 +93,10 @@ size_t frame_encode(uint8_t *out, size_t cap, uint8_t type, const void *payload,
  * FRAME_MAX_PAYLOAD bytes is rejected at once (FRAME_BAD_LENGTH) and the hunt restarts at the byte
  * after the rejected 0xA5, so a real frame hidden in the rejected header is still found. A frame
  * whose CRC does not match is rejected (FRAME_BAD_CRC) and skipped as a whole.
+ *
+ * INFER_CHUNK frames are stored where they belong: their first FRAME_CHUNK_OFFSET_BYTES payload bytes
+ * are the offset (kept in `offset`), and the data land at buf + offset, so a tensor larger than a
+ * frame is assembled in place. Data beyond `capacity` are not stored and set `truncated`.
  * ------------------------------------------------------------------------------------------- */
 typedef enum {
     FRAME_NONE = 0,       /* need more bytes */
@@ -103,6 +116,7 @@ typedef struct {
     uint16_t received;   /* payload bytes received so far */
     uint16_t crc;        /* running CRC */
     uint16_t crc_rx;     /* CRC received from the wire */
+    uint32_t offset;     /* INFER_CHUNK frames: the offset their data were stored at */
 } frame_decoder;
 
 void frame_decoder_init(frame_decoder *d, uint8_t *buf, size_t capacity);

@@ -11,13 +11,9 @@
  *   otherwise (M0, M3, hosts): plain C with the same structure.
  *
  * Fast path. The compiler folds the input zero point into the bias (input_offset = 0, bias[o] already holds
- * bias + input_offset·Σ weights[o][i]), so the inner loop is a pure dot product. Requantization: with
- * s = 31 − shift = 32 + n, quant.h computes (x·M + 2^(s−1)) >> s. For n >= 1, writing x·M = 2^32·h + l
- * (h = floor(x·M / 2^32), 0 <= l < 2^32) gives exactly (h + 2^(n−1)) >> n, and adding the output zero point
- * z first, (h + 2^(n−1) + z·2^n) >> n, is exact too (z·2^n is a multiple of 2^n). h plus that constant is one
- * SMMLA (VMULH + VADD on four lanes), so requantization with the zero point is SMMLA, ASR, and the full int8
- * clamp [−128, 127] one SSAT. |h| <= 2^30; the fast path takes n in [1, 21] (output_shift in [−22, −2]) and
- * |z| <= 255, so the constant stays below 2^29 and nothing overflows.
+ * bias + input_offset·Σ weights[o][i]), so the inner loop is a pure dot product. Requantization is
+ * cm_simd.h's single-rounding fast form, SMMLA and ASR (VMULH + VADD + VSHL on four lanes), and the full int8
+ * clamp [−128, 127] one SSAT, for output_shift in [−22, −2] and |output zero point| <= 255.
  *
  * Anything else (an input offset, another shift, a larger output zero point, activation_min > activation_max)
  * takes the general path: the same dot product with the offset added while widening (SXTAB16), then
@@ -31,26 +27,9 @@
  * which keep the four-row loop's accumulators in registers; see firmware/targets/cortex_m/Makefile. */
 
 #include <stddef.h>
-#include <string.h>
 
+#include "cm_simd.h"
 #include "tinyml/kernels/fully_connected.h"
-#include "tinyml/quant.h"
-
-#if defined(__ARM_FEATURE_MVE) && (__ARM_FEATURE_MVE & 1)
-#include <arm_mve.h>
-#define FC_MVE 1
-#else
-#define FC_MVE 0
-#endif
-
-#if defined(__ARM_FEATURE_DSP) && __ARM_FEATURE_DSP
-#include <arm_acle.h>
-#define FC_DSP 1
-#else
-#define FC_DSP 0
-#endif
-
-#define FC_INLINE static inline __attribute__((always_inline))
 
 /* How the accumulators are turned into int8; each mode is a separate copy of the loops. */
 enum {
@@ -68,84 +47,35 @@ typedef struct {
     int32_t low, high; /* activation range */
 } fc_requant;
 
-#if FC_DSP
-/* Unaligned-safe: becomes one LDR. */
-FC_INLINE uint32_t fc_read32(const int8_t *p)
-{
-    uint32_t v;
-    memcpy(&v, p, sizeof v);
-    return v;
-}
-
-/* ACLE has no rotated forms and GCC 12 does not fold a rotate into SXTB16, nor a 64-bit product's high
- * word plus an addend into SMMLA: spelled out here. Not volatile: the compiler may schedule or drop them. */
-FC_INLINE int32_t fc_sxtb16_ror8(uint32_t v)
-{
-    int32_t r;
-    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(v));
-    return r;
-}
-
-FC_INLINE int32_t fc_sxtab16_ror8(uint32_t pair, uint32_t v)
-{
-    int32_t r;
-    __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(pair), "r"(v));
-    return r;
-}
-
-/* add + floor(a * b / 2^32) */
-FC_INLINE int32_t fc_mulhi_add(int32_t a, int32_t b, int32_t add)
-{
-    int32_t r;
-    __asm__("smmla %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(add));
-    return r;
-}
-
-FC_INLINE int32_t fc_sat8(int32_t v)
-{
-    return __ssat(v, 8);
-}
-#else
-FC_INLINE int32_t fc_mulhi_add(int32_t a, int32_t b, int32_t add)
-{
-    return add + (int32_t)(((int64_t)a * b) >> 32);
-}
-
-FC_INLINE int32_t fc_sat8(int32_t v)
-{
-    return v < -128 ? -128 : (v > 127 ? 127 : v);
-}
-#endif
-
-FC_INLINE int8_t fc_requantize(int32_t acc, const fc_requant q, const int mode)
+CM_INLINE int8_t fc_requantize(int32_t acc, const fc_requant q, const int mode)
 {
     if (mode == FC_GENERAL) {
         acc = tinyml_multiply_by_quantized_multiplier(acc, q.multiplier, q.shift);
         return tinyml_clamp_s8(acc + q.offset, q.low, q.high);
     }
-    acc = fc_mulhi_add(acc, q.multiplier, q.add) >> q.right;
+    acc = cm_mulhi_add(acc, q.multiplier, q.add) >> q.right;
     if (mode == FC_FAST_FULL) {
-        return (int8_t)fc_sat8(acc);
+        return (int8_t)cm_sat8(acc);
     }
     return tinyml_clamp_s8(acc, q.low, q.high);
 }
 
 /* ---- DSP and plain C: four rows share each word of input -------------------------------------------- */
 
-#if FC_DSP
+#if CM_DSP
 /* acc += Σ_{j<4} (x_j + in_off) * w_j over one word of input, already widened into xe = (x0, x2), xo = (x1, x3). */
 #define FC_MAC4(acc, xe, xo, wv) \
-    ((acc) = __smlad((xe), __sxtb16(wv), (acc)), (acc) = __smlad((xo), fc_sxtb16_ror8(wv), (acc)))
+    ((acc) = __smlad((xe), __sxtb16(wv), (acc)), (acc) = __smlad((xo), cm_sxtb16_ror8(wv), (acc)))
 #endif
 
-FC_INLINE void fc_rows(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
+CM_INLINE void fc_rows(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
                        const int32_t *bias, int8_t *output, const fc_requant q, const int mode)
 {
     const int32_t depth = params->input_depth;
     const int32_t outputs = params->output_depth;
     const int32_t in_off = mode == FC_GENERAL ? params->input_offset : 0;
-#if FC_DSP
-    const uint32_t in_off_pair = ((uint32_t)in_off & 0xFFFFu) * 0x00010001u;
+#if CM_DSP
+    const uint32_t in_off_pair = cm_pair(in_off);
 #endif
     const int8_t *x = input;
     int8_t *out = output;
@@ -169,24 +99,24 @@ FC_INLINE void fc_rows(const tinyml_fc_s8_params *params, const int8_t *input, c
                 bp += 4;
             }
             for (; xp != x_words_end; xp += 4, wa += 4, wb += 4) {
-#if FC_DSP
-                const uint32_t xv = fc_read32(xp);
+#if CM_DSP
+                const uint32_t xv = cm_read32(xp);
                 int32_t xe, xo;
                 if (mode == FC_GENERAL) {
                     xe = __sxtab16(in_off_pair, xv);
-                    xo = fc_sxtab16_ror8(in_off_pair, xv);
+                    xo = cm_sxtab16_ror8(in_off_pair, xv);
                 } else {
                     xe = __sxtb16(xv);
-                    xo = fc_sxtb16_ror8(xv);
+                    xo = cm_sxtb16_ror8(xv);
                 }
                 uint32_t wv;
-                wv = fc_read32(wa);
+                wv = cm_read32(wa);
                 FC_MAC4(a0, xe, xo, wv);
-                wv = fc_read32(wa + depth);
+                wv = cm_read32(wa + depth);
                 FC_MAC4(a1, xe, xo, wv);
-                wv = fc_read32(wb);
+                wv = cm_read32(wb);
                 FC_MAC4(a2, xe, xo, wv);
-                wv = fc_read32(wb + depth);
+                wv = cm_read32(wb + depth);
                 FC_MAC4(a3, xe, xo, wv);
 #else
                 for (int j = 0; j < 4; j++) {
@@ -219,16 +149,16 @@ FC_INLINE void fc_rows(const tinyml_fc_s8_params *params, const int8_t *input, c
                 a = *bp++;
             }
             for (; xp != x_words_end; xp += 4, w += 4) {
-#if FC_DSP
-                const uint32_t xv = fc_read32(xp);
-                const uint32_t wv = fc_read32(w);
+#if CM_DSP
+                const uint32_t xv = cm_read32(xp);
+                const uint32_t wv = cm_read32(w);
                 int32_t xe, xo;
                 if (mode == FC_GENERAL) {
                     xe = __sxtab16(in_off_pair, xv);
-                    xo = fc_sxtab16_ror8(in_off_pair, xv);
+                    xo = cm_sxtab16_ror8(in_off_pair, xv);
                 } else {
                     xe = __sxtb16(xv);
-                    xo = fc_sxtb16_ror8(xv);
+                    xo = cm_sxtb16_ror8(xv);
                 }
                 FC_MAC4(a, xe, xo, wv);
 #else
@@ -248,11 +178,11 @@ FC_INLINE void fc_rows(const tinyml_fc_s8_params *params, const int8_t *input, c
 
 /* ---- Helium: VMLADAVA over whole rows, or four outputs per vector when rows are short ----------------- */
 
-#if FC_MVE
+#if CM_MVE
 /* The fast path's requantization (SMMLA + ASR above) on four lanes: VMULH is floor(a * b / 2^32), VSHL by
  * -n an arithmetic (flooring) right shift; the clamp needs activation_min <= activation_max (checked by the
  * caller), the byte store truncates like the reference's cast to int8. */
-FC_INLINE void fc_store4_mve(int8_t *out, int32x4_t acc, const fc_requant q, const int mode, const int partial,
+CM_INLINE void fc_store4_mve(int8_t *out, int32x4_t acc, const fc_requant q, const int mode, const int partial,
                              mve_pred16_t lanes)
 {
     int32x4_t v = vmulhq_s32(acc, vdupq_n_s32(q.multiplier));
@@ -270,7 +200,7 @@ FC_INLINE void fc_store4_mve(int8_t *out, int32x4_t acc, const fc_requant q, con
 }
 
 /* Short rows (depth < 8): four outputs per vector, one gathered column of weights times one input at a time. */
-FC_INLINE void fc_cols_mve(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
+CM_INLINE void fc_cols_mve(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
                            const int32_t *bias, int8_t *output, const fc_requant q, const int mode)
 {
     const int32_t depth = params->input_depth;
@@ -311,7 +241,7 @@ FC_INLINE void fc_cols_mve(const tinyml_fc_s8_params *params, const int8_t *inpu
 }
 
 /* Rows of 8 or more: VMLADAVA over 16 inputs at a time, four rows sharing each vector of input. */
-FC_INLINE void fc_rows_mve(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
+CM_INLINE void fc_rows_mve(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
                            const int32_t *bias, int8_t *output, const fc_requant q, const int mode)
 {
     const int32_t depth = params->input_depth;
@@ -403,23 +333,22 @@ static void __attribute__((noinline)) fc_reference(const tinyml_fc_s8_params *pa
 
 /* The fast path's requantization constants (see the top of this file); the caller has checked that
  * n = -1 - output_shift is in [1, 21] and |output_offset| <= 255, so |add| < 2^29 and nothing overflows. */
-FC_INLINE fc_requant fc_fast_requant(const tinyml_fc_s8_params *params)
+CM_INLINE fc_requant fc_fast_requant(const tinyml_fc_s8_params *params)
 {
     fc_requant q;
     const int32_t n = -1 - params->output_shift;
-    const uint32_t two_n = 1u << n;
     q.multiplier = params->output_multiplier;
     q.shift = params->output_shift;
     q.offset = params->output_offset;
     q.low = params->activation_min;
     q.high = params->activation_max;
     q.right = n;
-    q.add = (int32_t)((two_n >> 1) + (uint32_t)params->output_offset * two_n);
+    q.add = cm_single_fast_add(params->output_shift, params->output_offset);
     return q;
 }
 
 /* One copy of the loops per mode, each with its mode constant-folded in. */
-#if FC_MVE
+#if CM_MVE
 static void __attribute__((noinline)) fc_fast_full(const tinyml_fc_s8_params *params, const int8_t *input,
                                                    const int8_t *weights, const int32_t *bias, int8_t *output)
 {
@@ -477,10 +406,10 @@ void tinyml_fully_connected_s8(const tinyml_fc_s8_params *params, const int8_t *
     const int32_t input_offset = params->input_offset;
     /* Fast path: no input offset, total right shift 31 - output_shift = 32 + n with n in [1, 21], output zero
      * point in [-255, 255] (any int8 or uint8 zero point). */
-    if (input_offset == 0 && (uint32_t)(params->output_shift + 22) <= 20u &&
-        (uint32_t)(params->output_offset + 255) <= 510u && params->activation_min <= params->activation_max) {
+    if (input_offset == 0 && cm_single_fast_ok(params->output_shift, params->output_offset) &&
+        params->activation_min <= params->activation_max) {
         const int full = params->activation_min == -128 && params->activation_max == 127;
-#if FC_MVE
+#if CM_MVE
         if (params->input_depth < 8) {
             if (full) {
                 fc_fast_short_full(params, input, weights, bias, output);
@@ -495,8 +424,7 @@ void tinyml_fully_connected_s8(const tinyml_fc_s8_params *params, const int8_t *
         } else {
             fc_fast_range(params, input, weights, bias, output);
         }
-    } else if (input_offset >= -32768 + 128 && input_offset <= 32767 - 127) {
-        /* (x + input_offset) fits an int16 lane for every int8 x */
+    } else if (cm_offset_fits_int16(input_offset)) {
         fc_general(params, input, weights, bias, output);
     } else {
         fc_reference(params, input, weights, bias, output);

@@ -4,9 +4,15 @@
  *   boot:   HELLO  (board id, firmware version, model hash)
  *   HELLO   -> HELLO again (the host may have connected after the boot message was sent)
  *   INFER   -> RESULT (uint32 LE instructions used by tinyml_model_invoke, then the output tensor)
+ *   INFER_CHUNK (offset, data) -> stored at input + offset; the chunk that completes the input runs the
+ *              model. An output longer than a RESULT can carry goes first as RESULT_CHUNKs (offset, data).
  *   PING    -> PONG (empty)
  *   corrupt -> ERROR 1 "bad crc" / 2 "bad length"; INFER of the wrong size -> ERROR 3; anything
  *              else -> ERROR 4. A corrupt frame is never acted on.
+ *   chunks  -> a chunk whose offset is not where the input stands -> ERROR 7 "chunk out of order"; one
+ *              past the input's end -> ERROR 3. After any error the rest of that transfer's chunks are
+ *              dropped without an answer (until a chunk at offset 0 or an INFER starts anew), so a failed
+ *              transfer gets exactly one ERROR and never runs the model.
  *   faults  -> ERROR 5 "hard fault" (or "bus fault", ...), or ERROR 6 "stack overflow" when the stack
  *              ran out; then the board spins until it is restarted (startup.c)
  *
@@ -26,9 +32,9 @@
 #endif
 #define TINYML_FIRMWARE_VERSION "0.1.0"
 
-#if TINYML_MODEL_INPUT_BYTES > 4096 || TINYML_MODEL_OUTPUT_BYTES > 4092
-#error "model tensors exceed what one frame can carry (payload <= 4096 bytes)"
-#endif
+/* Chunked input: bytes of the input assembled so far, and whether the current transfer has failed. */
+static uint32_t s_assembled;
+static uint8_t s_transfer_failed;
 
 static void send_frame(uint8_t type, const void *a, size_t a_len, const void *b, size_t b_len)
 {
@@ -53,27 +59,76 @@ static void send_hello(void)
     send_frame(FRAME_TYPE_HELLO, hello, sizeof(hello) - 1u, 0, 0);
 }
 
+static void put_u32(uint8_t *out, uint32_t value)
+{
+    out[0] = (uint8_t)value;
+    out[1] = (uint8_t)(value >> 8);
+    out[2] = (uint8_t)(value >> 16);
+    out[3] = (uint8_t)(value >> 24);
+}
+
 static void infer(void)
 {
-    uint32_t insns = tinyml_cycles_measure(tinyml_model_invoke);
+    const uint8_t *output = (const uint8_t *)tinyml_model_output();
+    uint32_t sent = 0;
     uint8_t head[4];
-    head[0] = (uint8_t)insns;
-    head[1] = (uint8_t)(insns >> 8);
-    head[2] = (uint8_t)(insns >> 16);
-    head[3] = (uint8_t)(insns >> 24);
-    send_frame(FRAME_TYPE_RESULT, head, sizeof(head), tinyml_model_output(),
-               TINYML_MODEL_OUTPUT_BYTES);
+    uint32_t insns = tinyml_cycles_measure(tinyml_model_invoke);
+    while (TINYML_MODEL_OUTPUT_BYTES - sent > FRAME_MAX_PAYLOAD - sizeof(head)) {
+        put_u32(head, sent);
+        send_frame(FRAME_TYPE_RESULT_CHUNK, head, sizeof(head), output + sent, FRAME_CHUNK_MAX_DATA);
+        sent += FRAME_CHUNK_MAX_DATA;
+    }
+    put_u32(head, insns);
+    send_frame(FRAME_TYPE_RESULT, head, sizeof(head), output + sent, TINYML_MODEL_OUTPUT_BYTES - sent);
+}
+
+static void fail_transfer(void)
+{
+    s_assembled = 0;
+    s_transfer_failed = 1;
+}
+
+static void infer_chunk(const frame_decoder *d)
+{
+    uint32_t data;
+    if (d->offset == 0) {
+        s_assembled = 0;
+        s_transfer_failed = 0;
+    } else if (s_transfer_failed) {
+        return;
+    }
+    if (d->length < FRAME_CHUNK_OFFSET_BYTES || d->offset != s_assembled) {
+        fail_transfer();
+        SEND_ERROR(FRAME_ERR_BAD_CHUNK, "chunk out of order");
+        return;
+    }
+    data = d->length - FRAME_CHUNK_OFFSET_BYTES;
+    if (data == 0 || d->truncated) {
+        fail_transfer();
+        SEND_ERROR(FRAME_ERR_WRONG_INPUT_SIZE, "wrong input size");
+        return;
+    }
+    s_assembled += data;
+    if (s_assembled == TINYML_MODEL_INPUT_BYTES) {
+        s_assembled = 0;
+        infer();
+    }
 }
 
 static void handle(const frame_decoder *d)
 {
     switch (d->type) {
     case FRAME_TYPE_INFER:
+        s_assembled = 0;
+        s_transfer_failed = 0;
         if (d->length != TINYML_MODEL_INPUT_BYTES) {
             SEND_ERROR(FRAME_ERR_WRONG_INPUT_SIZE, "wrong input size");
         } else {
             infer();
         }
+        break;
+    case FRAME_TYPE_INFER_CHUNK:
+        infer_chunk(d);
         break;
     case FRAME_TYPE_HELLO:
         send_hello();
@@ -102,9 +157,11 @@ int main(void)
             handle(&decoder);
             break;
         case FRAME_BAD_CRC:
+            fail_transfer();
             SEND_ERROR(FRAME_ERR_BAD_CRC, "bad crc");
             break;
         case FRAME_BAD_LENGTH:
+            fail_transfer();
             SEND_ERROR(FRAME_ERR_BAD_LENGTH, "bad length");
             break;
         case FRAME_NONE:

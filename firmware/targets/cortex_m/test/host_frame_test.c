@@ -171,6 +171,55 @@ static void max_length_frame_round_trips(void)
     CHECK(t.ok == 1 && d.length == FRAME_MAX_PAYLOAD && memcmp(buf, payload, sizeof payload) == 0);
 }
 
+/* Encodes an INFER_CHUNK: offset (uint32 LE), then data. */
+static size_t encode_chunk(uint8_t *out, size_t cap, uint32_t offset, const uint8_t *data, size_t n)
+{
+    uint8_t payload[FRAME_MAX_PAYLOAD];
+    payload[0] = (uint8_t)offset;
+    payload[1] = (uint8_t)(offset >> 8);
+    payload[2] = (uint8_t)(offset >> 16);
+    payload[3] = (uint8_t)(offset >> 24);
+    memcpy(payload + FRAME_CHUNK_OFFSET_BYTES, data, n);
+    return frame_encode(out, cap, FRAME_TYPE_INFER_CHUNK, payload, n + FRAME_CHUNK_OFFSET_BYTES);
+}
+
+static void chunks_assemble_a_tensor_larger_than_a_frame_in_place(void)
+{
+    enum { TENSOR = 2 * FRAME_CHUNK_MAX_DATA + 1000 };
+    static uint8_t tensor[TENSOR], buf[TENSOR], out[FRAME_MAX_PAYLOAD + FRAME_OVERHEAD];
+    frame_decoder d;
+    tally t = {0};
+    uint32_t offset;
+    for (offset = 0; offset < TENSOR; offset++) {
+        tensor[offset] = (uint8_t)(offset * 13u + 5u);
+    }
+    frame_decoder_init(&d, buf, sizeof buf);
+    for (offset = 0; offset < TENSOR; offset += FRAME_CHUNK_MAX_DATA) {
+        size_t n = TENSOR - offset < FRAME_CHUNK_MAX_DATA ? TENSOR - offset : FRAME_CHUNK_MAX_DATA;
+        feed_all(&d, &t, out, encode_chunk(out, sizeof out, offset, tensor + offset, n));
+        CHECK(d.type == FRAME_TYPE_INFER_CHUNK && d.offset == offset && d.truncated == 0);
+    }
+    CHECK(t.ok == 3 && t.bad_crc == 0);
+    CHECK(memcmp(buf, tensor, TENSOR) == 0);
+}
+
+static void chunk_past_the_buffer_stores_only_what_fits_and_is_flagged(void)
+{
+    uint8_t buf[8] = {0}, out[64];
+    const uint8_t data[6] = {1, 2, 3, 4, 5, 6};
+    frame_decoder d;
+    tally t = {0};
+    frame_decoder_init(&d, buf, sizeof buf);
+    feed_all(&d, &t, out, encode_chunk(out, sizeof out, 4, data, sizeof data));
+    CHECK(t.ok == 1 && d.offset == 4 && d.truncated == 1);
+    CHECK(buf[3] == 0 && buf[4] == 1 && buf[7] == 4);
+    /* An offset near 2^32 must not wrap around into the buffer. */
+    memset(buf, 0, sizeof buf);
+    feed_all(&d, &t, out, encode_chunk(out, sizeof out, 0xFFFFFFFEu, data, sizeof data));
+    CHECK(t.ok == 2 && d.offset == 0xFFFFFFFEu && d.truncated == 1);
+    CHECK(buf[0] == 0 && buf[1] == 0 && buf[7] == 0);
+}
+
 int main(void)
 {
     crc_check_value();
@@ -181,6 +230,8 @@ int main(void)
     length_over_4096_is_rejected_at_once_and_hidden_frame_found();
     payload_longer_than_buffer_is_consumed_and_flagged();
     max_length_frame_round_trips();
+    chunks_assemble_a_tensor_larger_than_a_frame_in_place();
+    chunk_past_the_buffer_stores_only_what_fits_and_is_flagged();
     if (failures) {
         fprintf(stderr, "host_frame_test: %d check(s) failed\n", failures);
         return 1;

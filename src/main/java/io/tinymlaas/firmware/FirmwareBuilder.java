@@ -33,9 +33,20 @@ public final class FirmwareBuilder {
     private static final long BUILD_TIMEOUT_SECONDS = 120;
 
     private final Path firmwareRoot;
+    private final boolean cortexMKernels;
 
     public FirmwareBuilder(Path firmwareRoot) {
+        this(firmwareRoot, true);
+    }
+
+    private FirmwareBuilder(Path firmwareRoot, boolean cortexMKernels) {
         this.firmwareRoot = firmwareRoot;
+        this.cortexMKernels = cortexMKernels;
+    }
+
+    /** A builder that links only the portable reference kernels: the baseline the Cortex-M kernels are measured against. */
+    public FirmwareBuilder withPortableKernels() {
+        return new FirmwareBuilder(firmwareRoot, false);
     }
 
     public Firmware build(CompiledModel model, Board board, BuildProfile profile, Path directory) {
@@ -71,13 +82,14 @@ public final class FirmwareBuilder {
                 Long.parseLong(size.group(3))), profile.flashLength(), profile.ramLength());
     }
 
-    /** One source per operator: the Cortex-M variant where it exists, else the portable reference. */
+    /** One source per operator: the Cortex-M variant where it exists (unless portable only), else the portable reference. */
     List<String> kernelSources() {
         Path reference = firmwareRoot.resolve("kernels/ref");
         Path optimized = firmwareRoot.resolve("kernels/cortex_m");
         try (Stream<Path> files = Files.list(reference)) {
             return files.filter(p -> p.toString().endsWith(".c")).sorted()
-                    .map(p -> Files.isRegularFile(optimized.resolve(p.getFileName())) ? optimized.resolve(p.getFileName()) : p)
+                    .map(p -> cortexMKernels && Files.isRegularFile(optimized.resolve(p.getFileName()))
+                            ? optimized.resolve(p.getFileName()) : p)
                     .map(p -> p.toAbsolutePath().toString()).toList();
         } catch (IOException e) {
             throw new TinymlException("cannot list the kernels in " + reference + ": " + e.getMessage(), e);

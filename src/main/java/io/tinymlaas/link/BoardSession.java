@@ -1,6 +1,7 @@
 package io.tinymlaas.link;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The request/answer conversation with a board's firmware over a {@link SerialLink}. */
 public final class BoardSession {
@@ -31,9 +32,27 @@ public final class BoardSession {
         return hello;
     }
 
+    /**
+     * Runs one inference: the input as one INFER, or as INFER_CHUNKs when it is larger than a frame; the output
+     * comes back as one RESULT, or RESULT_CHUNKs and then a RESULT.
+     */
     public ResultMessage infer(byte[] input) {
-        link.send(new Frame(FrameType.INFER, input));
-        return ResultMessage.parse(expect(FrameType.RESULT, "INFER"));
+        for (Frame frame : Chunks.inferFrames(input)) {
+            link.send(frame);
+        }
+        Chunks.ResultAssembly assembly = new Chunks.ResultAssembly();
+        Optional<ResultMessage> result;
+        do {
+            Frame answer = link.receive(timeout);
+            if (answer.type() == FrameType.ERROR) {
+                throw new BoardErrorException("INFER", ErrorMessage.parse(answer));
+            }
+            if (answer.type() != FrameType.RESULT && answer.type() != FrameType.RESULT_CHUNK) {
+                throw new LinkProtocolException("INFER: expected RESULT, the board answered " + answer.type());
+            }
+            result = assembly.accept(answer);
+        } while (result.isEmpty());
+        return result.get();
     }
 
     /** Sends raw bytes (e.g. a deliberately corrupt frame) and returns the ERROR the board must answer with. */

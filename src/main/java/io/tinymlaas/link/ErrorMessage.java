@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * An ERROR a board sends: payload {@code code (uint8)} then UTF-8 text. The firmware's codes are the constants
- * below. After codes 1-4 it never acted on the rejected frame and keeps serving; after {@link #FAULT} and
+ * below. After codes 1-4 and 7 it never acted on the rejected frame and keeps serving; after {@link #FAULT} and
  * {@link #STACK_OVERFLOW} it spins until restarted.
  *
  * @param code 0..255
@@ -25,6 +25,8 @@ public record ErrorMessage(int code, String text) {
     public static final int FAULT = 5;
     /** The CPU faulted because the stack ran out ("stack overflow"); the board must be restarted. */
     public static final int STACK_OVERFLOW = 6;
+    /** An INFER_CHUNK did not continue the input where it stood ("chunk out of order"); the model did not run. */
+    public static final int BAD_CHUNK = 7;
 
     public ErrorMessage {
         if (code < 0 || code > 0xFF) {

@@ -163,8 +163,8 @@ public final class FrameDecoder {
         Optional<FrameType> type = FrameType.fromCode(typeCode);
         if (type.isEmpty()) {
             return new CorruptFrame(CorruptFrame.Reason.UNKNOWN_TYPE, typeCode, length, String.format(
-                    "frame of unknown type 0x%02X (%d payload bytes, CRC valid); the protocol defines types 0x01-0x06",
-                    typeCode, length));
+                    "frame of unknown type 0x%02X (%d payload bytes, CRC valid); the protocol defines types 0x01-0x%02X",
+                    typeCode, length, FrameType.values()[FrameType.values().length - 1].code()));
         }
         return new Frame(type.get(), body);
     }

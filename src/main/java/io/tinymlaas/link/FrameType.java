@@ -15,7 +15,14 @@ public enum FrameType {
     /** Host to board: are you there? (payload ignored). */
     PING(0x05),
     /** Board to host: the answer to PING (empty). */
-    PONG(0x06);
+    PONG(0x06),
+    /**
+     * Host to board: part of an input tensor too large for one INFER: byte offset (uint32 LE), then data. The
+     * chunk that completes the input runs the model.
+     */
+    INFER_CHUNK(0x07),
+    /** Board to host: part of an output tensor too large for one RESULT, sent before it: offset, then data. */
+    RESULT_CHUNK(0x08);
 
     private final int code;
 

@@ -2,6 +2,7 @@ package io.tinymlaas.link;
 
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * A board's answer to INFER: payload {@code instructions (uint32 little-endian)} then the output tensor's bytes.
@@ -20,9 +21,6 @@ public record ResultMessage(long instructions, byte[] output) {
             throw new IllegalArgumentException("instructions " + instructions + " do not fit an unsigned 32-bit field");
         }
         output = output.clone();
-        if (output.length > Frame.MAX_PAYLOAD - 4) {
-            throw new IllegalArgumentException("output of " + output.length + " bytes does not fit one RESULT frame");
-        }
     }
 
     /**
@@ -54,7 +52,16 @@ public record ResultMessage(long instructions, byte[] output) {
         return output.clone();
     }
 
-    /** This message as the board sends it. */
+    /** This message as the board sends it: RESULT_CHUNKs for an output too long for one frame, then the RESULT. */
+    public List<Frame> toFrames() {
+        return Chunks.resultFrames(this);
+    }
+
+    /**
+     * This message as one RESULT frame.
+     *
+     * @throws IllegalArgumentException if the output does not fit one frame (see {@link #toFrames()})
+     */
     public Frame toFrame() {
         byte[] payload = new byte[4 + output.length];
         payload[0] = (byte) instructions;

@@ -1,0 +1,567 @@
+/*
+ * CONV_2D for Cortex-M: the same results as kernels/ref/conv.c, bit for bit, for every input and parameter set,
+ * arranged to execute few instructions.
+ *
+ * Each output pixel is a matrix-vector product: filter rows of K = filter_height·filter_width·input_depth weights
+ * (one per output channel, contiguous) times the pixel's patch of input. Four output channels share each load of
+ * the patch. Where the patch comes from:
+ *   1×1 filters: the input pixel itself (pointwise convolutions, most of a MobileNet's work); with stride 1 the
+ *       pixels are consecutive rows, taken two at a time so that each widened word of weights serves two pixels
+ *       (DSP: the input of a block of pixel pairs is widened once into the stack and serves every channel);
+ *   small patches (K <= CONV_PATCH_MAX, e.g. a first layer over one channel): copied into a stack buffer, taps
+ *       outside the image filled with the input zero point, whose contribution (zp + input_offset)·w is 0;
+ *   otherwise: tap by tap, input_depth contiguous bytes each, taps outside the image skipped.
+ * All three give the reference's sum exactly: int32 sums wrap the same in any order.
+ *
+ *   DSP extension (M4, M7): SXTAB16 widens four int8 of input into two int16 pairs with the input offset added,
+ *       SXTB16 the weights, SMLAD multiplies and accumulates a pair.
+ *   Helium (M55): VMLADAVA over 16 bytes, and VADDVA sums the weights, so Σ (x + offset)·w is
+ *       Σ x·w + offset·Σ w with no widening; lanes past the end are predicated off.
+ *   otherwise: plain C with the same structure (also the DSP build's path for an input offset beyond int16).
+ *
+ * Requantization per output channel: cm_simd.h's single rounding (SMMLA form where exact, quant.h otherwise).
+ */
+#include <stddef.h>
+
+#include "cm_simd.h"
+#include "tinyml/kernels/conv.h"
+
+/* Bytes of stack for one copied patch. */
+#define CONV_PATCH_MAX 256
+
+typedef struct {
+    int32_t a0, a1, a2, a3;
+} conv_acc4;
+
+/* Four rows at w, w + stride, w + 2·stride, w + 3·stride: acc_j += Σ_{k<n} (x[k] + offset)·w_j[k]. */
+CM_INLINE void conv_dot4(conv_acc4 *acc, const int8_t *x, int32_t n, const int8_t *w, int32_t stride,
+                         int32_t offset, const int simd)
+{
+    int32_t a0 = acc->a0, a1 = acc->a1, a2 = acc->a2, a3 = acc->a3;
+    const int8_t *wa = w;
+    const int8_t *wb = w + 2 * stride;
+    const int8_t *const end = x + n;
+#if CM_MVE
+    (void)simd;
+    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    for (int32_t left = n; left > 0; left -= 16, x += 16, wa += 16, wb += 16) {
+        const mve_pred16_t lanes = vctp8q((uint32_t)left);
+        const int8x16_t xv = vldrbq_z_s8(x, lanes);
+        const int8x16_t w0 = vldrbq_z_s8(wa, lanes);
+        const int8x16_t w1 = vldrbq_z_s8(wa + stride, lanes);
+        const int8x16_t w2 = vldrbq_z_s8(wb, lanes);
+        const int8x16_t w3 = vldrbq_z_s8(wb + stride, lanes);
+        a0 = vmladavaq_s8(a0, xv, w0);
+        s0 = vaddvaq_s8(s0, w0);
+        a1 = vmladavaq_s8(a1, xv, w1);
+        s1 = vaddvaq_s8(s1, w1);
+        a2 = vmladavaq_s8(a2, xv, w2);
+        s2 = vaddvaq_s8(s2, w2);
+        a3 = vmladavaq_s8(a3, xv, w3);
+        s3 = vaddvaq_s8(s3, w3);
+    }
+    (void)end;
+    a0 += offset * s0;
+    a1 += offset * s1;
+    a2 += offset * s2;
+    a3 += offset * s3;
+#else
+#if CM_DSP
+    if (simd) {
+        const uint32_t pair = cm_pair(offset);
+        const int8_t *const words_end = x + (n & ~3);
+        for (; x != words_end; x += 4, wa += 4, wb += 4) {
+            const uint32_t xv = cm_read32(x);
+            const int32_t xe = __sxtab16(pair, xv);
+            const int32_t xo = cm_sxtab16_ror8(pair, xv);
+            uint32_t wv = cm_read32(wa);
+            a0 = __smlad(xe, __sxtb16(wv), a0);
+            a0 = __smlad(xo, cm_sxtb16_ror8(wv), a0);
+            wv = cm_read32(wa + stride);
+            a1 = __smlad(xe, __sxtb16(wv), a1);
+            a1 = __smlad(xo, cm_sxtb16_ror8(wv), a1);
+            wv = cm_read32(wb);
+            a2 = __smlad(xe, __sxtb16(wv), a2);
+            a2 = __smlad(xo, cm_sxtb16_ror8(wv), a2);
+            wv = cm_read32(wb + stride);
+            a3 = __smlad(xe, __sxtb16(wv), a3);
+            a3 = __smlad(xo, cm_sxtb16_ror8(wv), a3);
+        }
+    }
+#else
+    (void)simd;
+#endif
+    for (; x != end; x++, wa++, wb++) {
+        const int32_t xj = *x + offset;
+        a0 += xj * wa[0];
+        a1 += xj * wa[stride];
+        a2 += xj * wb[0];
+        a3 += xj * wb[stride];
+    }
+#endif
+    acc->a0 = a0;
+    acc->a1 = a1;
+    acc->a2 = a2;
+    acc->a3 = a3;
+}
+
+/* One row: acc + Σ_{k<n} (x[k] + offset)·w[k]. */
+CM_INLINE int32_t conv_dot1(int32_t acc, const int8_t *x, int32_t n, const int8_t *w, int32_t offset, const int simd)
+{
+    const int8_t *const end = x + n;
+#if CM_MVE
+    (void)simd;
+    int32_t sum = 0;
+    for (int32_t left = n; left > 0; left -= 16, x += 16, w += 16) {
+        const mve_pred16_t lanes = vctp8q((uint32_t)left);
+        const int8x16_t wv = vldrbq_z_s8(w, lanes);
+        acc = vmladavaq_s8(acc, vldrbq_z_s8(x, lanes), wv);
+        sum = vaddvaq_s8(sum, wv);
+    }
+    (void)end;
+    return acc + offset * sum;
+#else
+#if CM_DSP
+    if (simd) {
+        const uint32_t pair = cm_pair(offset);
+        const int8_t *const words_end = x + (n & ~3);
+        for (; x != words_end; x += 4, w += 4) {
+            const uint32_t xv = cm_read32(x);
+            const uint32_t wv = cm_read32(w);
+            acc = __smlad(__sxtab16(pair, xv), __sxtb16(wv), acc);
+            acc = __smlad(cm_sxtab16_ror8(pair, xv), cm_sxtb16_ror8(wv), acc);
+        }
+    }
+#else
+    (void)simd;
+#endif
+    for (; x != end; x++, w++) {
+        acc += (*x + offset) * *w;
+    }
+    return acc;
+#endif
+}
+
+/* Two pixels' rows xa, xb = xa + k times two filter rows wa, wb = wa + k (k inputs each): a[pixel][row] +=
+ * Σ (x + offset)·w. Each widened word of weights serves both pixels. */
+CM_INLINE void conv_dot2x2(int32_t a[2][2], const int8_t *xa, const int8_t *wa, int32_t k, int32_t offset)
+{
+    int32_t a00 = a[0][0], a01 = a[0][1], a10 = a[1][0], a11 = a[1][1];
+    const int8_t *const end = xa + k;
+#if CM_MVE
+    int32_t s0 = 0, s1 = 0;
+    for (int32_t left = k; left > 0; left -= 16, xa += 16, wa += 16) {
+        const mve_pred16_t lanes = vctp8q((uint32_t)left);
+        const int8x16_t x0 = vldrbq_z_s8(xa, lanes);
+        const int8x16_t x1 = vldrbq_z_s8(xa + k, lanes);
+        const int8x16_t w0 = vldrbq_z_s8(wa, lanes);
+        const int8x16_t w1 = vldrbq_z_s8(wa + k, lanes);
+        a00 = vmladavaq_s8(a00, x0, w0);
+        a10 = vmladavaq_s8(a10, x1, w0);
+        a01 = vmladavaq_s8(a01, x0, w1);
+        a11 = vmladavaq_s8(a11, x1, w1);
+        s0 = vaddvaq_s8(s0, w0);
+        s1 = vaddvaq_s8(s1, w1);
+    }
+    (void)end;
+    a00 += offset * s0;
+    a10 += offset * s0;
+    a01 += offset * s1;
+    a11 += offset * s1;
+#else
+#if CM_DSP
+    const uint32_t pair = cm_pair(offset);
+    const int8_t *const words_end = xa + (k & ~3);
+    for (; xa != words_end; xa += 4, wa += 4) {
+        const uint32_t xv0 = cm_read32(xa);
+        const uint32_t xv1 = cm_read32(xa + k);
+        const int32_t x0e = __sxtab16(pair, xv0), x0o = cm_sxtab16_ror8(pair, xv0);
+        const int32_t x1e = __sxtab16(pair, xv1), x1o = cm_sxtab16_ror8(pair, xv1);
+        uint32_t wv = cm_read32(wa);
+        int32_t we = __sxtb16(wv), wo = cm_sxtb16_ror8(wv);
+        a00 = __smlad(x0o, wo, __smlad(x0e, we, a00));
+        a10 = __smlad(x1o, wo, __smlad(x1e, we, a10));
+        wv = cm_read32(wa + k);
+        we = __sxtb16(wv);
+        wo = cm_sxtb16_ror8(wv);
+        a01 = __smlad(x0o, wo, __smlad(x0e, we, a01));
+        a11 = __smlad(x1o, wo, __smlad(x1e, we, a11));
+    }
+#endif
+    for (; xa != end; xa++, wa++) {
+        const int32_t x0 = xa[0] + offset, x1 = xa[k] + offset;
+        a00 += x0 * wa[0];
+        a10 += x1 * wa[0];
+        a01 += x0 * wa[k];
+        a11 += x1 * wa[k];
+    }
+#endif
+    a[0][0] = a00;
+    a[0][1] = a01;
+    a[1][0] = a10;
+    a[1][1] = a11;
+}
+
+/* Where one output pixel's input comes from. */
+typedef enum {
+    CONV_POINTWISE, /* 1×1 filter: the input pixel */
+    CONV_PATCH,     /* a copied patch of K bytes */
+    CONV_TAPS       /* tap by tap inside the image */
+} conv_source;
+
+typedef struct {
+    const int8_t *x;   /* CONV_POINTWISE, CONV_PATCH: the K bytes; CONV_TAPS: the first valid tap */
+    int32_t fy0, fy1;  /* CONV_TAPS: valid filter rows [fy0, fy1) and columns [fx0, fx1) */
+    int32_t fx0, fx1;
+} conv_window;
+
+/* Σ over the window of (x + offset)·w for four rows of the filter starting at w (row stride K), or one. */
+CM_INLINE void conv_window_dot4(const tinyml_conv_s8_params *p, conv_acc4 *acc, const conv_window *win,
+                                const int8_t *w, int32_t k, const conv_source source, const int simd)
+{
+    if (source != CONV_TAPS) {
+        conv_dot4(acc, win->x, k, w, k, p->input_offset, simd);
+        return;
+    }
+    const int32_t depth = p->input_depth;
+    const int8_t *row = win->x;
+    for (int32_t fy = win->fy0; fy < win->fy1; fy++, row += p->input_width * depth) {
+        const int8_t *x = row;
+        const int8_t *wt = w + (fy * p->filter_width + win->fx0) * depth;
+        for (int32_t fx = win->fx0; fx < win->fx1; fx++, x += depth, wt += depth) {
+            conv_dot4(acc, x, depth, wt, k, p->input_offset, simd);
+        }
+    }
+}
+
+CM_INLINE int32_t conv_window_dot1(const tinyml_conv_s8_params *p, int32_t acc, const conv_window *win,
+                                   const int8_t *w, int32_t k, const conv_source source, const int simd)
+{
+    if (source != CONV_TAPS) {
+        return conv_dot1(acc, win->x, k, w, p->input_offset, simd);
+    }
+    const int32_t depth = p->input_depth;
+    const int8_t *row = win->x;
+    for (int32_t fy = win->fy0; fy < win->fy1; fy++, row += p->input_width * depth) {
+        const int8_t *x = row;
+        const int8_t *wt = w + (fy * p->filter_width + win->fx0) * depth;
+        for (int32_t fx = win->fx0; fx < win->fx1; fx++, x += depth, wt += depth) {
+            acc = conv_dot1(acc, x, depth, wt, p->input_offset, simd);
+        }
+    }
+    return acc;
+}
+
+/* The requantization of up to four output channels, prepared once for all pixels. */
+typedef struct {
+    int32_t bias[4];
+    int32_t multiplier[4];
+    int32_t add[4];    /* cm_single_fast_add */
+    int32_t right[4];  /* -1 - shift */
+    int32_t shift[4];
+    int32_t count;     /* channels in the group, 1..4 */
+    int fast;          /* every channel takes cm_requant_single_fast and the clamp is the whole int8 range */
+} conv_group;
+
+CM_INLINE void conv_group_prepare(const tinyml_conv_s8_params *p, const int32_t *bias, int32_t oc, int32_t count,
+                                  conv_group *g)
+{
+    g->count = count;
+    g->fast = p->activation_min == -128 && p->activation_max == 127;
+    for (int32_t j = 0; j < 4; j++) {
+        const int32_t c = oc + (j < count ? j : 0);
+        g->bias[j] = bias ? bias[c] : 0;
+        g->multiplier[j] = p->output_multiplier[c];
+        g->shift[j] = p->output_shift[c];
+        g->fast = g->fast && cm_single_fast_ok(g->shift[j], p->output_offset);
+        g->right[j] = -1 - g->shift[j];
+        g->add[j] = g->fast ? cm_single_fast_add(g->shift[j], p->output_offset) : 0;
+    }
+}
+
+CM_INLINE int8_t conv_store1(const tinyml_conv_s8_params *p, const conv_group *g, int32_t j, int32_t acc)
+{
+    if (g->fast) {
+        return (int8_t)cm_sat8(cm_mulhi_add(acc, g->multiplier[j], g->add[j]) >> g->right[j]);
+    }
+    return cm_requant_single(acc, g->multiplier[j], g->shift[j], p->output_offset, p->activation_min,
+                             p->activation_max);
+}
+
+/* The input of output pixel (y, x) of image b: where its window starts and which taps are inside. */
+CM_INLINE void conv_window_at(const tinyml_conv_s8_params *p, const int8_t *image, int32_t y, int32_t x,
+                              conv_window *win)
+{
+    const int32_t y0 = y * p->stride_height - p->pad_height;
+    const int32_t x0 = x * p->stride_width - p->pad_width;
+    win->fy0 = y0 < 0 ? -y0 : 0;
+    win->fx0 = x0 < 0 ? -x0 : 0;
+    win->fy1 = p->input_height - y0 < p->filter_height ? p->input_height - y0 : p->filter_height;
+    win->fx1 = p->input_width - x0 < p->filter_width ? p->input_width - x0 : p->filter_width;
+    win->x = image + ((y0 + win->fy0) * p->input_width + x0 + win->fx0) * p->input_depth;
+}
+
+/* Copies the window into patch, taps outside the image set to the input zero point (-input_offset, which fits
+ * int8: checked by the caller), and points the window at it. */
+CM_INLINE void conv_copy_patch(const tinyml_conv_s8_params *p, conv_window *win, int8_t *patch)
+{
+    const int32_t depth = p->input_depth;
+    const int32_t row_bytes = p->filter_width * depth;
+    const int8_t zero = (int8_t)-p->input_offset;
+    const int8_t *src = win->x - win->fx0 * depth;
+    int8_t *dst = patch;
+    for (int32_t fy = 0; fy < p->filter_height; fy++, dst += row_bytes) {
+        if (fy < win->fy0 || fy >= win->fy1) {
+            for (int32_t j = 0; j < row_bytes; j++) {
+                dst[j] = zero;
+            }
+            continue;
+        }
+        if (win->fx0 == 0 && win->fx1 == p->filter_width) {
+            for (int32_t j = 0; j < row_bytes; j++) {
+                dst[j] = src[j];
+            }
+        } else {
+            for (int32_t j = 0; j < row_bytes; j++) {
+                const int32_t fx = j / depth;
+                dst[j] = fx >= win->fx0 && fx < win->fx1 ? src[j] : zero;
+            }
+        }
+        src += p->input_width * depth;
+    }
+    win->x = patch;
+}
+
+/* Output channels oc .. oc + count - 1 of every pixel. */
+CM_INLINE void conv_channels(const tinyml_conv_s8_params *p, const int8_t *input, const int8_t *filter,
+                             const int32_t *bias, int8_t *output, int32_t oc, int32_t count,
+                             const conv_source source, const int simd)
+{
+    const int32_t k = p->filter_height * p->filter_width * p->input_depth;
+    const int8_t *w = filter + oc * k;
+    int8_t patch[CONV_PATCH_MAX];
+    conv_group g;
+    conv_group_prepare(p, bias, oc, count, &g);
+    int8_t *out = output + oc;
+    for (int32_t b = 0; b < p->batches; b++) {
+        const int8_t *image = input + b * p->input_height * p->input_width * p->input_depth;
+        for (int32_t y = 0; y < p->output_height; y++) {
+            for (int32_t x = 0; x < p->output_width; x++, out += p->output_depth) {
+                conv_window win;
+                conv_window_at(p, image, y, x, &win);
+                if (source == CONV_PATCH) {
+                    conv_copy_patch(p, &win, patch);
+                }
+                if (count == 4) {
+                    conv_acc4 acc = {g.bias[0], g.bias[1], g.bias[2], g.bias[3]};
+                    conv_window_dot4(p, &acc, &win, w, k, source, simd);
+                    out[0] = conv_store1(p, &g, 0, acc.a0);
+                    out[1] = conv_store1(p, &g, 1, acc.a1);
+                    out[2] = conv_store1(p, &g, 2, acc.a2);
+                    out[3] = conv_store1(p, &g, 3, acc.a3);
+                } else {
+                    for (int32_t j = 0; j < count; j++) {
+                        out[j] = conv_store1(p, &g, j, conv_window_dot1(p, g.bias[j], &win, w + j * k, k, source, simd));
+                    }
+                }
+            }
+        }
+    }
+}
+
+CM_INLINE void conv_all(const tinyml_conv_s8_params *params, const int8_t *input, const int8_t *filter,
+                        const int32_t *bias, int8_t *output, const conv_source source, const int simd)
+{
+    /* A local copy: stores of int8 outputs cannot then alias the parameters, which stay in registers. */
+    const tinyml_conv_s8_params p = *params;
+    int32_t oc = 0;
+    for (; oc + 4 <= p.output_depth; oc += 4) {
+        conv_channels(&p, input, filter, bias, output, oc, 4, source, simd);
+    }
+    if (oc < p.output_depth) {
+        conv_channels(&p, input, filter, bias, output, oc, p.output_depth - oc, source, simd);
+    }
+}
+
+#if CM_DSP && !CM_MVE
+/* Words of stack for widened input: 1 KB. */
+#define CONV_WIDE_WORDS 256
+
+/* Widens pairs of consecutive pixels (k inputs each, k a multiple of 4) with the input offset added, interleaved
+ * per word of input as (x0, x2), (x1, x3) of the first pixel, then of the second: the order SXTB16 gives the
+ * weights, so the dot product needs no widening of input at all. */
+CM_INLINE void conv_widen_pairs(uint32_t *wide, const int8_t *x, int32_t k, int32_t pairs, uint32_t pair)
+{
+    for (int32_t j = 0; j < pairs; j++, x += 2 * k) {
+        for (int32_t i = 0; i < k; i += 4, wide += 4) {
+            const uint32_t a = cm_read32(x + i);
+            const uint32_t b = cm_read32(x + k + i);
+            wide[0] = (uint32_t)__sxtab16(pair, a);
+            wide[1] = (uint32_t)cm_sxtab16_ror8(pair, a);
+            wide[2] = (uint32_t)__sxtab16(pair, b);
+            wide[3] = (uint32_t)cm_sxtab16_ror8(pair, b);
+        }
+    }
+}
+
+/* a[pixel][row] += Σ x·w over one widened pixel pair and filter rows w, w + k. */
+CM_INLINE void conv_dot_wide(int32_t a[2][2], const uint32_t *wide, const int8_t *w, int32_t k)
+{
+    int32_t a00 = a[0][0], a01 = a[0][1], a10 = a[1][0], a11 = a[1][1];
+    const int8_t *const end = w + k;
+    for (; w != end; w += 4, wide += 4) {
+        const int32_t x0e = (int32_t)wide[0], x0o = (int32_t)wide[1], x1e = (int32_t)wide[2], x1o = (int32_t)wide[3];
+        uint32_t wv = cm_read32(w);
+        int32_t we = __sxtb16(wv), wo = cm_sxtb16_ror8(wv);
+        a00 = __smlad(x0o, wo, __smlad(x0e, we, a00));
+        a10 = __smlad(x1o, wo, __smlad(x1e, we, a10));
+        wv = cm_read32(w + k);
+        we = __sxtb16(wv);
+        wo = cm_sxtb16_ror8(wv);
+        a01 = __smlad(x0o, wo, __smlad(x0e, we, a01));
+        a11 = __smlad(x1o, wo, __smlad(x1e, we, a11));
+    }
+    a[0][0] = a00;
+    a[0][1] = a01;
+    a[1][0] = a10;
+    a[1][1] = a11;
+}
+
+/* conv_flat for the DSP extension when input_depth is a multiple of 4 and at most CONV_WIDE_WORDS: blocks of pixel
+ * pairs are widened once into the stack and then serve every output channel. */
+static void __attribute__((noinline)) conv_flat_wide(const tinyml_conv_s8_params *params, const int8_t *input,
+                                                     const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    const tinyml_conv_s8_params p = *params;
+    const int32_t k = p.input_depth;
+    const int32_t pixels = p.batches * p.output_height * p.output_width;
+    const int32_t block = CONV_WIDE_WORDS / k; /* pixel pairs per block */
+    uint32_t wide[CONV_WIDE_WORDS];
+    int32_t done = 0;
+    while (pixels - done >= 2) {
+        const int32_t pairs = (pixels - done) / 2 < block ? (pixels - done) / 2 : block;
+        conv_widen_pairs(wide, input + done * k, k, pairs, cm_pair(p.input_offset));
+        for (int32_t oc = 0; oc < p.output_depth; oc += 2) {
+            const int32_t count = p.output_depth - oc < 2 ? 1 : 2;
+            const int8_t *w = filter + oc * k;
+            conv_group g;
+            conv_group_prepare(&p, bias, oc, count, &g);
+            int8_t *out = output + done * p.output_depth + oc;
+            for (int32_t j = 0; j < pairs; j++, out += 2 * p.output_depth) {
+                if (count == 2) {
+                    int32_t a[2][2] = {{g.bias[0], g.bias[1]}, {g.bias[0], g.bias[1]}};
+                    conv_dot_wide(a, wide + j * k, w, k);
+                    out[0] = conv_store1(&p, &g, 0, a[0][0]);
+                    out[1] = conv_store1(&p, &g, 1, a[0][1]);
+                    out[p.output_depth] = conv_store1(&p, &g, 0, a[1][0]);
+                    out[p.output_depth + 1] = conv_store1(&p, &g, 1, a[1][1]);
+                } else {
+                    const int8_t *x = input + (done + 2 * j) * k;
+                    out[0] = conv_store1(&p, &g, 0, conv_dot1(g.bias[0], x, k, w, p.input_offset, 1));
+                    out[p.output_depth] = conv_store1(&p, &g, 0, conv_dot1(g.bias[0], x + k, k, w, p.input_offset, 1));
+                }
+            }
+        }
+        done += 2 * pairs;
+    }
+    if (done < pixels) {
+        const int8_t *x = input + done * k;
+        int8_t *out = output + done * p.output_depth;
+        for (int32_t oc = 0; oc < p.output_depth; oc++) {
+            conv_group g;
+            conv_group_prepare(&p, bias, oc, 1, &g);
+            out[oc] = conv_store1(&p, &g, 0, conv_dot1(g.bias[0], x, k, filter + oc * k, p.input_offset, 1));
+        }
+    }
+}
+#endif
+
+/* 1×1 filter, stride 1, no padding: every pixel is a row of input_depth bytes, one after the other. Two pixels
+ * times two output channels at a time. */
+static void __attribute__((noinline)) conv_flat(const tinyml_conv_s8_params *params, const int8_t *input,
+                                                const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    const tinyml_conv_s8_params p = *params;
+    const int32_t k = p.input_depth;
+    const int32_t pixels = p.batches * p.output_height * p.output_width;
+    for (int32_t oc = 0; oc < p.output_depth; oc += 2) {
+        const int32_t count = p.output_depth - oc < 2 ? 1 : 2;
+        const int8_t *w = filter + oc * k;
+        conv_group g;
+        conv_group_prepare(&p, bias, oc, count, &g);
+        const int8_t *x = input;
+        int8_t *out = output + oc;
+        int32_t left = pixels;
+        if (count == 2) {
+            for (; left >= 2; left -= 2, x += 2 * k, out += 2 * p.output_depth) {
+                int32_t a[2][2] = {{g.bias[0], g.bias[1]}, {g.bias[0], g.bias[1]}};
+                conv_dot2x2(a, x, w, k, p.input_offset);
+                out[0] = conv_store1(&p, &g, 0, a[0][0]);
+                out[1] = conv_store1(&p, &g, 1, a[0][1]);
+                out[p.output_depth] = conv_store1(&p, &g, 0, a[1][0]);
+                out[p.output_depth + 1] = conv_store1(&p, &g, 1, a[1][1]);
+            }
+        }
+        for (; left > 0; left--, x += k, out += p.output_depth) {
+            for (int32_t j = 0; j < count; j++) {
+                out[j] = conv_store1(&p, &g, j, conv_dot1(g.bias[j], x, k, w + j * k, p.input_offset, 1));
+            }
+        }
+    }
+}
+
+/* One copy of the loops per source, each with it constant-folded in. */
+static void __attribute__((noinline)) conv_pointwise(const tinyml_conv_s8_params *p, const int8_t *input,
+                                                     const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    conv_all(p, input, filter, bias, output, CONV_POINTWISE, 1);
+}
+
+static void __attribute__((noinline)) conv_patch(const tinyml_conv_s8_params *p, const int8_t *input,
+                                                 const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    conv_all(p, input, filter, bias, output, CONV_PATCH, 1);
+}
+
+static void __attribute__((noinline)) conv_taps(const tinyml_conv_s8_params *p, const int8_t *input,
+                                                const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    conv_all(p, input, filter, bias, output, CONV_TAPS, 1);
+}
+
+#if CM_DSP && !CM_MVE
+/* An input offset too large for int16 lanes (no int8 model has one): the same loops in plain C. */
+static void __attribute__((noinline)) conv_taps_scalar(const tinyml_conv_s8_params *p, const int8_t *input,
+                                                       const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    conv_all(p, input, filter, bias, output, CONV_TAPS, 0);
+}
+#endif
+
+void tinyml_conv_s8(const tinyml_conv_s8_params *p, const int8_t *input, const int8_t *filter, const int32_t *bias,
+                    int8_t *output)
+{
+    const int32_t k = p->filter_height * p->filter_width * p->input_depth;
+#if CM_DSP && !CM_MVE
+    if (!cm_offset_fits_int16(p->input_offset)) {
+        conv_taps_scalar(p, input, filter, bias, output);
+        return;
+    }
+#endif
+    if (p->filter_height == 1 && p->filter_width == 1 && p->pad_height == 0 && p->pad_width == 0 &&
+        p->stride_height == 1 && p->stride_width == 1) {
+#if CM_DSP && !CM_MVE
+        if ((p->input_depth & 3) == 0 && p->input_depth <= CONV_WIDE_WORDS) {
+            conv_flat_wide(p, input, filter, bias, output);
+            return;
+        }
+#endif
+        conv_flat(p, input, filter, bias, output);
+    } else if (p->filter_height == 1 && p->filter_width == 1 && p->pad_height == 0 && p->pad_width == 0) {
+        conv_pointwise(p, input, filter, bias, output);
+    } else if (k <= CONV_PATCH_MAX && p->input_offset >= -127 && p->input_offset <= 128) {
+        conv_patch(p, input, filter, bias, output);
+    } else {
+        conv_taps(p, input, filter, bias, output);
+    }
+}

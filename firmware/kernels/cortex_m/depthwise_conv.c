@@ -1,0 +1,243 @@
+/*
+ * DEPTHWISE_CONV_2D for Cortex-M: the same results as kernels/ref/depthwise_conv.c, bit for bit, for every input
+ * and parameter set, arranged to execute few instructions.
+ *
+ * With depth multiplier 1 (every MobileNet), output channel c reads input channel c only, and both the input
+ * pixel's channels and a filter tap's channels are contiguous, so four channels go side by side, tap by tap over
+ * the part of the window inside the image:
+ *   DSP extension (M4, M7): one word of input and one of weights per tap; SXTAB16 widens the input with the
+ *       offset added, SXTB16 the weights, and SMLABB/SMLATT multiply-accumulate each channel's own lane.
+ *   Helium (M55): four channels per vector of int32 lanes (VLDRB.S32 widens, VMUL + VADD accumulate), and
+ *       requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high multiply, and VRSHL of
+ *       h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
+ *   otherwise: plain C.
+ * Other channels (a multiplier above 1, or the last depth mod 4) take the same window one channel at a time.
+ * Requantization: cm_simd.h's forms of gemmlowp's double rounding, SMMULR-based where exact (prepared per group of
+ * four channels), cm_requant_double otherwise.
+ */
+#include <stddef.h>
+
+#include "cm_simd.h"
+#include "tinyml/kernels/depthwise_conv.h"
+
+typedef struct {
+    const int8_t *x;  /* the first tap inside the image, channel 0 */
+    const int8_t *w;  /* its filter tap, channel 0 */
+    int32_t rows;     /* filter rows inside the image */
+    int32_t cols;     /* filter columns inside the image */
+    int32_t x_row;    /* bytes from one input row to the next */
+    int32_t w_row;    /* bytes from one filter row to the next */
+} dw_window;
+
+CM_INLINE int8_t dw_requant(const tinyml_depthwise_conv_s8_params *p, int32_t acc, int32_t oc)
+{
+    acc = cm_requant_double(acc, p->output_multiplier[oc], p->output_shift[oc]);
+    return tinyml_clamp_s8(acc + p->output_offset, p->activation_min, p->activation_max);
+}
+
+/* Output channel oc of one pixel, reading input channel ic. */
+CM_INLINE int8_t dw_channel(const tinyml_depthwise_conv_s8_params *p, const dw_window *win, const int32_t *bias,
+                            int32_t ic, int32_t oc)
+{
+    int32_t acc = bias ? bias[oc] : 0;
+    const int8_t *xr = win->x + ic;
+    const int8_t *wr = win->w + oc;
+    for (int32_t fy = 0; fy < win->rows; fy++, xr += win->x_row, wr += win->w_row) {
+        for (int32_t fx = 0; fx < win->cols; fx++) {
+            acc += (xr[fx * p->input_depth] + p->input_offset) * wr[fx * p->output_depth];
+        }
+    }
+    return dw_requant(p, acc, oc);
+}
+
+typedef struct {
+    int32_t a0, a1, a2, a3;
+} dw_acc4;
+
+/* One filter tap of four side-by-side channels: acc_j += (x[j] + offset)·w[j]. */
+CM_INLINE void dw_tap4(dw_acc4 *acc, const int8_t *x, const int8_t *w, int32_t offset)
+{
+#if CM_DSP
+    const uint32_t pair = cm_pair(offset);
+    const uint32_t xv = cm_read32(x);
+    const uint32_t wv = cm_read32(w);
+    const int32_t xe = __sxtab16(pair, xv), we = __sxtb16(wv);
+    const int32_t xo = cm_sxtab16_ror8(pair, xv), wo = cm_sxtb16_ror8(wv);
+    acc->a0 = __smlabb(xe, we, acc->a0);
+    acc->a2 = __smlatt(xe, we, acc->a2);
+    acc->a1 = __smlabb(xo, wo, acc->a1);
+    acc->a3 = __smlatt(xo, wo, acc->a3);
+#else
+    acc->a0 += (x[0] + offset) * w[0];
+    acc->a1 += (x[1] + offset) * w[1];
+    acc->a2 += (x[2] + offset) * w[2];
+    acc->a3 += (x[3] + offset) * w[3];
+#endif
+}
+
+/* Requantization of four channels, prepared once for all pixels: cm_requant_double_fast where it is exact. */
+typedef struct {
+    int32_t multiplier[4];
+    int32_t right[4];
+    int32_t add[4];
+    int fast; /* every channel's shift and the zero point allow it, and no accumulator can reach 2^30 */
+    int full; /* the clamp is the whole int8 range (one SSAT) */
+} dw_group;
+
+CM_INLINE void dw_group_prepare(const tinyml_depthwise_conv_s8_params *p, const int32_t *bias, int32_t c, dw_group *g)
+{
+    /* |x + input_offset| <= 255 (the offset of an int8 zero point), |w| <= 128 */
+    const int64_t taps = (int64_t)p->filter_height * p->filter_width * 255 * 128;
+    g->fast = p->input_offset >= -127 && p->input_offset <= 128;
+    g->full = p->activation_min == -128 && p->activation_max == 127;
+    for (int32_t j = 0; j < 4; j++) {
+        const int32_t shift = p->output_shift[c + j];
+        const int64_t b = bias ? bias[c + j] : 0;
+        g->fast = g->fast && cm_double_fast_ok(shift, p->output_offset) && (b < 0 ? -b : b) + taps < ((int64_t)1 << 30);
+        g->multiplier[j] = p->output_multiplier[c + j];
+        g->right[j] = -shift;
+        g->add[j] = g->fast ? cm_double_fast_add(shift, p->output_offset) : 0;
+    }
+}
+
+CM_INLINE int8_t dw_store(const tinyml_depthwise_conv_s8_params *p, const dw_group *g, int32_t j, int32_t acc,
+                          int32_t oc)
+{
+    if (!g->fast) {
+        return dw_requant(p, acc, oc);
+    }
+    acc = cm_requant_double_fast(acc, g->multiplier[j], g->right[j], g->add[j]);
+    return g->full ? (int8_t)cm_sat8(acc) : tinyml_clamp_s8(acc, p->activation_min, p->activation_max);
+}
+
+/* Channels c .. c + 3 of one pixel (depth multiplier 1). */
+CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_window *win, const int32_t *bias,
+                            const dw_group *g, int32_t c, int8_t *out)
+{
+    const int32_t depth = p->input_depth;
+    const int8_t *xr = win->x + c;
+    const int8_t *wr = win->w + c;
+#if CM_MVE
+    int32x4_t acc = bias ? vldrwq_s32(bias + c) : vdupq_n_s32(0);
+    for (int32_t fy = 0; fy < win->rows; fy++, xr += win->x_row, wr += win->w_row) {
+        const int8_t *x = xr;
+        const int8_t *w = wr;
+        for (int32_t fx = win->cols; fx > 0; fx--, x += depth, w += depth) {
+            acc = vaddq_s32(acc, vmulq_s32(vaddq_n_s32(vldrbq_s32(x), p->input_offset), vldrbq_s32(w)));
+        }
+    }
+    const int32x4_t shift = vldrwq_s32(p->output_shift + c);
+    const int32x4_t zero = vdupq_n_s32(0);
+    const int32x4_t left = vmaxq_s32(shift, zero);
+    const int32x4_t right = vminq_s32(shift, zero); /* minus the right shift, as VRSHL wants it */
+    int32x4_t h = vqrdmulhq_s32(vshlq_s32(acc, left), vldrwq_s32(p->output_multiplier + c));
+    h = vaddq_m_s32(h, h, vshrq_n_s32(h, 31), vcmpltq_n_s32(right, 0));
+    int32x4_t v = vaddq_n_s32(vrshlq_s32(h, right), p->output_offset);
+    v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(p->activation_min)), vdupq_n_s32(p->activation_max));
+    vstrbq_s32(out + c, v);
+    (void)g;
+#else
+    dw_acc4 acc = {0, 0, 0, 0};
+    if (bias) {
+        acc.a0 = bias[c];
+        acc.a1 = bias[c + 1];
+        acc.a2 = bias[c + 2];
+        acc.a3 = bias[c + 3];
+    }
+    for (int32_t fy = 0; fy < win->rows; fy++, xr += win->x_row, wr += win->w_row) {
+        if (win->cols == 3) {
+            /* The common 3-wide window inside the image, unrolled: the taps are depth bytes apart in both. */
+            dw_tap4(&acc, xr, wr, p->input_offset);
+            dw_tap4(&acc, xr + depth, wr + depth, p->input_offset);
+            dw_tap4(&acc, xr + 2 * depth, wr + 2 * depth, p->input_offset);
+            continue;
+        }
+        const int8_t *x = xr;
+        const int8_t *w = wr;
+        for (int32_t fx = win->cols; fx > 0; fx--, x += depth, w += depth) {
+            dw_tap4(&acc, x, w, p->input_offset);
+        }
+    }
+    const int32_t a0 = acc.a0, a1 = acc.a1, a2 = acc.a2, a3 = acc.a3;
+    out[c] = dw_store(p, g, 0, a0, c);
+    out[c + 1] = dw_store(p, g, 1, a1, c + 1);
+    out[c + 2] = dw_store(p, g, 2, a2, c + 2);
+    out[c + 3] = dw_store(p, g, 3, a3, c + 3);
+#endif
+}
+
+/* Every pixel's output channels c .. c + 3 (four, depth multiplier 1), or its output channel c. */
+CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t *input, const int8_t *filter,
+                         const int32_t *bias, int8_t *output, int32_t c, const int four)
+{
+    const int32_t depth = p->input_depth;
+    int8_t *out = output;
+    dw_group g;
+    if (four) {
+        dw_group_prepare(p, bias, c, &g);
+    }
+    dw_window win;
+    win.x_row = p->input_width * depth;
+    win.w_row = p->filter_width * p->output_depth;
+    for (int32_t b = 0; b < p->batches; b++) {
+        const int8_t *image = input + b * p->input_height * win.x_row;
+        for (int32_t y = 0; y < p->output_height; y++) {
+            const int32_t y0 = y * p->stride_height - p->pad_height;
+            const int32_t fy0 = y0 < 0 ? -y0 : 0;
+            const int32_t fy1 = p->input_height - y0 < p->filter_height ? p->input_height - y0 : p->filter_height;
+            for (int32_t x = 0; x < p->output_width; x++, out += p->output_depth) {
+                const int32_t x0 = x * p->stride_width - p->pad_width;
+                const int32_t fx0 = x0 < 0 ? -x0 : 0;
+                const int32_t fx1 = p->input_width - x0 < p->filter_width ? p->input_width - x0 : p->filter_width;
+                win.rows = fy1 - fy0;
+                win.cols = fx1 - fx0;
+                win.x = image + ((y0 + fy0) * p->input_width + x0 + fx0) * depth;
+                win.w = filter + (fy0 * p->filter_width + fx0) * p->output_depth;
+                if (four) {
+                    dw_channels4(p, &win, bias, &g, c, out);
+                } else {
+                    out[c] = dw_channel(p, &win, bias, c / p->depth_multiplier, c);
+                }
+            }
+        }
+    }
+}
+
+CM_INLINE void dw_all(const tinyml_depthwise_conv_s8_params *params, const int8_t *input, const int8_t *filter,
+                      const int32_t *bias, int8_t *output, const int side_by_side)
+{
+    /* A local copy: stores of int8 outputs cannot then alias the parameters, which stay in registers. */
+    const tinyml_depthwise_conv_s8_params p = *params;
+    const int32_t groups = side_by_side ? p.input_depth & ~3 : 0;
+    int32_t c = 0;
+    for (; c < groups; c += 4) {
+        dw_pixels(&p, input, filter, bias, output, c, 1);
+    }
+    for (; c < p.output_depth; c++) {
+        dw_pixels(&p, input, filter, bias, output, c, 0);
+    }
+}
+
+static void __attribute__((noinline)) dw_side_by_side(const tinyml_depthwise_conv_s8_params *p, const int8_t *input,
+                                                      const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    dw_all(p, input, filter, bias, output, 1);
+}
+
+static void __attribute__((noinline)) dw_one_by_one(const tinyml_depthwise_conv_s8_params *p, const int8_t *input,
+                                                    const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    dw_all(p, input, filter, bias, output, 0);
+}
+
+void tinyml_depthwise_conv_s8(const tinyml_depthwise_conv_s8_params *p, const int8_t *input, const int8_t *filter,
+                              const int32_t *bias, int8_t *output)
+{
+    /* Side by side needs channel c to read channel c, and (DSP) the offset in int16 lanes. */
+    if (p->depth_multiplier == 1 && cm_offset_fits_int16(p->input_offset) &&
+        p->activation_min <= p->activation_max) {
+        dw_side_by_side(p, input, filter, bias, output);
+    } else {
+        dw_one_by_one(p, input, filter, bias, output);
+    }
+}

@@ -1,0 +1,186 @@
+package io.tinymlaas.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.board.Board;
+import io.tinymlaas.oracle.ReferenceInterpreter;
+import io.tinymlaas.target.BoardTarget;
+import io.tinymlaas.target.TargetRun;
+import io.tinymlaas.target.Targets;
+import io.tinymlaas.tflite.Activation;
+import io.tinymlaas.tflite.OperatorOptions;
+import io.tinymlaas.tflite.OperatorOptions.Padding;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteWriter;
+import io.tinymlaas.emulator.QemuEmulator;
+import io.tinymlaas.emulator.RunningBoard;
+import io.tinymlaas.firmware.Firmware;
+import io.tinymlaas.firmware.FirmwareBuilder;
+import io.tinymlaas.link.BoardSession;
+import io.tinymlaas.link.Chunks;
+import io.tinymlaas.link.ErrorMessage;
+import io.tinymlaas.link.Frame;
+import io.tinymlaas.link.FrameEncoder;
+import io.tinymlaas.link.FrameType;
+import io.tinymlaas.link.SerialLink;
+import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.lite.schema.BuiltinOperator;
+
+/**
+ * The Cortex-M CONV_2D and DEPTHWISE_CONV_2D kernels (DSP on the M4, Helium on the M55) on emulated boards, through
+ * the same BoardTarget the pipeline uses, against the TF Lite 2.6 interpreter, bit for bit: seeded random models
+ * that reach each of the kernels' paths (1×1, copied patch, tap by tap; four channels side by side and the rest).
+ */
+class CortexMKernelsIT {
+
+    private static final ProjectLayout LAYOUT = ProjectLayout.find();
+    private static final Targets TARGETS = new Targets(LAYOUT);
+    private static final int INPUTS = 4;
+
+    @TempDir
+    Path work;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"arduino_nano_33_ble_sense", "arm_mps3_an547"})
+    void randomConvolutionsAreBitIdenticalToTheInterpreter(String boardId) {
+        Random random = new Random(20261125);
+        List<TfliteModel> models = new ArrayList<>();
+        models.add(conv(random, 1, 1, 1 + random.nextInt(40), Padding.VALID));  // pointwise
+        models.add(conv(random, 5, 7, 4 * (1 + random.nextInt(12)), 1, 1, 1, 1, Padding.VALID)); // pointwise, pixel pairs
+        models.add(conv(random, 3, 3, 1, Padding.SAME));                        // a first layer: copied patch
+        models.add(conv(random, 2, 3, 1 + random.nextInt(7), Padding.SAME));   // copied patch, odd depth
+        models.add(conv(random, 3, 3, 32 + random.nextInt(9), Padding.SAME));  // K > 256: tap by tap
+        models.add(depthwise(random, 1, 8 * (1 + random.nextInt(3)), Padding.SAME));
+        models.add(depthwise(random, 1, 1 + random.nextInt(11), Padding.VALID));
+        models.add(depthwise(random, 2, 1 + random.nextInt(6), Padding.SAME));
+        for (int m = 0; m < models.size(); m++) {
+            assertBitIdentical(boardId, models.get(m), random, boardId + "-model" + m);
+        }
+    }
+
+    /** A 96×96×1 input (9,216 B) and a 48×48×2 output (4,608 B): both cross the link in several frames. */
+    @Test
+    void aModelWhoseTensorsExceedOneFrameRunsBitIdenticallyOnTheM4() {
+        Random random = new Random(96);
+        TfliteModel model = conv(random, 96, 96, 1, 3, 3, 2, 2, Padding.SAME);
+        assertThat(model.input().byteSize()).isGreaterThan(4096);
+        assertThat(model.output().byteSize()).isGreaterThan(4092);
+        assertBitIdentical("arduino_nano_33_ble_sense", model, random, "chunked");
+    }
+
+    /** Each failed transfer gets exactly one ERROR, the model does not run, and the board serves the next one. */
+    @Test
+    void aMissingOrCorruptChunkIsAnsweredWithOneErrorAndNothingRuns() {
+        Random random = new Random(97);
+        TfliteModel model = conv(random, 96, 96, 1, 3, 3, 2, 2, Padding.SAME);
+        CompiledModel compiled = AotCompiler.compile(model, "00".repeat(32), "chunks.tflite");
+        Board board = TARGETS.boards().byId("arduino_nano_33_ble_sense");
+        QemuEmulator qemu = new QemuEmulator();
+        Firmware firmware = new FirmwareBuilder(LAYOUT.firmware()).build(compiled, board, qemu.buildProfile(board), work);
+        byte[] input = new byte[(int) model.input().byteSize()];
+        random.nextBytes(input);
+        List<byte[]> chunks = Chunks.inferFrames(input).stream().map(FrameEncoder::encode).toList();
+        assertThat(chunks).hasSize(3);
+        try (RunningBoard running = qemu.boot(board, firmware.elf(), Duration.ofSeconds(20));
+             SerialLink link = SerialLink.open(running.serialDevice())) {
+            BoardSession session = new BoardSession(link, Duration.ofSeconds(10));
+            session.hello();
+
+            link.sendRaw(chunks.get(0));
+            ErrorMessage missing = session.sendExpectingError(chunks.get(2));
+            assertThat(missing.code()).isEqualTo(ErrorMessage.BAD_CHUNK);
+            assertThat(missing.text()).isEqualTo("chunk out of order");
+            assertNothingElseArrives(link);
+
+            byte[] corrupt = chunks.get(1).clone();
+            corrupt[100] ^= 0x40;
+            link.sendRaw(chunks.get(0));
+            assertThat(session.sendExpectingError(corrupt).code()).isEqualTo(ErrorMessage.BAD_CRC);
+            link.sendRaw(chunks.get(2));
+            assertNothingElseArrives(link);
+
+            byte[] output = session.infer(input).output();
+            try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(TfliteWriter.write(model), "chunks.tflite")) {
+                assertThat(output).isEqualTo(interpreter.invoke(input));
+            }
+        }
+    }
+
+    /** A PING is answered by the very next frame: no RESULT or second ERROR was queued before it. */
+    private static void assertNothingElseArrives(SerialLink link) {
+        link.send(Frame.of(FrameType.PING));
+        assertThat(link.receive(Duration.ofSeconds(10)).type()).isEqualTo(FrameType.PONG);
+    }
+
+    private void assertBitIdentical(String boardId, TfliteModel model, Random random, String label) {
+        byte[] tflite = TfliteWriter.write(model);
+        List<byte[]> inputs = new ArrayList<>();
+        List<byte[]> expected = new ArrayList<>();
+        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(tflite, label + ".tflite")) {
+            for (int i = 0; i < INPUTS; i++) {
+                byte[] input = new byte[interpreter.inputBytes()];
+                random.nextBytes(input);
+                inputs.add(input);
+                expected.add(interpreter.invoke(input));
+            }
+        }
+        Board board = TARGETS.boards().byId(boardId);
+        BoardTarget target = new BoardTarget(board, TARGETS.emulatorFor(board), new FirmwareBuilder(LAYOUT.firmware()),
+                work.resolve(label));
+        TargetRun run = target.run(AotCompiler.compile(model, "00".repeat(32), label + ".tflite"), inputs);
+        for (int i = 0; i < INPUTS; i++) {
+            assertThat(run.outputs().get(i)).as("%s on %s, input %d: %s", label, boardId, i, OperatorHarness.describe(model))
+                    .isEqualTo(expected.get(i));
+        }
+    }
+
+    private static TfliteModel conv(Random random, int filterH, int filterW, int inDepth, Padding padding) {
+        return conv(random, filterH + random.nextInt(8), filterW + random.nextInt(8), inDepth, filterH, filterW,
+                1 + random.nextInt(2), 1 + random.nextInt(2), padding);
+    }
+
+    private static TfliteModel conv(Random random, int height, int width, int inDepth, int filterH, int filterW, int strideH,
+                                    int strideW, Padding padding) {
+        int outDepth = 1 + random.nextInt(11);
+        int outH = OperatorHarness.outputSize(padding, height, filterH, strideH);
+        int outW = OperatorHarness.outputSize(padding, width, filterW, strideW);
+        Quantization inQ = OperatorHarness.randomActivationQuantization(random);
+        Tensor filter = OperatorHarness.perChannelWeights("filter", new int[] {outDepth, filterH, filterW, inDepth}, 0, random);
+        Tensor bias = OperatorHarness.bias("bias", inQ, filter.quantization(), 3000, random);
+        List<Tensor> tensors = List.of(OperatorHarness.activation("input", new int[] {1, height, width, inDepth}, inQ),
+                filter, bias, OperatorHarness.activation("output", new int[] {1, outH, outW, outDepth},
+                        OperatorHarness.randomActivationQuantization(random)));
+        return OperatorHarness.singleOperator(BuiltinOperator.CONV_2D, tensors, new int[] {0, 1, 2},
+                OperatorHarness.randomActivation(random), new OperatorOptions.Conv2D(padding, strideW, strideH, 1, 1));
+    }
+
+    private static TfliteModel depthwise(Random random, int multiplier, int inDepth, Padding padding) {
+        int stride = 1 + random.nextInt(2);
+        int filter = 3;
+        int height = filter + random.nextInt(8);
+        int width = filter + random.nextInt(8);
+        int outDepth = inDepth * multiplier;
+        int outH = OperatorHarness.outputSize(padding, height, filter, stride);
+        int outW = OperatorHarness.outputSize(padding, width, filter, stride);
+        Quantization inQ = OperatorHarness.randomActivationQuantization(random);
+        Tensor weights = OperatorHarness.perChannelWeights("filter", new int[] {1, filter, filter, outDepth}, 3, random);
+        Tensor bias = OperatorHarness.bias("bias", inQ, weights.quantization(), 3000, random);
+        List<Tensor> tensors = List.of(OperatorHarness.activation("input", new int[] {1, height, width, inDepth}, inQ),
+                weights, bias, OperatorHarness.activation("output", new int[] {1, outH, outW, outDepth},
+                        OperatorHarness.randomActivationQuantization(random)));
+        Activation activation = OperatorHarness.randomActivation(random);
+        return OperatorHarness.singleOperator(BuiltinOperator.DEPTHWISE_CONV_2D, tensors, new int[] {0, 1, 2}, activation,
+                new OperatorOptions.DepthwiseConv2D(padding, stride, stride, multiplier, 1, 1));
+    }
+}
