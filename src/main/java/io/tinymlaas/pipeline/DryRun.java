@@ -9,6 +9,7 @@ import io.tinymlaas.report.StageResult;
 import io.tinymlaas.target.InferenceTarget;
 import io.tinymlaas.target.TargetRun;
 import io.tinymlaas.target.Targets;
+import io.tinymlaas.tflite.MultiplyAccumulates;
 import io.tinymlaas.train.TrainedModel;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -96,6 +97,7 @@ public final class DryRun {
                     figures.put("model_file", model.file().toString());
                     figures.put("model_bytes", model.bytes().length);
                     figures.put("model_sha256", model.sha256());
+                    figures.put("multiply_accumulates", MultiplyAccumulates.count(model.model()));
                     return ok(model.bytes().length + " B int8 .tflite, sha256 " + model.sha256().substring(0, 12));
                 })
                 && runner.run("reference", () -> {
