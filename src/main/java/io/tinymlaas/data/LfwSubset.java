@@ -19,10 +19,10 @@ public final class LfwSubset {
     public static final String INSTALL = "apt-get install python3-skimage";
     public static final int SIDE = 25;
     public static final int PER_CLASS = 100;
-    public static final String LICENCE = "shipped in Debian's python3-skimage, whose debian/copyright puts every file of "
-            + "scikit-image (Files: *) under BSD-3-Clause; scikit-image names no separate licence for lfw_subset and cites "
-            + "Huang, Mattar, Lee & Learned-Miller (2012) and http://vis-www.cs.umass.edu/lfw/; the LFW photos themselves "
-            + "were collected from the web and come with no licence of their own";
+    public static final String LICENCE = "scikit-image names no licence for lfw_subset: its docstring only cites Huang, "
+            + "Mattar, Lee & Learned-Miller (2012) and http://vis-www.cs.umass.edu/lfw/; Debian's python3-skimage "
+            + "debian/copyright puts all of scikit-image's files (Files: *) under BSD-3-Clause; the terms of LFW itself were "
+            + "not checked (offline)";
 
     /** The faces and non-faces, each image SIDE × SIDE row-major in [0, 1]; the file's SHA-256 for the manifest. */
     public record Images(List<float[]> faces, List<float[]> nonFaces, Path file, String sha256) {
