@@ -33,11 +33,12 @@ public final class PersonDetection implements Example {
     }
 
     /**
-     * 720 training images; 30–60 s of training on one contended core. Measured over runs of the whole lifecycle: see
-     * the figures in the class comment of the acceptance feature; the goal leaves a margin below the lowest.
+     * 720 training images, twelve epochs: 12–27 s of training on one core of a busy machine. Measured over five training
+     * seeds (7–11, data seed 2024): validation accuracy 0.90–1.00, test accuracy float 0.970–0.985, int8 0.968–0.985,
+     * never more than half a point apart. The goal keeps a margin of about seven points below the lowest.
      */
     public static final Profile FAST = new Profile("fast", new PersonImages.Sizes(30, 10, 6, 4, 17),
-            List.of(new Phase(8, 0.004f), new Phase(4, 0.0008f)), 0.8);
+            List.of(new Phase(8, 0.004f), new Phase(4, 0.0008f)), 0.9);
     /** 3,600 training images and thirty epochs; the goal. */
     public static final Profile FULL = new Profile("full", new PersonImages.Sizes(30, 10, 30, 8, 17),
             List.of(new Phase(20, 0.003f), new Phase(10, 0.0006f)), 0.85);
