@@ -21,8 +21,8 @@ import java.util.List;
  * output), against the issue's goals of 15 M instructions and 60,000 B of arena on the M4.
  * Quality is the int8 model's accuracy on test images whose source crops were held out of training.
  * <p>
- * Two profiles, the same test split: {@link #FAST} (the default, for every `mvn verify`: six views of each training
- * crop, twelve epochs) and {@link #FULL} (nightly: thirty views each, thirty epochs, the ≥ 85 % goal).
+ * Two profiles, the same test split and the issue's ≥ 85 % goal: {@link #FAST} (the default, for every `mvn verify`: six
+ * views of each training crop, twelve epochs) and {@link #FULL} (nightly: thirty views each, thirty epochs).
  */
 public final class PersonDetection implements Example {
 
@@ -35,11 +35,15 @@ public final class PersonDetection implements Example {
     /**
      * 720 training images, twelve epochs: 12–27 s of training on one core of a busy machine. Measured over five training
      * seeds (7–11, data seed 2024): validation accuracy 0.90–1.00, test accuracy float 0.970–0.985, int8 0.968–0.985,
-     * never more than half a point apart. The goal keeps a margin of about seven points below the lowest.
+     * never more than half a point apart. So even the fast profile is held to the issue's 85 %, twelve points below the
+     * lowest measured.
      */
     public static final Profile FAST = new Profile("fast", new PersonImages.Sizes(30, 10, 6, 4, 17),
-            List.of(new Phase(8, 0.004f), new Phase(4, 0.0008f)), 0.9);
-    /** 3,600 training images and thirty epochs; the goal. */
+            List.of(new Phase(8, 0.004f), new Phase(4, 0.0008f)), 0.85);
+    /**
+     * 3,600 training images and thirty epochs; the issue's goal. Measured once (training seed 7): 330 s of training on a
+     * busy machine, validation accuracy 1.000, test accuracy float 0.991, int8 0.991.
+     */
     public static final Profile FULL = new Profile("full", new PersonImages.Sizes(30, 10, 30, 8, 17),
             List.of(new Phase(20, 0.003f), new Phase(10, 0.0006f)), 0.85);
 

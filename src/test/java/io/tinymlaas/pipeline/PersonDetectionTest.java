@@ -36,9 +36,9 @@ class PersonDetectionTest {
     }
 
     @Test
-    void theFullProfileAimsAt85PercentOnTheSameTestImagesWithMoreTrainingViews() {
+    void bothProfilesAimAt85PercentOnTheSameTestImagesTheFullOneWithMoreTrainingViews() {
         assertThat(PersonDetection.FULL.accuracyGoal()).isEqualTo(0.85);
-        assertThat(PersonDetection.FAST.accuracyGoal()).isGreaterThan(0.5);
+        assertThat(PersonDetection.FAST.accuracyGoal()).isEqualTo(0.85);
         assertThat(PersonDetection.FULL.sizes().testSources()).isEqualTo(PersonDetection.FAST.sizes().testSources());
         assertThat(PersonDetection.FULL.sizes().testViews()).isEqualTo(PersonDetection.FAST.sizes().testViews());
         assertThat(PersonDetection.FULL.sizes().trainViews()).isGreaterThan(PersonDetection.FAST.sizes().trainViews());
@@ -82,12 +82,13 @@ class PersonDetectionTest {
                 new float[] {0.4f, 0.6f}, new float[] {0.6f, 0.4f});
         List<Quality> quality = new PersonDetection().judge(test, outputs);
         assertThat(quality.get(0).value()).isEqualTo(0.8);
-        assertThat(quality.get(0).passed()).isTrue();
+        assertThat(quality.get(0).passed()).isFalse();
         assertThat(quality).extracting(Quality::metric).containsExactly(
                 "accuracy on the held-out test images (fast profile)", "recall of person", "recall of no_person");
         assertThat(quality.get(1).value()).isEqualTo(2 / 3.0);
         assertThat(quality.get(2).value()).isEqualTo(1.0);
-        assertThat(new PersonDetection(PersonDetection.FULL).judge(test, outputs).get(0).passed()).isFalse();
+        List<float[]> better = List.of(outputs.get(0), outputs.get(1), new float[] {0.7f, 0.3f}, outputs.get(3), outputs.get(4));
+        assertThat(new PersonDetection(PersonDetection.FULL).judge(test, better).get(0).passed()).isTrue();
     }
 
     /** A network of the recipe's shape with random weights: enough to size it, since sizes do not depend on values. */

@@ -93,7 +93,7 @@ public class PersonDetectionSteps {
         assertThat(MultiplyAccumulates.count(converted)).isPositive().isLessThanOrEqualTo(most);
     }
 
-    @Then("the reference interpreter's accuracy on the held-out test images meets the fast goal of at least {int}%")
+    @Then("the reference interpreter's accuracy on the held-out test images meets the goal of at least {int}%")
     public void referenceAccuracy(int percent) {
         int8Quality = ClassifierChecks.referenceAccuracy(world.lifecycle(), percent);
     }
