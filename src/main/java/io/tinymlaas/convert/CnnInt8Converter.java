@@ -12,7 +12,10 @@ import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.train.ConvLayer;
 import io.tinymlaas.train.ConvNetwork;
 import io.tinymlaas.train.DenseLayer;
+import io.tinymlaas.train.DepthwiseLayer;
+import io.tinymlaas.train.SeparableLayer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.tensorflow.lite.schema.BuiltinOperator;
 
@@ -22,11 +25,15 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  * <li>activations int8 asymmetric, ranges calibrated on a representative data set (the training split);</li>
  * <li>CONV_2D filters int8 symmetric per output channel (quantized_dimension 0 of [out, h, w, in]), biases int32 with
  *     scale input_scale × filter_scale[c] per channel, ReLU fused;</li>
- * <li>MAX_POOL_2D keeps its input's quantization, RESHAPE flattens to [1, n] with the same quantization;</li>
+ * <li>DEPTHWISE_CONV_2D filters [1, h, w, channels] int8 symmetric per channel along the last dimension
+ *     (quantized_dimension 3), biases int32 likewise, ReLU fused;</li>
+ * <li>MAX_POOL_2D and AVERAGE_POOL_2D keep their input's quantization, RESHAPE flattens to [1, n] with the same
+ *     quantization;</li>
  * <li>FULLY_CONNECTED weights int8 symmetric per tensor, biases int32 with scale input_scale × weight_scale;</li>
  * <li>SOFTMAX output with scale 1/256 and zero point −128.</li>
  * </ul>
- * Graph: input [1, h, w, c] → (CONV_2D → MAX_POOL_2D)* → RESHAPE → FULLY_CONNECTED* → SOFTMAX.
+ * Graph: input [1, h, w, c] → (CONV_2D [→ MAX_POOL_2D])* → (DEPTHWISE_CONV_2D → CONV_2D 1×1)* → [AVERAGE_POOL_2D over
+ * the whole feature map] → RESHAPE → FULLY_CONNECTED* → SOFTMAX.
  */
 public final class CnnInt8Converter {
 
@@ -36,8 +43,12 @@ public final class CnnInt8Converter {
     private CnnInt8Converter() {
     }
 
-    /** Observed ranges: the input, each conv output (after ReLU; the pool keeps it), each dense output. */
-    record Ranges(ValueRange input, List<ValueRange> convs, List<ValueRange> dense) {
+    /**
+     * Observed ranges: the input, each conv output (after ReLU; the pool keeps it), each depthwise and pointwise output
+     * of the separable blocks, each dense output.
+     */
+    record Ranges(ValueRange input, List<ValueRange> convs, List<ValueRange> depthwise, List<ValueRange> pointwise,
+                  List<ValueRange> dense) {
     }
 
     public static TfliteModel convert(ConvNetwork network, float[][] representativeInputs, String description) {
@@ -48,37 +59,35 @@ public final class CnnInt8Converter {
         List<Tensor> tensors = new ArrayList<>();
         List<Operator> operators = new ArrayList<>();
 
-        int height = network.height();
-        int width = network.width();
-        int current = add(tensors, new Tensor("input", TensorType.INT8, new int[] {1, height, width, network.channels()},
-                ranges.input().asymmetricInt8(), null));
+        int current = add(tensors, new Tensor("input", TensorType.INT8, new int[] {1, network.height(), network.width(),
+                network.channels()}, ranges.input().asymmetricInt8(), null));
         for (int l = 0; l < network.convs().size(); l++) {
             ConvLayer layer = network.convs().get(l);
-            String name = "conv_" + l;
-            Quantization inputQ = tensors.get(current).quantization();
-            float[] filterScales = channelScales(layer.filter());
-            long[] zeros = new long[filterScales.length];
-            float[] biasScales = new float[filterScales.length];
-            for (int c = 0; c < biasScales.length; c++) {
-                biasScales[c] = inputQ.scale() * filterScales[c];
+            current = addConv(tensors, operators, "conv_" + l, current, layer, ranges.convs().get(l).asymmetricInt8());
+            if (layer.pooled()) {
+                int[] shape = tensors.get(current).shape();
+                int pooled = add(tensors, new Tensor("pool_" + l + "/output", TensorType.INT8, new int[] {1,
+                        ConvLayer.sameSize(shape[1], layer.poolH()), ConvLayer.sameSize(shape[2], layer.poolW()), shape[3]},
+                        tensors.get(current).quantization(), null));
+                operators.add(new Operator(BuiltinOperator.MAX_POOL_2D, "MAX_POOL_2D", new int[] {current}, new int[] {pooled},
+                        Activation.NONE, new OperatorOptions.Pool2D(Padding.SAME, layer.poolW(), layer.poolH(), layer.poolW(),
+                        layer.poolH())));
+                current = pooled;
             }
-            int filter = add(tensors, new Tensor(name + "/filter", TensorType.INT8,
-                    new int[] {layer.outChannels(), layer.kernelH(), layer.kernelW(), layer.inChannels()},
-                    new Quantization(filterScales, zeros, 0), quantizeFilter(layer.filter(), filterScales)));
-            int bias = add(tensors, new Tensor(name + "/bias", TensorType.INT32, new int[] {layer.outChannels()},
-                    new Quantization(biasScales, zeros.clone(), 0), Int8Weights.quantizeBias(layer.bias(), biasScales)));
-            Quantization outputQ = ranges.convs().get(l).asymmetricInt8();
-            int convolved = add(tensors, new Tensor(name + "/output", TensorType.INT8,
-                    new int[] {1, height, width, layer.outChannels()}, outputQ, null));
-            operators.add(new Operator(BuiltinOperator.CONV_2D, "CONV_2D", new int[] {current, filter, bias}, new int[] {convolved},
-                    Activation.RELU, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, 1, 1)));
-            height = (height + layer.poolH() - 1) / layer.poolH();
-            width = (width + layer.poolW() - 1) / layer.poolW();
-            int pooled = add(tensors, new Tensor("pool_" + l + "/output", TensorType.INT8,
-                    new int[] {1, height, width, layer.outChannels()}, outputQ, null));
-            operators.add(new Operator(BuiltinOperator.MAX_POOL_2D, "MAX_POOL_2D", new int[] {convolved}, new int[] {pooled},
-                    Activation.NONE, new OperatorOptions.Pool2D(Padding.SAME, layer.poolW(), layer.poolH(), layer.poolW(),
-                    layer.poolH())));
+        }
+        for (int l = 0; l < network.separable().size(); l++) {
+            SeparableLayer block = network.separable().get(l);
+            current = addDepthwise(tensors, operators, "separable_" + l + "/depthwise", current, block.depthwise(),
+                    ranges.depthwise().get(l).asymmetricInt8());
+            current = addConv(tensors, operators, "separable_" + l + "/pointwise", current, block.pointwise(),
+                    ranges.pointwise().get(l).asymmetricInt8());
+        }
+        if (network.globalAveragePool()) {
+            int[] shape = tensors.get(current).shape();
+            int pooled = add(tensors, new Tensor("global_average_pool/output", TensorType.INT8, new int[] {1, 1, 1, shape[3]},
+                    tensors.get(current).quantization(), null));
+            operators.add(new Operator(BuiltinOperator.AVERAGE_POOL_2D, "AVERAGE_POOL_2D", new int[] {current}, new int[] {pooled},
+                    Activation.NONE, new OperatorOptions.Pool2D(Padding.VALID, shape[2], shape[1], shape[2], shape[1])));
             current = pooled;
         }
         int[] flatShape = network.flattenedShape();
@@ -111,27 +120,83 @@ public final class CnnInt8Converter {
         return new TfliteModel(description, List.copyOf(tensors), List.copyOf(operators), new int[] {0}, new int[] {probabilities});
     }
 
+    /** CONV_2D (SAME, ReLU) of {@code input}, per-channel int8 filter, int32 bias; returns its output tensor. */
+    private static int addConv(List<Tensor> tensors, List<Operator> operators, String name, int input, ConvLayer layer,
+                               Quantization outputQ) {
+        int[] in = tensors.get(input).shape();
+        float[] filterScales = channelScales(layer.filter());
+        int filter = add(tensors, new Tensor(name + "/filter", TensorType.INT8,
+                new int[] {layer.outChannels(), layer.kernelH(), layer.kernelW(), layer.inChannels()},
+                new Quantization(filterScales, new long[filterScales.length], 0), quantizeFilter(layer.filter(), filterScales)));
+        int bias = addChannelBias(tensors, name, layer.bias(), tensors.get(input).quantization(), filterScales);
+        int output = add(tensors, new Tensor(name + "/output", TensorType.INT8, new int[] {1, ConvLayer.sameSize(in[1], layer.stride()),
+                ConvLayer.sameSize(in[2], layer.stride()), layer.outChannels()}, outputQ, null));
+        operators.add(new Operator(BuiltinOperator.CONV_2D, "CONV_2D", new int[] {input, filter, bias}, new int[] {output},
+                Activation.RELU, new OperatorOptions.Conv2D(Padding.SAME, layer.stride(), layer.stride(), 1, 1)));
+        return output;
+    }
+
+    /** DEPTHWISE_CONV_2D (SAME, ReLU, depth multiplier 1), filter [1, h, w, c] per channel along dimension 3. */
+    private static int addDepthwise(List<Tensor> tensors, List<Operator> operators, String name, int input, DepthwiseLayer layer,
+                                    Quantization outputQ) {
+        int[] in = tensors.get(input).shape();
+        float[] filterScales = depthwiseScales(layer.filter());
+        int filter = add(tensors, new Tensor(name + "/filter", TensorType.INT8,
+                new int[] {1, layer.kernelH(), layer.kernelW(), layer.channels()},
+                new Quantization(filterScales, new long[filterScales.length], 3), quantizeDepthwise(layer.filter(), filterScales)));
+        int bias = addChannelBias(tensors, name, layer.bias(), tensors.get(input).quantization(), filterScales);
+        int output = add(tensors, new Tensor(name + "/output", TensorType.INT8, new int[] {1, ConvLayer.sameSize(in[1], layer.stride()),
+                ConvLayer.sameSize(in[2], layer.stride()), layer.channels()}, outputQ, null));
+        operators.add(new Operator(BuiltinOperator.DEPTHWISE_CONV_2D, "DEPTHWISE_CONV_2D", new int[] {input, filter, bias},
+                new int[] {output}, Activation.RELU, new OperatorOptions.DepthwiseConv2D(Padding.SAME, layer.stride(), layer.stride(),
+                1, 1, 1)));
+        return output;
+    }
+
+    /** int32 biases, channel c at scale input_scale × filter_scale[c]. */
+    private static int addChannelBias(List<Tensor> tensors, String name, float[] values, Quantization inputQ, float[] filterScales) {
+        float[] biasScales = new float[filterScales.length];
+        for (int c = 0; c < biasScales.length; c++) {
+            biasScales[c] = inputQ.scale() * filterScales[c];
+        }
+        return add(tensors, new Tensor(name + "/bias", TensorType.INT32, new int[] {values.length},
+                new Quantization(biasScales, new long[biasScales.length], 0), Int8Weights.quantizeBias(values, biasScales)));
+    }
+
     static Ranges calibrate(ConvNetwork network, float[][] inputs) {
         ValueRange input = ValueRange.empty();
-        List<ValueRange> convs = new ArrayList<>(java.util.Collections.nCopies(network.convs().size(), ValueRange.empty()));
-        List<ValueRange> dense = new ArrayList<>(java.util.Collections.nCopies(network.dense().size(), ValueRange.empty()));
+        List<ValueRange> convs = empties(network.convs().size());
+        List<ValueRange> depthwise = empties(network.separable().size());
+        List<ValueRange> pointwise = empties(network.separable().size());
+        List<ValueRange> dense = empties(network.dense().size());
         for (float[] sample : inputs) {
             ConvNetwork.Activations a = network.forward(sample);
             input = Int8Weights.include(input, sample);
-            for (int l = 0; l < convs.size(); l++) {
-                ValueRange range = convs.get(l);
-                for (float[][] row : a.convOutputs().get(l)) {
-                    for (float[] pixel : row) {
-                        range = Int8Weights.include(range, pixel);
-                    }
-                }
-                convs.set(l, range);
-            }
+            include(convs, a.convOutputs());
+            include(depthwise, a.depthwiseOutputs());
+            include(pointwise, a.pointwiseOutputs());
             for (int l = 0; l < dense.size(); l++) {
                 dense.set(l, Int8Weights.include(dense.get(l), a.denseOutputs().get(l)));
             }
         }
-        return new Ranges(input, List.copyOf(convs), List.copyOf(dense));
+        return new Ranges(input, List.copyOf(convs), List.copyOf(depthwise), List.copyOf(pointwise), List.copyOf(dense));
+    }
+
+    private static List<ValueRange> empties(int n) {
+        return new ArrayList<>(Collections.nCopies(n, ValueRange.empty()));
+    }
+
+    /** Widens {@code ranges.get(l)} by every value of feature map {@code l}. */
+    private static void include(List<ValueRange> ranges, List<float[][][]> featureMaps) {
+        for (int l = 0; l < ranges.size(); l++) {
+            ValueRange range = ranges.get(l);
+            for (float[][] row : featureMaps.get(l)) {
+                for (float[] pixel : row) {
+                    range = Int8Weights.include(range, pixel);
+                }
+            }
+            ranges.set(l, range);
+        }
     }
 
     /** One symmetric scale per output channel: max |w| / 127 (1 for an all-zero channel). */
@@ -149,6 +214,35 @@ public final class CnnInt8Converter {
             scales[o] = (float) (maxAbs > 0 ? maxAbs / 127.0 : 1.0);
         }
         return scales;
+    }
+
+    /** One symmetric scale per channel of a depthwise filter [h][w][channels]: max |w| / 127 (1 for an all-zero channel). */
+    static float[] depthwiseScales(float[][][] filter) {
+        float[] scales = new float[filter[0][0].length];
+        for (int c = 0; c < scales.length; c++) {
+            double maxAbs = 0;
+            for (float[][] row : filter) {
+                for (float[] column : row) {
+                    maxAbs = Math.max(maxAbs, Math.abs(column[c]));
+                }
+            }
+            scales[c] = (float) (maxAbs > 0 ? maxAbs / 127.0 : 1.0);
+        }
+        return scales;
+    }
+
+    /** [h][w][channels] in that order, which is the [1, h, w, channels] tensor's. */
+    private static byte[] quantizeDepthwise(float[][][] filter, float[] scales) {
+        byte[] data = new byte[filter.length * filter[0].length * scales.length];
+        int k = 0;
+        for (float[][] row : filter) {
+            for (float[] column : row) {
+                for (int c = 0; c < column.length; c++) {
+                    data[k++] = Int8Weights.int8(column[c] / (double) scales[c]);
+                }
+            }
+        }
+        return data;
     }
 
     private static byte[] quantizeFilter(float[][][][] filter, float[] scales) {

@@ -57,12 +57,15 @@ final class Int8Weights {
 
     /** Widens a calibration range by observed values; NaN or infinity means the network or data is broken. */
     static ValueRange include(ValueRange range, float[] values) {
+        float min = range.min();
+        float max = range.max();
         for (float value : values) {
             if (!Float.isFinite(value)) {
                 throw new TinymlException("calibration produced " + value + ": the network or the representative data has NaN/Inf");
             }
-            range = range.include(value);
+            min = Math.min(min, value);
+            max = Math.max(max, value);
         }
-        return range;
+        return new ValueRange(min, max);
     }
 }

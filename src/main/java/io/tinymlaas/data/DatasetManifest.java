@@ -15,6 +15,7 @@ import java.util.Map;
  * @param classCounts per split, samples per class; absent for a regression
  * @param parent  the version this one was relabelled from; null for a version stored as collected
  * @param relabelLog every relabelling from the original to this version, oldest first
+ * @param image   for image data sets, the image shape (the samples are then in {@code <split>.images.npy}); else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -23,7 +24,7 @@ public record DatasetManifest(String name, String version, String contentSha256,
                               int targetsPerSample, Map<String, Integer> samples,
                               Map<String, Map<String, Integer>> classCounts,
                               @JsonInclude(JsonInclude.Include.ALWAYS) Parent parent, List<Relabelling> relabelLog,
-                              Map<String, String> files, String storedAt) {
+                              Map<String, String> files, String storedAt, Dataset.ImageShape image) {
 
     /** The version a relabelled one was made from. */
     public record Parent(String version, String contentSha256) {

@@ -104,10 +104,12 @@ public final class DatasetStore {
         }
         List<Split> splits = new ArrayList<>();
         for (String split : Dataset.SPLITS) {
-            splits.add(parseCsv(directory.resolve(split + ".csv"), manifest.featuresPerSample(), manifest.targetsPerSample()));
+            Path samples = directory.resolve(samplesFile(split, manifest.image()));
+            splits.add(manifest.image() == null ? parseCsv(samples, manifest.featuresPerSample(), manifest.targetsPerSample())
+                    : images(samples, split, manifest.labelSet(), readLabels(directory.resolve(LABELS))));
         }
         Dataset dataset = new Dataset(manifest.name(), manifest.recipe(), new Provenance(manifest.source(), manifest.licence()),
-                manifest.labelSet(), splits.get(0), splits.get(1), splits.get(2));
+                manifest.labelSet(), splits.get(0), splits.get(1), splits.get(2), manifest.image());
         return new StoredDataset(dataset, directory, manifest.contentSha256(), manifest);
     }
 
@@ -139,7 +141,8 @@ public final class DatasetStore {
         Map<String, Map<String, Integer>> classCounts = dataset.labels().isRegression() ? null : new LinkedHashMap<>();
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (String split : Dataset.SPLITS) {
-            files.put(split + ".csv", csv(dataset.split(split)));
+            files.put(samplesFile(split, dataset.image()), dataset.image() == null ? csv(dataset.split(split))
+                    : pixels(dataset.split(split), dataset.image(), dataset.name() + " " + split));
             if (classCounts != null) {
                 classCounts.put(split, dataset.labels().counts(dataset.split(split), dataset.name() + " " + split));
             }
@@ -166,7 +169,7 @@ public final class DatasetStore {
                     dataset.provenance().licence(), dataset.recipe(),
                     classCounts == null ? Labels.REGRESSION : "one class per sample, in " + LABELS,
                     classCounts == null ? null : dataset.labels().classes(), features, targets, samples, classCounts, parent,
-                    log, fileHashes, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+                    log, fileHashes, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), dataset.image());
             writeVersion(directory, files, manifest);
         }
         return new StoredDataset(dataset, directory, contentHash, readManifest(directory));
@@ -279,6 +282,60 @@ public final class DatasetStore {
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String samplesFile(String split, Dataset.ImageShape image) {
+        return image == null ? split + ".csv" : split + ".images.npy";
+    }
+
+    /** The inputs back as the 8-bit pixels they were made of; anything else is a bug in the data set's maker. */
+    private static byte[] pixels(Split split, Dataset.ImageShape image, String where) {
+        int size = image.height() * image.width();
+        byte[] data = new byte[split.size() * size];
+        for (int i = 0; i < split.size(); i++) {
+            float[] pixels = split.inputs()[i];
+            if (pixels.length != size) {
+                throw new TinymlException(where + "/" + i + " has " + pixels.length + " values, not " + image.height() + "x" + image.width());
+            }
+            for (int p = 0; p < size; p++) {
+                long level = Math.round(pixels[p] * 255.0);
+                if (level < 0 || level > 255 || (float) (level / 255.0) != pixels[p]) {
+                    throw new TinymlException(where + "/" + i + " pixel " + p + " is " + pixels[p] + ", not an 8-bit level p/255");
+                }
+                data[i * size + p] = (byte) level;
+            }
+        }
+        return Npy.writeUint8(new int[] {split.size(), image.height(), image.width()}, data);
+    }
+
+    /** labels.csv as sample → class name. */
+    private static Map<String, String> readLabels(Path file) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        new String(read(file), StandardCharsets.UTF_8).lines().skip(1).forEach(line -> {
+            int comma = line.indexOf(',');
+            labels.put(line.substring(0, comma), line.substring(comma + 1));
+        });
+        return labels;
+    }
+
+    /** One split's images (pixels p/255) with their one-hot targets from the class names in labels.csv. */
+    private static Split images(Path file, String split, Labels classes, Map<String, String> labels) {
+        Npy.Array array = Npy.read(read(file), file.toString());
+        int count = array.shape()[0];
+        int size = array.count() / Math.max(count, 1);
+        float[][] inputs = new float[count][size];
+        float[][] targets = new float[count][];
+        for (int i = 0; i < count; i++) {
+            for (int p = 0; p < size; p++) {
+                inputs[i][p] = (float) (array.values()[i * size + p] / 255.0);
+            }
+            String label = labels.get(split + "/" + i);
+            if (label == null) {
+                throw new TinymlException(file.resolveSibling(LABELS) + " has no label for " + split + "/" + i);
+            }
+            targets[i] = classes.targetOf(label, file.getParent().toString());
+        }
+        return new Split(inputs, targets);
     }
 
     private static void append(StringBuilder out, float[] values) {

@@ -9,19 +9,11 @@ public enum Gesture {
     }
 
     public float[] oneHot() {
-        float[] target = new float[values().length];
-        target[ordinal()] = 1f;
-        return target;
+        return OneHot.of(ordinal(), values().length);
     }
 
     /** The class of a one-hot target or of a score vector: the index of its largest value (the first on ties). */
     public static int argmax(float[] scores) {
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return OneHot.argmax(scores);
     }
 }

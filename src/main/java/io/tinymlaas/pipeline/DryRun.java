@@ -8,6 +8,7 @@ import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
 import io.tinymlaas.target.TargetRun;
 import io.tinymlaas.target.Targets;
+import io.tinymlaas.tflite.MultiplyAccumulates;
 import io.tinymlaas.train.TrainedModel;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -126,7 +127,10 @@ public final class DryRun {
                     figures.put("model_file", model.file().toString());
                     figures.put("model_bytes", model.bytes().length);
                     figures.put("model_sha256", model.sha256());
-                    return ok(model.bytes().length + " B int8 .tflite, sha256 " + model.sha256().substring(0, 12));
+                    long macs = MultiplyAccumulates.count(model.model());
+                    figures.put("multiply_accumulates", macs);
+                    return ok(model.bytes().length + " B int8 .tflite, " + macs + " multiply-accumulates per inference, sha256 "
+                            + model.sha256().substring(0, 12));
                 })
                 && runner.run("reference", () -> {
                     List<Quality> quality = lifecycle.checkWithReference();

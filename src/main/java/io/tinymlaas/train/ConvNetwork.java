@@ -5,13 +5,20 @@ import java.util.List;
 
 /**
  * A trained float32 CNN classifier: input [height][width][channels] (flattened row-major in samples), conv+pool
- * layers, a flatten, dense layers (ReLU on all but the last) and a softmax over the last layer's logits.
+ * layers, depthwise separable blocks, then a flatten or a global average pool, dense layers (ReLU on all but the last)
+ * and a softmax over the last layer's logits.
  */
-public record ConvNetwork(int height, int width, int channels, List<ConvLayer> convs, List<DenseLayer> dense)
-        implements FloatModel {
+public record ConvNetwork(int height, int width, int channels, List<ConvLayer> convs, List<SeparableLayer> separable,
+                          boolean globalAveragePool, List<DenseLayer> dense) implements FloatModel {
+
+    /** Conv+pool layers only, flattened into the dense layers. */
+    public ConvNetwork(int height, int width, int channels, List<ConvLayer> convs, List<DenseLayer> dense) {
+        this(height, width, channels, convs, List.of(), false, dense);
+    }
 
     /** Every intermediate value for one sample, as the converter's calibration needs them. */
     public record Activations(float[] input, List<float[][][]> convOutputs, List<float[][][]> poolOutputs,
+                              List<float[][][]> depthwiseOutputs, List<float[][][]> pointwiseOutputs,
                               List<float[]> denseOutputs) {
 
         public float[] logits() {
@@ -37,13 +44,21 @@ public record ConvNetwork(int height, int width, int channels, List<ConvLayer> c
             x = layer.pool(convolved);
             poolOutputs.add(x);
         }
-        float[] flat = flatten(x);
+        List<float[][][]> depthwiseOutputs = new ArrayList<>();
+        List<float[][][]> pointwiseOutputs = new ArrayList<>();
+        for (SeparableLayer block : separable) {
+            x = block.depthwise().convolve(x);
+            depthwiseOutputs.add(x);
+            x = block.pointwise().convolve(x);
+            pointwiseOutputs.add(x);
+        }
+        float[] flat = globalAveragePool ? averageOverSpace(x) : flatten(x);
         List<float[]> denseOutputs = new ArrayList<>();
         for (DenseLayer layer : dense) {
             flat = layer.apply(flat);
             denseOutputs.add(flat);
         }
-        return new Activations(input, convOutputs, poolOutputs, denseOutputs);
+        return new Activations(input, convOutputs, poolOutputs, depthwiseOutputs, pointwiseOutputs, denseOutputs);
     }
 
     /** Class probabilities. */
@@ -51,17 +66,28 @@ public record ConvNetwork(int height, int width, int channels, List<ConvLayer> c
         return softmax(forward(input).logits());
     }
 
-    /** The shape [h, w, c] after the last pooling, which the flatten turns into one vector. */
-    public int[] flattenedShape() {
+    /** The shape [h, w, c] after the last conv or separable block, before the flatten or the global pool. */
+    public int[] featureShape() {
         int h = height;
         int w = width;
         int c = channels;
         for (ConvLayer layer : convs) {
-            h = ConvLayer.pooledSize(h, layer.poolH());
-            w = ConvLayer.pooledSize(w, layer.poolW());
+            h = ConvLayer.sameSize(ConvLayer.sameSize(h, layer.stride()), layer.poolH());
+            w = ConvLayer.sameSize(ConvLayer.sameSize(w, layer.stride()), layer.poolW());
             c = layer.outChannels();
         }
+        for (SeparableLayer block : separable) {
+            h = ConvLayer.sameSize(h, block.depthwise().stride());
+            w = ConvLayer.sameSize(w, block.depthwise().stride());
+            c = block.pointwise().outChannels();
+        }
         return new int[] {h, w, c};
+    }
+
+    /** The shape [h, w, c] that the flatten turns into one vector: [1, 1, c] after a global average pool. */
+    public int[] flattenedShape() {
+        int[] features = featureShape();
+        return globalAveragePool ? new int[] {1, 1, features[2]} : features;
     }
 
     static float[] flatten(float[][][] x) {
@@ -75,6 +101,22 @@ public record ConvNetwork(int height, int width, int channels, List<ConvLayer> c
             }
         }
         return flat;
+    }
+
+    static float[] averageOverSpace(float[][][] x) {
+        double[] sum = new double[x[0][0].length];
+        for (float[][] row : x) {
+            for (float[] pixel : row) {
+                for (int c = 0; c < pixel.length; c++) {
+                    sum[c] += pixel[c];
+                }
+            }
+        }
+        float[] mean = new float[sum.length];
+        for (int c = 0; c < sum.length; c++) {
+            mean[c] = (float) (sum[c] / (x.length * x[0].length));
+        }
+        return mean;
     }
 
     public static float[] softmax(float[] logits) {

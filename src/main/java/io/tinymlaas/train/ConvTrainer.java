@@ -18,7 +18,8 @@ import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
- * Trains a small CNN classifier with TensorFlow Java: conv (SAME, ReLU) + max-pool blocks, a flatten, dense layers,
+ * Trains a small CNN classifier with TensorFlow Java: conv (SAME, ReLU) + max-pool blocks, depthwise separable blocks
+ * (depthwise then 1 × 1 conv, each SAME and ReLU), a flatten or a global average pool, dense layers,
  * softmax cross-entropy, Adam over shuffled mini-batches with a learning-rate schedule in phases. Inputs are the
  * flattened [height, width, channels] samples, targets one-hot. Initial weights come from a seeded Java generator
  * (Glorot uniform, zero biases) and TensorFlow runs on one thread.
@@ -54,19 +55,45 @@ public final class ConvTrainer {
             List<Variable<TFloat32>> filters = new ArrayList<>();
             List<Variable<TFloat32>> convBiases = new ArrayList<>();
             for (ConvTrainingConfig.Block block : config.blocks()) {
-                Variable<TFloat32> w = tf.variable(tf.constant(glorotFilter(block, depth, random)));
+                Variable<TFloat32> w = tf.variable(tf.constant(glorotFilter(block.kernelH(), block.kernelW(), depth, block.filters(),
+                        random)));
                 Variable<TFloat32> b = tf.variable(tf.constant(new float[block.filters()]));
                 filters.add(w);
                 convBiases.add(b);
-                activation = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(activation, w, List.of(1L, 1L, 1L, 1L), SAME), b));
-                activation = tf.nn.maxPool(activation, tf.constant(new int[] {1, block.poolH(), block.poolW(), 1}),
-                        tf.constant(new int[] {1, block.poolH(), block.poolW(), 1}), SAME);
-                height = ConvLayer.pooledSize(height, block.poolH());
-                width = ConvLayer.pooledSize(width, block.poolW());
+                activation = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(activation, w, strides(block.stride()), SAME), b));
+                height = ConvLayer.sameSize(height, block.stride());
+                width = ConvLayer.sameSize(width, block.stride());
+                if (block.poolH() > 1 || block.poolW() > 1) {
+                    activation = tf.nn.maxPool(activation, tf.constant(new int[] {1, block.poolH(), block.poolW(), 1}),
+                            tf.constant(new int[] {1, block.poolH(), block.poolW(), 1}), SAME);
+                    height = ConvLayer.sameSize(height, block.poolH());
+                    width = ConvLayer.sameSize(width, block.poolW());
+                }
                 depth = block.filters();
             }
-            int flat = height * width * depth;
-            activation = tf.reshape(activation, tf.constant(new int[] {-1, flat}));
+            List<Variable<TFloat32>> depthwiseFilters = new ArrayList<>();
+            List<Variable<TFloat32>> depthwiseBiases = new ArrayList<>();
+            List<Variable<TFloat32>> pointwiseFilters = new ArrayList<>();
+            List<Variable<TFloat32>> pointwiseBiases = new ArrayList<>();
+            for (ConvTrainingConfig.Separable block : config.separable()) {
+                Variable<TFloat32> dw = tf.variable(tf.constant(depthwiseGlorot(block.kernel(), depth, random)));
+                Variable<TFloat32> dwBias = tf.variable(tf.constant(new float[depth]));
+                Variable<TFloat32> pw = tf.variable(tf.constant(glorotFilter(1, 1, depth, block.filters(), random)));
+                Variable<TFloat32> pwBias = tf.variable(tf.constant(new float[block.filters()]));
+                depthwiseFilters.add(dw);
+                depthwiseBiases.add(dwBias);
+                pointwiseFilters.add(pw);
+                pointwiseBiases.add(pwBias);
+                activation = tf.nn.relu(tf.nn.biasAdd(tf.nn.depthwiseConv2dNative(activation, dw, strides(block.stride()), SAME),
+                        dwBias));
+                activation = tf.nn.relu(tf.nn.biasAdd(tf.nn.conv2d(activation, pw, strides(1), SAME), pwBias));
+                height = ConvLayer.sameSize(height, block.stride());
+                width = ConvLayer.sameSize(width, block.stride());
+                depth = block.filters();
+            }
+            int flat = config.globalAveragePool() ? depth : height * width * depth;
+            activation = config.globalAveragePool() ? tf.math.mean(activation, tf.constant(new int[] {1, 2}))
+                    : tf.reshape(activation, tf.constant(new int[] {-1, flat}));
             int[] widths = Arrays.copyOf(config.hiddenUnits(), config.hiddenUnits().length + 1);
             widths[widths.length - 1] = classes;
             List<Variable<TFloat32>> weights = new ArrayList<>();
@@ -123,7 +150,16 @@ public final class ConvTrainer {
             for (int i = 0; i < config.blocks().size(); i++) {
                 ConvTrainingConfig.Block block = config.blocks().get(i);
                 convs.add(new ConvLayer(fetchFilter(session, filters.get(i)), TrainingTensors.fetchVector(session, convBiases.get(i)),
-                        block.poolH(), block.poolW()));
+                        block.stride(), block.poolH(), block.poolW()));
+            }
+            List<SeparableLayer> separable = new ArrayList<>();
+            for (int i = 0; i < config.separable().size(); i++) {
+                int stride = config.separable().get(i).stride();
+                separable.add(new SeparableLayer(
+                        new DepthwiseLayer(fetchDepthwise(session, depthwiseFilters.get(i)),
+                                TrainingTensors.fetchVector(session, depthwiseBiases.get(i)), stride),
+                        new ConvLayer(fetchFilter(session, pointwiseFilters.get(i)),
+                                TrainingTensors.fetchVector(session, pointwiseBiases.get(i)), 1, 1)));
             }
             List<DenseLayer> dense = new ArrayList<>();
             for (int layer = 0; layer < widths.length; layer++) {
@@ -131,7 +167,7 @@ public final class ConvTrainer {
                         layer < widths.length - 1));
             }
             ConvNetwork network = new ConvNetwork(config.height(), config.width(), config.channels(), List.copyOf(convs),
-                    List.copyOf(dense));
+                    List.copyOf(separable), config.globalAveragePool(), List.copyOf(dense));
             return new ConvTrainingResult(network, List.copyOf(lossPerEpoch), validationFigures[0], validationFigures[1]);
         }
     }
@@ -163,21 +199,50 @@ public final class ConvTrainer {
         }
     }
 
+    private static List<Long> strides(int stride) {
+        return List.of(1L, (long) stride, (long) stride, 1L);
+    }
+
     /** TensorFlow's filter layout [kernelH][kernelW][in][out]. */
-    private static float[][][][] glorotFilter(ConvTrainingConfig.Block block, int inChannels, Random random) {
-        int receptive = block.kernelH() * block.kernelW();
-        double limit = Math.sqrt(6.0 / (receptive * inChannels + receptive * block.filters()));
-        float[][][][] w = new float[block.kernelH()][block.kernelW()][inChannels][block.filters()];
+    private static float[][][][] glorotFilter(int kernelH, int kernelW, int inChannels, int outChannels, Random random) {
+        int receptive = kernelH * kernelW;
+        return uniformFilter(kernelH, kernelW, inChannels, outChannels, Math.sqrt(6.0 / (receptive * inChannels + receptive * outChannels)),
+                random);
+    }
+
+    /** TensorFlow's depthwise layout [kernel][kernel][channels][1]; each output sees one input channel. */
+    private static float[][][][] depthwiseGlorot(int kernel, int channels, Random random) {
+        return uniformFilter(kernel, kernel, channels, 1, Math.sqrt(6.0 / (2 * kernel * kernel)), random);
+    }
+
+    private static float[][][][] uniformFilter(int kernelH, int kernelW, int in, int out, double limit, Random random) {
+        float[][][][] w = new float[kernelH][kernelW][in][out];
         for (float[][][] row : w) {
             for (float[][] column : row) {
-                for (float[] in : column) {
-                    for (int o = 0; o < in.length; o++) {
-                        in[o] = (float) ((random.nextDouble() * 2 - 1) * limit);
+                for (float[] input : column) {
+                    for (int o = 0; o < input.length; o++) {
+                        input[o] = (float) ((random.nextDouble() * 2 - 1) * limit);
                     }
                 }
             }
         }
         return w;
+    }
+
+    /** From TensorFlow's depthwise [kh][kw][channels][1] to [kh][kw][channels]. */
+    private static float[][][] fetchDepthwise(Session session, Variable<TFloat32> variable) {
+        try (Result result = session.runner().fetch(variable).run()) {
+            TFloat32 tensor = (TFloat32) result.get(0);
+            float[][][] filter = new float[(int) tensor.shape().get(0)][(int) tensor.shape().get(1)][(int) tensor.shape().get(2)];
+            for (int y = 0; y < filter.length; y++) {
+                for (int x = 0; x < filter[0].length; x++) {
+                    for (int c = 0; c < filter[0][0].length; c++) {
+                        filter[y][x][c] = tensor.getFloat(y, x, c, 0);
+                    }
+                }
+            }
+            return filter;
+        }
     }
 
     /** From TensorFlow's [kh][kw][in][out] to TensorFlow Lite's [out][kh][kw][in]. */

@@ -9,8 +9,6 @@ import io.tinymlaas.data.Gesture;
 import io.tinymlaas.data.GestureSynthesizer;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.data.StoredDataset;
-import io.tinymlaas.pipeline.Comparison;
-import io.tinymlaas.pipeline.ConvertedModel;
 import io.tinymlaas.pipeline.MagicWand;
 import io.tinymlaas.pipeline.Quality;
 import io.tinymlaas.pipeline.StoredModel;
@@ -24,7 +22,6 @@ import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteReader;
 import io.tinymlaas.train.ConvTrainingResult;
 import java.util.List;
-import java.util.Map;
 
 public class MagicWandSteps {
 
@@ -32,7 +29,6 @@ public class MagicWandSteps {
     private StoredDataset data;
     private ConvTrainingResult training;
     private StoredModel stored;
-    private ConvertedModel converted;
     private List<Quality> int8Quality;
     private TargetRun run;
     private Board board;
@@ -68,9 +64,7 @@ public class MagicWandSteps {
 
     @Then("the cross-entropy went down and the validation accuracy is well above chance")
     public void learned() {
-        List<Double> loss = training.lossPerEpoch();
-        assertThat(loss.get(loss.size() - 1)).isLessThan(loss.get(0) / 2);
-        assertThat(training.validationAccuracy()).isGreaterThan(2.0 / Gesture.values().length);
+        ClassifierChecks.learned(training, 2.0 / Gesture.values().length);
     }
 
     @When("the trained gesture model is stored")
@@ -79,48 +73,24 @@ public class MagicWandSteps {
     }
 
     @Then("its manifest names the data's content hash and the training metrics")
-    @SuppressWarnings("unchecked")
     public void manifest() {
-        Map<String, Object> manifest = StoredModel.read(stored.file());
-        assertThat((Map<String, Object>) manifest.get("data")).containsEntry("content_sha256", data.contentHash());
-        Map<String, Object> metrics = (Map<String, Object>) manifest.get("metrics");
-        assertThat(metrics).containsKeys("validation_accuracy", "validation_loss", "final_training_loss")
-                .containsEntry("epochs", training.lossPerEpoch().size());
-        assertThat((List<Object>) metrics.get("loss_per_epoch")).hasSize(training.lossPerEpoch().size());
-        assertThat(manifest).containsKey("network");
+        ClassifierChecks.manifestNamesDataAndMetrics(stored, data, training);
     }
 
     @When("the gesture model is converted to an int8 .tflite file with per-channel convolution weights")
     public void convert() {
-        converted = world.lifecycle().convert();
-        TfliteModel model = TfliteReader.read(TfliteReader.readBytes(converted.file()), converted.file().toString());
-        assertThat(model.operators()).extracting(Operator::name).containsExactly("CONV_2D", "MAX_POOL_2D", "CONV_2D",
-                "MAX_POOL_2D", "RESHAPE", "FULLY_CONNECTED", "FULLY_CONNECTED", "SOFTMAX");
-        for (Operator op : model.operators()) {
-            if (op.name().equals("CONV_2D")) {
-                var filter = model.tensor(op.inputs()[1]).quantization();
-                assertThat(filter.perChannel()).isTrue();
-                assertThat(filter.dimension()).isZero();
-                assertThat(filter.scales()).hasSize(model.tensor(op.inputs()[1]).shape()[0]);
-            }
-        }
-        assertThat(model.output().quantization().scale()).isEqualTo(1f / 256);
-        assertThat(model.output().quantization().zeroPoint()).isEqualTo(-128);
+        ClassifierChecks.readConverted(world.lifecycle().convert(), "CONV_2D", "MAX_POOL_2D", "CONV_2D", "MAX_POOL_2D", "RESHAPE",
+                "FULLY_CONNECTED", "FULLY_CONNECTED", "SOFTMAX");
     }
 
     @Then("the reference interpreter's accuracy on the test windows meets the fast goal of at least {int}%")
     public void referenceAccuracy(int percent) {
-        int8Quality = world.lifecycle().checkWithReference();
-        assertThat(int8Quality).allMatch(Quality::passed, "every quality goal holds");
-        assertThat(int8Quality.get(0).metric()).startsWith("accuracy");
-        assertThat(int8Quality.get(0).bound()).isEqualTo(percent / 100.0);
-        assertThat(int8Quality.get(0).value()).isGreaterThanOrEqualTo(percent / 100.0);
+        int8Quality = ClassifierChecks.referenceAccuracy(world.lifecycle(), percent);
     }
 
     @Then("the int8 accuracy is within {int} percentage points of the float model's")
     public void quantizationCost(int points) {
-        double floatAccuracy = world.lifecycle().judgeFloatModel().get(0).value();
-        assertThat(int8Quality.get(0).value()).isGreaterThanOrEqualTo(floatAccuracy - points / 100.0);
+        ClassifierChecks.int8WithinPointsOfFloat(world.lifecycle(), int8Quality, points);
     }
 
     @When("the gesture model is compiled ahead of time to C")
@@ -130,8 +100,7 @@ public class MagicWandSteps {
 
     @When("the compiled gesture model runs in the x86 container on every test window")
     public void runInContainer() {
-        run = world.lifecycle().runOn(new X86Container(world.layout.firmware(),
-                world.layout.output().resolve("acceptance").resolve("magic_wand-x86-" + System.nanoTime())));
+        run = ClassifierChecks.runInX86Container(world, MagicWand.NAME);
     }
 
     @Then("at least {int} test windows were classified there")
@@ -142,10 +111,7 @@ public class MagicWandSteps {
 
     @Then("every window's int8 output is bit-identical to the reference interpreter's")
     public void bitIdentical() {
-        Comparison comparison = world.lifecycle().compareWithReference();
-        assertThat(comparison.inputs()).isEqualTo(run.outputs().size());
-        assertThat(comparison.maxAbsDiffLsb()).isZero();
-        assertThat(comparison.bitIdentical()).isTrue();
+        ClassifierChecks.bitIdentical(world.lifecycle(), run);
     }
 
     @When("the compiled gesture model runs on the emulated board {string} on every test window")
