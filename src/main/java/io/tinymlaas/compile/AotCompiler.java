@@ -40,7 +40,8 @@ public final class AotCompiler {
             Map.entry(BuiltinOperator.QUANTIZE, QuantizeLowering::lowerQuantize),
             Map.entry(BuiltinOperator.DEQUANTIZE, QuantizeLowering::lowerDequantize),
             Map.entry(BuiltinOperator.PAD, PadLowering::lower),
-            Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower));
+            Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower),
+            Map.entry(BuiltinOperator.MEAN, MeanLowering::lower));
 
     /** Inputs an operator may omit (index -1 in the file): the bias of the convolution family, RESHAPE's shape. */
     private static final Map<Integer, Set<Integer>> OPTIONAL_INPUTS = Map.of(

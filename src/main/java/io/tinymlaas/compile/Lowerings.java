@@ -44,6 +44,26 @@ final class Lowerings {
         return tensor;
     }
 
+    /** A float32 tensor (activations, weights and biases of float models). */
+    static Tensor float32(String where, String role, TfliteModel model, int index) {
+        Tensor tensor = model.tensor(index);
+        if (tensor.type() != TensorType.FLOAT32) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
+                    + " in a float32 operator; only FLOAT32 is supported here");
+        }
+        return tensor;
+    }
+
+    /** An operand of an operator that has an int8 and a float32 kernel: int8 (quantized) or float32, as asked. */
+    static Tensor activation(String where, String role, TfliteModel model, int index, boolean isFloat) {
+        return isFloat ? float32(where, role, model, index) : int8(where, role, model, index);
+    }
+
+    /** True when the operator's first input is float32: its float kernel is used, and every operand must be float32. */
+    static boolean isFloat(TfliteModel model, Operator op) {
+        return op.inputs().length > 0 && op.inputs()[0] >= 0 && model.tensor(op.inputs()[0]).type() == TensorType.FLOAT32;
+    }
+
     static int[] shape4(String where, String role, Tensor tensor) {
         if (tensor.shape().length != 4) {
             throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has shape "
