@@ -1,6 +1,8 @@
-/* Portable FULLY_CONNECTED for float32 (no target-specific variant: boards link this one too). */
+/* Portable FULLY_CONNECTED for float32 (no target-specific variant: boards link this one too), summing in the order of
+ * the interpreter's GEMM (tinyml/gemm_order_f32.h): row = output, column = batch. */
 #include "tinyml/kernels/fully_connected.h"
 #include "tinyml/activation_f32.h"
+#include "tinyml/gemm_order_f32.h"
 
 void tinyml_fully_connected_f32(const tinyml_fc_f32_params *p, const float *input, const float *weights,
                                 const float *bias, float *output) {
@@ -8,10 +10,12 @@ void tinyml_fully_connected_f32(const tinyml_fc_f32_params *p, const float *inpu
         const float *row_in = input + b * p->input_depth;
         for (int32_t o = 0; o < p->output_depth; o++) {
             const float *row_w = weights + o * p->input_depth;
-            float acc = 0.0f;
+            const tinyml_gemm_order order = tinyml_gemm_order_of(o, p->output_depth, b, p->batches, p->input_depth);
+            float sums[4] = {0.0f, 0.0f, 0.0f, 0.0f};
             for (int32_t i = 0; i < p->input_depth; i++) {
-                acc += row_in[i] * row_w[i];
+                tinyml_gemm_add(&order, sums, i, row_in[i] * row_w[i]);
             }
+            float acc = tinyml_gemm_result(&order, sums, p->input_depth);
             if (bias) {
                 acc += bias[o];
             }

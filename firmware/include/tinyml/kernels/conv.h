@@ -36,9 +36,10 @@ typedef struct {
 } tinyml_conv_s8_params;
 
 /*
- * float32: output = clamp(Σ_{fy,fx,ic inside the image} input · filter + bias[oc], activation_min, activation_max),
- * summed in that order in float, the bias added last (as the interpreter adds it after its GEMM). The geometry is
- * that of the int8 parameters; their quantization fields are not used.
+ * float32: output = clamp(Σ_{fy,fx,ic inside the image} input · filter + bias[oc], activation_min, activation_max), the
+ * products summed in the order of the interpreter's im2col GEMM (tinyml/gemm_order_f32.h), the bias added last (as
+ * the interpreter adds it after its GEMM). The geometry is that of the int8 parameters; their quantization fields are
+ * not used.
  */
 typedef struct {
     tinyml_conv_s8_params geometry;

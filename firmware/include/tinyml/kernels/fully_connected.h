@@ -29,7 +29,8 @@ typedef struct {
 
 /*
  * float32 (kernels/ref/fully_connected_f32.c, the same on every target): output[b][o] = clamp(Σ_i input[b][i] ·
- * weights[o][i] + bias[o], activation_min, activation_max), summed in order in float, the bias added last.
+ * weights[o][i] + bias[o], activation_min, activation_max), the products summed in the order of the interpreter's GEMM
+ * (tinyml/gemm_order_f32.h), the bias added last.
  */
 typedef struct {
     int32_t batches;

@@ -113,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("instructions per inference: mean %.0f, min %d, max %d%n", stats.getAverage(), stats.getMin(), stats.getMax());
         }
         String verdict = !result.passed() ? "DIFFERENT"
-                : result.floatOutputs() ? String.format(java.util.Locale.ROOT, "WITHIN %.0e", NetworkTester.FLOAT_TOLERANCE)
+                : result.maxFloatDiff() > 0 ? String.format(java.util.Locale.ROOT, "WITHIN %.0e", NetworkTester.FLOAT_TOLERANCE)
                 : "BIT-IDENTICAL";
         out.printf("%s on %s; report: %s%n", verdict, result.ranOn(), result.report());
     }

@@ -152,8 +152,8 @@ final class ConvLowering {
 
     /**
      * float32: constant filter and bias, the geometry in the int8 parameter struct (its quantization fields zero) and the
-     * fused activation as a float range. The interpreter's convolution is a blocked GEMM (im2col) and its depthwise
-     * kernel walks taps in its own order; ours sums in row-major tap order, so results agree to float rounding only.
+     * fused activation as a float range. The kernels sum in the interpreter's order (its im2col GEMM for CONV_2D, bias
+     * first and taps in row-major order for DEPTHWISE_CONV_2D), so results are identical (FloatOperatorTest).
      */
     private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, CArena arena, String where, boolean depthwise,
                                          int outDepth, List<Object> geometry, String header) {

@@ -115,8 +115,8 @@ final class FullyConnectedLowering {
     }
 
     /**
-     * float32: weights [output_depth, input_depth] and bias constant. The interpreter's GEMM sums in its own blocked
-     * order; ours sums each row in order, so results agree to float rounding (FloatOperatorTest's tolerance).
+     * float32: weights [output_depth, input_depth] and bias constant. The kernel sums in the order of the interpreter's
+     * Eigen GEMM (or matrix-vector product for one batch), so results are identical (FloatOperatorTest).
      */
     private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, CArena arena, String where) {
         Tensor input = Lowerings.float32(where, "input", model, op.inputs()[0]);

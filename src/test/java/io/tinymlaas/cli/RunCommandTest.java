@@ -110,7 +110,7 @@ class RunCommandTest {
         assertThat(out.toString()).contains("3 input(s) of 8 bytes (raw), 4 output bytes each")
                 .contains("total: 3 input(s), max |ours - reference| / max(|reference|, 1) 0.00 (tolerance 1e-05), 0 of 3 outputs "
                         + "differ in 0 input(s)")
-                .contains("WITHIN 1e-05 on host gcc");
+                .contains("BIT-IDENTICAL on host gcc");
         Path text = Files.writeString(dir.resolve("in.txt"), "1, 2\n-3.5, 0.25\n");
         assertThat(run("run", model.toString(), "--input", text.toString(), "--report-dir", dir.resolve("t").toString())).isZero();
         assertThat(out.toString()).contains("2 input(s) of 8 bytes (text)");
@@ -148,10 +148,11 @@ class RunCommandTest {
     }
 
     @Test
-    void helpDescribesBothInputFormats() {
+    void helpDescribesBothInputFormatsForInt8AndFloatModels() {
         assertThat(run("run", "--help")).isZero();
         assertThat(out.toString()).contains("--input").contains("--board")
-                .contains("raw   the int8 input tensors' bytes back to back")
+                .contains("raw   the input tensors' bytes back to back")
+                .contains("a float32 input is 4 bytes per value, IEEE 754 single precision, little-endian")
                 .contains("text  real numbers separated by commas").contains("quantized with the model's input scale");
     }
 }

@@ -22,7 +22,9 @@ import org.tensorflow.lite.schema.BuiltinOperator;
 /**
  * float32 operators: our C against the TFLite 2.6 interpreter on seeded random single-operator models, every output
  * within {@link OperatorHarness#FLOAT_TOLERANCE} (see {@link OperatorHarness#assertClose}). Where our kernel does the
- * interpreter's float operations in the interpreter's order the outputs must be identical, and the tests say so.
+ * interpreter's float operations in the interpreter's order the outputs must be identical, and the tests say so; only
+ * SOFTMAX, LOGISTIC and TANH (libm instead of Eigen's exp/logistic/tanh) and MEAN over the last axis alone (Eigen's
+ * vectorized sum) differ by rounding.
  */
 class FloatOperatorTest {
 
@@ -48,7 +50,8 @@ class FloatOperatorTest {
     }
 
     @Test
-    void fullyConnectedIsWithinTolerance() {
+    void fullyConnectedIsIdentical() {
+        double worst = 0;
         for (int m = 0; m < MODELS; m++) {
             int batches = 1 + random.nextInt(3);
             int in = 1 + random.nextInt(40);
@@ -61,18 +64,20 @@ class FloatOperatorTest {
                 inputs = new int[] {0, 1, 2};
             }
             tensors.add(OperatorHarness.floatActivation("output", new int[] {batches, out}));
-            OperatorHarness.assertClose(single(BuiltinOperator.FULLY_CONNECTED, tensors, inputs,
-                    OperatorHarness.randomActivation(random), new OperatorOptions.None()), CASES, random, dir, "fc_f32_" + m, 1f);
+            worst = Math.max(worst, OperatorHarness.assertClose(single(BuiltinOperator.FULLY_CONNECTED, tensors, inputs,
+                    OperatorHarness.randomActivation(random), new OperatorOptions.None()), CASES, random, dir, "fc_f32_" + m, 1f));
         }
+        assertThat(worst).as("our sums follow the interpreter's GEMM order (tinyml/gemm_order_f32.h)").isZero();
     }
 
     @Test
-    void convolutionIsWithinTolerance() {
-        for (int m = 0; m < MODELS; m++) {
+    void convolutionIsIdentical() {
+        double worst = 0;
+        for (int m = 0; m < 2 * MODELS; m++) {
             int[] in = image();
             int fh = 1 + random.nextInt(3);
             int fw = 1 + random.nextInt(3);
-            int outDepth = 1 + random.nextInt(6);
+            int outDepth = 1 + random.nextInt(30);
             int stride = 1 + random.nextInt(2);
             Padding padding = padding();
             int oh = OperatorHarness.outputSize(padding, in[1], fh, stride);
@@ -81,14 +86,16 @@ class FloatOperatorTest {
                     OperatorHarness.floatConstant("filter", new int[] {outDepth, fh, fw, in[3]}, 1f, random),
                     OperatorHarness.floatConstant("bias", new int[] {outDepth}, 1f, random),
                     OperatorHarness.floatActivation("output", new int[] {in[0], oh, ow, outDepth}));
-            OperatorHarness.assertClose(single(BuiltinOperator.CONV_2D, tensors, new int[] {0, 1, 2},
+            worst = Math.max(worst, OperatorHarness.assertClose(single(BuiltinOperator.CONV_2D, tensors, new int[] {0, 1, 2},
                     OperatorHarness.randomActivation(random), new OperatorOptions.Conv2D(padding, stride, stride, 1, 1)),
-                    CASES, random, dir, "conv_f32_" + m, 1f);
+                    CASES, random, dir, "conv_f32_" + m, 1f));
         }
+        assertThat(worst).as("our sums follow the interpreter's GEMM order (tinyml/gemm_order_f32.h)").isZero();
     }
 
     @Test
-    void depthwiseConvolutionIsWithinTolerance() {
+    void depthwiseConvolutionIsIdentical() {
+        double worst = 0;
         for (int m = 0; m < MODELS; m++) {
             int[] in = image();
             int multiplier = 1 + random.nextInt(2);
@@ -103,11 +110,12 @@ class FloatOperatorTest {
                     OperatorHarness.floatConstant("filter", new int[] {1, fh, fw, outDepth}, 1f, random),
                     OperatorHarness.floatConstant("bias", new int[] {outDepth}, 1f, random),
                     OperatorHarness.floatActivation("output", new int[] {in[0], oh, ow, outDepth}));
-            OperatorHarness.assertClose(single(BuiltinOperator.DEPTHWISE_CONV_2D, tensors, new int[] {0, 1, 2},
+            worst = Math.max(worst, OperatorHarness.assertClose(single(BuiltinOperator.DEPTHWISE_CONV_2D, tensors, new int[] {0, 1, 2},
                     OperatorHarness.randomActivation(random),
                     new OperatorOptions.DepthwiseConv2D(padding, stride, stride, multiplier, 1, 1)),
-                    CASES, random, dir, "depthwise_f32_" + m, 1f);
+                    CASES, random, dir, "depthwise_f32_" + m, 1f));
         }
+        assertThat(worst).isZero();
     }
 
     private double pool(int opcode, String label) {
