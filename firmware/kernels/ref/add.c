@@ -1,4 +1,4 @@
-/* Portable reference ADD (int8, broadcasting). */
+/* Portable reference ADD (int8 and float32, broadcasting). */
 #include "tinyml/kernels/add.h"
 #include "tinyml/quant.h"
 
@@ -14,4 +14,12 @@ static int32_t add_one(const void *params, int32_t x1, int32_t x2) {
 
 void tinyml_add_s8(const tinyml_add_s8_params *p, const int8_t *input1, const int8_t *input2, int8_t *output) {
     tinyml_broadcast_s8_apply(&p->shape, input1, input2, output, add_one, p, p->activation_min, p->activation_max);
+}
+
+static float add_f32(float x1, float x2) {
+    return x1 + x2;
+}
+
+void tinyml_add_f32(const tinyml_add_f32_params *p, const float *input1, const float *input2, float *output) {
+    tinyml_broadcast_f32_apply(&p->shape, input1, input2, output, add_f32, p->activation_min, p->activation_max);
 }

@@ -1,4 +1,4 @@
-/* Portable reference MUL (int8, broadcasting). */
+/* Portable reference MUL (int8 and float32, broadcasting). */
 #include "tinyml/kernels/mul.h"
 #include "tinyml/quant.h"
 
@@ -11,4 +11,12 @@ static int32_t mul_one(const void *params, int32_t x1, int32_t x2) {
 
 void tinyml_mul_s8(const tinyml_mul_s8_params *p, const int8_t *input1, const int8_t *input2, int8_t *output) {
     tinyml_broadcast_s8_apply(&p->shape, input1, input2, output, mul_one, p, p->activation_min, p->activation_max);
+}
+
+static float mul_f32(float x1, float x2) {
+    return x1 * x2;
+}
+
+void tinyml_mul_f32(const tinyml_mul_f32_params *p, const float *input1, const float *input2, float *output) {
+    tinyml_broadcast_f32_apply(&p->shape, input1, input2, output, mul_f32, p->activation_min, p->activation_max);
 }

@@ -1,33 +1,41 @@
-/* Portable reference AVERAGE_POOL_2D and MAX_POOL_2D (int8). */
+/* Portable reference AVERAGE_POOL_2D and MAX_POOL_2D (int8 and float32). */
 #include "tinyml/kernels/pooling.h"
+#include "tinyml/activation_f32.h"
 #include "tinyml/quant.h"
 
-/* The part of the filter window [*start, *end) that lies inside an input of size `size` from `origin` on. */
-static void window(int32_t origin, int32_t filter, int32_t size, int32_t *start, int32_t *end) {
-    *start = origin < 0 ? -origin : 0;
-    *end = size - origin < filter ? size - origin : filter;
+/* The taps of one output pixel that lie inside the input: rows [fy_start, fy_end), columns [fx_start, fx_end) of the
+ * filter, and the input pixel index of filter tap (0, 0) (which may lie outside). */
+typedef struct {
+    int32_t fy_start, fy_end, fx_start, fx_end;
+    int32_t origin;
+} pool_window;
+
+static pool_window window_of(const tinyml_pool_s8_params *p, int32_t b, int32_t y, int32_t x) {
+    const int32_t y0 = y * p->stride_height - p->pad_height;
+    const int32_t x0 = x * p->stride_width - p->pad_width;
+    pool_window w;
+    w.fy_start = y0 < 0 ? -y0 : 0;
+    w.fy_end = p->input_height - y0 < p->filter_height ? p->input_height - y0 : p->filter_height;
+    w.fx_start = x0 < 0 ? -x0 : 0;
+    w.fx_end = p->input_width - x0 < p->filter_width ? p->input_width - x0 : p->filter_width;
+    w.origin = (b * p->input_height + y0) * p->input_width + x0;
+    return w;
 }
 
-/* Both pools walk the same windows; `average` picks the reduction: rounded mean of the taps inside the input,
- * or their maximum. */
+/* int8: `average` picks the reduction: rounded mean of the taps inside the input, or their maximum. */
 static void pool(const tinyml_pool_s8_params *p, const int8_t *input, int8_t *output, int average) {
     const int32_t depth = p->depth;
+    int8_t *out = output;
     for (int32_t b = 0; b < p->batches; b++) {
         for (int32_t y = 0; y < p->output_height; y++) {
-            const int32_t y0 = y * p->stride_height - p->pad_height;
-            int32_t fy_start, fy_end;
-            window(y0, p->filter_height, p->input_height, &fy_start, &fy_end);
-            for (int32_t x = 0; x < p->output_width; x++) {
-                const int32_t x0 = x * p->stride_width - p->pad_width;
-                int32_t fx_start, fx_end;
-                window(x0, p->filter_width, p->input_width, &fx_start, &fx_end);
-                const int32_t count = (fy_end - fy_start) * (fx_end - fx_start);
-                int8_t *out = output + ((b * p->output_height + y) * p->output_width + x) * depth;
+            for (int32_t x = 0; x < p->output_width; x++, out += depth) {
+                const pool_window w = window_of(p, b, y, x);
+                const int32_t count = (w.fy_end - w.fy_start) * (w.fx_end - w.fx_start);
                 for (int32_t c = 0; c < depth; c++) {
                     int32_t acc = average ? 0 : -128;
-                    for (int32_t fy = fy_start; fy < fy_end; fy++) {
-                        for (int32_t fx = fx_start; fx < fx_end; fx++) {
-                            const int32_t v = input[((b * p->input_height + y0 + fy) * p->input_width + x0 + fx) * depth + c];
+                    for (int32_t fy = w.fy_start; fy < w.fy_end; fy++) {
+                        for (int32_t fx = w.fx_start; fx < w.fx_end; fx++) {
+                            const int32_t v = input[(w.origin + fy * p->input_width + fx) * depth + c];
                             acc = average ? acc + v : (v > acc ? v : acc);
                         }
                     }
@@ -41,10 +49,46 @@ static void pool(const tinyml_pool_s8_params *p, const int8_t *input, int8_t *ou
     }
 }
 
+/* float32: the float sum of the taps in window order divided by their number, or their maximum. */
+static void pool_f32(const tinyml_pool_f32_params *params, const float *input, float *output, int average) {
+    const tinyml_pool_s8_params *p = &params->window;
+    const int32_t depth = p->depth;
+    float *out = output;
+    for (int32_t b = 0; b < p->batches; b++) {
+        for (int32_t y = 0; y < p->output_height; y++) {
+            for (int32_t x = 0; x < p->output_width; x++, out += depth) {
+                const pool_window w = window_of(p, b, y, x);
+                const int32_t count = (w.fy_end - w.fy_start) * (w.fx_end - w.fx_start);
+                for (int32_t c = 0; c < depth; c++) {
+                    float acc = average ? 0.0f : -3.40282347e38f;
+                    for (int32_t fy = w.fy_start; fy < w.fy_end; fy++) {
+                        for (int32_t fx = w.fx_start; fx < w.fx_end; fx++) {
+                            const float v = input[(w.origin + fy * p->input_width + fx) * depth + c];
+                            acc = average ? acc + v : (v > acc ? v : acc);
+                        }
+                    }
+                    if (average) {
+                        acc = acc / (float)count;
+                    }
+                    out[c] = tinyml_clamp_f32(acc, params->activation_min, params->activation_max);
+                }
+            }
+        }
+    }
+}
+
 void tinyml_average_pool_s8(const tinyml_pool_s8_params *p, const int8_t *input, int8_t *output) {
     pool(p, input, output, 1);
 }
 
 void tinyml_max_pool_s8(const tinyml_pool_s8_params *p, const int8_t *input, int8_t *output) {
     pool(p, input, output, 0);
+}
+
+void tinyml_average_pool_f32(const tinyml_pool_f32_params *p, const float *input, float *output) {
+    pool_f32(p, input, output, 1);
+}
+
+void tinyml_max_pool_f32(const tinyml_pool_f32_params *p, const float *input, float *output) {
+    pool_f32(p, input, output, 0);
 }

@@ -1,4 +1,6 @@
-/* Portable reference SOFTMAX (int8 in and out, float table). */
+/* Portable reference SOFTMAX (int8 in and out with a float table; float32 with libm's expf). */
+#include <math.h>
+
 #include "tinyml/kernels/softmax.h"
 #include "tinyml/quant.h"
 
@@ -25,6 +27,26 @@ void tinyml_softmax_s8(const tinyml_softmax_s8_params *p, const int8_t *input, i
         for (int32_t j = 0; j < p->depth; j++) {
             const float probability = table[in[j]] * inverse;
             out[j] = tinyml_clamp_s8(round_half_away(probability) + p->output_zero_point, -128, 127);
+        }
+    }
+}
+
+void tinyml_softmax_f32(const tinyml_softmax_f32_params *p, const float *input, float *output) {
+    for (int32_t r = 0; r < p->rows; r++) {
+        const float *in = input + r * p->depth;
+        float *out = output + r * p->depth;
+        float max = in[0];
+        for (int32_t j = 1; j < p->depth; j++) {
+            max = in[j] > max ? in[j] : max;
+        }
+        float sum = 0.0f;
+        for (int32_t j = 0; j < p->depth; j++) {
+            out[j] = expf((in[j] - max) * p->beta);
+            sum += out[j];
+        }
+        const float inverse = 1.0f / sum;
+        for (int32_t j = 0; j < p->depth; j++) {
+            out[j] *= inverse;
         }
     }
 }

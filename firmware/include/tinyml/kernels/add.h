@@ -30,6 +30,15 @@ typedef struct {
     int32_t activation_max;
 } tinyml_add_s8_params;
 
+/* float32: out = clamp(x1 + x2, activation_min, activation_max), one float addition as in the interpreter. */
+typedef struct {
+    tinyml_broadcast_s8 shape;
+    float activation_min;
+    float activation_max;
+} tinyml_add_f32_params;
+
+void tinyml_add_f32(const tinyml_add_f32_params *params, const float *input1, const float *input2, float *output);
+
 void tinyml_add_s8(const tinyml_add_s8_params *params, const int8_t *input1, const int8_t *input2, int8_t *output);
 
 #endif

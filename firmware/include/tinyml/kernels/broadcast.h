@@ -23,4 +23,10 @@ void tinyml_broadcast_s8_apply(const tinyml_broadcast_s8 *shape, const int8_t *i
                                int8_t *output, tinyml_broadcast_fn fn, const void *params, int32_t act_min,
                                int32_t act_max);
 
+/* The float32 counterpart (ADD, MUL on float tensors): fn computes one output value, clamped to [act_min, act_max]. */
+typedef float (*tinyml_broadcast_f32_fn)(float x1, float x2);
+
+void tinyml_broadcast_f32_apply(const tinyml_broadcast_s8 *shape, const float *input1, const float *input2, float *output,
+                                tinyml_broadcast_f32_fn fn, float act_min, float act_max);
+
 #endif

@@ -35,6 +35,21 @@ typedef struct {
     const int32_t *output_shift;      /* [output_depth], positive: left */
 } tinyml_conv_s8_params;
 
+/*
+ * float32: output = clamp(Σ_{fy,fx,ic inside the image} input · filter + bias[oc], activation_min, activation_max), the
+ * products summed in the order of the interpreter's im2col GEMM (tinyml/gemm_order_f32.h), the bias added last (as
+ * the interpreter adds it after its GEMM). The geometry is that of the int8 parameters; their quantization fields are
+ * not used.
+ */
+typedef struct {
+    tinyml_conv_s8_params geometry;
+    float activation_min;
+    float activation_max;
+} tinyml_conv_f32_params;
+
+void tinyml_conv_f32(const tinyml_conv_f32_params *params, const float *input, const float *filter, const float *bias,
+                     float *output);
+
 /* filter is [output_depth][filter_height][filter_width][input_depth]; bias may be 0 (no bias). */
 void tinyml_conv_s8(const tinyml_conv_s8_params *params, const int8_t *input, const int8_t *filter, const int32_t *bias,
                     int8_t *output);

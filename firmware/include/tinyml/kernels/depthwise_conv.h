@@ -36,6 +36,19 @@ typedef struct {
     const int32_t *output_shift;      /* [output_depth], positive: left */
 } tinyml_depthwise_conv_s8_params;
 
+/*
+ * float32: output = clamp(bias[oc] + Σ_{fy,fx inside the image} input · filter, activation_min, activation_max), the
+ * bias first (the interpreter initializes its accumulators with it) and the taps in row-major order, in float.
+ */
+typedef struct {
+    tinyml_depthwise_conv_s8_params geometry;
+    float activation_min;
+    float activation_max;
+} tinyml_depthwise_conv_f32_params;
+
+void tinyml_depthwise_conv_f32(const tinyml_depthwise_conv_f32_params *params, const float *input, const float *filter,
+                               const float *bias, float *output);
+
 /* filter is [1][filter_height][filter_width][output_depth]; bias may be 0 (no bias). */
 void tinyml_depthwise_conv_s8(const tinyml_depthwise_conv_s8_params *params, const int8_t *input, const int8_t *filter,
                               const int32_t *bias, int8_t *output);

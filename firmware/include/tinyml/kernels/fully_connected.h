@@ -27,6 +27,22 @@ typedef struct {
     int32_t activation_max;
 } tinyml_fc_s8_params;
 
+/*
+ * float32 (kernels/ref/fully_connected_f32.c, the same on every target): output[b][o] = clamp(Σ_i input[b][i] ·
+ * weights[o][i] + bias[o], activation_min, activation_max), the products summed in the order of the interpreter's GEMM
+ * (tinyml/gemm_order_f32.h), the bias added last.
+ */
+typedef struct {
+    int32_t batches;
+    int32_t input_depth;
+    int32_t output_depth;
+    float activation_min;
+    float activation_max;
+} tinyml_fc_f32_params;
+
+void tinyml_fully_connected_f32(const tinyml_fc_f32_params *params, const float *input, const float *weights,
+                                const float *bias, float *output);
+
 /* weights are [output_depth][input_depth], input [batches][input_depth], output [batches][output_depth];
  * bias may be 0 (no bias). Input, weights and output need no particular alignment. */
 void tinyml_fully_connected_s8(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,

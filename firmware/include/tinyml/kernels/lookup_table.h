@@ -14,6 +14,15 @@ typedef struct {
     const int8_t *table;  /* [256], indexed by (uint8_t)input */
 } tinyml_lookup_table_s8_params;
 
+/*
+ * float32 LOGISTIC and TANH compute the function itself, with the C library: 1 / (1 + expf(-x)) and tanhf(x). The
+ * interpreter evaluates Eigen's rational approximations instead; both are within a few ulp of the true value where
+ * it is not tiny (see ActivationLowering for the range checked).
+ */
+void tinyml_logistic_f32(int32_t size, const float *input, float *output);
+
+void tinyml_tanh_f32(int32_t size, const float *input, float *output);
+
 void tinyml_lookup_table_s8(const tinyml_lookup_table_s8_params *params, const int8_t *input, int8_t *output);
 
 #endif

@@ -15,6 +15,9 @@ typedef struct {
     int32_t pad_value;  /* the output zero point */
 } tinyml_pad_s8_params;
 
+/* float32: the same walk over 4-byte elements; the padding is 0.0f (TF Lite 2.6's PAD without constant_values). */
+void tinyml_pad_f32(const tinyml_pad_s8_params *params, const float *input, float *output);
+
 void tinyml_pad_s8(const tinyml_pad_s8_params *params, const int8_t *input, int8_t *output);
 
 #endif

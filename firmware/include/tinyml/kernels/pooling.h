@@ -26,6 +26,21 @@ typedef struct {
     int32_t activation_max;
 } tinyml_pool_s8_params;
 
+/*
+ * float32: the same windows; the average is the float sum of the taps inside the input in window order divided by
+ * their number (as the interpreter: sums in input order, then one division), the maximum starts from -FLT_MAX; the
+ * result is clamped to [activation_min, activation_max].
+ */
+typedef struct {
+    tinyml_pool_s8_params window; /* geometry; its integer activation range is not used */
+    float activation_min;
+    float activation_max;
+} tinyml_pool_f32_params;
+
+void tinyml_average_pool_f32(const tinyml_pool_f32_params *params, const float *input, float *output);
+
+void tinyml_max_pool_f32(const tinyml_pool_f32_params *params, const float *input, float *output);
+
 void tinyml_average_pool_s8(const tinyml_pool_s8_params *params, const int8_t *input, int8_t *output);
 
 void tinyml_max_pool_s8(const tinyml_pool_s8_params *params, const int8_t *input, int8_t *output);

@@ -22,6 +22,15 @@ typedef struct {
     int32_t activation_max;    /* 127 for RELU, min(127, quantized 6) for RELU6 */
 } tinyml_relu_s8_params;
 
+/* float32 RELU / RELU6: output = clamp(input, activation_min, activation_max) with [0, FLT_MAX] or [0, 6]. */
+typedef struct {
+    int32_t size;
+    float activation_min;
+    float activation_max;
+} tinyml_relu_f32_params;
+
+void tinyml_relu_f32(const tinyml_relu_f32_params *params, const float *input, float *output);
+
 void tinyml_relu_s8(const tinyml_relu_s8_params *params, const int8_t *input, int8_t *output);
 
 #endif

@@ -23,6 +23,18 @@ typedef struct {
     const float *table;        /* [256] */
 } tinyml_softmax_s8_params;
 
+/*
+ * float32, as TF Lite 2.6's optimized float kernel: per row e_j = expf((x_j − max) · beta), inverse = 1 / Σ e_j,
+ * output_j = e_j · inverse. (The interpreter's exp is Eigen's vectorized one, within a few ulp of libm's expf.)
+ */
+typedef struct {
+    int32_t rows;
+    int32_t depth;
+    float beta;
+} tinyml_softmax_f32_params;
+
+void tinyml_softmax_f32(const tinyml_softmax_f32_params *params, const float *input, float *output);
+
 void tinyml_softmax_s8(const tinyml_softmax_s8_params *params, const int8_t *input, int8_t *output);
 
 #endif

@@ -22,18 +22,22 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Network tester: runs your inputs through a .tflite model twice, in the TFLite 2.6 reference interpreter and "
-                + "compiled by us on a target, and compares every output byte.",
-                "The model must have one int8 (quantized) input and output and only supported operators; otherwise it is "
-                        + "refused with one line and exit code 2."},
+                + "compiled by us on a target, and compares every output: int8 outputs must be identical, float32 outputs within "
+                + "1e-5 of the reference, measured as |ours - reference| / max(|reference|, 1).",
+                "The model must have one input and one or more outputs, each int8 (quantized) or float32, and only supported "
+                        + "operators; otherwise it is refused with one line and exit code 2."},
         footer = {"", "Input file formats (--format auto picks text for .txt/.csv/.tsv files and for files holding only ASCII "
                 + "numbers and separators, raw otherwise):",
-                "  raw   the int8 input tensors' bytes back to back: N x the model's input size in bytes.",
-                "  text  real numbers separated by commas and/or whitespace, N x the model's input element count; each is "
-                        + "quantized with the model's input scale and zero point (q = round(x / scale) + zero_point, "
-                        + "clamped to [-128, 127]).",
+                "  raw   the input tensors' bytes back to back: N x the model's input size in bytes. An int8 input is one "
+                        + "byte per value; a float32 input is 4 bytes per value, IEEE 754 single precision, little-endian "
+                        + "(e.g. numpy's x.astype('<f4').tofile(path)).",
+                "  text  real numbers separated by commas and/or whitespace, N x the model's input element count; for an "
+                        + "int8 input each is quantized with the model's input scale and zero point (q = round(x / scale) + "
+                        + "zero_point, clamped to [-128, 127]); for a float32 input each is taken as it is.",
                 "", "Prints per input (up to --show) and in total the largest |ours - reference| in LSB, the number of differing "
                 + "outputs and, on boards, the instructions per inference; writes target/tinyml/reports/run-<model>-<target>/report.json.",
-                "Exit codes: 0 bit-identical to the reference, 1 outputs differ, 2 refused (model, input file, target)."})
+                "Exit codes: 0 identical to the reference (float32: within 1e-5), 1 outputs differ, 2 refused (model, input file, "
+                        + "target)."})
 final class RunCommand implements Callable<Integer> {
 
     /** Tests replace how a target id becomes a target (to run without Docker); null means {@link Targets}. */
@@ -42,7 +46,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", description = "the .tflite model (int8 interface)")
+    @Parameters(index = "0", description = "the .tflite model (int8 or float32 interface)")
     Path model;
 
     @Option(names = "--input", required = true, description = "the input file: raw tensor bytes or text numbers (see below)")
@@ -88,27 +92,39 @@ final class RunCommand implements Callable<Integer> {
         }
         Result result = NetworkTester.run(prepared, inputs, inferenceTarget, target, reports);
         print(out, result);
-        return result.bitIdentical() ? 0 : 1;
+        return result.passed() ? 0 : 1;
     }
 
     private void print(PrintWriter out, Result result) {
         int listed = Math.min(Math.max(show, 0), result.perInput().size());
         for (int i = 0; i < listed; i++) {
             InputResult r = result.perInput().get(i);
-            out.printf("input %d: max |ours - reference| %d LSB, %d of %d outputs differ%s%n", r.index(), r.maxDiffLsb(),
+            out.printf("input %d: %s, %d of %d outputs differ%s%n", r.index(), difference(result, r.maxDiffLsb(), r.maxFloatDiff()),
                     r.differingOutputs(), result.outputElements(), r.instructions() == null ? "" : ", " + r.instructions() + " instructions");
         }
         if (listed < result.perInput().size()) {
             out.printf("... %d more input(s) not listed (--show)%n", result.perInput().size() - listed);
         }
-        out.printf("total: %d input(s), max |ours - reference| %d LSB, %d of %d outputs differ in %d input(s)%s%n",
-                result.inputCount(), result.maxDiffLsb(), result.differingOutputs(), result.inputCount() * result.outputElements(),
+        out.printf("total: %d input(s), %s, %d of %d outputs differ in %d input(s)%s%n",
+                result.inputCount(), difference(result, result.maxDiffLsb(), result.maxFloatDiff()), result.differingOutputs(), result.inputCount() * result.outputElements(),
                 result.mismatchedInputs(), result.firstMismatch() < 0 ? "" : " (first: input " + result.firstMismatch() + ")");
         if (!result.instructions().isEmpty()) {
             LongSummaryStatistics stats = result.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
             out.printf("instructions per inference: mean %.0f, min %d, max %d%n", stats.getAverage(), stats.getMin(), stats.getMax());
         }
-        out.printf("%s on %s; report: %s%n", result.bitIdentical() ? "BIT-IDENTICAL" : "DIFFERENT", result.ranOn(), result.report());
+        String verdict = !result.passed() ? "DIFFERENT"
+                : result.maxFloatDiff() > 0 ? String.format(java.util.Locale.ROOT, "WITHIN %.0e", NetworkTester.FLOAT_TOLERANCE)
+                : "BIT-IDENTICAL";
+        out.printf("%s on %s; report: %s%n", verdict, result.ranOn(), result.report());
+    }
+
+    /** int8 outputs in LSB; float32 outputs as |ours - reference| / max(|reference|, 1) (and any int8 difference beside). */
+    private static String difference(Result result, int lsb, double floatDiff) {
+        if (!result.floatOutputs()) {
+            return "max |ours - reference| " + lsb + " LSB";
+        }
+        return String.format(java.util.Locale.ROOT, "max |ours - reference| / max(|reference|, 1) %.3g (tolerance %.0e)%s",
+                floatDiff, NetworkTester.FLOAT_TOLERANCE, lsb > 0 ? ", int8 outputs " + lsb + " LSB" : "");
     }
 
     private static InputFormat parseFormat(String format) {

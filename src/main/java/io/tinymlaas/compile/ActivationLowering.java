@@ -35,6 +35,16 @@ final class ActivationLowering {
     private static KernelCall relu(TfliteModel model, int index, Operator op, String source, CArena arena, Activation activation) {
         String where = Lowerings.where(source, index, op);
         Lowerings.requireArity(where, op, 1, 1);
+        if (Lowerings.isFloat(model, op)) {
+            int size = floatSameShape(model, op, where);
+            String[] range = Lowerings.floatActivationRange(activation, where);
+            String params = "op" + index + "_params";
+            String declarations = Lowerings.struct("tinyml_relu_f32_params", params, "size", size,
+                    "activation_min", range[0], "activation_max", range[1]);
+            String call = "tinyml_relu_f32(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", "
+                    + arena.floatPointer(op.outputs()[0]) + ");";
+            return new KernelCall("tinyml/kernels/relu.h", declarations, call, List.of());
+        }
         Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
         Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
         requireSameShape(where, input, output);
@@ -52,12 +62,40 @@ final class ActivationLowering {
     }
 
     static KernelCall lowerLogistic(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (Lowerings.isFloat(model, op)) {
+            return libm(model, index, op, source, arena, "tinyml_logistic_f32");
+        }
         return lookupTable(model, index, op, source, arena, 1f / 256, -128,
                 x -> 1f / (1f + Expf.expf(-x)), "1 / (1 + expf(-x))");
     }
 
     static KernelCall lowerTanh(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (Lowerings.isFloat(model, op)) {
+            return libm(model, index, op, source, arena, "tinyml_tanh_f32");
+        }
         return lookupTable(model, index, op, source, arena, 1f / 128, 0, Tanhf::tanhf, "tanhf(x)");
+    }
+
+    /**
+     * float32 LOGISTIC and TANH with the C library's expf/tanhf. The interpreter uses Eigen's rational approximations
+     * (logistic clamped to |x| ≤ 18, tanh to |x| ≤ 9); they agree with libm within the float tolerance where the
+     * result is not vanishingly small (FloatOperatorTest draws inputs from [-8, 8]).
+     */
+    private static KernelCall libm(TfliteModel model, int index, Operator op, String source, CArena arena, String function) {
+        String where = Lowerings.where(source, index, op);
+        Lowerings.requireArity(where, op, 1, 1);
+        int size = floatSameShape(model, op, where);
+        String call = function + "(" + size + ", " + arena.floatPointer(op.inputs()[0]) + ", "
+                + arena.floatPointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/lookup_table.h", "", call, List.of());
+    }
+
+    /** A float32 element-wise operator's input and output: same shape; returns the number of values. */
+    private static int floatSameShape(TfliteModel model, Operator op, String where) {
+        Tensor input = Lowerings.float32(where, "input", model, op.inputs()[0]);
+        Tensor output = Lowerings.float32(where, "output", model, op.outputs()[0]);
+        requireSameShape(where, input, output);
+        return (int) input.elementCount();
     }
 
     private interface FloatFunction {

@@ -40,7 +40,8 @@ public final class AotCompiler {
             Map.entry(BuiltinOperator.QUANTIZE, QuantizeLowering::lowerQuantize),
             Map.entry(BuiltinOperator.DEQUANTIZE, QuantizeLowering::lowerDequantize),
             Map.entry(BuiltinOperator.PAD, PadLowering::lower),
-            Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower));
+            Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower),
+            Map.entry(BuiltinOperator.MEAN, MeanLowering::lower));
 
     /** Inputs an operator may omit (index -1 in the file): the bias of the convolution family, RESHAPE's shape. */
     private static final Map<Integer, Set<Integer>> OPTIONAL_INPUTS = Map.of(
@@ -55,26 +56,57 @@ public final class AotCompiler {
     private AotCompiler() {
     }
 
-    public static CompiledModel compile(TfliteModel model, String modelHash, String source) {
-        checkInterface(model, source);
-        List<TensorLifetime> lifetimes = lifetimes(model, source);
+    public static CompiledModel compile(TfliteModel file, String modelHash, String source) {
+        checkInterface(file, source);
+        Float16Weights.Folded folded = Float16Weights.fold(file);
+        TfliteModel model = folded.model();
+        List<TensorLifetime> lifetimes = new ArrayList<>(lifetimes(model, source));
+        int outputBytes = 0;
+        for (int out : model.outputs()) {
+            outputBytes += (int) model.tensor(out).byteSize();
+        }
+        // Several graph outputs are copied, one after the other, into one region the host reads after the last operator.
+        int outputRegion = model.outputs().length > 1 ? model.tensors().size() : model.outputs()[0];
+        if (model.outputs().length > 1) {
+            int end = model.operators().size();
+            lifetimes.add(new TensorLifetime(outputRegion, outputBytes, end, end));
+        }
         MemoryPlan plan = MemoryPlanner.plan(lifetimes, ARENA_ALIGNMENT);
         CArena arena = new CArena(plan);
 
         List<KernelCall> calls = new ArrayList<>();
         for (int i = 0; i < model.operators().size(); i++) {
-            calls.add(lower(model, i, model.operators().get(i), source, arena));
+            if (!folded.skipped().contains(i)) {
+                calls.add(lower(model, i, model.operators().get(i), source, arena));
+            }
         }
+        if (model.outputs().length > 1) {
+            calls.add(outputCopies(model, arena, outputRegion));
+        }
+        boolean floatArena = lifetimes.stream().anyMatch(t -> t.tensor() < model.tensors().size()
+                && model.tensor(t.tensor()).type() == TensorType.FLOAT32);
         Set<Integer> constants = new TreeSet<>();
         calls.forEach(call -> constants.addAll(call.constantTensors()));
         int constantBytes = constants.stream().mapToInt(t -> (int) model.tensor(t).byteSize()).sum()
                 + calls.stream().mapToInt(KernelCall::preparedBytes).sum();
 
         Tensor input = model.input();
-        Tensor output = model.output();
-        String header = header(modelHash, source, plan, input, output);
-        String c = source(model, modelHash, source, plan, calls, constants, arena);
-        return new CompiledModel(modelHash, header, c, plan, constantBytes, (int) input.byteSize(), (int) output.byteSize());
+        String header = header(modelHash, source, plan, input, model.output(), outputBytes);
+        String c = source(model, modelHash, source, plan, calls, constants, arena, outputRegion, floatArena);
+        return new CompiledModel(modelHash, header, c, plan, constantBytes, (int) input.byteSize(), outputBytes);
+    }
+
+    /** Copies each graph output, in the model's order, into the output region (bytes, whatever their type). */
+    private static KernelCall outputCopies(TfliteModel model, CArena arena, int region) {
+        StringBuilder calls = new StringBuilder();
+        int offset = 0;
+        for (int out : model.outputs()) {
+            long bytes = model.tensor(out).byteSize();
+            calls.append(calls.length() == 0 ? "" : "\n    ").append("tinyml_reshape(").append(arena.pointer(out)).append(", ")
+                    .append(arena.pointer(region)).append(" + ").append(offset).append(", ").append(bytes).append(");");
+            offset += (int) bytes;
+        }
+        return new KernelCall("tinyml/kernels/reshape.h", "", calls.toString(), List.of());
     }
 
     private static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
@@ -96,14 +128,20 @@ public final class AotCompiler {
     }
 
     private static void checkInterface(TfliteModel model, String source) {
-        if (model.inputs().length != 1 || model.outputs().length != 1) {
+        if (model.inputs().length != 1 || model.outputs().length < 1) {
             throw new CompilationException(source + ": models with " + model.inputs().length + " inputs and "
-                    + model.outputs().length + " outputs are not supported (one of each)");
+                    + model.outputs().length + " outputs are not supported (one input, one or more outputs)");
         }
-        for (Tensor tensor : List.of(model.input(), model.output())) {
-            if (tensor.type() != TensorType.INT8 || tensor.quantization() == null) {
+        List<Tensor> interfaceTensors = new ArrayList<>(List.of(model.input()));
+        for (int out : model.outputs()) {
+            interfaceTensors.add(model.tensor(out));
+        }
+        for (Tensor tensor : interfaceTensors) {
+            boolean int8 = tensor.type() == TensorType.INT8 && tensor.quantization() != null;
+            if (!int8 && tensor.type() != TensorType.FLOAT32) {
                 throw new CompilationException(source + ": graph input/output '" + tensor.name() + "' is " + tensor.type()
-                        + "; only quantized int8 interfaces are supported");
+                        + (tensor.type() == TensorType.INT8 ? " without quantization" : "")
+                        + "; only quantized int8 and float32 interfaces are supported");
             }
         }
         if (model.operators().isEmpty()) {
@@ -164,27 +202,33 @@ public final class AotCompiler {
         return lifetimes;
     }
 
-    private static String header(String modelHash, String source, MemoryPlan plan, Tensor input, Tensor output) {
-        Quantization in = input.quantization();
-        Quantization out = output.quantization();
+    private static String header(String modelHash, String source, MemoryPlan plan, Tensor input, Tensor output,
+                                 int outputBytes) {
         return "/* Generated by TinyMLaaS from " + fileName(source) + ". Do not edit. */\n"
                 + "#ifndef TINYML_MODEL_H\n#define TINYML_MODEL_H\n\n#include <stdint.h>\n\n"
                 + "#define TINYML_MODEL_HASH \"" + modelHash + "\"\n"
                 + "#define TINYML_MODEL_INPUT_BYTES " + input.byteSize() + "\n"
-                + "#define TINYML_MODEL_OUTPUT_BYTES " + output.byteSize() + "\n"
+                + "#define TINYML_MODEL_OUTPUT_BYTES " + outputBytes + "\n"
                 + "#define TINYML_MODEL_ARENA_BYTES " + plan.arenaBytes() + "\n"
-                + "#define TINYML_MODEL_INPUT_SCALE " + floatLiteral(in.scale()) + "\n"
-                + "#define TINYML_MODEL_INPUT_ZERO_POINT " + in.zeroPoint() + "\n"
-                + "#define TINYML_MODEL_OUTPUT_SCALE " + floatLiteral(out.scale()) + "\n"
-                + "#define TINYML_MODEL_OUTPUT_ZERO_POINT " + out.zeroPoint() + "\n\n"
+                + quantizationMacros("INPUT", input) + quantizationMacros("OUTPUT", output) + "\n"
                 + "int8_t *tinyml_model_input(void);\n"
                 + "const int8_t *tinyml_model_output(void);\n"
                 + "void tinyml_model_invoke(void);\n\n"
                 + "#endif\n";
     }
 
+    /** Scale and zero point of a quantized interface tensor; a float32 one is marked as such instead. */
+    private static String quantizationMacros(String role, Tensor tensor) {
+        Quantization q = tensor.quantization();
+        if (tensor.type() == TensorType.FLOAT32) {
+            return "#define TINYML_MODEL_" + role + "_FLOAT32 1\n";
+        }
+        return "#define TINYML_MODEL_" + role + "_SCALE " + floatLiteral(q.scale()) + "\n"
+                + "#define TINYML_MODEL_" + role + "_ZERO_POINT " + q.zeroPoint() + "\n";
+    }
+
     private static String source(TfliteModel model, String modelHash, String source, MemoryPlan plan, List<KernelCall> calls,
-                                 Set<Integer> constants, CArena arena) {
+                                 Set<Integer> constants, CArena arena, int outputRegion, boolean floatArena) {
         StringBuilder c = new StringBuilder();
         c.append("/* Generated by TinyMLaaS from ").append(fileName(source)).append(" (sha256 ").append(modelHash)
                 .append("). Do not edit. */\n");
@@ -193,14 +237,22 @@ public final class AotCompiler {
         calls.forEach(call -> headers.add(call.kernelHeader()));
         headers.forEach(h -> c.append("#include \"").append(h).append("\"\n"));
         c.append("\n/* Activations: ").append(plan.arenaBytes()).append(" bytes, offsets planned at compile time. */\n");
-        c.append("static int8_t tinyml_arena[").append(Math.max(plan.arenaBytes(), ARENA_ALIGNMENT))
-                .append("] __attribute__((aligned(16)));\n\n");
+        if (floatArena) {
+            // Declared as floats, so float kernels access objects of their own type; int8 views are character
+            // accesses, which may alias anything.
+            c.append("static float tinyml_arena_words[").append(Math.max(plan.arenaBytes(), ARENA_ALIGNMENT) / 4)
+                    .append("] __attribute__((aligned(16)));\n");
+            c.append("static int8_t *const tinyml_arena = (int8_t *)tinyml_arena_words;\n\n");
+        } else {
+            c.append("static int8_t tinyml_arena[").append(Math.max(plan.arenaBytes(), ARENA_ALIGNMENT))
+                    .append("] __attribute__((aligned(16)));\n\n");
+        }
         for (int t : constants) {
             c.append(constantArray(t, model.tensor(t))).append('\n');
         }
         calls.forEach(call -> c.append(call.declarations()).append('\n'));
         c.append("int8_t *tinyml_model_input(void) { return ").append(arena.pointer(model.inputs()[0])).append("; }\n\n");
-        c.append("const int8_t *tinyml_model_output(void) { return ").append(arena.pointer(model.outputs()[0])).append("; }\n\n");
+        c.append("const int8_t *tinyml_model_output(void) { return ").append(arena.pointer(outputRegion)).append("; }\n\n");
         c.append("void tinyml_model_invoke(void) {\n");
         calls.forEach(call -> c.append("    ").append(call.call()).append('\n'));
         c.append("}\n");
@@ -211,6 +263,7 @@ public final class AotCompiler {
         String cType = switch (tensor.type()) {
             case INT8 -> "int8_t";
             case INT32 -> "int32_t";
+            case FLOAT32 -> "float";
             default -> throw new CompilationException("constant tensor '" + tensor.name() + "' of type " + tensor.type()
                     + " cannot be emitted yet");
         };
@@ -223,6 +276,14 @@ public final class AotCompiler {
                 .append("] __attribute__((aligned(4))) = {");
         for (int i = 0; i < count; i++) {
             c.append(i % 16 == 0 ? "\n    " : " ");
+            if (tensor.type() == TensorType.FLOAT32) {
+                float value = data.getFloat(i * 4);
+                if (!Float.isFinite(value)) {
+                    throw new CompilationException("constant tensor '" + tensor.name() + "' holds " + value + " at element " + i);
+                }
+                c.append(SoftmaxLowering.floatLiteral(value)).append(',');
+                continue;
+            }
             long value = tensor.type() == TensorType.INT8 ? data.get(i) : data.getInt(i * 4);
             c.append(value == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Long.toString(value)).append(',');
         }

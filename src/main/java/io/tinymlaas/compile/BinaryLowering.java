@@ -29,7 +29,10 @@ final class BinaryLowering {
 
     static KernelCall lowerAdd(TfliteModel model, int index, Operator op, String source, CArena arena) {
         String where = Lowerings.where(source, index, op);
-        Operands operands = operands(model, op, where, arena);
+        if (Lowerings.isFloat(model, op)) {
+            return lowerFloat(model, index, op, where, arena, "add");
+        }
+        Operands operands = operands(model, op, where, arena, false);
         float scale1 = operands.q1.scale();
         float scale2 = operands.q2.scale();
         double twiceMax = 2 * Math.max(scale1, scale2);
@@ -49,7 +52,10 @@ final class BinaryLowering {
 
     static KernelCall lowerMul(TfliteModel model, int index, Operator op, String source, CArena arena) {
         String where = Lowerings.where(source, index, op);
-        Operands operands = operands(model, op, where, arena);
+        if (Lowerings.isFloat(model, op)) {
+            return lowerFloat(model, index, op, where, arena, "mul");
+        }
+        Operands operands = operands(model, op, where, arena, false);
         // float · float / float, as in the interpreter's Prepare; only then widened to double.
         float real = operands.q1.scale() * operands.q2.scale() / operands.out.scale();
         QuantizedMultiplier multiplier = QuantizedMultiplier.of(real);
@@ -62,6 +68,18 @@ final class BinaryLowering {
         return operands.call("tinyml_mul_s8", params, "tinyml/kernels/mul.h", declarations);
     }
 
+    /** float32 ADD and MUL: one float operation per element, as the interpreter, then the fused activation's range. */
+    private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, String where, CArena arena, String name) {
+        Operands operands = operands(model, op, where, arena, true);
+        String[] range = Lowerings.floatActivationRange(op.fusedActivation(), where);
+        String params = "op" + index + "_params";
+        String declarations = Lowerings.struct("tinyml_" + name + "_f32_params", params, "shape", operands.broadcast,
+                "activation_min", range[0], "activation_max", range[1]);
+        String call = "tinyml_" + name + "_f32(&" + params + ", (const float *)" + operands.pointer1 + ", (const float *)"
+                + operands.pointer2 + ", (float *)" + operands.outputPointer + ");";
+        return new KernelCall("tinyml/kernels/" + name + ".h", declarations, call, operands.constants);
+    }
+
     private record Operands(Quantization q1, Quantization q2, Quantization out, String pointer1, String pointer2,
                             String outputPointer, String broadcast, List<Integer> constants) {
 
@@ -71,14 +89,14 @@ final class BinaryLowering {
         }
     }
 
-    private static Operands operands(TfliteModel model, Operator op, String where, CArena arena) {
+    private static Operands operands(TfliteModel model, Operator op, String where, CArena arena, boolean isFloat) {
         Lowerings.requireArity(where, op, 2, 2);
-        Tensor input1 = Lowerings.int8(where, "input 1", model, op.inputs()[0]);
-        Tensor input2 = Lowerings.int8(where, "input 2", model, op.inputs()[1]);
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
-        Quantization q1 = ActivationLowering.perTensor(where, "input 1", input1);
-        Quantization q2 = ActivationLowering.perTensor(where, "input 2", input2);
-        Quantization out = ActivationLowering.perTensor(where, "output", output);
+        Tensor input1 = Lowerings.activation(where, "input 1", model, op.inputs()[0], isFloat);
+        Tensor input2 = Lowerings.activation(where, "input 2", model, op.inputs()[1], isFloat);
+        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
+        Quantization q1 = isFloat ? null : ActivationLowering.perTensor(where, "input 1", input1);
+        Quantization q2 = isFloat ? null : ActivationLowering.perTensor(where, "input 2", input2);
+        Quantization out = isFloat ? null : ActivationLowering.perTensor(where, "output", output);
         int[] shape1 = to4d(where, input1);
         int[] shape2 = to4d(where, input2);
         int[] dims = new int[4];

@@ -13,6 +13,11 @@ final class CArena {
         return "(tinyml_arena + " + plan.offsetOf(tensor) + ")";
     }
 
+    /** The same place seen as float32 values (arena offsets are word-aligned). */
+    String floatPointer(int tensor) {
+        return "((float *)(tinyml_arena + " + plan.offsetOf(tensor) + "))";
+    }
+
     static String constantName(int tensor) {
         return "tensor" + tensor;
     }

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * CONCATENATION, int8, along any axis of up to four dimensions. TF Lite 2.6 requires every int8 input to have the
+ * CONCATENATION, int8 or float32 (copied as bytes), along any axis of up to four dimensions. TF Lite 2.6 requires every int8 input to have the
  * output's scale and zero point (no rescaling) and no fused activation; so do we. Inputs may be activations or
  * constant tensors. Prepared here: the number of outer slices and each input's bytes per slice.
  */
@@ -29,8 +29,11 @@ final class ConcatenationLowering {
             throw new CompilationException(where + ": fused activation " + op.fusedActivation()
                     + " is not supported (the interpreter requires NONE)");
         }
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
-        ActivationLowering.perTensor(where, "output", output);
+        boolean isFloat = model.tensor(op.outputs()[0]).type() == io.tinymlaas.tflite.TensorType.FLOAT32;
+        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
+        if (!isFloat) {
+            ActivationLowering.perTensor(where, "output", output);
+        }
         int rank = output.shape().length;
         if (rank < 1 || rank > 4) {
             throw new CompilationException(where + ": output has " + rank + " dimensions; 1 to 4 are supported");
@@ -56,9 +59,11 @@ final class ConcatenationLowering {
             if (op.inputs()[i] < 0) {
                 throw new CompilationException(where + ": input " + i + " is missing");
             }
-            Tensor input = Lowerings.int8(where, "input " + i, model, op.inputs()[i]);
-            ActivationLowering.perTensor(where, "input " + i, input);
-            Lowerings.requireSameQuantization(where, input, output);
+            Tensor input = Lowerings.activation(where, "input " + i, model, op.inputs()[i], isFloat);
+            if (!isFloat) {
+                ActivationLowering.perTensor(where, "input " + i, input);
+                Lowerings.requireSameQuantization(where, input, output);
+            }
             int[] shape = input.shape();
             for (int d = 0; d < rank; d++) {
                 if (shape.length != rank || (d != axis && shape[d] != output.shape()[d])) {
@@ -67,8 +72,9 @@ final class ConcatenationLowering {
                 }
             }
             expected[axis] += shape[axis];
-            sizes[i] = shape[axis] * inner;
-            pointers.add(BinaryLowering.operand(model, op.inputs()[i], arena, constants));
+            sizes[i] = shape[axis] * inner * output.type().bytes();
+            pointers.add((isFloat && input.constant() ? "(const int8_t *)" : "")
+                    + BinaryLowering.operand(model, op.inputs()[i], arena, constants));
         }
         Lowerings.requireOutputShape(where, output, expected);
         String prefix = "op" + index;

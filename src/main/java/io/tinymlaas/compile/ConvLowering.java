@@ -38,9 +38,10 @@ final class ConvLowering {
                                     OperatorOptions.Padding padding, int strideW, int strideH, int dilationW, int dilationH,
                                     int depthMultiplier) {
         Lowerings.requireArity(where, op, 2, 3);
-        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
-        Tensor filter = Lowerings.int8(where, "filter", model, op.inputs()[1]);
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
+        boolean isFloat = Lowerings.isFloat(model, op);
+        Tensor input = Lowerings.activation(where, "input", model, op.inputs()[0], isFloat);
+        Tensor filter = Lowerings.activation(where, "filter", model, op.inputs()[1], isFloat);
+        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
         int biasIndex = op.inputs().length > 2 ? op.inputs()[2] : -1;
         Tensor bias = biasIndex >= 0 ? model.tensor(biasIndex) : null;
         if (dilationW != 1 || dilationH != 1) {
@@ -77,6 +78,26 @@ final class ConvLowering {
                 throw new CompilationException(where + ": filter depth " + f[3] + " differs from input depth " + inDepth);
             }
         }
+        int outHeight = Lowerings.outputSize(padding, inHeight, filterHeight, strideH);
+        int outWidth = Lowerings.outputSize(padding, inWidth, filterWidth, strideW);
+        if (outHeight < 1 || outWidth < 1) {
+            throw new CompilationException(where + ": the filter is larger than the input");
+        }
+        Lowerings.requireOutputShape(where, output, new int[] {batches, outHeight, outWidth, outDepth});
+        List<Object> geometry = new ArrayList<>(List.of(
+                "batches", batches, "input_height", inHeight, "input_width", inWidth, "input_depth", inDepth,
+                "output_height", outHeight, "output_width", outWidth, "output_depth", outDepth,
+                "filter_height", filterHeight, "filter_width", filterWidth,
+                "stride_height", strideH, "stride_width", strideW,
+                "pad_height", Lowerings.paddingBefore(strideH, inHeight, filterHeight, outHeight),
+                "pad_width", Lowerings.paddingBefore(strideW, inWidth, filterWidth, outWidth)));
+        if (depthwise) {
+            geometry.addAll(List.of("depth_multiplier", depthMultiplier));
+        }
+        String header = depthwise ? "tinyml/kernels/depthwise_conv.h" : "tinyml/kernels/conv.h";
+        if (isFloat) {
+            return lowerFloat(model, index, op, arena, where, depthwise, outDepth, geometry, header);
+        }
         int channelDimension = depthwise ? 3 : 0;
         Quantization fq = filter.quantization();
         if (fq.scales().length != 1 && (fq.scales().length != outDepth || fq.dimension() != channelDimension)) {
@@ -95,12 +116,6 @@ final class ConvLowering {
             }
         }
         Lowerings.requireBiasFitsAccumulator(where, bias, (long) filterHeight * filterWidth * (depthwise ? 1 : inDepth));
-        int outHeight = Lowerings.outputSize(padding, inHeight, filterHeight, strideH);
-        int outWidth = Lowerings.outputSize(padding, inWidth, filterWidth, strideW);
-        if (outHeight < 1 || outWidth < 1) {
-            throw new CompilationException(where + ": the filter is larger than the input");
-        }
-        Lowerings.requireOutputShape(where, output, new int[] {batches, outHeight, outWidth, outDepth});
 
         Quantization out = output.quantization();
         int[] multipliers = new int[outDepth];
@@ -118,16 +133,7 @@ final class ConvLowering {
         StringBuilder declarations = new StringBuilder();
         declarations.append(Lowerings.int32Array(prefix + "_multipliers", multipliers, "per output channel Q31 multipliers"));
         declarations.append(Lowerings.int32Array(prefix + "_shifts", shifts, null));
-        List<Object> fields = new ArrayList<>(List.of(
-                "batches", batches, "input_height", inHeight, "input_width", inWidth, "input_depth", inDepth,
-                "output_height", outHeight, "output_width", outWidth, "output_depth", outDepth,
-                "filter_height", filterHeight, "filter_width", filterWidth,
-                "stride_height", strideH, "stride_width", strideW,
-                "pad_height", Lowerings.paddingBefore(strideH, inHeight, filterHeight, outHeight),
-                "pad_width", Lowerings.paddingBefore(strideW, inWidth, filterWidth, outWidth)));
-        if (depthwise) {
-            fields.addAll(List.of("depth_multiplier", depthMultiplier));
-        }
+        List<Object> fields = new ArrayList<>(geometry);
         fields.addAll(List.of("input_offset", -input.quantization().zeroPoint(), "output_offset", out.zeroPoint(),
                 "activation_min", range[0], "activation_max", range[1],
                 "output_multiplier", prefix + "_multipliers", "output_shift", prefix + "_shifts"));
@@ -141,7 +147,33 @@ final class ConvLowering {
         String call = function + "(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
                 + CArena.constantName(op.inputs()[1]) + ", " + (bias == null ? "0" : CArena.constantName(biasIndex)) + ", "
                 + arena.pointer(op.outputs()[0]) + ");";
-        String header = depthwise ? "tinyml/kernels/depthwise_conv.h" : "tinyml/kernels/conv.h";
         return new KernelCall(header, declarations.toString(), call, constants);
+    }
+
+    /**
+     * float32: constant filter and bias, the geometry in the int8 parameter struct (its quantization fields zero) and the
+     * fused activation as a float range. The kernels sum in the interpreter's order (its im2col GEMM for CONV_2D, bias
+     * first and taps in row-major order for DEPTHWISE_CONV_2D), so results are identical (FloatOperatorTest).
+     */
+    private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, CArena arena, String where, boolean depthwise,
+                                         int outDepth, List<Object> geometry, String header) {
+        List<Integer> constants = new ArrayList<>();
+        String filter = Lowerings.floatConstant(where, "filter", model, op.inputs()[1], constants);
+        String bias = "0";
+        if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
+            bias = Lowerings.floatConstant(where, "bias", model, op.inputs()[2], constants);
+            if (model.tensor(op.inputs()[2]).elementCount() != outDepth) {
+                throw new CompilationException(where + ": bias has " + model.tensor(op.inputs()[2]).elementCount()
+                        + " values, expected " + outDepth);
+            }
+        }
+        String[] range = Lowerings.floatActivationRange(op.fusedActivation(), where);
+        String type = depthwise ? "tinyml_depthwise_conv_f32" : "tinyml_conv_f32";
+        String params = "op" + index + "_params";
+        String declarations = Lowerings.struct(type + "_params", params, "geometry", Lowerings.initializer(geometry.toArray()),
+                "activation_min", range[0], "activation_max", range[1]);
+        String call = type + "(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", " + filter + ", " + bias + ", "
+                + arena.floatPointer(op.outputs()[0]) + ");";
+        return new KernelCall(header, declarations, call, constants);
     }
 }

@@ -27,6 +27,9 @@ final class FullyConnectedLowering {
         if (op.inputs().length < 2 || op.outputs().length != 1) {
             throw new CompilationException(where + " needs an input, weights and one output");
         }
+        if (Lowerings.isFloat(model, op)) {
+            return lowerFloat(model, index, op, arena, where);
+        }
         Tensor input = model.tensor(op.inputs()[0]);
         Tensor weights = model.tensor(op.inputs()[1]);
         int biasIndex = op.inputs().length > 2 ? op.inputs()[2] : -1;
@@ -109,6 +112,47 @@ final class FullyConnectedLowering {
                 + CArena.constantName(op.inputs()[1]) + ", " + biasArgument + ", " + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/fully_connected.h", declarations.toString(), call, constants,
                 effectiveBias == null ? 0 : effectiveBias.length * Integer.BYTES);
+    }
+
+    /**
+     * float32: weights [output_depth, input_depth] and bias constant. The kernel sums in the order of the interpreter's
+     * Eigen GEMM (or matrix-vector product for one batch), so results are identical (FloatOperatorTest).
+     */
+    private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, CArena arena, String where) {
+        Tensor input = Lowerings.float32(where, "input", model, op.inputs()[0]);
+        Tensor output = Lowerings.float32(where, "output", model, op.outputs()[0]);
+        List<Integer> constants = new ArrayList<>();
+        String weights = Lowerings.floatConstant(where, "weights", model, op.inputs()[1], constants);
+        Tensor w = model.tensor(op.inputs()[1]);
+        if (w.shape().length != 2) {
+            throw new CompilationException(where + ": weights must be a constant 2-D tensor");
+        }
+        int outputDepth = w.shape()[0];
+        int inputDepth = w.shape()[1];
+        if (inputDepth == 0 || input.elementCount() % inputDepth != 0) {
+            throw new CompilationException(where + ": input of " + input.elementCount() + " values does not divide into rows of "
+                    + inputDepth);
+        }
+        int batches = (int) (input.elementCount() / inputDepth);
+        if (output.elementCount() != (long) batches * outputDepth) {
+            throw new CompilationException(where + ": output has " + output.elementCount() + " values, expected "
+                    + batches * outputDepth);
+        }
+        String bias = "0";
+        if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
+            bias = Lowerings.floatConstant(where, "bias", model, op.inputs()[2], constants);
+            if (model.tensor(op.inputs()[2]).elementCount() != outputDepth) {
+                throw new CompilationException(where + ": bias has " + model.tensor(op.inputs()[2]).elementCount()
+                        + " values, expected " + outputDepth);
+            }
+        }
+        String[] range = Lowerings.floatActivationRange(op.fusedActivation(), where);
+        String params = "op" + index + "_params";
+        String declarations = Lowerings.struct("tinyml_fc_f32_params", params, "batches", batches, "input_depth", inputDepth,
+                "output_depth", outputDepth, "activation_min", range[0], "activation_max", range[1]);
+        String call = "tinyml_fully_connected_f32(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", " + weights + ", "
+                + bias + ", " + arena.floatPointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/fully_connected.h", declarations, call, constants);
     }
 
     /**

@@ -44,6 +44,54 @@ final class Lowerings {
         return tensor;
     }
 
+    /** A float32 tensor (activations, weights and biases of float models). */
+    static Tensor float32(String where, String role, TfliteModel model, int index) {
+        Tensor tensor = model.tensor(index);
+        if (tensor.type() != TensorType.FLOAT32) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
+                    + " in a float32 operator; only FLOAT32 is supported here");
+        }
+        return tensor;
+    }
+
+    /** An operand of an operator that has an int8 and a float32 kernel: int8 (quantized) or float32, as asked. */
+    static Tensor activation(String where, String role, TfliteModel model, int index, boolean isFloat) {
+        return isFloat ? float32(where, role, model, index) : int8(where, role, model, index);
+    }
+
+    /** True when the operator's first input is float32: its float kernel is used, and every operand must be float32. */
+    static boolean isFloat(TfliteModel model, Operator op) {
+        return op.inputs().length > 0 && op.inputs()[0] >= 0 && model.tensor(op.inputs()[0]).type() == TensorType.FLOAT32;
+    }
+
+    /**
+     * The float32 fused activation as [min, max] C literals (TF Lite's CalculateActivationRange): ±FLT_MAX for NONE,
+     * [0, FLT_MAX] for RELU, [0, 6] for RELU6, [-1, 1] for RELU_N1_TO_1.
+     */
+    static String[] floatActivationRange(io.tinymlaas.tflite.Activation activation, String where) {
+        String max = SoftmaxLowering.floatLiteral(Float.MAX_VALUE);
+        String lowest = SoftmaxLowering.floatLiteral(-Float.MAX_VALUE);
+        return switch (activation) {
+            case NONE -> new String[] {lowest, max};
+            case RELU -> new String[] {"0.0f", max};
+            case RELU6 -> new String[] {"0.0f", "6.0f"};
+            case RELU_N1_TO_1 -> new String[] {"-1.0f", "1.0f"};
+            default -> throw new CompilationException(where + ": fused activation " + activation + " is not supported");
+        };
+    }
+
+    /** A constant float32 operand (weights, bias) as its const array; the index joins {@code constants}. */
+    static String floatConstant(String where, String role, TfliteModel model, int index, java.util.List<Integer> constants) {
+        Tensor tensor = float32(where, role, model, index);
+        if (!tensor.constant()) {
+            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' must be a constant tensor");
+        }
+        if (!constants.contains(index)) {
+            constants.add(index);
+        }
+        return CArena.constantName(index);
+    }
+
     static int[] shape4(String where, String role, Tensor tensor) {
         if (tensor.shape().length != 4) {
             throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has shape "
@@ -114,6 +162,15 @@ final class Lowerings {
             c.append("    .").append(fieldsAndValues[i]).append(" = ").append(fieldsAndValues[i + 1]).append(",\n");
         }
         return c.append("};\n").toString();
+    }
+
+    /** A nested C99 initializer: {@code { .field = value, ... }}. */
+    static String initializer(Object... fieldsAndValues) {
+        StringBuilder c = new StringBuilder("{");
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            c.append(i == 0 ? " ." : ", .").append(fieldsAndValues[i]).append(" = ").append(fieldsAndValues[i + 1]);
+        }
+        return c.append(" }").toString();
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * PAD, int8, up to four dimensions, with constant int32 paddings. The padding value is the output zero point (as
+ * PAD, int8 or float32 (padded with 0.0f), up to four dimensions, with constant int32 paddings. The padding value is the output zero point (as
  * TF Lite 2.6 does without constant_values); input and output must share their quantization, since the interpreter
  * copies values without rescaling.
  */
@@ -22,11 +22,14 @@ final class PadLowering {
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
         String where = Lowerings.where(source, index, op);
         Lowerings.requireArity(where, op, 2, 2);
-        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
-        ActivationLowering.perTensor(where, "input", input);
-        ActivationLowering.perTensor(where, "output", output);
-        Lowerings.requireSameQuantization(where, input, output);
+        boolean isFloat = Lowerings.isFloat(model, op);
+        Tensor input = Lowerings.activation(where, "input", model, op.inputs()[0], isFloat);
+        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
+        if (!isFloat) {
+            ActivationLowering.perTensor(where, "input", input);
+            ActivationLowering.perTensor(where, "output", output);
+            Lowerings.requireSameQuantization(where, input, output);
+        }
         int rank = input.shape().length;
         if (rank > 4) {
             throw new CompilationException(where + ": input has " + rank + " dimensions; at most 4 are supported");
@@ -55,8 +58,10 @@ final class PadLowering {
         Lowerings.requireOutputShape(where, output, expected);
         String params = "op" + index + "_params";
         String declarations = Lowerings.struct("tinyml_pad_s8_params", params, "input_dims", list(in4),
-                "output_dims", list(out4), "before", list(before4), "pad_value", output.quantization().zeroPoint());
-        String call = "tinyml_pad_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ");";
+                "output_dims", list(out4), "before", list(before4), "pad_value", isFloat ? 0 : output.quantization().zeroPoint());
+        String call = isFloat
+                ? "tinyml_pad_f32(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", " + arena.floatPointer(op.outputs()[0]) + ");"
+                : "tinyml_pad_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/pad.h", declarations, call, List.of());
     }
 

@@ -6,7 +6,7 @@ import io.tinymlaas.tflite.TfliteModel;
 import java.util.List;
 
 /**
- * RESHAPE, int8: the bytes do not change, only the shape, which the compiler already knows from the output tensor.
+ * RESHAPE, int8 or float32: the bytes do not change, only the shape, which the compiler already knows from the output tensor.
  * The optional second input (the target shape as a constant tensor) is not needed on the device. The interpreter
  * copies bytes without looking at quantization, and so do we.
  */
@@ -18,8 +18,9 @@ final class ReshapeLowering {
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
         String where = Lowerings.where(source, index, op);
         Lowerings.requireArity(where, op, 1, 2);
-        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
+        boolean isFloat = Lowerings.isFloat(model, op);
+        Tensor input = Lowerings.activation(where, "input", model, op.inputs()[0], isFloat);
+        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
         if (op.inputs().length == 2 && op.inputs()[1] >= 0 && !model.tensor(op.inputs()[1]).constant()) {
             throw new CompilationException(where + ": the target shape must be a constant (dynamic shapes are not supported)");
         }

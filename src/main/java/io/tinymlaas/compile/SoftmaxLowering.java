@@ -21,6 +21,9 @@ final class SoftmaxLowering {
         String where = Lowerings.where(source, index, op);
         OperatorOptions.Softmax options = Lowerings.options(where, op, OperatorOptions.Softmax.class);
         Lowerings.requireArity(where, op, 1, 1);
+        if (Lowerings.isFloat(model, op)) {
+            return lowerFloat(model, index, op, arena, where, options.beta());
+        }
         Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
         Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
         Quantization out = output.quantization();
@@ -56,6 +59,23 @@ final class SoftmaxLowering {
         String call = "tinyml_softmax_s8(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
                 + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/softmax.h", declarations.toString(), call, List.of(), table.length * Float.BYTES);
+    }
+
+    private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, CArena arena, String where, float beta) {
+        Tensor input = Lowerings.float32(where, "input", model, op.inputs()[0]);
+        Tensor output = Lowerings.float32(where, "output", model, op.outputs()[0]);
+        if (input.shape().length < 1 || !java.util.Arrays.equals(input.shape(), output.shape())
+                || input.shape()[input.shape().length - 1] < 1) {
+            throw new CompilationException(where + ": input " + java.util.Arrays.toString(input.shape()) + " and output "
+                    + java.util.Arrays.toString(output.shape()) + " must have the same, non-scalar, non-empty shape");
+        }
+        int depth = input.shape()[input.shape().length - 1];
+        String params = "op" + index + "_params";
+        String declarations = Lowerings.struct("tinyml_softmax_f32_params", params, "rows", input.elementCount() / depth,
+                "depth", depth, "beta", floatLiteral(beta));
+        String call = "tinyml_softmax_f32(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", "
+                + arena.floatPointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/softmax.h", declarations, call, List.of());
     }
 
     /**

@@ -16,12 +16,19 @@ public final class ReferenceInterpreter implements AutoCloseable {
 
     private final Interpreter interpreter;
     private final ByteBuffer input;
-    private final ByteBuffer output;
+    private final ByteBuffer[] outputs;
+    private final int outputBytes;
 
     private ReferenceInterpreter(Interpreter interpreter) {
         this.interpreter = interpreter;
         this.input = direct(interpreter.getInputTensor(0).numBytes());
-        this.output = direct(interpreter.getOutputTensor(0).numBytes());
+        this.outputs = new ByteBuffer[interpreter.getOutputTensorCount()];
+        int bytes = 0;
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = direct(interpreter.getOutputTensor(i).numBytes());
+            bytes += outputs[i].capacity();
+        }
+        this.outputBytes = bytes;
     }
 
     public static ReferenceInterpreter load(byte[] tflite, String source) {
@@ -39,21 +46,31 @@ public final class ReferenceInterpreter implements AutoCloseable {
         return input.capacity();
     }
 
+    /** All outputs' bytes together, in the model's output order. */
     public int outputBytes() {
-        return output.capacity();
+        return outputBytes;
     }
 
+    /** Runs one inference; returns every output tensor's bytes, one after the other in the model's output order. */
     public byte[] invoke(byte[] inputTensor) {
         if (inputTensor.length != input.capacity()) {
             throw new IllegalArgumentException("input has " + inputTensor.length + " bytes, the model takes " + input.capacity());
         }
         input.clear();
         input.put(inputTensor).rewind();
-        output.clear();
-        interpreter.run(input, output);
-        byte[] result = new byte[output.capacity()];
-        output.rewind();
-        output.get(result);
+        java.util.Map<Integer, Object> targets = new java.util.HashMap<>();
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i].clear();
+            targets.put(i, outputs[i]);
+        }
+        interpreter.runForMultipleInputsOutputs(new Object[] {input}, targets);
+        byte[] result = new byte[outputBytes];
+        int at = 0;
+        for (ByteBuffer output : outputs) {
+            output.rewind();
+            output.get(result, at, output.capacity());
+            at += output.capacity();
+        }
         return result;
     }
 

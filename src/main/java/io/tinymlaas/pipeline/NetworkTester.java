@@ -10,9 +10,12 @@ import io.tinymlaas.target.InferenceTarget;
 import io.tinymlaas.target.TargetRun;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,17 +29,26 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The network tester: any supported int8 .tflite file and the user's own inputs, run through the TFLite reference
- * interpreter and through our compiled model on a target, compared output byte by output byte.
+ * The network tester: any supported int8 or float32 .tflite file and the user's own inputs, run through the TFLite
+ * reference interpreter and through our compiled model on a target, compared output by output: int8 outputs must be
+ * identical; float32 outputs must be within {@link #FLOAT_TOLERANCE}, measured as |ours − reference| / max(|reference|,
+ * 1) (relative, with an absolute floor for values below one, where a different but equally valid summation order
+ * leaves rounding differences that a pure relative measure would magnify without bound). A model with several
+ * outputs is compared on all of them, one after the other in the model's order.
  *
  * <p>Inputs come from one file, in one of two formats:
  * <ul>
- *   <li>raw: the int8 input tensors' bytes back to back, N × the model's input size;</li>
- *   <li>text: real numbers separated by commas and/or whitespace, N × the model's input element count, quantized
- *       with the model's input scale and zero point (round half away from zero, clamped to [-128, 127]).</li>
+ *   <li>raw: the input tensors' bytes back to back, N × the model's input size: int8 values, or float32 values in
+ *       little-endian byte order;</li>
+ *   <li>text: real numbers separated by commas and/or whitespace, N × the model's input element count; for an int8
+ *       input quantized with its scale and zero point (round half away from zero, clamped to [-128, 127]), for a
+ *       float32 input taken as they are (rounded to float).</li>
  * </ul>
  */
 public final class NetworkTester {
+
+    /** Float outputs pass within this difference of the reference (see the class comment). */
+    public static final double FLOAT_TOLERANCE = 1e-5;
 
     /** How the input file is read; AUTO picks text for .txt/.csv/.tsv files and for files of ASCII numbers only. */
     public enum InputFormat { AUTO, RAW, TEXT }
@@ -45,20 +57,29 @@ public final class NetworkTester {
     public record Prepared(Path file, String name, byte[] bytes, String sha256, TfliteModel model, CompiledModel compiled) {
     }
 
-    /** Inputs read from a file, in the model's int8 form, with how they were read. */
+    /** Inputs read from a file, as the model's input tensor bytes, with how they were read. */
     public record Inputs(List<byte[]> tensors, InputFormat format, int clamped) {
+
+        Inputs withFormat(InputFormat read) {
+            return new Inputs(tensors, read, clamped);
+        }
     }
 
-    /** One input's comparison: the largest difference in LSB, how many output elements differ, instructions if counted. */
-    public record InputResult(int index, int maxDiffLsb, int differingOutputs, Long instructions) {
+    /**
+     * One input's comparison: the largest int8 difference in LSB, the largest float32 difference (see the class comment),
+     * how many output elements differ (int8) or are beyond the tolerance (float32), instructions if counted.
+     */
+    public record InputResult(int index, int maxDiffLsb, double maxFloatDiff, int differingOutputs, Long instructions) {
     }
 
     /** The whole run. {@code bitIdentical()} decides the exit code. */
-    public record Result(String model, String target, String ranOn, int inputCount, int outputElements, int maxDiffLsb,
-                         int differingOutputs, int mismatchedInputs, int firstMismatch, List<InputResult> perInput,
-                         List<Long> instructions, InputFormat inputFormat, int clampedInputValues, Path report) {
+    public record Result(String model, String target, String ranOn, int inputCount, int outputElements, boolean floatOutputs,
+                         int maxDiffLsb, double maxFloatDiff, int differingOutputs, int mismatchedInputs, int firstMismatch,
+                         List<InputResult> perInput, List<Long> instructions, InputFormat inputFormat, int clampedInputValues,
+                         Path report) {
 
-        public boolean bitIdentical() {
+        /** Every int8 output identical and every float32 output within the tolerance. */
+        public boolean passed() {
             return differingOutputs == 0;
         }
 
@@ -132,6 +153,14 @@ public final class NetworkTester {
     }
 
     private static Inputs readText(Path file, byte[] bytes, Tensor input) {
+        if (input.type() == TensorType.FLOAT32) {
+            float[] values = numbers(file, bytes, input);
+            ByteBuffer all = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (float value : values) {
+                all.putFloat(value);
+            }
+            return readRaw(file, all.array(), input).withFormat(InputFormat.TEXT);
+        }
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
         String[] tokens = text.isEmpty() ? new String[0] : text.split("[,;\\s]+");
         int elements = (int) input.elementCount();
@@ -171,6 +200,29 @@ public final class NetworkTester {
         return new Inputs(tensors, InputFormat.TEXT, clamped);
     }
 
+    /** The text numbers of a float32 input file, checked to fill whole input tensors. */
+    private static float[] numbers(Path file, byte[] bytes, Tensor input) {
+        String text = new String(bytes, StandardCharsets.UTF_8).trim();
+        String[] tokens = text.isEmpty() ? new String[0] : text.split("[,;\\s]+");
+        int elements = (int) input.elementCount();
+        if (tokens.length == 0 || tokens.length % elements != 0) {
+            throw new TinymlException(file + ": " + tokens.length + " numbers is not a whole number of inputs of " + elements
+                    + " values (" + input.type() + Arrays.toString(input.shape()) + ")");
+        }
+        float[] values = new float[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            try {
+                values[i] = Float.parseFloat(tokens[i]);
+            } catch (NumberFormatException e) {
+                throw new TinymlException(file + ": '" + tokens[i] + "' (number " + (i + 1) + ") is not a number");
+            }
+            if (!Float.isFinite(values[i])) {
+                throw new TinymlException(file + ": '" + tokens[i] + "' (number " + (i + 1) + ") is not a finite float");
+            }
+        }
+        return values;
+    }
+
     /** The reference interpreter's outputs for every input. */
     public static List<byte[]> reference(Prepared prepared, List<byte[]> inputs) {
         List<byte[]> outputs = new ArrayList<>(inputs.size());
@@ -188,38 +240,54 @@ public final class NetworkTester {
         return outputs;
     }
 
-    /** Compares our outputs with the reference's, element by element, as signed int8. */
-    public static Result compare(String model, String target, TargetRun run, List<byte[]> reference, Inputs inputs, Path report) {
+    /** Compares our outputs with the reference's, element by element: int8 outputs in LSB, float32 ones relatively. */
+    public static Result compare(String model, String target, TargetRun run, List<byte[]> reference, Inputs inputs, Path report,
+                                 List<Tensor> outputTensors) {
         if (run.outputs().size() != reference.size()) {
             throw new TinymlException(target + " returned " + run.outputs().size() + " outputs for " + reference.size() + " inputs");
         }
         List<InputResult> perInput = new ArrayList<>(reference.size());
         int maxDiff = 0;
+        double maxFloatDiff = 0;
         int differing = 0;
         int mismatched = 0;
         int first = -1;
         for (int i = 0; i < reference.size(); i++) {
-            byte[] ours = run.outputs().get(i);
-            byte[] expected = reference.get(i);
+            ByteBuffer ours = ByteBuffer.wrap(run.outputs().get(i)).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer expected = ByteBuffer.wrap(reference.get(i)).order(ByteOrder.LITTLE_ENDIAN);
             int diff = 0;
+            double floatDiff = 0;
             int count = 0;
-            for (int j = 0; j < expected.length; j++) {
-                int d = Math.abs(ours[j] - expected[j]);
-                diff = Math.max(diff, d);
-                count += d == 0 ? 0 : 1;
+            for (Tensor tensor : outputTensors) {
+                for (long j = 0; j < tensor.elementCount(); j++) {
+                    if (tensor.type() == TensorType.FLOAT32) {
+                        float o = ours.getFloat();
+                        float r = expected.getFloat();
+                        double d = Math.abs((double) o - r) / Math.max(Math.abs((double) r), 1.0);
+                        d = Double.isNaN(d) ? (Float.isNaN(o) && Float.isNaN(r) ? 0 : Double.POSITIVE_INFINITY) : d;
+                        floatDiff = Math.max(floatDiff, d);
+                        count += d <= FLOAT_TOLERANCE ? 0 : 1;
+                    } else {
+                        int d = Math.abs(ours.get() - expected.get());
+                        diff = Math.max(diff, d);
+                        count += d == 0 ? 0 : 1;
+                    }
+                }
             }
             if (count > 0) {
                 mismatched++;
                 first = first < 0 ? i : first;
             }
             maxDiff = Math.max(maxDiff, diff);
+            maxFloatDiff = Math.max(maxFloatDiff, floatDiff);
             differing += count;
             Long instructions = i < run.instructions().size() ? run.instructions().get(i) : null;
-            perInput.add(new InputResult(i, diff, count, instructions));
+            perInput.add(new InputResult(i, diff, floatDiff, count, instructions));
         }
-        int outputElements = reference.isEmpty() ? 0 : reference.get(0).length;
-        return new Result(model, target, run.description(), reference.size(), outputElements, maxDiff, differing, mismatched, first,
-                perInput, run.instructions(), inputs.format(), inputs.clamped(), report);
+        int outputElements = (int) outputTensors.stream().mapToLong(Tensor::elementCount).sum();
+        boolean floatOutputs = outputTensors.stream().anyMatch(t -> t.type() == TensorType.FLOAT32);
+        return new Result(model, target, run.description(), reference.size(), outputElements, floatOutputs, maxDiff, maxFloatDiff,
+                differing, mismatched, first, perInput, run.instructions(), inputs.format(), inputs.clamped(), report);
     }
 
     /**
@@ -230,9 +298,18 @@ public final class NetworkTester {
         List<byte[]> reference = reference(prepared, inputs.tensors());
         TargetRun run = target.run(prepared.compiled(), inputs.tensors());
         Path report = reportDirectory.resolve("report.json");
-        Result result = compare(prepared.name(), targetId, run, reference, inputs, report);
+        Result result = compare(prepared.name(), targetId, run, reference, inputs, report, outputTensors(prepared.model()));
         ReportWriter.writeJson(json(prepared, result, run), report);
         return result;
+    }
+
+    /** The model's output tensors, in its output order (the order of the bytes both sides return). */
+    public static List<Tensor> outputTensors(TfliteModel model) {
+        List<Tensor> outputs = new ArrayList<>();
+        for (int index : model.outputs()) {
+            outputs.add(model.tensor(index));
+        }
+        return outputs;
     }
 
     private static Map<String, Object> json(Prepared prepared, Result result, TargetRun run) {
@@ -249,8 +326,11 @@ public final class NetworkTester {
         json.put("output_bytes", prepared.compiled().outputBytes());
         json.put("arena_bytes", prepared.compiled().plan().arenaBytes());
         json.put("constant_bytes", prepared.compiled().constantBytes());
-        json.put("bit_identical", result.bitIdentical());
+        json.put("passed", result.passed());
+        json.put("bit_identical", result.passed() && result.maxFloatDiff() == 0);
         json.put("max_abs_diff_lsb", result.maxDiffLsb());
+        json.put("max_float_diff", result.maxFloatDiff());
+        json.put("float_tolerance", result.floatOutputs() ? FLOAT_TOLERANCE : null);
         json.put("differing_outputs", result.differingOutputs());
         json.put("mismatched_inputs", result.mismatchedInputs());
         json.put("first_mismatched_input", result.firstMismatch() < 0 ? null : result.firstMismatch());
@@ -261,6 +341,7 @@ public final class NetworkTester {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("index", r.index());
             entry.put("max_abs_diff_lsb", r.maxDiffLsb());
+            entry.put("max_float_diff", r.maxFloatDiff());
             entry.put("differing_outputs", r.differingOutputs());
             entry.put("instructions", r.instructions());
             perInput.add(entry);

@@ -59,7 +59,7 @@ public final class HandBuiltModels {
         return new TfliteModel("hand-built small CNN", tensors, ops, new int[] {0}, new int[] {9});
     }
 
-    /** A float32 model (one FULLY_CONNECTED), as most published .tflite files are: the compiler must refuse it. */
+    /** A float32 model (one FULLY_CONNECTED without bias, y = 0.5·x0 − x1), as most published .tflite files are. */
     static TfliteModel floatDense() {
         byte[] w = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).putFloat(-1f).array();
         List<Tensor> tensors = List.of(

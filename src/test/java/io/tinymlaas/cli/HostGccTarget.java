@@ -47,7 +47,7 @@ final class HostGccTarget implements InferenceTarget {
             }
             Path runner = work.resolve("runner");
             gcc.addAll(List.of(dir.resolve(CompiledModel.SOURCE).toString(), FIRMWARE.resolve("targets/x86/main.c").toString(),
-                    "-o", runner.toString()));
+                    "-o", runner.toString(), "-lm"));
             exec(gcc, null);
             Path in = work.resolve("inputs.bin");
             try (var stream = Files.newOutputStream(in)) {

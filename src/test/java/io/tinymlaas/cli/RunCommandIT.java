@@ -18,14 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * `tinyml run` end to end on the real x86 container (Docker, after bin/setup), and on real published .tflite files:
- * MediaPipe's models from the npm package @mediapipe/selfie_segmentation (Apache-2.0), fetched with `npm pack` into
- * target/npm-models once. They are float32 models, as published models usually are, so the network tester must refuse
- * them with one clear line. No int8 .tflite file whose operators we support could be found offline.
+ * `tinyml run` end to end on the real x86 container (Docker, after bin/setup), and on real published .tflite files from
+ * MediaPipe's npm packages (Apache-2.0), fetched with `npm pack` into target/npm-models once:
+ * <ul>
+ * <li>@mediapipe/face_detection's face_detection_short_range.tflite (float32, float16 weights widened by DEQUANTIZE;
+ * CONV_2D, DEPTHWISE_CONV_2D, ADD, PAD, MAX_POOL_2D, RELU, RESHAPE, CONCATENATION; two outputs) runs within the float
+ * tolerance of the reference interpreter;</li>
+ * <li>@mediapipe/selfie_segmentation uses operators we do not compile (HARD_SWISH, RESIZE_BILINEAR, a CUSTOM
+ * transposed convolution) and is refused with one line naming the first of them.</li>
+ * </ul>
  */
 class RunCommandIT {
 
-    private static final String PACKAGE = "@mediapipe/selfie_segmentation@0.1.1675465747";
+    private static final String SELFIE = "@mediapipe/selfie_segmentation@0.1.1675465747";
+    private static final String FACE_DETECTION = "@mediapipe/face_detection@0.4.1657300184";
 
     @TempDir
     Path dir;
@@ -54,31 +60,63 @@ class RunCommandIT {
     }
 
     @Test
-    void aPublishedFloatModelFromMediaPipeIsRefusedWithOneClearLine() throws Exception {
-        Path models = mediaPipeModels();
+    void mediaPipesShortRangeFaceDetectorRunsInTheX86ContainerWithinTheFloatTolerance() throws Exception {
+        Path model = mediaPipeModel(FACE_DETECTION, "face_detection_short_range.tflite");
+        // Three 128x128 RGB images in the detector's input range [-1, 1]: a smooth synthetic scene and two noisy ones.
+        java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(3 * 128 * 128 * 3 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        Random random = new Random(7);
+        for (int image = 0; image < 3; image++) {
+            for (int y = 0; y < 128; y++) {
+                for (int x = 0; x < 128; x++) {
+                    for (int c = 0; c < 3; c++) {
+                        double smooth = Math.sin((x + 17 * c) / 9.0) * Math.cos((y - 5 * c) / 13.0);
+                        images.putFloat((float) (image == 0 ? smooth : random.nextDouble() * 2 - 1));
+                    }
+                }
+            }
+        }
+        Path input = Files.write(dir.resolve("images.bin"), images.array());
+        int code = run("run", model.toString(), "--input", input.toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("3 input(s) of 196608 bytes (raw), 60928 output bytes each")
+                .contains("0 of 45696 outputs differ in 0 input(s)")
+                .containsPattern("(BIT-IDENTICAL|WITHIN 1e-05) on gcc in tinyml/x86-gcc");
+        JsonNode json = new ObjectMapper().readTree(
+                ProjectLayout.find().output().resolve("reports/run-face_detection_short_range-x86/report.json").toFile());
+        assertThat(json.get("passed").asBoolean()).isTrue();
+        assertThat(json.get("max_float_diff").asDouble()).isLessThanOrEqualTo(1e-5);
+        System.out.println("face_detection_short_range: " + Files.size(model) + " B model, arena " + json.get("arena_bytes")
+                + " B, constants " + json.get("constant_bytes") + " B, max difference " + json.get("max_float_diff"));
+    }
+
+    @Test
+    void aPublishedModelWithAnUnsupportedOperatorIsRefusedWithOneClearLine() throws Exception {
+        Path selfie = mediaPipeModel(SELFIE, "selfie_segmentation.tflite");
         Path input = Files.write(dir.resolve("in.bin"), new byte[16]);
-        Path selfie = models.resolve("selfie_segmentation.tflite");
         assertThat(run("run", selfie.toString(), "--input", input.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("tinyml: " + selfie + ": graph input/output 'input_1' is FLOAT32; only quantized "
-                + "int8 interfaces are supported" + System.lineSeparator());
+        assertThat(err.toString()).matches("tinyml: " + java.util.regex.Pattern.quote(selfie.toString())
+                + ": operator #\\d+ HARD_SWISH is not supported by the compiler \\(supported: [A-Z0-9_, ]+\\)\\R");
         assertThat(out.toString()).isEmpty();
     }
 
-    /** Unpacks the npm package's .tflite files into target/npm-models, once; skips the test when npm cannot get it. */
-    private static Path mediaPipeModels() throws Exception {
-        Path target = ProjectLayout.find().root().resolve("target/npm-models");
-        Path marker = target.resolve("package/selfie_segmentation.tflite");
+    /**
+     * Unpacks an npm package's files into target/npm-models/&lt;package&gt;, once, and returns one of them; skips the test
+     * when npm cannot get it.
+     */
+    private static Path mediaPipeModel(String pkg, String file) throws Exception {
+        Path target = ProjectLayout.find().root().resolve("target/npm-models").resolve(pkg.replaceAll("[^A-Za-z0-9_.-]", "_"));
+        Path marker = target.resolve("package").resolve(file);
         if (Files.isRegularFile(marker)) {
-            return marker.getParent();
+            return marker;
         }
         Files.createDirectories(target);
-        Assumptions.assumeTrue(exec(target, "npm", "pack", PACKAGE, "--pack-destination", target.toString()) == 0,
-                "npm pack " + PACKAGE + " failed (no npm or no registry)");
+        Assumptions.assumeTrue(exec(target, "npm", "pack", pkg, "--pack-destination", target.toString()) == 0,
+                "npm pack " + pkg + " failed (no npm or no registry)");
         try (var files = Files.list(target)) {
             Path tarball = files.filter(p -> p.toString().endsWith(".tgz")).findFirst().orElseThrow();
             assertThat(exec(target, "tar", "xzf", tarball.toString(), "-C", target.toString())).isZero();
         }
-        return marker.getParent();
+        return marker;
     }
 
     private static int exec(Path dir, String... command) throws Exception {

@@ -98,13 +98,22 @@ class RunCommandTest {
     }
 
     @Test
-    void aFloatModelIsRefusedWithOneLineAndExitCodeTwo() throws Exception {
+    void aFloatModelRunsOnLittleEndianRawAndOnTextInputsWithinTheTolerance() throws Exception {
         Path model = model("float.tflite", HandBuiltModels.floatDense());
-        Path inputs = randomRawInputs(1, 8);
-        assertThat(run("run", model.toString(), "--input", inputs.toString())).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("tinyml: " + model + ": graph input/output 'x' is FLOAT32; only quantized int8 "
-                + "interfaces are supported" + System.lineSeparator());
-        assertThat(out.toString()).isEmpty();
+        java.nio.ByteBuffer raw = java.nio.ByteBuffer.allocate(3 * 2 * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (float v : new float[] {1f, 2f, -3.5f, 0.25f, 1e-3f, 7f}) {
+            raw.putFloat(v);
+        }
+        Path inputs = Files.write(dir.resolve("in.bin"), raw.array());
+        int code = run("run", model.toString(), "--input", inputs.toString(), "--report-dir", dir.resolve("r").toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("3 input(s) of 8 bytes (raw), 4 output bytes each")
+                .contains("total: 3 input(s), max |ours - reference| / max(|reference|, 1) 0.00 (tolerance 1e-05), 0 of 3 outputs "
+                        + "differ in 0 input(s)")
+                .contains("BIT-IDENTICAL on host gcc");
+        Path text = Files.writeString(dir.resolve("in.txt"), "1, 2\n-3.5, 0.25\n");
+        assertThat(run("run", model.toString(), "--input", text.toString(), "--report-dir", dir.resolve("t").toString())).isZero();
+        assertThat(out.toString()).contains("2 input(s) of 8 bytes (text)");
     }
 
     @Test
@@ -139,10 +148,12 @@ class RunCommandTest {
     }
 
     @Test
-    void helpDescribesBothInputFormats() {
+    void helpDescribesBothInputFormatsForInt8AndFloatModels() {
         assertThat(run("run", "--help")).isZero();
-        assertThat(out.toString()).contains("--input").contains("--board")
-                .contains("raw   the int8 input tensors' bytes back to back")
+        // picocli wraps the footer at 80 columns: compare with the line breaks as spaces
+        assertThat(out.toString().replaceAll("\\s*\\R", " ")).contains("--input").contains("--board")
+                .contains("raw   the input tensors' bytes back to back")
+                .contains("a float32 input is 4 bytes per value, IEEE 754 single precision, little-endian")
                 .contains("text  real numbers separated by commas").contains("quantized with the model's input scale");
     }
 }

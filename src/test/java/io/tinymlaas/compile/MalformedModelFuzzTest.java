@@ -633,7 +633,7 @@ class MalformedModelFuzzTest {
                 }
                 """);
         Files.writeString(work.resolve("driver.c"), driver.toString());
-        link.addAll(List.of("driver.c", "-o", "fuzzrunner"));
+        link.addAll(List.of("driver.c", "-o", "fuzzrunner", "-lm"));
         Process linker = start(link, work, null, work.resolve("link.log"));
         if (waitFor(linker, 300, "gcc (link)") != 0) {
             throw new AssertionError("linking the fuzz runner failed:\n" + Files.readString(work.resolve("link.log")));

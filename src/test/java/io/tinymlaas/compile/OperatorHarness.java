@@ -72,6 +72,64 @@ final class OperatorHarness {
         return cases;
     }
 
+    /** Float outputs must be within this relative difference of the interpreter's (see {@link #assertClose}). */
+    static final double FLOAT_TOLERANCE = 1e-5;
+
+    /**
+     * The float32 counterpart of {@link #assertBitExact}: random inputs uniform in [-inputRange, inputRange) (random bytes
+     * for an int8 input), and every float output within {@link #FLOAT_TOLERANCE} of the interpreter's, relative to
+     * max(|reference|, 1): relative for outputs of magnitude one and more, absolute below, where a different summation
+     * order may cancel to a tiny value. int8 outputs must be identical. Returns the largest difference seen, so tests can
+     * also assert where ours is exact.
+     */
+    static double assertClose(TfliteModel model, int cases, Random random, Path dir, String label, float inputRange) {
+        byte[] tflite = TfliteWriter.write(model);
+        boolean floatInput = model.input().type() == TensorType.FLOAT32;
+        boolean floatOutput = model.output().type() == TensorType.FLOAT32;
+        int inputBytes = (int) model.input().byteSize();
+        int outputBytes = (int) model.output().byteSize();
+        byte[][] inputs = new byte[cases][];
+        byte[][] expected = new byte[cases][];
+        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(tflite, label + ".tflite")) {
+            for (int c = 0; c < cases; c++) {
+                if (floatInput) {
+                    ByteBuffer values = ByteBuffer.allocate(inputBytes).order(ByteOrder.LITTLE_ENDIAN);
+                    while (values.hasRemaining()) {
+                        values.putFloat((random.nextFloat() * 2 - 1) * inputRange);
+                    }
+                    inputs[c] = values.array();
+                } else {
+                    inputs[c] = new byte[inputBytes];
+                    random.nextBytes(inputs[c]);
+                }
+                expected[c] = interpreter.invoke(inputs[c]);
+            }
+        }
+        byte[] actual = runCompiled(model, inputs, dir, label);
+        assertThat(actual.length).as("%s: output bytes of %d inferences", label, cases).isEqualTo(cases * outputBytes);
+        double worst = 0;
+        for (int c = 0; c < cases; c++) {
+            byte[] got = Arrays.copyOfRange(actual, c * outputBytes, (c + 1) * outputBytes);
+            if (!floatOutput) {
+                assertThat(got).as("%s: case %d (int8 output)", label, c).isEqualTo(expected[c]);
+                continue;
+            }
+            ByteBuffer ours = ByteBuffer.wrap(got).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer reference = ByteBuffer.wrap(expected[c]).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < outputBytes / 4; i++) {
+                float o = ours.getFloat(4 * i);
+                float r = reference.getFloat(4 * i);
+                double difference = Math.abs((double) o - r) / Math.max(Math.abs((double) r), 1.0);
+                if (!(difference <= FLOAT_TOLERANCE)) {
+                    fail("%s: case %d of %d, output %d: interpreter %s, ours %s (relative difference %.3g > %.0g)%n  model: %s",
+                            label, c, cases, i, r, o, difference, FLOAT_TOLERANCE, describe(model));
+                }
+                worst = Math.max(worst, difference);
+            }
+        }
+        return worst;
+    }
+
     /** Compiles the model to C, builds it with the x86 host runner and all reference kernels, and runs the inputs through it. */
     static byte[] runCompiled(TfliteModel model, byte[][] inputs, Path dir, String label) {
         try {
@@ -84,7 +142,7 @@ final class OperatorHarness {
             gcc.addAll(List.of("-I" + FIRMWARE.resolve("include"), "-I" + work));
             gcc.addAll(kernelObjects());
             gcc.addAll(List.of(work.resolve(CompiledModel.SOURCE).toString(),
-                    FIRMWARE.resolve("targets/x86/main.c").toString(), "-o", runner.toString()));
+                    FIRMWARE.resolve("targets/x86/main.c").toString(), "-o", runner.toString(), "-lm"));
             Exec build = exec(gcc, null, work);
             if (build.status != 0) {
                 fail("%s: gcc failed:%n%s", label, build.stderr);
@@ -202,6 +260,23 @@ final class OperatorHarness {
 
     static Tensor activation(String name, int[] shape, Quantization q) {
         return new Tensor(name, TensorType.INT8, shape, q, null);
+    }
+
+    static Tensor floatActivation(String name, int[] shape) {
+        return new Tensor(name, TensorType.FLOAT32, shape, null, null);
+    }
+
+    /** A constant float32 tensor with values uniform in [-range, range). */
+    static Tensor floatConstant(String name, int[] shape, float range, Random random) {
+        long count = 1;
+        for (int d : shape) {
+            count *= d;
+        }
+        ByteBuffer data = ByteBuffer.allocate((int) count * 4).order(ByteOrder.LITTLE_ENDIAN);
+        while (data.hasRemaining()) {
+            data.putFloat((random.nextFloat() * 2 - 1) * range);
+        }
+        return new Tensor(name, TensorType.FLOAT32, shape, null, data.array());
     }
 
     /** Random int8 weights in [-127, 127], symmetric per-channel along {@code dimension}, scales in [0.002, 0.05). */
