@@ -50,6 +50,8 @@ public final class ReferenceInterpreter implements AutoCloseable {
         input.clear();
         input.put(inputTensor).rewind();
         output.clear();
+        // Variable tensors (an LSTM's state) would otherwise carry over from the previous input; each invoke is independent.
+        interpreter.resetVariableTensors();
         interpreter.run(input, output);
         byte[] result = new byte[output.capacity()];
         output.rewind();
