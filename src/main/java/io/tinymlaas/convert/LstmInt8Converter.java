@@ -32,6 +32,8 @@ public final class LstmInt8Converter {
 
     static final float GATE_SCALE = 0x1p-12f;
     static final int LARGEST_CELL_SCALE_LOG2 = -9;
+    /** Calibration runs the float network step by step in Java; this many samples pin the ranges down well enough. */
+    static final int CALIBRATION_SAMPLES = 1000;
 
     private LstmInt8Converter() {
     }
@@ -97,7 +99,9 @@ public final class LstmInt8Converter {
         return new TfliteModel(description, List.copyOf(tensors), List.copyOf(operators), new int[] {0}, new int[] {probabilities});
     }
 
+    /** Ranges over the first {@link #CALIBRATION_SAMPLES} inputs (the training split comes shuffled). */
     static Ranges calibrate(LstmNetwork network, float[][] inputs) {
+        inputs = Arrays.copyOf(inputs, Math.min(inputs.length, CALIBRATION_SAMPLES));
         ValueRange input = ValueRange.empty();
         ValueRange hidden = ValueRange.empty();
         ValueRange cell = ValueRange.empty();

@@ -2,6 +2,8 @@ package io.tinymlaas.compile;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tinymlaas.convert.LstmInt8Converter;
+import io.tinymlaas.convert.LstmInt8ConverterTest;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;
@@ -36,6 +38,14 @@ class LstmOperatorTest {
             TfliteModel model = randomLstm(random, random.nextBoolean(), 1 + random.nextInt(3));
             OperatorHarness.assertBitExact(model, CASES, random, dir, "lstm" + m);
         }
+    }
+
+    @Test
+    void aConvertedLstmClassifierWithItsDenseLayerAndSoftmaxIsBitExact() {
+        Random random = new Random(31);
+        TfliteModel model = LstmInt8Converter.convert(LstmInt8ConverterTest.randomNetwork(random),
+                LstmInt8ConverterTest.randomInputs(100, random), "lstm classifier");
+        OperatorHarness.assertBitExact(model, 40, random, dir, "lstm_classifier");
     }
 
     @Test
