@@ -12,7 +12,7 @@ Feature: Data Scientist — mnist_lstm handwritten digits from collection to an 
     When the trained digit model is stored
     Then its manifest names the digit data's content hash and the training metrics
     When the digit model is converted to an int8 .tflite file with an integer UNIDIRECTIONAL_SEQUENCE_LSTM
-    Then the reference interpreter's accuracy on the test digits meets the fast goal of at least 80%
+    Then the reference interpreter's accuracy on the test digits meets its goal, at least 90% (97% in the full profile)
     And the int8 digit accuracy is within 5 percentage points of the float model's
     When the digit model is compiled ahead of time to C
     And the compiled digit model runs in the x86 container on every test digit

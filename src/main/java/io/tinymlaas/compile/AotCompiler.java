@@ -51,6 +51,10 @@ public final class AotCompiler {
             BuiltinOperator.RESHAPE, Set.of(1),
             BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, LstmLowering.OPTIONAL);
 
+    /** Variable tensors an operator keeps its state in and resets itself at each invoke, so they need no writer. */
+    private static final Map<Integer, Set<Integer>> STATE_INPUTS = Map.of(
+            BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, Set.of(LstmLowering.OUTPUT_STATE, LstmLowering.CELL_STATE));
+
     /** Arena offsets are word-aligned so kernels may read activations 32 bits at a time. */
     static final int ARENA_ALIGNMENT = 4;
 
@@ -136,8 +140,7 @@ public final class AotCompiler {
                     }
                     continue;
                 }
-                if (model.tensor(t).variable() && first[t] < 0) {
-                    // A state tensor: the operator that reads it first resets it, so it lives from there.
+                if (model.tensor(t).variable() && first[t] < 0 && STATE_INPUTS.getOrDefault(op.opcode(), Set.of()).contains(k)) {
                     first[t] = i;
                 }
                 if (!model.tensor(t).constant() && first[t] < 0) {

@@ -60,8 +60,9 @@ final class LstmLowering {
             throw new CompilationException(where + ": the cell activation is " + op.fusedActivation()
                     + "; the integer kernel computes TANH only");
         }
-        if (options.projClip() != 0f && options.projClip() < 0 || options.cellClip() < 0) {
-            throw new CompilationException(where + ": negative clip values");
+        if (!(options.cellClip() >= 0) || !(options.projClip() >= 0)) {
+            throw new CompilationException(where + ": cell_clip " + options.cellClip() + " and proj_clip " + options.projClip()
+                    + " must not be negative (0 means no clipping)");
         }
         if (op.intermediates().length != 5) {
             throw new CompilationException(where + ": an int8 LSTM needs 5 intermediate tensors (the four gates and the hidden "

@@ -63,6 +63,20 @@ class LstmOperatorTest {
     }
 
     @Test
+    void aVariableTensorIsStateOnlyForTheLstmThatOwnsItOtherOperatorsMayNotReadItUnwritten() {
+        Quantization q = Quantization.perTensor(0.5f, 3);
+        List<Tensor> tensors = List.of(OperatorHarness.activation("input", new int[] {1, 2}, q),
+                new Tensor("state", TensorType.INT8, new int[] {1, 2}, q, null, true),
+                OperatorHarness.activation("output", new int[] {1, 2}, q));
+        TfliteModel add = new TfliteModel("add", tensors, List.of(new Operator(BuiltinOperator.ADD, "ADD", new int[] {0, 1},
+                new int[] {2}, Activation.NONE, new OperatorOptions.Add())), new int[] {0}, new int[] {2});
+        assertThatThrownBy(() -> AotCompiler.compile(add, "00", "models/add.tflite"))
+                .isInstanceOf(CompilationException.class)
+                .hasMessage("models/add.tflite: operator #0 ADD reads tensor 1 'state', which is not a graph input and no earlier "
+                        + "operator writes");
+    }
+
+    @Test
     void aCellStateScaleThatIsNotAPowerOfTwoIsRefused() {
         TfliteModel model = randomLstm(new Random(6), true, 1);
         List<Tensor> tensors = new ArrayList<>(model.tensors());
