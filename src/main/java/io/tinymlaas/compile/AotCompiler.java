@@ -43,7 +43,7 @@ public final class AotCompiler {
             Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower),
             Map.entry(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, LstmLowering::lower));
 
-    /** Inputs an operator may omit (index -1 in the file): the bias of the convolution family, RESHAPE's shape. */
+    /** Inputs an operator may omit (index -1 in the file): the bias of the convolution family, RESHAPE's shape, an LSTM's optional parts. */
     private static final Map<Integer, Set<Integer>> OPTIONAL_INPUTS = Map.of(
             BuiltinOperator.FULLY_CONNECTED, Set.of(2),
             BuiltinOperator.CONV_2D, Set.of(2),
