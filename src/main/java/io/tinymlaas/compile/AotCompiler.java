@@ -41,14 +41,20 @@ public final class AotCompiler {
             Map.entry(BuiltinOperator.DEQUANTIZE, QuantizeLowering::lowerDequantize),
             Map.entry(BuiltinOperator.PAD, PadLowering::lower),
             Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower),
-            Map.entry(BuiltinOperator.MEAN, MeanLowering::lower));
+            Map.entry(BuiltinOperator.MEAN, MeanLowering::lower),
+            Map.entry(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, LstmLowering::lower));
 
-    /** Inputs an operator may omit (index -1 in the file): the bias of the convolution family, RESHAPE's shape. */
+    /** Inputs an operator may omit (index -1 in the file): the bias of the convolution family, RESHAPE's shape, an LSTM's optional parts. */
     private static final Map<Integer, Set<Integer>> OPTIONAL_INPUTS = Map.of(
             BuiltinOperator.FULLY_CONNECTED, Set.of(2),
             BuiltinOperator.CONV_2D, Set.of(2),
             BuiltinOperator.DEPTHWISE_CONV_2D, Set.of(2),
-            BuiltinOperator.RESHAPE, Set.of(1));
+            BuiltinOperator.RESHAPE, Set.of(1),
+            BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, LstmLowering.OPTIONAL);
+
+    /** Variable tensors an operator keeps its state in and resets itself at each invoke, so they need no writer. */
+    private static final Map<Integer, Set<Integer>> STATE_INPUTS = Map.of(
+            BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, Set.of(LstmLowering.OUTPUT_STATE, LstmLowering.CELL_STATE));
 
     /** Arena offsets are word-aligned so kernels may read activations 32 bits at a time. */
     static final int ARENA_ALIGNMENT = 4;
@@ -171,6 +177,9 @@ public final class AotCompiler {
                         throw new CompilationException(source + ": operator #" + i + " " + op.name() + " lacks its input " + k);
                     }
                     continue;
+                }
+                if (model.tensor(t).variable() && first[t] < 0 && STATE_INPUTS.getOrDefault(op.opcode(), Set.of()).contains(k)) {
+                    first[t] = i;
                 }
                 if (!model.tensor(t).constant() && first[t] < 0) {
                     throw new CompilationException(source + ": operator #" + i + " " + op.name() + " reads tensor " + t + " '"

@@ -63,6 +63,8 @@ public final class ReferenceInterpreter implements AutoCloseable {
             outputs[i].clear();
             targets.put(i, outputs[i]);
         }
+        // Variable tensors (an LSTM's state) would otherwise carry over from the previous input; each invoke is independent.
+        interpreter.resetVariableTensors();
         interpreter.runForMultipleInputsOutputs(new Object[] {input}, targets);
         byte[] result = new byte[outputBytes];
         int at = 0;

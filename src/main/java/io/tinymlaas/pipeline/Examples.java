@@ -11,7 +11,8 @@ public final class Examples {
     private static final Map<String, Supplier<Example>> ALL = new TreeMap<>(Map.of(
             HelloWorld.NAME, HelloWorld::new,
             PersonDetection.NAME, PersonDetection::new,
-            MagicWand.NAME, MagicWand::new));
+            MagicWand.NAME, MagicWand::new,
+            MnistLstm.NAME, MnistLstm::new));
 
     private Examples() {
     }

@@ -4,6 +4,7 @@ import io.tinymlaas.TinymlException;
 import io.tinymlaas.convert.CnnInt8Converter;
 import io.tinymlaas.convert.CrossLayerEqualization;
 import io.tinymlaas.convert.Int8Converter;
+import io.tinymlaas.convert.LstmInt8Converter;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.train.ConvTrainer;
@@ -11,6 +12,9 @@ import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingResult;
 import io.tinymlaas.train.DenseNetwork;
 import io.tinymlaas.train.DenseTrainer;
+import io.tinymlaas.train.LstmTrainer;
+import io.tinymlaas.train.LstmTrainingConfig;
+import io.tinymlaas.train.LstmTrainingResult;
 import io.tinymlaas.train.TrainedModel;
 import io.tinymlaas.train.TrainingConfig;
 import io.tinymlaas.train.TrainingResult;
@@ -58,6 +62,23 @@ public interface ModelRecipe {
         @Override
         public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
             return CnnInt8Converter.convert(as(ConvTrainingResult.class, trained).network(), representativeInputs, description);
+        }
+    }
+
+    /**
+     * An LSTM sequence classifier (softmax cross-entropy) converted to TF Lite's int8 UNIDIRECTIONAL_SEQUENCE_LSTM
+     * ({@link LstmTrainer}, {@link LstmInt8Converter}).
+     */
+    record LstmClassifier(LstmTrainingConfig config) implements ModelRecipe {
+
+        @Override
+        public LstmTrainingResult train(Split train, Split validation) {
+            return LstmTrainer.train(train, validation, config);
+        }
+
+        @Override
+        public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
+            return LstmInt8Converter.convert(as(LstmTrainingResult.class, trained).network(), representativeInputs, description);
         }
     }
 

@@ -94,4 +94,12 @@ public sealed interface OperatorOptions {
     /** PadOptions (an empty table; the paddings are the second input). */
     record Pad() implements OperatorOptions {
     }
+
+    /**
+     * UnidirectionalSequenceLSTMOptions (its fused activation, the cell's output activation, is on the operator).
+     * Clips of 0 mean no clipping; {@code timeMajor} orders the input [time, batch, features] instead of
+     * [batch, time, features].
+     */
+    record UnidirectionalSequenceLstm(float cellClip, float projClip, boolean timeMajor) implements OperatorOptions {
+    }
 }

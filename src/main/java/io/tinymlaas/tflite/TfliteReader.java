@@ -20,6 +20,7 @@ import org.tensorflow.lite.schema.FullyConnectedOptions;
 import org.tensorflow.lite.schema.Pool2DOptions;
 import org.tensorflow.lite.schema.ReshapeOptions;
 import org.tensorflow.lite.schema.SoftmaxOptions;
+import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
 import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.SubGraph;
 
@@ -115,7 +116,8 @@ public final class TfliteReader {
                 throw new ModelFormatException(where + " refers to buffer " + bufferIndex + " but the file has " + buffers);
             }
             byte[] data = constantData(model.buffers((int) bufferIndex), where);
-            Tensor tensor = new Tensor(t.name() == null ? "tensor_" + i : t.name(), type, shape, quantization(t, type, where), data);
+            Tensor tensor = new Tensor(t.name() == null ? "tensor_" + i : t.name(), type, shape, quantization(t, type, where), data,
+                    t.isVariable());
             if (data != null && data.length != tensor.byteSize()) {
                 throw new ModelFormatException(where + " (" + tensor.name() + ") has " + data.length + " bytes of data but its shape "
                         + java.util.Arrays.toString(shape) + " of " + type + " needs " + tensor.byteSize());
@@ -183,7 +185,10 @@ public final class TfliteReader {
             int[] inputs = indices(length(op.inputsLength(), "inputs of " + where), op::inputs, tensorCount, where + " input", true);
             int[] outputs = indices(length(op.outputsLength(), "outputs of " + where), op::outputs, tensorCount, where + " output",
                     false);
-            operators.add(new Operator(opcode, name, inputs, outputs, fusedActivation(op, where), options(op, where)));
+            int[] intermediates = indices(length(op.intermediatesLength(), "intermediates of " + where), op::intermediates,
+                    tensorCount, where + " intermediate", false);
+            operators.add(new Operator(opcode, name, inputs, outputs, fusedActivation(op, where), options(op, where),
+                    intermediates));
         }
         return operators;
     }
@@ -204,6 +209,8 @@ public final class TfliteReader {
             case BuiltinOptions.MulOptions -> ((MulOptions) op.builtinOptions(new MulOptions())).fusedActivationFunction();
             case BuiltinOptions.ConcatenationOptions ->
                     ((ConcatenationOptions) op.builtinOptions(new ConcatenationOptions())).fusedActivationFunction();
+            case BuiltinOptions.UnidirectionalSequenceLSTMOptions -> ((UnidirectionalSequenceLSTMOptions) op.builtinOptions(
+                    new UnidirectionalSequenceLSTMOptions())).fusedActivationFunction();
             default -> 0;
         };
         return Activation.fromCode(code, where);
@@ -255,6 +262,11 @@ public final class TfliteReader {
             }
             case BuiltinOptions.PadOptions -> {
                 return new OperatorOptions.Pad();
+            }
+            case BuiltinOptions.UnidirectionalSequenceLSTMOptions -> {
+                UnidirectionalSequenceLSTMOptions o = (UnidirectionalSequenceLSTMOptions) op.builtinOptions(
+                        new UnidirectionalSequenceLSTMOptions());
+                return new OperatorOptions.UnidirectionalSequenceLstm(o.cellClip(), o.projClip(), o.timeMajor());
             }
             default -> {
                 return OperatorOptions.NONE;

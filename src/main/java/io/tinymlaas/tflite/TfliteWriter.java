@@ -18,6 +18,7 @@ import org.tensorflow.lite.schema.FullyConnectedOptions;
 import org.tensorflow.lite.schema.Pool2DOptions;
 import org.tensorflow.lite.schema.ReshapeOptions;
 import org.tensorflow.lite.schema.SoftmaxOptions;
+import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
 
 /** Serialises a {@link TfliteModel} into the TFLite FlatBuffer format (schema version 3, identifier TFL3). */
 public final class TfliteWriter {
@@ -105,6 +106,9 @@ public final class TfliteWriter {
         if (quantization != 0) {
             org.tensorflow.lite.schema.Tensor.addQuantization(builder, quantization);
         }
+        if (tensor.variable()) {
+            org.tensorflow.lite.schema.Tensor.addIsVariable(builder, true);
+        }
         return org.tensorflow.lite.schema.Tensor.endTensor(builder);
     }
 
@@ -121,6 +125,8 @@ public final class TfliteWriter {
     private static int operator(FlatBufferBuilder builder, Operator op, int opcodeIndex) {
         int inputs = org.tensorflow.lite.schema.Operator.createInputsVector(builder, op.inputs());
         int outputs = org.tensorflow.lite.schema.Operator.createOutputsVector(builder, op.outputs());
+        int intermediates = op.intermediates().length == 0 ? 0
+                : org.tensorflow.lite.schema.Operator.createIntermediatesVector(builder, op.intermediates());
         byte optionsType = BuiltinOptions.NONE;
         int options = 0;
         byte activation = op.fusedActivation().code();
@@ -161,6 +167,10 @@ public final class TfliteWriter {
             optionsType = BuiltinOptions.PadOptions;
             PadOptions.startPadOptions(builder);
             options = PadOptions.endPadOptions(builder);
+        } else if (op.options() instanceof OperatorOptions.UnidirectionalSequenceLstm o) {
+            optionsType = BuiltinOptions.UnidirectionalSequenceLSTMOptions;
+            options = UnidirectionalSequenceLSTMOptions.createUnidirectionalSequenceLSTMOptions(builder, activation, o.cellClip(),
+                    o.projClip(), o.timeMajor(), false, false);
         }
         org.tensorflow.lite.schema.Operator.startOperator(builder);
         org.tensorflow.lite.schema.Operator.addOpcodeIndex(builder, opcodeIndex);
@@ -169,6 +179,9 @@ public final class TfliteWriter {
         if (options != 0) {
             org.tensorflow.lite.schema.Operator.addBuiltinOptionsType(builder, optionsType);
             org.tensorflow.lite.schema.Operator.addBuiltinOptions(builder, options);
+        }
+        if (intermediates != 0) {
+            org.tensorflow.lite.schema.Operator.addIntermediates(builder, intermediates);
         }
         return org.tensorflow.lite.schema.Operator.endOperator(builder);
     }

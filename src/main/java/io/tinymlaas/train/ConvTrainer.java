@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -116,36 +115,10 @@ public final class ConvTrainer {
             List<Op> phaseSteps = TrainingTensors.adamPhases(graph, loss, config.phases());
             session.initialize();
 
-            List<Double> lossPerEpoch = new ArrayList<>();
-            int[] order = IntStream.range(0, train.size()).toArray();
-            int epoch = 0;
-            for (int p = 0; p < config.phases().size(); p++) {
-                TrainingConfig.Phase phase = config.phases().get(p);
-                for (int e = 0; e < phase.epochs(); e++) {
-                    epoch++;
-                    TrainingTensors.shuffle(order, random);
-                    double sum = 0;
-                    int seen = 0;
-                    for (int start = 0; start < order.length; start += config.batchSize()) {
-                        int end = Math.min(order.length, start + config.batchSize());
-                        try (TFloat32 xs = TrainingTensors.batch(train.inputs(), order, start, end);
-                             TFloat32 ys = TrainingTensors.batch(train.targets(), order, start, end);
-                             Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(phaseSteps.get(p))
-                                     .fetch(loss).run()) {
-                            sum += ((TFloat32) result.get(0)).getFloat() * (end - start);
-                            seen += end - start;
-                        }
-                    }
-                    double epochLoss = sum / seen;
-                    if (!Double.isFinite(epochLoss)) {
-                        throw new TrainingDivergedException("training diverged: the loss became " + epochLoss + " in epoch " + epoch
-                                + " (learning rate " + phase.learningRate() + "); check the data for NaN or lower the learning rate");
-                    }
-                    lossPerEpoch.add(epochLoss);
-                }
-            }
+            List<Double> lossPerEpoch = TrainingTensors.runEpochs(session, x, y, loss, phaseSteps, config.phases(), train,
+                    config.batchSize(), random);
 
-            double[] validationFigures = evaluate(session, x, y, logits, loss, validation);
+            double[] validationFigures = TrainingTensors.classifierFigures(session, x, y, logits, loss, validation);
             List<ConvLayer> convs = new ArrayList<>();
             for (int i = 0; i < config.blocks().size(); i++) {
                 ConvTrainingConfig.Block block = config.blocks().get(i);
@@ -169,33 +142,6 @@ public final class ConvTrainer {
             ConvNetwork network = new ConvNetwork(config.height(), config.width(), config.channels(), List.copyOf(convs),
                     List.copyOf(separable), config.globalAveragePool(), List.copyOf(dense));
             return new ConvTrainingResult(network, List.copyOf(lossPerEpoch), validationFigures[0], validationFigures[1]);
-        }
-    }
-
-    /** Mean cross-entropy and accuracy (argmax of logits against argmax of the one-hot target). */
-    private static double[] evaluate(Session session, Placeholder<TFloat32> x, Placeholder<TFloat32> y, Operand<TFloat32> logits,
-                                     Operand<TFloat32> loss, Split split) {
-        int[] all = IntStream.range(0, split.size()).toArray();
-        try (TFloat32 xs = TrainingTensors.batch(split.inputs(), all, 0, all.length);
-             TFloat32 ys = TrainingTensors.batch(split.targets(), all, 0, all.length);
-             Result result = session.runner().feed(x, xs).feed(y, ys).fetch(loss).fetch(logits).run()) {
-            double meanLoss = ((TFloat32) result.get(0)).getFloat();
-            TFloat32 scores = (TFloat32) result.get(1);
-            int classes = split.targets()[0].length;
-            int correct = 0;
-            for (int i = 0; i < split.size(); i++) {
-                int best = 0;
-                for (int c = 1; c < classes; c++) {
-                    if (scores.getFloat(i, c) > scores.getFloat(i, best)) {
-                        best = c;
-                    }
-                }
-                correct += split.targets()[i][best] == 1f ? 1 : 0;
-            }
-            if (!Double.isFinite(meanLoss)) {
-                throw new TrainingDivergedException("the validation loss is " + meanLoss + "; check the validation data for NaN");
-            }
-            return new double[] {meanLoss, correct / (double) split.size()};
         }
     }
 

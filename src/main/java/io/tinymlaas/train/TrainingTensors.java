@@ -1,5 +1,6 @@
 package io.tinymlaas.train;
 
+import io.tinymlaas.data.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,6 +13,7 @@ import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
@@ -44,6 +46,70 @@ final class TrainingTensors {
             steps.add(optimizers.get(p).applyGradients(List.copyOf(gradients.get(p)), "train_phase" + p));
         }
         return steps;
+    }
+
+    /**
+     * Every phase's epochs over mini-batches shuffled by {@code random}, each with the phase's training step; returns
+     * the mean loss of each epoch. A loss that stops being finite ends training with a message.
+     */
+    static List<Double> runEpochs(Session session, Placeholder<TFloat32> x, Placeholder<TFloat32> y, Operand<TFloat32> loss,
+                                  List<Op> phaseSteps, List<TrainingConfig.Phase> phases, Split train, int batchSize,
+                                  Random random) {
+        List<Double> lossPerEpoch = new ArrayList<>();
+        int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
+        int epoch = 0;
+        for (int p = 0; p < phases.size(); p++) {
+            TrainingConfig.Phase phase = phases.get(p);
+            for (int e = 0; e < phase.epochs(); e++) {
+                epoch++;
+                shuffle(order, random);
+                double sum = 0;
+                int seen = 0;
+                for (int start = 0; start < order.length; start += batchSize) {
+                    int end = Math.min(order.length, start + batchSize);
+                    try (TFloat32 xs = batch(train.inputs(), order, start, end);
+                         TFloat32 ys = batch(train.targets(), order, start, end);
+                         Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(phaseSteps.get(p)).fetch(loss).run()) {
+                        sum += ((TFloat32) result.get(0)).getFloat() * (end - start);
+                        seen += end - start;
+                    }
+                }
+                double epochLoss = sum / seen;
+                if (!Double.isFinite(epochLoss)) {
+                    throw new TrainingDivergedException("training diverged: the loss became " + epochLoss + " in epoch " + epoch
+                            + " (learning rate " + phase.learningRate() + "); check the data for NaN or lower the learning rate");
+                }
+                lossPerEpoch.add(epochLoss);
+            }
+        }
+        return lossPerEpoch;
+    }
+
+    /** Mean cross-entropy and accuracy (argmax of logits against argmax of the one-hot target). */
+    static double[] classifierFigures(Session session, Placeholder<TFloat32> x, Placeholder<TFloat32> y, Operand<TFloat32> logits,
+                                     Operand<TFloat32> loss, Split split) {
+        int[] all = java.util.stream.IntStream.range(0, split.size()).toArray();
+        try (TFloat32 xs = TrainingTensors.batch(split.inputs(), all, 0, all.length);
+             TFloat32 ys = TrainingTensors.batch(split.targets(), all, 0, all.length);
+             Result result = session.runner().feed(x, xs).feed(y, ys).fetch(loss).fetch(logits).run()) {
+            double meanLoss = ((TFloat32) result.get(0)).getFloat();
+            TFloat32 scores = (TFloat32) result.get(1);
+            int classes = split.targets()[0].length;
+            int correct = 0;
+            for (int i = 0; i < split.size(); i++) {
+                int best = 0;
+                for (int c = 1; c < classes; c++) {
+                    if (scores.getFloat(i, c) > scores.getFloat(i, best)) {
+                        best = c;
+                    }
+                }
+                correct += split.targets()[i][best] == 1f ? 1 : 0;
+            }
+            if (!Double.isFinite(meanLoss)) {
+                throw new TrainingDivergedException("the validation loss is " + meanLoss + "; check the validation data for NaN");
+            }
+            return new double[] {meanLoss, correct / (double) split.size()};
+        }
     }
 
     /** Rows {@code order[start..end)} of {@code rows} as one [end - start, width] tensor. */

@@ -103,4 +103,29 @@ class OperatorOptionsRoundTripTest {
         assertThat(roundTrip(op(BuiltinOperator.LOGISTIC, Activation.NONE, OperatorOptions.NONE)).options())
                 .isEqualTo(OperatorOptions.NONE);
     }
+
+    @Test
+    void lstmKeepsClipsTimeMajorTanhAndItsIntermediates() {
+        OperatorOptions options = new OperatorOptions.UnidirectionalSequenceLstm(3.5f, 0f, true);
+        Operator op = new Operator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, "UNIDIRECTIONAL_SEQUENCE_LSTM", new int[] {0},
+                new int[] {1}, Activation.TANH, options, new int[] {1, 0});
+        Operator back = roundTrip(op);
+        assertThat(back.options()).isEqualTo(options);
+        assertThat(back.intermediates()).containsExactly(1, 0);
+    }
+
+    @Test
+    void variableTensorsStayVariable() {
+        Quantization q = Quantization.perTensor(0x1p-11f, 0);
+        List<Tensor> tensors = List.of(
+                new Tensor("in", TensorType.INT8, new int[] {1, 2}, Quantization.perTensor(0.5f, 3), null),
+                new Tensor("cell_state", TensorType.INT16, new int[] {1, 2}, q, null, true),
+                new Tensor("out", TensorType.INT8, new int[] {1, 2}, Quantization.perTensor(0.5f, 3), null));
+        Operator add = new Operator(BuiltinOperator.ADD, "ADD", new int[] {0, 1}, new int[] {2}, Activation.NONE,
+                new OperatorOptions.Add());
+        TfliteModel read = TfliteReader.read(TfliteWriter.write(new TfliteModel("variables", tensors, List.of(add),
+                new int[] {0}, new int[] {2})), "variables.tflite");
+        assertThat(read.tensors()).extracting(Tensor::variable).containsExactly(false, true, false);
+        assertThat(read.operators().get(0).intermediates()).isEmpty();
+    }
 }
