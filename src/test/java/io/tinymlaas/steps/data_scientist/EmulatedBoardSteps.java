@@ -1,0 +1,46 @@
+package io.tinymlaas.steps.data_scientist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.tinymlaas.board.Board;
+import io.tinymlaas.pipeline.Comparison;
+import io.tinymlaas.steps.World;
+import io.tinymlaas.target.TargetRun;
+import io.tinymlaas.target.Targets;
+
+/** The last leg of every example's scenario: the compiled model on an emulated board, over its UART. */
+public class EmulatedBoardSteps {
+
+    private final World world;
+    private Board board;
+    private TargetRun run;
+
+    public EmulatedBoardSteps(World world) {
+        this.world = world;
+    }
+
+    @When("the compiled model runs on the emulated board {string} on every test input")
+    public void runOnBoard(String boardId) {
+        Targets targets = new Targets(world.layout);
+        board = targets.boards().byId(boardId);
+        run = world.lifecycle().runOn(targets.resolve(boardId, world.layout.output().resolve("acceptance")
+                .resolve(world.lifecycle().example().name() + "-" + boardId + "-" + System.nanoTime())));
+    }
+
+    @Then("every int8 output on the board is bit-identical to the reference interpreter's")
+    public void bitIdentical() {
+        Comparison comparison = world.lifecycle().compareWithReference();
+        assertThat(comparison.inputs()).isEqualTo(run.outputs().size()).isEqualTo(world.lifecycle().testInputs().size());
+        assertThat(comparison.maxAbsDiffLsb()).isZero();
+        assertThat(comparison.bitIdentical()).isTrue();
+    }
+
+    @Then("the firmware fits the board's real flash and RAM and reports its instructions per inference")
+    public void fitsTheBoard() {
+        assertThat(run.size().text() + run.size().data()).isPositive().isLessThanOrEqualTo(board.flashBytes());
+        assertThat(run.size().data() + run.size().bss()).isPositive().isLessThanOrEqualTo(board.ramBytes());
+        assertThat(run.instructions()).hasSameSizeAs(run.outputs()).allSatisfy(count -> assertThat(count).isPositive());
+    }
+}
