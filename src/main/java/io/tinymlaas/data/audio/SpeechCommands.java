@@ -2,6 +2,8 @@ package io.tinymlaas.data.audio;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -55,8 +57,8 @@ public final class SpeechCommands {
     public static final Speakers TEST_SPEAKERS = new Speakers(List.of("m3", "f2", "klatt3", "caleb", "aunty", "Jacky",
             "pablo", "edward2"), List.of("slt"));
 
-    /** One labelled clip and how it was made. */
-    public record Clip(short[] audio, Keyword label, String description) {
+    /** One labelled clip, its speaker (none for silence) and how it was made. */
+    public record Clip(short[] audio, Keyword label, Optional<Voice> speaker, String description) {
     }
 
     private final SpeechSynthesizer synthesizer;
@@ -108,8 +110,8 @@ public final class SpeechCommands {
         for (int i = 0; i < length; i++) {
             mix[offset + i] += gain * utterance[i];
         }
-        return new Clip(toPcm(mix), label, String.format("'%s' by %s at %d wpm, pitch %d, at %.2f s, peak %.2f, %s noise at %.0f dB SNR",
-                word, voice, speed, pitch, offset / (double) SpeechSynthesizer.SAMPLE_RATE, level, noise.name().toLowerCase(), snrDb));
+        return new Clip(toPcm(mix), label, Optional.of(voice), String.format("'%s' by %s at %d wpm, pitch %d, at %.2f s, peak %.2f, %s noise at %.0f dB SNR",
+                word, voice, speed, pitch, offset / (double) SpeechSynthesizer.SAMPLE_RATE, level, noise.name().toLowerCase(Locale.ROOT), snrDb));
     }
 
     /** Background noise only, from barely there to loud (RMS 0.01 % to 10 % of full scale). */
@@ -120,8 +122,8 @@ public final class SpeechCommands {
         for (int i = 0; i < CLIP_SAMPLES; i++) {
             mix[i] *= rms * Short.MAX_VALUE;
         }
-        return new Clip(toPcm(mix), Keyword.SILENCE, String.format("%s noise at RMS %.5f of full scale",
-                noise.name().toLowerCase(), rms));
+        return new Clip(toPcm(mix), Keyword.SILENCE, Optional.empty(), String.format("%s noise at RMS %.5f of full scale",
+                noise.name().toLowerCase(Locale.ROOT), rms));
     }
 
     private static double logUniform(double low, double high, Random random) {
