@@ -11,8 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,6 +30,7 @@ public final class SpeechSynthesizer {
 
     private final Path cache;
     private final Map<Voice.Engine, String> versions = new EnumMap<>(Voice.Engine.class);
+    private final Map<Voice.Engine, Set<String>> known = new EnumMap<>(Voice.Engine.class);
     private String soxVersion;
     private int synthesized;
 
@@ -45,6 +49,7 @@ public final class SpeechSynthesizer {
                 version(voice.engine()), soxVersion());
         Path file = cache.resolve(Hashes.sha256(request.getBytes(StandardCharsets.UTF_8)).substring(0, 20) + ".wav");
         if (!Files.isRegularFile(file)) {
+            check(voice);
             synthesize(word, voice, wordsPerMinute, pitch, file);
             synthesized++;
         }
@@ -68,6 +73,41 @@ public final class SpeechSynthesizer {
         } catch (IOException e) {
             throw new TinymlException("cannot cache the utterance in " + cache + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Both engines quietly fall back to a default voice for a name they do not know, which would put one speaker in
+     * two splits; so a voice is looked up in the engine's own list first.
+     */
+    void check(Voice voice) {
+        Set<String> names = known.computeIfAbsent(voice.engine(), SpeechSynthesizer::voiceNames);
+        List<String> parts = voice.engine() == Voice.Engine.ESPEAK_NG ? List.of(voice.name().split("\\+", 2)) : List.of(voice.name());
+        for (String part : parts) {
+            if (!names.contains(part)) {
+                throw new TinymlException(voice.engine().command() + " has no voice '" + part + "' (asked for " + voice + "); it has: "
+                        + String.join(" ", new TreeSet<>(names)));
+            }
+        }
+    }
+
+    /** espeak-ng: language codes and the file names of language and variant voices; flite: its voice list. */
+    private static Set<String> voiceNames(Voice.Engine engine) {
+        Set<String> names = new HashSet<>();
+        if (engine == Voice.Engine.FLITE) {
+            String list = run(List.of(engine.command(), "-lv"), true);
+            names.addAll(List.of(list.substring(list.indexOf(':') + 1).trim().split("\\s+")));
+            return names;
+        }
+        for (String line : run(List.of(engine.command(), "--voices"), true).lines().skip(1).toList()) {
+            String[] columns = line.trim().split("\\s+");
+            names.add(columns[1]);
+            names.add(columns[4].substring(columns[4].lastIndexOf('/') + 1));
+        }
+        for (String line : run(List.of(engine.command(), "--voices=variant"), true).lines().skip(1).toList()) {
+            String file = line.trim().split("\\s+")[4];
+            names.add(file.substring(file.lastIndexOf('/') + 1));
+        }
+        return names;
     }
 
     private String version(Voice.Engine engine) {
