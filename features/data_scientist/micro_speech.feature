@@ -14,7 +14,7 @@ Feature: Data Scientist — micro_speech keywords from synthesized speech to an 
     When the trained keyword model is stored
     Then its manifest names the keyword data's content hash and the training metrics
     When the keyword model is converted to an int8 .tflite file that takes the front end's int8 features as they are
-    Then the reference interpreter's accuracy on the held-out voices meets the fast goal of at least 60%
+    Then the reference interpreter's accuracy on the held-out voices meets its goal of at least 65% (85% in the full profile)
     When the keyword model is compiled ahead of time to C
     And the compiled keyword model runs in the x86 container on every test clip
     Then every clip's int8 output is bit-identical to the reference interpreter's

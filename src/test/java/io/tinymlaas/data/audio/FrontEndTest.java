@@ -51,6 +51,15 @@ class FrontEndTest {
     }
 
     @Test
+    void theCFrontEndBuildsForACortexM4WithoutWarnings(@TempDir Path dir) throws IOException {
+        Path object = dir.resolve("frontend.o");
+        exec(List.of("arm-none-eabi-gcc", "-std=c99", "-O2", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard",
+                "-mfpu=fpv4-sp-d16", "-Wall", "-Wextra", "-Werror", "-c", FRONTEND.resolve("frontend.c").toString(), "-o",
+                object.toString()), null, dir);
+        assertThat(object).isNotEmptyFile();
+    }
+
+    @Test
     void digitalSilenceIsTheLowestLevelEverywhere() {
         assertThat(new FrontEnd().features(new short[FrontEndTables.CLIP])).containsOnly((byte) -128);
     }
