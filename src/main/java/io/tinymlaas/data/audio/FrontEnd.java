@@ -22,6 +22,8 @@ import static io.tinymlaas.data.audio.FrontEndTables.STRIDE;
 import static io.tinymlaas.data.audio.FrontEndTables.WEIGHT_ONE;
 import static io.tinymlaas.data.audio.FrontEndTables.WINDOW;
 
+import java.util.Arrays;
+
 /**
  * The micro_speech audio front end, the twin of {@code firmware/frontend/frontend.c}: one second of 16 kHz audio
  * becomes {@value FrontEndTables#FRAMES} frames × {@value FrontEndTables#CHANNELS} channels of int8 log filterbank
@@ -80,7 +82,7 @@ public final class FrontEnd {
             im[i] = 0;
         }
         fft();
-        java.util.Arrays.fill(energy, 0);
+        Arrays.fill(energy, 0);
         for (int k = 0; k < BINS; k++) {
             int segment = BIN_SEGMENT[k];
             if (segment < 0) {
