@@ -52,15 +52,24 @@ public final class CnnInt8Converter {
     }
 
     public static TfliteModel convert(ConvNetwork network, float[][] representativeInputs, String description) {
-        if (representativeInputs.length == 0) {
-            throw new TinymlException("quantization needs a representative data set; it is empty");
-        }
         Ranges ranges = calibrate(network, representativeInputs);
+        return convert(network, ranges, ranges.input().asymmetricInt8(), description);
+    }
+
+    /**
+     * As {@link #convert(ConvNetwork, float[][], String)}, but with the input's quantization given instead of
+     * calibrated: when a front end's int8 output is the model's input as it is, the input tensor must say so exactly.
+     */
+    public static TfliteModel convert(ConvNetwork network, float[][] representativeInputs, Quantization input, String description) {
+        return convert(network, calibrate(network, representativeInputs), input, description);
+    }
+
+    private static TfliteModel convert(ConvNetwork network, Ranges ranges, Quantization input, String description) {
         List<Tensor> tensors = new ArrayList<>();
         List<Operator> operators = new ArrayList<>();
 
         int current = add(tensors, new Tensor("input", TensorType.INT8, new int[] {1, network.height(), network.width(),
-                network.channels()}, ranges.input().asymmetricInt8(), null));
+                network.channels()}, input, null));
         for (int l = 0; l < network.convs().size(); l++) {
             ConvLayer layer = network.convs().get(l);
             current = addConv(tensors, operators, "conv_" + l, current, layer, ranges.convs().get(l).asymmetricInt8());
@@ -164,6 +173,9 @@ public final class CnnInt8Converter {
     }
 
     static Ranges calibrate(ConvNetwork network, float[][] inputs) {
+        if (inputs.length == 0) {
+            throw new TinymlException("quantization needs a representative data set; it is empty");
+        }
         ValueRange input = ValueRange.empty();
         List<ValueRange> convs = empties(network.convs().size());
         List<ValueRange> depthwise = empties(network.separable().size());

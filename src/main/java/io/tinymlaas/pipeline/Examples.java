@@ -10,6 +10,7 @@ public final class Examples {
 
     private static final Map<String, Supplier<Example>> ALL = new TreeMap<>(Map.of(
             HelloWorld.NAME, HelloWorld::new,
+            MicroSpeech.NAME, MicroSpeech::new,
             PersonDetection.NAME, PersonDetection::new,
             MagicWand.NAME, MagicWand::new,
             MnistLstm.NAME, MnistLstm::new));

@@ -7,7 +7,7 @@ import io.tinymlaas.data.Split;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.TrainingConfig.Phase;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,21 +77,7 @@ public final class MagicWand implements Example {
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each class as figures. */
     @Override
     public List<Quality> judge(Split test, List<float[]> outputs) {
-        Gesture[] classes = Gesture.values();
-        int[] seen = new int[classes.length];
-        int[] hits = new int[classes.length];
-        for (int i = 0; i < test.size(); i++) {
-            int label = Gesture.argmax(test.targets()[i]);
-            seen[label]++;
-            hits[label] += Gesture.argmax(outputs.get(i)) == label ? 1 : 0;
-        }
-        List<Quality> quality = new ArrayList<>();
-        quality.add(Quality.atLeast("accuracy on the test split (" + profile.name() + " profile)",
-                java.util.Arrays.stream(hits).sum() / (double) test.size(), profile.accuracyGoal()));
-        for (Gesture gesture : classes) {
-            quality.add(Quality.report("recall of " + gesture.label(), seen[gesture.ordinal()] == 0 ? Double.NaN
-                    : hits[gesture.ordinal()] / (double) seen[gesture.ordinal()]));
-        }
-        return quality;
+        return ClassifierQuality.judge(profile.name(), profile.accuracyGoal(),
+                Arrays.stream(Gesture.values()).map(Gesture::label).toList(), test, outputs);
     }
 }

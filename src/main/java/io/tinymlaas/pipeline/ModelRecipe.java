@@ -6,6 +6,7 @@ import io.tinymlaas.convert.CrossLayerEqualization;
 import io.tinymlaas.convert.Int8Converter;
 import io.tinymlaas.convert.LstmInt8Converter;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.train.ConvTrainer;
 import io.tinymlaas.train.ConvTrainingConfig;
@@ -79,6 +80,24 @@ public interface ModelRecipe {
         @Override
         public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
             return LstmInt8Converter.convert(as(LstmTrainingResult.class, trained).network(), representativeInputs, description);
+        }
+    }
+
+    /**
+     * A {@link ConvClassifier} whose int8 input quantization is fixed instead of calibrated, for a model fed directly
+     * by an int8 front end (micro_speech's audio features).
+     */
+    record FixedInputConvClassifier(ConvTrainingConfig config, float inputScale, int inputZeroPoint) implements ModelRecipe {
+
+        @Override
+        public ConvTrainingResult train(Split train, Split validation) {
+            return ConvTrainer.train(train, validation, config);
+        }
+
+        @Override
+        public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
+            return CnnInt8Converter.convert(as(ConvTrainingResult.class, trained).network(), representativeInputs,
+                    Quantization.perTensor(inputScale, inputZeroPoint), description);
         }
     }
 

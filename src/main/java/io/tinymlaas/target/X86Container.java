@@ -42,10 +42,7 @@ public final class X86Container implements InferenceTarget {
         checkDocker();
         Path modelDir = model.writeTo(workDirectory.resolve("model"));
         Path inputFile = writeInputs(inputs, model.inputBytes());
-        try (GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(IMAGE))
-                .withImagePullPolicy(NEVER_PULL)
-                .withCommand("sleep", "infinity")
-                .withStartupTimeout(Duration.ofSeconds(60))) {
+        try (GenericContainer<?> container = idleContainer()) {
             container.start();
             container.copyFileToContainer(MountableFile.forHostPath(firmware), "/build/firmware");
             container.copyFileToContainer(MountableFile.forHostPath(modelDir), "/build/model");
@@ -74,12 +71,20 @@ public final class X86Container implements InferenceTarget {
         }
     }
 
+    /** The local build image, idle until the caller copies files in and runs commands; never pulled. */
+    static GenericContainer<?> idleContainer() {
+        return new GenericContainer<>(DockerImageName.parse(IMAGE))
+                .withImagePullPolicy(NEVER_PULL)
+                .withCommand("sleep", "infinity")
+                .withStartupTimeout(Duration.ofSeconds(60));
+    }
+
     private static ExecResult exec(GenericContainer<?> container, String... command)
             throws IOException, InterruptedException {
         return container.execInContainer(command);
     }
 
-    private static void checkDocker() {
+    static void checkDocker() {
         if (!DockerClientFactory.instance().isDockerAvailable()) {
             throw new TargetException("Docker is not available; " + SETUP_HINT);
         }

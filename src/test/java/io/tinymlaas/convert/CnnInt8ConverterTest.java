@@ -220,4 +220,19 @@ class CnnInt8ConverterTest {
         }
         return v;
     }
+
+    @Test
+    void aGivenInputQuantizationIsKeptAndTheBiasesAreScaledByIt() {
+        Random random = new Random(3);
+        ConvNetwork network = randomNetwork(random);
+        Quantization fixed = Quantization.perTensor(0.0390625f, -128);
+        TfliteModel model = CnnInt8Converter.convert(network, randomInputs(50, random), fixed, "fixed input");
+        assertThat(model.input().quantization().scale()).isEqualTo(0.0390625f);
+        assertThat(model.input().quantization().zeroPoint()).isEqualTo(-128);
+        Tensor filter = model.tensor(model.operators().get(0).inputs()[1]);
+        Tensor bias = model.tensor(model.operators().get(0).inputs()[2]);
+        assertThat(bias.quantization().scales()[0]).isEqualTo(0.0390625f * filter.quantization().scales()[0]);
+        assertThat(CnnInt8Converter.convert(network, randomInputs(50, random), "calibrated").input().quantization().scale())
+                .isNotEqualTo(0.0390625f);
+    }
 }
