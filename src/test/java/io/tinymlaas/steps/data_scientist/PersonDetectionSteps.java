@@ -49,7 +49,7 @@ public class PersonDetectionSteps {
         assertThat(data.contentHash()).matches("[0-9a-f]{64}");
         assertThat(data.directory().resolve("manifest.json")).content().contains("lfw_subset", "\"licence\"");
         assertThat(data.directory().resolve("test.images.npy")).isRegularFile();
-        assertThat(data.directory().resolve("test.labels.csv")).content().contains("person", "no_person");
+        assertThat(data.directory().resolve("labels.csv")).content().contains("test/0,person", "test/1,no_person");
         assertThat(dataset.recipe()).contains("split by source crop");
         for (Split split : List.of(dataset.train(), dataset.validation(), dataset.test())) {
             int[] perClass = new int[PersonClass.values().length];
