@@ -404,7 +404,7 @@ CM_INLINE void conv_widen_pairs(uint32_t *wide, const int8_t *x, int32_t k, int3
     }
 }
 
-/* a[pixel][row] += Σ x·w over one widened pixel pair and filter rows w, w + k, k a multiple of 8. Written in
+/* a[pixel][row] += Σ x·w over one widened pixel pair and filter rows w, w + k, k a multiple of 4. Written in
  * assembly because the loop needs all fourteen registers (four accumulators, the pair's four widened words, a word
  * of weights and its widened half, two pointers, k and the end), which GCC 12 will not give an asm statement, and
  * because one LDM then loads the pair's four words: 32 instructions per 32 multiply-accumulates. acc is
@@ -422,47 +422,42 @@ __asm__(
     "   push {r0, r4-r11, lr}\n"
     "   ldm r0, {r8-r11}\n"
     "   add lr, r2, r3\n" /* end of the first row of weights */
-    "1:\n"
     /* r4..r7: pixel 0 (x0,x2), (x1,x3); pixel 1 likewise. r12: four weights, r0: two of them widened. */
-    "   ldm r1!, {r4-r7}\n"
-    "   ldr r12, [r2, r3]\n"
-    "   sxtb16 r0, r12\n"
-    "   smlad r9, r4, r0, r9\n"
-    "   smlad r11, r6, r0, r11\n"
-    "   sxtb16 r0, r12, ror #8\n"
-    "   smlad r9, r5, r0, r9\n"
-    "   smlad r11, r7, r0, r11\n"
-    "   ldr r12, [r2], #4\n"
-    "   sxtb16 r0, r12\n"
-    "   smlad r8, r4, r0, r8\n"
-    "   smlad r10, r6, r0, r10\n"
-    "   sxtb16 r0, r12, ror #8\n"
-    "   smlad r8, r5, r0, r8\n"
+#define CONV_WIDE_STEP \
+    "   ldm r1!, {r4-r7}\n" \
+    "   ldr r12, [r2, r3]\n" \
+    "   sxtb16 r0, r12\n" \
+    "   smlad r9, r4, r0, r9\n" \
+    "   smlad r11, r6, r0, r11\n" \
+    "   sxtb16 r0, r12, ror #8\n" \
+    "   smlad r9, r5, r0, r9\n" \
+    "   smlad r11, r7, r0, r11\n" \
+    "   ldr r12, [r2], #4\n" \
+    "   sxtb16 r0, r12\n" \
+    "   smlad r8, r4, r0, r8\n" \
+    "   smlad r10, r6, r0, r10\n" \
+    "   sxtb16 r0, r12, ror #8\n" \
+    "   smlad r8, r5, r0, r8\n" \
     "   smlad r10, r7, r0, r10\n"
-    "   ldm r1!, {r4-r7}\n"
-    "   ldr r12, [r2, r3]\n"
-    "   sxtb16 r0, r12\n"
-    "   smlad r9, r4, r0, r9\n"
-    "   smlad r11, r6, r0, r11\n"
-    "   sxtb16 r0, r12, ror #8\n"
-    "   smlad r9, r5, r0, r9\n"
-    "   smlad r11, r7, r0, r11\n"
-    "   ldr r12, [r2], #4\n"
-    "   sxtb16 r0, r12\n"
-    "   smlad r8, r4, r0, r8\n"
-    "   smlad r10, r6, r0, r10\n"
-    "   sxtb16 r0, r12, ror #8\n"
-    "   smlad r8, r5, r0, r8\n"
-    "   smlad r10, r7, r0, r10\n"
+    "   tst r3, #4\n" /* k = 8n + 4: one step first */
+    "   beq 1f\n"
+    CONV_WIDE_STEP
+    "   cmp r2, lr\n"
+    "   beq 2f\n"
+    "1:\n"
+    CONV_WIDE_STEP
+    CONV_WIDE_STEP
+#undef CONV_WIDE_STEP
     "   cmp r2, lr\n"
     "   bne 1b\n"
+    "2:\n"
     "   pop {r0}\n"
     "   stm r0, {r8-r11}\n"
     "   pop {r4-r11, pc}\n"
     "   .size tinyml_cm_conv_dot_wide, . - tinyml_cm_conv_dot_wide\n"
     "   .popsection\n");
 
-/* conv_flat for the DSP extension when input_depth is a multiple of 8 and at most CONV_WIDE_WORDS: blocks of pixel
+/* conv_flat for the DSP extension when input_depth is a multiple of 4 and at most CONV_WIDE_WORDS: blocks of pixel
  * pairs are widened once into the stack and then serve every output channel. */
 static void __attribute__((noinline)) conv_flat_wide(const tinyml_conv_s8_params *params, const int8_t *input,
                                                      const int8_t *filter, const int32_t *bias, int8_t *output)
@@ -586,7 +581,7 @@ void tinyml_conv_s8(const tinyml_conv_s8_params *p, const int8_t *input, const i
     if (p->filter_height == 1 && p->filter_width == 1 && p->pad_height == 0 && p->pad_width == 0 &&
         p->stride_height == 1 && p->stride_width == 1) {
 #if CM_DSP && !CM_MVE
-        if ((p->input_depth & 7) == 0 && p->input_depth <= CONV_WIDE_WORDS) {
+        if ((p->input_depth & 3) == 0 && p->input_depth <= CONV_WIDE_WORDS) {
             conv_flat_wide(p, input, filter, bias, output);
             return;
         }

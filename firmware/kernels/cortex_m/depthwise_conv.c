@@ -11,6 +11,9 @@
  *       requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high multiply, and VRSHL of
  *       h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
  *   otherwise: plain C.
+ *   DSP, 3×3 filter, requantization in its fast form and the whole int8 range: the pixels of a row whose windows
+ *       lie inside the image go to tinyml_cm_dw3x3_run, which loads each tap's weights pre-widened (once per group
+ *       of four channels) with one LDM.
  * Other channels (a multiplier above 1, or the last depth mod 4) take the same window one channel at a time.
  * Requantization: cm_simd.h's forms of gemmlowp's double rounding, SMMULR-based where exact (prepared per group of
  * four channels), cm_requant_double otherwise.
