@@ -404,28 +404,58 @@ CM_INLINE void conv_widen_pairs(uint32_t *wide, const int8_t *x, int32_t k, int3
     }
 }
 
-/* a[pixel][row] += Σ x·w over one widened pixel pair and filter rows w, w + k. */
-CM_INLINE void conv_dot_wide(int32_t a[2][2], const uint32_t *wide, const int8_t *w, int32_t k)
-{
-    int32_t a00 = a[0][0], a01 = a[0][1], a10 = a[1][0], a11 = a[1][1];
-    const int8_t *const end = w + k;
-    for (; w != end; w += 4, wide += 4) {
-        const int32_t x0e = (int32_t)wide[0], x0o = (int32_t)wide[1], x1e = (int32_t)wide[2], x1o = (int32_t)wide[3];
-        uint32_t wv = cm_read32(w);
-        int32_t we = __sxtb16(wv), wo = cm_sxtb16_ror8(wv);
-        a00 = __smlad(x0o, wo, __smlad(x0e, we, a00));
-        a10 = __smlad(x1o, wo, __smlad(x1e, we, a10));
-        wv = cm_read32(w + k);
-        we = __sxtb16(wv);
-        wo = cm_sxtb16_ror8(wv);
-        a01 = __smlad(x0o, wo, __smlad(x0e, we, a01));
-        a11 = __smlad(x1o, wo, __smlad(x1e, we, a11));
-    }
-    a[0][0] = a00;
-    a[0][1] = a01;
-    a[1][0] = a10;
-    a[1][1] = a11;
-}
+/* a[pixel][row] += Σ x·w over one widened pixel pair and filter rows w, w + k, k a multiple of 4. Written in
+ * assembly because the loop needs all fourteen registers (four accumulators, the pair's four widened words, a word
+ * of weights and its widened half, two pointers, k and the end), which GCC 12 will not give an asm statement, and
+ * because one LDM then loads the pair's four words: 32 instructions per 32 multiply-accumulates. acc is
+ * {a00, a01, a10, a11}. */
+void tinyml_cm_conv_dot_wide(int32_t acc[4], const uint32_t *wide, const int8_t *w, int32_t k);
+__asm__(
+    "   .syntax unified\n"
+    "   .thumb\n"
+    "   .pushsection .text.tinyml_cm_conv_dot_wide,\"ax\",%progbits\n"
+    "   .global tinyml_cm_conv_dot_wide\n"
+    "   .type tinyml_cm_conv_dot_wide, %function\n"
+    "   .thumb_func\n"
+    "   .balign 4\n"
+    "tinyml_cm_conv_dot_wide:\n"
+    "   push {r0, r4-r11, lr}\n"
+    "   ldm r0, {r8-r11}\n"
+    "   add lr, r2, r3\n" /* end of the first row of weights */
+    /* r4..r7: pixel 0 (x0,x2), (x1,x3); pixel 1 likewise. r12: four weights, r0: two of them widened. */
+#define CONV_WIDE_STEP \
+    "   ldm r1!, {r4-r7}\n" \
+    "   ldr r12, [r2, r3]\n" \
+    "   sxtb16 r0, r12\n" \
+    "   smlad r9, r4, r0, r9\n" \
+    "   smlad r11, r6, r0, r11\n" \
+    "   sxtb16 r0, r12, ror #8\n" \
+    "   smlad r9, r5, r0, r9\n" \
+    "   smlad r11, r7, r0, r11\n" \
+    "   ldr r12, [r2], #4\n" \
+    "   sxtb16 r0, r12\n" \
+    "   smlad r8, r4, r0, r8\n" \
+    "   smlad r10, r6, r0, r10\n" \
+    "   sxtb16 r0, r12, ror #8\n" \
+    "   smlad r8, r5, r0, r8\n" \
+    "   smlad r10, r7, r0, r10\n"
+    "   tst r3, #4\n" /* k = 8n + 4: one step first */
+    "   beq 1f\n"
+    CONV_WIDE_STEP
+    "   cmp r2, lr\n"
+    "   beq 2f\n"
+    "1:\n"
+    CONV_WIDE_STEP
+    CONV_WIDE_STEP
+#undef CONV_WIDE_STEP
+    "   cmp r2, lr\n"
+    "   bne 1b\n"
+    "2:\n"
+    "   pop {r0}\n"
+    "   stm r0, {r8-r11}\n"
+    "   pop {r4-r11, pc}\n"
+    "   .size tinyml_cm_conv_dot_wide, . - tinyml_cm_conv_dot_wide\n"
+    "   .popsection\n");
 
 /* conv_flat for the DSP extension when input_depth is a multiple of 4 and at most CONV_WIDE_WORDS: blocks of pixel
  * pairs are widened once into the stack and then serve every output channel. */
@@ -449,12 +479,12 @@ static void __attribute__((noinline)) conv_flat_wide(const tinyml_conv_s8_params
             int8_t *out = output + done * p.output_depth + oc;
             for (int32_t j = 0; j < pairs; j++, out += 2 * p.output_depth) {
                 if (count == 2) {
-                    int32_t a[2][2] = {{g.bias[0], g.bias[1]}, {g.bias[0], g.bias[1]}};
-                    conv_dot_wide(a, wide + j * k, w, k);
-                    out[0] = conv_store1(&p, &g, 0, a[0][0]);
-                    out[1] = conv_store1(&p, &g, 1, a[0][1]);
-                    out[p.output_depth] = conv_store1(&p, &g, 0, a[1][0]);
-                    out[p.output_depth + 1] = conv_store1(&p, &g, 1, a[1][1]);
+                    int32_t a[4] = {g.bias[0], g.bias[1], g.bias[0], g.bias[1]};
+                    tinyml_cm_conv_dot_wide(a, wide + j * k, w, k);
+                    out[0] = conv_store1(&p, &g, 0, a[0]);
+                    out[1] = conv_store1(&p, &g, 1, a[1]);
+                    out[p.output_depth] = conv_store1(&p, &g, 0, a[2]);
+                    out[p.output_depth + 1] = conv_store1(&p, &g, 1, a[3]);
                 } else {
                     const int8_t *x = input + (done + 2 * j) * k;
                     out[0] = conv_store1(&p, &g, 0, conv_dot1(g.bias[0], x, k, w, p.input_offset, 1));

@@ -11,6 +11,9 @@
  *       requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high multiply, and VRSHL of
  *       h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
  *   otherwise: plain C.
+ *   DSP, 3×3 filter, requantization in its fast form and the whole int8 range: the pixels of a row whose windows
+ *       lie inside the image go to tinyml_cm_dw3x3_run, which loads each tap's weights pre-widened (once per group
+ *       of four channels) with one LDM.
  * Other channels (a multiplier above 1, or the last depth mod 4) take the same window one channel at a time.
  * Requantization: cm_simd.h's forms of gemmlowp's double rounding, SMMULR-based where exact (prepared per group of
  * four channels), cm_requant_double otherwise.
@@ -166,6 +169,135 @@ CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_w
 #endif
 }
 
+#if CM_DSP && !CM_MVE
+/* A run of output pixels whose 3×3 windows lie wholly inside the image, four channels each: what
+ * tinyml_cm_dw3x3_run reads (offsets fixed in its assembly) and updates (x, out, pixels). */
+typedef struct {
+    const int8_t *x;        /*  0: the first tap of the first pixel, channel c */
+    int8_t *out;            /*  4: its output, channel c */
+    int32_t pixels;         /*  8: at least 1 */
+    int32_t x_step;         /* 12: bytes from one pixel's window to the next */
+    int32_t out_step;       /* 16 */
+    int32_t depth;          /* 20: bytes from one tap to the next along a row */
+    int32_t x_row;          /* 24: bytes from one input row to the next */
+    uint32_t pair;          /* 28: the input offset in both int16 lanes */
+    const int32_t *wide;    /* 32: per tap, the weights of channels (0, 2) and (1, 3) as int16 pairs */
+    int32_t bias[4];        /* 36 */
+    int32_t multiplier[4];  /* 52 */
+    int32_t add[4];         /* 68: cm_double_fast_add */
+    int32_t right[4];       /* 84 */
+} dw_run;
+
+/* For each pixel of the run: the nine taps of dw_tap4 with the weights widened beforehand (one LDM per tap), then
+ * cm_requant_double_fast and SSAT of the four channels. In assembly because the taps need fourteen registers (four
+ * accumulators, the word of input and its widened half, two widened weights, the offset pair, three pointers and
+ * two strides). About 120 instructions per pixel and four channels. */
+void tinyml_cm_dw3x3_run(dw_run *run);
+__asm__(
+    "   .syntax unified\n"
+    "   .thumb\n"
+    "   .pushsection .text.tinyml_cm_dw3x3_run,\"ax\",%progbits\n"
+    "   .global tinyml_cm_dw3x3_run\n"
+    "   .type tinyml_cm_dw3x3_run, %function\n"
+    "   .thumb_func\n"
+    "   .balign 4\n"
+    "tinyml_cm_dw3x3_run:\n"
+    "   push {r4-r11, lr}\n"
+    "   mov lr, r0\n"
+    "   ldr r8, [lr, #28]\n"
+    "   ldr r11, [lr, #20]\n"
+    "   ldr r12, [lr, #24]\n"
+    "1:\n"
+    "   add r0, lr, #36\n"
+    "   ldm r0, {r0-r3}\n"
+    "   ldr r9, [lr, #0]\n"
+    "   ldr r10, [lr, #32]\n"
+#define DW_TAP(address)                  \
+    "   ldr r4, " address "\n"           \
+    "   ldm r10!, {r6, r7}\n"            \
+    "   sxtab16 r5, r8, r4\n"            \
+    "   sxtab16 r4, r8, r4, ror #8\n"    \
+    "   smlabb r0, r5, r6, r0\n"         \
+    "   smlatt r2, r5, r6, r2\n"         \
+    "   smlabb r1, r4, r7, r1\n"         \
+    "   smlatt r3, r4, r7, r3\n"
+#define DW_ROW DW_TAP("[r9]") DW_TAP("[r9, r11]") DW_TAP("[r9, r11, lsl #1]")
+    DW_ROW
+    "   add r9, r9, r12\n"
+    DW_ROW
+    "   add r9, r9, r12\n"
+    DW_ROW
+#undef DW_ROW
+#undef DW_TAP
+    "   add r4, lr, #52\n"
+    "   ldm r4, {r4-r7}\n"
+    "   lsls r0, r0, #1\n"
+    "   smmulr r0, r0, r4\n"
+    "   lsls r1, r1, #1\n"
+    "   smmulr r1, r1, r5\n"
+    "   lsls r2, r2, #1\n"
+    "   smmulr r2, r2, r6\n"
+    "   lsls r3, r3, #1\n"
+    "   smmulr r3, r3, r7\n"
+    "   add r0, r0, r0, asr #31\n"
+    "   add r1, r1, r1, asr #31\n"
+    "   add r2, r2, r2, asr #31\n"
+    "   add r3, r3, r3, asr #31\n"
+    "   add r4, lr, #68\n"
+    "   ldm r4, {r4-r7}\n"
+    "   add r0, r0, r4\n"
+    "   add r1, r1, r5\n"
+    "   add r2, r2, r6\n"
+    "   add r3, r3, r7\n"
+    "   add r4, lr, #84\n"
+    "   ldm r4, {r4-r7}\n"
+    "   asr r0, r0, r4\n"
+    "   asr r1, r1, r5\n"
+    "   asr r2, r2, r6\n"
+    "   asr r3, r3, r7\n"
+    "   ssat r0, #8, r0\n"
+    "   ssat r1, #8, r1\n"
+    "   ssat r2, #8, r2\n"
+    "   ssat r3, #8, r3\n"
+    "   ldm lr, {r4-r7}\n" /* x, out, pixels, x_step */
+    "   strb r0, [r5]\n"
+    "   strb r1, [r5, #1]\n"
+    "   strb r2, [r5, #2]\n"
+    "   strb r3, [r5, #3]\n"
+    "   ldr r0, [lr, #16]\n"
+    "   add r4, r4, r7\n"
+    "   add r5, r5, r0\n"
+    "   subs r6, r6, #1\n"
+    "   stm lr, {r4-r6}\n"
+    "   bne 1b\n"
+    "   pop {r4-r11, pc}\n"
+    "   .size tinyml_cm_dw3x3_run, . - tinyml_cm_dw3x3_run\n"
+    "   .popsection\n");
+
+/* Prepares a run for channels c .. c + 3 of a 3×3 filter: the group's requantization and the widened weights. */
+CM_INLINE void dw_run_prepare(const tinyml_depthwise_conv_s8_params *p, const int8_t *filter, const int32_t *bias,
+                              const dw_group *g, int32_t c, int32_t wide[18], dw_run *run)
+{
+    for (int32_t t = 0; t < 9; t++) {
+        const uint32_t wv = cm_read32(filter + t * p->output_depth + c);
+        wide[2 * t] = __sxtb16(wv);
+        wide[2 * t + 1] = cm_sxtb16_ror8(wv);
+    }
+    run->x_step = p->stride_width * p->input_depth;
+    run->out_step = p->output_depth;
+    run->depth = p->input_depth;
+    run->x_row = p->input_width * p->input_depth;
+    run->pair = cm_pair(p->input_offset);
+    run->wide = wide;
+    for (int32_t j = 0; j < 4; j++) {
+        run->bias[j] = bias ? bias[c + j] : 0;
+        run->multiplier[j] = g->multiplier[j];
+        run->add[j] = g->add[j];
+        run->right[j] = g->right[j];
+    }
+}
+#endif
+
 /* Every pixel's output channels c .. c + 3 (four, depth multiplier 1), or its output channel c. */
 CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t *input, const int8_t *filter,
                          const int32_t *bias, int8_t *output, int32_t c, const int four)
@@ -176,6 +308,19 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
     if (four) {
         dw_group_prepare(p, bias, c, &g);
     }
+#if CM_DSP && !CM_MVE
+    /* Output columns [run_x0, run_x1) of a 3×3 filter have their windows inside the image's width. */
+    const int32_t run_x0 = (p->pad_width + p->stride_width - 1) / p->stride_width;
+    const int32_t last = p->input_width - 3 + p->pad_width; /* stride_width times the last such column */
+    const int32_t run_x1 = last < 0 ? 0 : (last / p->stride_width + 1 < p->output_width ? last / p->stride_width + 1
+                                                                                       : p->output_width);
+    const int runs = four && g.fast && g.full && p->filter_height == 3 && p->filter_width == 3 && run_x1 > run_x0;
+    int32_t wide[18];
+    dw_run run;
+    if (runs) {
+        dw_run_prepare(p, filter, bias, &g, c, wide, &run);
+    }
+#endif
     dw_window win;
     win.x_row = p->input_width * depth;
     win.w_row = p->filter_width * p->output_depth;
@@ -186,6 +331,17 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
             const int32_t fy0 = y0 < 0 ? -y0 : 0;
             const int32_t fy1 = p->input_height - y0 < p->filter_height ? p->input_height - y0 : p->filter_height;
             for (int32_t x = 0; x < p->output_width; x++, out += p->output_depth) {
+#if CM_DSP && !CM_MVE
+                if (runs && x == run_x0 && fy1 - fy0 == 3) {
+                    run.x = image + (y0 * p->input_width + x * p->stride_width - p->pad_width) * depth + c;
+                    run.out = out + c;
+                    run.pixels = run_x1 - run_x0;
+                    tinyml_cm_dw3x3_run(&run);
+                    x = run_x1 - 1;
+                    out += (run_x1 - 1 - run_x0) * p->output_depth;
+                    continue;
+                }
+#endif
                 const int32_t x0 = x * p->stride_width - p->pad_width;
                 const int32_t fx0 = x0 < 0 ? -x0 : 0;
                 const int32_t fx1 = p->input_width - x0 < p->filter_width ? p->input_width - x0 : p->filter_width;

@@ -23,10 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * person_detection's budget on the Cortex-M4 (mps2-an386, exact instruction counts): the MobileNet-v1-0.25-shaped
- * model ({@link MobileNetV1Shaped}) bit-identical to the interpreter, in fewer instructions per inference and less
- * arena than TFLM with CMSIS-NN (22.58 M, 82,292 B). The product goal is 15 M instructions and 60,000 B: the arena
- * meets it, the instructions (17.8 M on 2026-11-25) do not yet. The figures, and those of the portable kernels and of
- * the M55, go to target/bench/mobilenet_v1_025_shaped-&lt;board&gt;-&lt;kernels&gt;.json.
+ * model ({@link MobileNetV1Shaped}) bit-identical to the interpreter within the product goal of 15 M instructions per
+ * inference and 60,000 B of arena (TFLM with CMSIS-NN: 22.58 M, 82,292 B). The figures, and those of the portable
+ * kernels and of the M55, go to target/bench/mobilenet_v1_025_shaped-&lt;board&gt;-&lt;kernels&gt;.json.
  */
 class MobileNetBenchIT {
 
@@ -39,9 +38,9 @@ class MobileNetBenchIT {
     Path work;
 
     @Test
-    void theCortexMKernelsBeatTflmWithCmsisNnOnTheM4AndTheArenaFitsSixtyThousandBytes() {
+    void theCortexMKernelsMeetTheFifteenMillionInstructionGoalOnTheM4AndTheArenaFitsSixtyThousandBytes() {
         TargetRun run = bench("arduino_nano_33_ble_sense", false);
-        assertThat(run.instructions()).allSatisfy(count -> assertThat(count).isLessThan(22_580_000L));
+        assertThat(run.instructions()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(15_000_000L));
         assertThat(COMPILED.plan().arenaBytes()).isLessThanOrEqualTo(60_000);
     }
 
