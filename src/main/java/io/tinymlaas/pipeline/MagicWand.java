@@ -7,7 +7,7 @@ import io.tinymlaas.data.Split;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.TrainingConfig.Phase;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +19,7 @@ import java.util.List;
  * Two profiles: {@link #FAST} (the default, for every `mvn verify`: little data, few epochs, a goal well above the
  * 25 % of chance) and {@link #FULL} (for a nightly run: five times the data, more epochs, the ≥ 90 % goal of the issue).
  */
-public final class MagicWand implements Example {
+public final class MagicWand extends ProfiledExample<MagicWand.Profile> {
 
     public static final String NAME = "magic_wand";
 
@@ -42,56 +42,31 @@ public final class MagicWand implements Example {
     static final long TRAINING_SEED = 7;
     static final int BATCH_SIZE = 32;
 
-    private final Profile profile;
-
-    /** The profile named by the system property {@code tinyml.profile} ("full" in the nightly build), else FAST. */
+    /** The profile the build asks for ({@link #chosen}): FULL in the nightly build, else FAST. */
     public MagicWand() {
-        this("full".equals(System.getProperty("tinyml.profile")) ? FULL : FAST);
+        this(chosen(FAST, FULL));
     }
 
     public MagicWand(Profile profile) {
-        this.profile = profile;
-    }
-
-    public Profile profile() {
-        return profile;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, profile);
     }
 
     @Override
     public Dataset collect() {
-        return GestureSynthesizer.generate(profile.trainPerClass(), profile.validationPerClass(), profile.testPerClass(), DATA_SEED);
+        return GestureSynthesizer.generate(profile().trainPerClass(), profile().validationPerClass(), profile().testPerClass(), DATA_SEED);
     }
 
     @Override
     public ModelRecipe recipe() {
         return new ModelRecipe.ConvClassifier(new ConvTrainingConfig(GestureSynthesizer.WINDOW, GestureSynthesizer.AXES, 1,
-                List.of(new Block(8, 4, 3, 3, 3), new Block(16, 4, 1, 3, 1)), new int[] {16}, BATCH_SIZE, profile.phases(),
+                List.of(new Block(8, 4, 3, 3, 3), new Block(16, 4, 1, 3, 1)), new int[] {16}, BATCH_SIZE, profile().phases(),
                 TRAINING_SEED));
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each class as figures. */
     @Override
     public List<Quality> judge(Split test, List<float[]> outputs) {
-        Gesture[] classes = Gesture.values();
-        int[] seen = new int[classes.length];
-        int[] hits = new int[classes.length];
-        for (int i = 0; i < test.size(); i++) {
-            int label = Gesture.argmax(test.targets()[i]);
-            seen[label]++;
-            hits[label] += Gesture.argmax(outputs.get(i)) == label ? 1 : 0;
-        }
-        List<Quality> quality = new ArrayList<>();
-        quality.add(Quality.atLeast("accuracy on the test split (" + profile.name() + " profile)",
-                java.util.Arrays.stream(hits).sum() / (double) test.size(), profile.accuracyGoal()));
-        for (Gesture gesture : classes) {
-            quality.add(Quality.report("recall of " + gesture.label(), seen[gesture.ordinal()] == 0 ? Double.NaN
-                    : hits[gesture.ordinal()] / (double) seen[gesture.ordinal()]));
-        }
-        return quality;
+        return ClassifierQuality.judge(test, outputs, "accuracy on the test split (" + profile().name() + " profile)",
+                profile().accuracyGoal(), Arrays.stream(Gesture.values()).map(Gesture::label).toList());
     }
 }
