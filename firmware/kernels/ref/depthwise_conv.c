@@ -2,28 +2,22 @@
 #include "tinyml/kernels/depthwise_conv.h"
 #include "tinyml/activation_f32.h"
 #include "tinyml/quant.h"
+#include "tinyml/window.h"
 
 void tinyml_depthwise_conv_s8(const tinyml_depthwise_conv_s8_params *p, const int8_t *input, const int8_t *filter,
                               const int32_t *bias, int8_t *output) {
     for (int32_t b = 0; b < p->batches; b++) {
         for (int32_t y = 0; y < p->output_height; y++) {
-            const int32_t y0 = y * p->stride_height - p->pad_height;
             for (int32_t x = 0; x < p->output_width; x++) {
-                const int32_t x0 = x * p->stride_width - p->pad_width;
+                const tinyml_window w = TINYML_WINDOW_OF(p, y, x);
                 int8_t *out = output + ((b * p->output_height + y) * p->output_width + x) * p->output_depth;
                 for (int32_t oc = 0; oc < p->output_depth; oc++) {
                     const int32_t ic = oc / p->depth_multiplier;
                     int32_t acc = 0;
-                    for (int32_t fy = 0; fy < p->filter_height; fy++) {
-                        const int32_t iy = y0 + fy;
-                        if (iy < 0 || iy >= p->input_height) {
-                            continue;
-                        }
-                        for (int32_t fx = 0; fx < p->filter_width; fx++) {
-                            const int32_t ix = x0 + fx;
-                            if (ix < 0 || ix >= p->input_width) {
-                                continue;
-                            }
+                    for (int32_t fy = w.fy_start; fy < w.fy_end; fy++) {
+                        const int32_t iy = w.y0 + fy;
+                        for (int32_t fx = w.fx_start; fx < w.fx_end; fx++) {
+                            const int32_t ix = w.x0 + fx;
                             const int32_t in = input[((b * p->input_height + iy) * p->input_width + ix) * p->input_depth + ic];
                             acc += (in + p->input_offset) * filter[(fy * p->filter_width + fx) * p->output_depth + oc];
                         }
@@ -45,23 +39,16 @@ void tinyml_depthwise_conv_f32(const tinyml_depthwise_conv_f32_params *params, c
     const tinyml_depthwise_conv_s8_params *p = &params->geometry;
     for (int32_t b = 0; b < p->batches; b++) {
         for (int32_t y = 0; y < p->output_height; y++) {
-            const int32_t y0 = y * p->stride_height - p->pad_height;
             for (int32_t x = 0; x < p->output_width; x++) {
-                const int32_t x0 = x * p->stride_width - p->pad_width;
+                const tinyml_window w = TINYML_WINDOW_OF(p, y, x);
                 float *out = output + ((b * p->output_height + y) * p->output_width + x) * p->output_depth;
                 for (int32_t oc = 0; oc < p->output_depth; oc++) {
                     const int32_t ic = oc / p->depth_multiplier;
                     float acc = bias ? bias[oc] : 0.0f;
-                    for (int32_t fy = 0; fy < p->filter_height; fy++) {
-                        const int32_t iy = y0 + fy;
-                        if (iy < 0 || iy >= p->input_height) {
-                            continue;
-                        }
-                        for (int32_t fx = 0; fx < p->filter_width; fx++) {
-                            const int32_t ix = x0 + fx;
-                            if (ix < 0 || ix >= p->input_width) {
-                                continue;
-                            }
+                    for (int32_t fy = w.fy_start; fy < w.fy_end; fy++) {
+                        const int32_t iy = w.y0 + fy;
+                        for (int32_t fx = w.fx_start; fx < w.fx_end; fx++) {
+                            const int32_t ix = w.x0 + fx;
                             const float in = input[((b * p->input_height + iy) * p->input_width + ix) * p->input_depth + ic];
                             acc += in * filter[(fy * p->filter_width + fx) * p->output_depth + oc];
                         }

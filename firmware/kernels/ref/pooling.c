@@ -2,25 +2,7 @@
 #include "tinyml/kernels/pooling.h"
 #include "tinyml/activation_f32.h"
 #include "tinyml/quant.h"
-
-/* The taps of one output pixel that lie inside the input: rows [fy_start, fy_end), columns [fx_start, fx_end) of the
- * filter, and the input pixel index of filter tap (0, 0) (which may lie outside). */
-typedef struct {
-    int32_t fy_start, fy_end, fx_start, fx_end;
-    int32_t origin;
-} pool_window;
-
-static pool_window window_of(const tinyml_pool_s8_params *p, int32_t b, int32_t y, int32_t x) {
-    const int32_t y0 = y * p->stride_height - p->pad_height;
-    const int32_t x0 = x * p->stride_width - p->pad_width;
-    pool_window w;
-    w.fy_start = y0 < 0 ? -y0 : 0;
-    w.fy_end = p->input_height - y0 < p->filter_height ? p->input_height - y0 : p->filter_height;
-    w.fx_start = x0 < 0 ? -x0 : 0;
-    w.fx_end = p->input_width - x0 < p->filter_width ? p->input_width - x0 : p->filter_width;
-    w.origin = (b * p->input_height + y0) * p->input_width + x0;
-    return w;
-}
+#include "tinyml/window.h"
 
 /* int8: `average` picks the reduction: rounded mean of the taps inside the input, or their maximum. */
 static void pool(const tinyml_pool_s8_params *p, const int8_t *input, int8_t *output, int average) {
@@ -29,13 +11,13 @@ static void pool(const tinyml_pool_s8_params *p, const int8_t *input, int8_t *ou
     for (int32_t b = 0; b < p->batches; b++) {
         for (int32_t y = 0; y < p->output_height; y++) {
             for (int32_t x = 0; x < p->output_width; x++, out += depth) {
-                const pool_window w = window_of(p, b, y, x);
+                const tinyml_window w = TINYML_WINDOW_OF(p, y, x);
                 const int32_t count = (w.fy_end - w.fy_start) * (w.fx_end - w.fx_start);
                 for (int32_t c = 0; c < depth; c++) {
                     int32_t acc = average ? 0 : -128;
                     for (int32_t fy = w.fy_start; fy < w.fy_end; fy++) {
                         for (int32_t fx = w.fx_start; fx < w.fx_end; fx++) {
-                            const int32_t v = input[(w.origin + fy * p->input_width + fx) * depth + c];
+                            const int32_t v = input[((b * p->input_height + w.y0 + fy) * p->input_width + w.x0 + fx) * depth + c];
                             acc = average ? acc + v : (v > acc ? v : acc);
                         }
                     }
@@ -57,13 +39,13 @@ static void pool_f32(const tinyml_pool_f32_params *params, const float *input, f
     for (int32_t b = 0; b < p->batches; b++) {
         for (int32_t y = 0; y < p->output_height; y++) {
             for (int32_t x = 0; x < p->output_width; x++, out += depth) {
-                const pool_window w = window_of(p, b, y, x);
+                const tinyml_window w = TINYML_WINDOW_OF(p, y, x);
                 const int32_t count = (w.fy_end - w.fy_start) * (w.fx_end - w.fx_start);
                 for (int32_t c = 0; c < depth; c++) {
                     float acc = average ? 0.0f : -3.40282347e38f;
                     for (int32_t fy = w.fy_start; fy < w.fy_end; fy++) {
                         for (int32_t fx = w.fx_start; fx < w.fx_end; fx++) {
-                            const float v = input[(w.origin + fy * p->input_width + fx) * depth + c];
+                            const float v = input[((b * p->input_height + w.y0 + fy) * p->input_width + w.x0 + fx) * depth + c];
                             acc = average ? acc + v : (v > acc ? v : acc);
                         }
                     }

@@ -60,15 +60,7 @@ final class FullyConnectedLowering {
         }
         int outputDepth = weights.shape()[0];
         int inputDepth = weights.shape()[1];
-        if (input.elementCount() % inputDepth != 0) {
-            throw new CompilationException(where + ": input of " + input.elementCount() + " values does not divide into rows of "
-                    + inputDepth);
-        }
-        int batches = (int) (input.elementCount() / inputDepth);
-        if (output.elementCount() != (long) batches * outputDepth) {
-            throw new CompilationException(where + ": output has " + output.elementCount() + " values, expected "
-                    + batches * outputDepth);
-        }
+        int batches = batches(where, input, output, inputDepth, outputDepth);
         if (bias != null && bias.elementCount() != outputDepth) {
             throw new CompilationException(where + ": bias has " + bias.elementCount() + " values, expected " + outputDepth);
         }
@@ -129,15 +121,7 @@ final class FullyConnectedLowering {
         }
         int outputDepth = w.shape()[0];
         int inputDepth = w.shape()[1];
-        if (inputDepth == 0 || input.elementCount() % inputDepth != 0) {
-            throw new CompilationException(where + ": input of " + input.elementCount() + " values does not divide into rows of "
-                    + inputDepth);
-        }
-        int batches = (int) (input.elementCount() / inputDepth);
-        if (output.elementCount() != (long) batches * outputDepth) {
-            throw new CompilationException(where + ": output has " + output.elementCount() + " values, expected "
-                    + batches * outputDepth);
-        }
+        int batches = batches(where, input, output, inputDepth, outputDepth);
         String bias = "0";
         if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
             bias = Lowerings.floatConstant(where, "bias", model, op.inputs()[2], constants);
@@ -229,5 +213,19 @@ final class FullyConnectedLowering {
         if (tensor.quantization() == null) {
             throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has no quantization parameters");
         }
+    }
+
+    /** How many rows of {@code inputDepth} values the input holds; the output must hold as many of {@code outputDepth}. */
+    private static int batches(String where, Tensor input, Tensor output, int inputDepth, int outputDepth) {
+        if (inputDepth == 0 || input.elementCount() % inputDepth != 0) {
+            throw new CompilationException(where + ": input of " + input.elementCount() + " values does not divide into rows of "
+                    + inputDepth);
+        }
+        int batches = (int) (input.elementCount() / inputDepth);
+        if (output.elementCount() != (long) batches * outputDepth) {
+            throw new CompilationException(where + ": output has " + output.elementCount() + " values, expected "
+                    + batches * outputDepth);
+        }
+        return batches;
     }
 }

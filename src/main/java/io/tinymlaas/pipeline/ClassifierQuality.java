@@ -1,41 +1,34 @@
 package io.tinymlaas.pipeline;
 
+import io.tinymlaas.data.OneHot;
 import io.tinymlaas.data.Split;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-/** How a classifier example is judged: accuracy (argmax of the output against the one-hot label) with its goal, and each class's recall. */
+/** How well a classifier did on the test split, judged on the argmax of its outputs against the one-hot targets. */
 final class ClassifierQuality {
 
     private ClassifierQuality() {
     }
 
-    static List<Quality> judge(String profile, double accuracyGoal, List<String> labels, Split test, List<float[]> outputs) {
-        int[] seen = new int[labels.size()];
-        int[] hits = new int[labels.size()];
+    /**
+     * The accuracy with its goal, then the recall of each class (labelled in output order) as a figure; a class absent
+     * from the test split has a recall of NaN.
+     */
+    static List<Quality> judge(Split test, List<float[]> outputs, String accuracyMetric, double accuracyGoal,
+                               List<String> classLabels) {
+        int[] seen = new int[classLabels.size()];
+        int[] hits = new int[classLabels.size()];
         for (int i = 0; i < test.size(); i++) {
-            int label = argmax(test.targets()[i]);
+            int label = OneHot.argmax(test.targets()[i]);
             seen[label]++;
-            hits[label] += argmax(outputs.get(i)) == label ? 1 : 0;
+            hits[label] += OneHot.argmax(outputs.get(i)) == label ? 1 : 0;
         }
         List<Quality> quality = new ArrayList<>();
-        quality.add(Quality.atLeast("accuracy on the test split (" + profile + " profile)",
-                Arrays.stream(hits).sum() / (double) test.size(), accuracyGoal));
-        for (int c = 0; c < labels.size(); c++) {
-            quality.add(Quality.report("recall of " + labels.get(c), seen[c] == 0 ? Double.NaN : hits[c] / (double) seen[c]));
+        quality.add(Quality.atLeast(accuracyMetric, java.util.Arrays.stream(hits).sum() / (double) test.size(), accuracyGoal));
+        for (int c = 0; c < classLabels.size(); c++) {
+            quality.add(Quality.report("recall of " + classLabels.get(c), seen[c] == 0 ? Double.NaN : hits[c] / (double) seen[c]));
         }
         return quality;
-    }
-
-    /** The index of the largest score, the first on ties. */
-    private static int argmax(float[] scores) {
-        int best = 0;
-        for (int i = 1; i < scores.length; i++) {
-            if (scores[i] > scores[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * Two profiles: {@link #FAST} (the default, for every `mvn verify`: little data, few epochs, a goal well above the
  * 25 % of chance) and {@link #FULL} (for a nightly run: five times the data, more epochs, the ≥ 90 % goal of the issue).
  */
-public final class MagicWand implements Example {
+public final class MagicWand extends ProfiledExample<MagicWand.Profile> {
 
     public static final String NAME = "magic_wand";
 
@@ -42,42 +42,31 @@ public final class MagicWand implements Example {
     static final long TRAINING_SEED = 7;
     static final int BATCH_SIZE = 32;
 
-    private final Profile profile;
-
-    /** The profile named by the system property {@code tinyml.profile} ("full" in the nightly build), else FAST. */
+    /** The profile the build asks for ({@link #chosen}): FULL in the nightly build, else FAST. */
     public MagicWand() {
-        this("full".equals(System.getProperty("tinyml.profile")) ? FULL : FAST);
+        this(chosen(FAST, FULL));
     }
 
     public MagicWand(Profile profile) {
-        this.profile = profile;
-    }
-
-    public Profile profile() {
-        return profile;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, profile);
     }
 
     @Override
     public Dataset collect() {
-        return GestureSynthesizer.generate(profile.trainPerClass(), profile.validationPerClass(), profile.testPerClass(), DATA_SEED);
+        return GestureSynthesizer.generate(profile().trainPerClass(), profile().validationPerClass(), profile().testPerClass(), DATA_SEED);
     }
 
     @Override
     public ModelRecipe recipe() {
         return new ModelRecipe.ConvClassifier(new ConvTrainingConfig(GestureSynthesizer.WINDOW, GestureSynthesizer.AXES, 1,
-                List.of(new Block(8, 4, 3, 3, 3), new Block(16, 4, 1, 3, 1)), new int[] {16}, BATCH_SIZE, profile.phases(),
+                List.of(new Block(8, 4, 3, 3, 3), new Block(16, 4, 1, 3, 1)), new int[] {16}, BATCH_SIZE, profile().phases(),
                 TRAINING_SEED));
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each class as figures. */
     @Override
     public List<Quality> judge(Split test, List<float[]> outputs) {
-        return ClassifierQuality.judge(profile.name(), profile.accuracyGoal(),
-                Arrays.stream(Gesture.values()).map(Gesture::label).toList(), test, outputs);
+        return ClassifierQuality.judge(test, outputs, "accuracy on the test split (" + profile().name() + " profile)",
+                profile().accuracyGoal(), Arrays.stream(Gesture.values()).map(Gesture::label).toList());
     }
 }

@@ -28,7 +28,7 @@ import java.util.Random;
  * <p>
  * Two profiles: {@link #FAST} (the default, for every `mvn verify`) and {@link #FULL} (nightly, the ≥ 85 % goal).
  */
-public final class MicroSpeech implements Example {
+public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
 
     public static final String NAME = "micro_speech";
 
@@ -52,7 +52,6 @@ public final class MicroSpeech implements Example {
     static final long TRAINING_SEED = 11;
     static final int BATCH_SIZE = 32;
 
-    private final Profile profile;
     /** Where synthesized words are cached; null for the project's data store, found when first needed. */
     private final Path utteranceCache;
     private SpeechData speech;
@@ -61,9 +60,9 @@ public final class MicroSpeech implements Example {
     public record SpeechData(List<Clip> train, List<Clip> validation, List<Clip> test) {
     }
 
-    /** The profile named by the system property {@code tinyml.profile} ("full" in the nightly build), else FAST. */
+    /** The profile the build asks for ({@link #chosen}): FULL in the nightly build, else FAST. */
     public MicroSpeech() {
-        this("full".equals(System.getProperty("tinyml.profile")) ? FULL : FAST);
+        this(chosen(FAST, FULL));
     }
 
     public MicroSpeech(Profile profile) {
@@ -72,17 +71,8 @@ public final class MicroSpeech implements Example {
 
     /** Caches the synthesized words in {@code utteranceCache} instead of the project's data store. */
     public MicroSpeech(Profile profile, Path utteranceCache) {
-        this.profile = profile;
+        super(NAME, profile);
         this.utteranceCache = utteranceCache;
-    }
-
-    public Profile profile() {
-        return profile;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /**
@@ -92,12 +82,12 @@ public final class MicroSpeech implements Example {
     public SpeechData speech() {
         if (speech == null) {
             Path cache = utteranceCache != null ? utteranceCache
-                    : ProjectLayout.find().output().resolve("datasets").resolve(NAME + "-utterances");
+                    : ProjectLayout.find().datasets().resolve(NAME + "-utterances");
             SpeechCommands commands = new SpeechCommands(new SpeechSynthesizer(cache));
             Random random = new Random(DATA_SEED);
-            List<Clip> train = commands.clips(profile.trainPerClass(), SpeechCommands.TRAIN_SPEAKERS, random);
-            List<Clip> validation = commands.clips(profile.validationPerClass(), SpeechCommands.VALIDATION_SPEAKERS, random);
-            List<Clip> test = commands.clips(profile.testPerClass(), SpeechCommands.TEST_SPEAKERS, random);
+            List<Clip> train = commands.clips(profile().trainPerClass(), SpeechCommands.TRAIN_SPEAKERS, random);
+            List<Clip> validation = commands.clips(profile().validationPerClass(), SpeechCommands.VALIDATION_SPEAKERS, random);
+            List<Clip> test = commands.clips(profile().testPerClass(), SpeechCommands.TEST_SPEAKERS, random);
             speech = new SpeechData(train, validation, test);
         }
         return speech;
@@ -113,8 +103,8 @@ public final class MicroSpeech implements Example {
                 + "features: integer front end, %d frames x %d channels int8 (model input scale %s, zero point %d). "
                 + "Licence: espeak-ng is GPL-3.0-or-later and flite BSD-style; the audio they generated and these features "
                 + "are our own data (program output is not covered by the programs' licences)",
-                SpeechCommands.TRAIN_SPEAKERS, SpeechCommands.VALIDATION_SPEAKERS, SpeechCommands.TEST_SPEAKERS, profile.trainPerClass(),
-                profile.validationPerClass(), profile.testPerClass(), DATA_SEED, FrontEndTables.FRAMES, FrontEndTables.CHANNELS,
+                SpeechCommands.TRAIN_SPEAKERS, SpeechCommands.VALIDATION_SPEAKERS, SpeechCommands.TEST_SPEAKERS, profile().trainPerClass(),
+                profile().validationPerClass(), profile().testPerClass(), DATA_SEED, FrontEndTables.FRAMES, FrontEndTables.CHANNELS,
                 FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT);
         Provenance provenance = new Provenance("synthesized by TinyMLaaS with espeak-ng and flite (speech) and sox (resampling)",
                 "our own data: espeak-ng is GPL-3.0-or-later and flite BSD-style, and their output is not covered by their licences");
@@ -136,14 +126,14 @@ public final class MicroSpeech implements Example {
     @Override
     public ModelRecipe recipe() {
         return new ModelRecipe.FixedInputConvClassifier(new ConvTrainingConfig(FrontEndTables.FRAMES, FrontEndTables.CHANNELS, 1,
-                List.of(new Block(8, 10, 8, 2, 2)), new int[0], BATCH_SIZE, profile.phases(), TRAINING_SEED),
+                List.of(new Block(8, 10, 8, 2, 2)), new int[0], BATCH_SIZE, profile().phases(), TRAINING_SEED),
                 FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT);
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each keyword as figures. */
     @Override
     public List<Quality> judge(Split test, List<float[]> outputs) {
-        return ClassifierQuality.judge(profile.name(), profile.accuracyGoal(),
-                Arrays.stream(Keyword.values()).map(Keyword::label).toList(), test, outputs);
+        return ClassifierQuality.judge(test, outputs, "accuracy on the test split (" + profile().name() + " profile)",
+                profile().accuracyGoal(), Arrays.stream(Keyword.values()).map(Keyword::label).toList());
     }
 }

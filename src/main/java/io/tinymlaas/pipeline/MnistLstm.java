@@ -5,8 +5,8 @@ import io.tinymlaas.data.MnistDigits;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.train.LstmTrainingConfig;
 import io.tinymlaas.train.TrainingConfig.Phase;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * The seed example mnist_lstm: an LSTM reads a handwritten digit row by row (28 steps of 28 pixels), a
@@ -17,7 +17,7 @@ import java.util.List;
  * Two profiles: {@link #FAST} (the default, for every `mvn verify`: a few thousand digits, a few epochs, a goal far
  * above the 10 % of chance) and {@link #FULL} (for a nightly run: most of the 10,000 digits, the ≥ 97 % goal).
  */
-public final class MnistLstm implements Example {
+public final class MnistLstm extends ProfiledExample<MnistLstm.Profile> {
 
     public static final String NAME = "mnist_lstm";
 
@@ -41,65 +41,31 @@ public final class MnistLstm implements Example {
     static final long TRAINING_SEED = 11;
     static final int BATCH_SIZE = 32;
 
-    private final Profile profile;
-
-    /** The profile named by the system property {@code tinyml.profile} ("full" in the nightly build), else FAST. */
+    /** The profile the build asks for ({@link #chosen}): FULL in the nightly build, else FAST. */
     public MnistLstm() {
-        this("full".equals(System.getProperty("tinyml.profile")) ? FULL : FAST);
+        this(chosen(FAST, FULL));
     }
 
     public MnistLstm(Profile profile) {
-        this.profile = profile;
-    }
-
-    public Profile profile() {
-        return profile;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, profile);
     }
 
     @Override
     public Dataset collect() {
-        return MnistDigits.dataset(MnistDigits.load(MnistDigits.defaultDirectory()), profile.train(), profile.validation(),
-                profile.test(), DATA_SEED);
+        return MnistDigits.dataset(MnistDigits.load(MnistDigits.defaultDirectory()), profile().train(), profile().validation(),
+                profile().test(), DATA_SEED);
     }
 
     @Override
     public ModelRecipe recipe() {
-        return new ModelRecipe.LstmClassifier(new LstmTrainingConfig(MnistDigits.SIDE, MnistDigits.SIDE, profile.hiddenUnits(),
-                BATCH_SIZE, profile.phases(), TRAINING_SEED));
+        return new ModelRecipe.LstmClassifier(new LstmTrainingConfig(MnistDigits.SIDE, MnistDigits.SIDE, profile().hiddenUnits(),
+                BATCH_SIZE, profile().phases(), TRAINING_SEED));
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each digit as figures. */
     @Override
     public List<Quality> judge(Split test, List<float[]> outputs) {
-        int[] seen = new int[MnistDigits.CLASSES];
-        int[] hits = new int[MnistDigits.CLASSES];
-        for (int i = 0; i < test.size(); i++) {
-            int label = argmax(test.targets()[i]);
-            seen[label]++;
-            hits[label] += argmax(outputs.get(i)) == label ? 1 : 0;
-        }
-        List<Quality> quality = new ArrayList<>();
-        quality.add(Quality.atLeast("accuracy on the test split (" + profile.name() + " profile)",
-                java.util.Arrays.stream(hits).sum() / (double) test.size(), profile.accuracyGoal()));
-        for (int digit = 0; digit < MnistDigits.CLASSES; digit++) {
-            quality.add(Quality.report("recall of digit " + digit, seen[digit] == 0 ? Double.NaN : hits[digit] / (double) seen[digit]));
-        }
-        return quality;
-    }
-
-    /** The first index of the largest value. */
-    static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return ClassifierQuality.judge(test, outputs, "accuracy on the test split (" + profile().name() + " profile)",
+                profile().accuracyGoal(), IntStream.range(0, MnistDigits.CLASSES).mapToObj(digit -> "digit " + digit).toList());
     }
 }

@@ -161,13 +161,8 @@ public final class NetworkTester {
             }
             return readRaw(file, all.array(), input).withFormat(InputFormat.TEXT);
         }
-        String text = new String(bytes, StandardCharsets.UTF_8).trim();
-        String[] tokens = text.isEmpty() ? new String[0] : text.split("[,;\\s]+");
+        String[] tokens = tokens(file, bytes, input);
         int elements = (int) input.elementCount();
-        if (tokens.length == 0 || tokens.length % elements != 0) {
-            throw new TinymlException(file + ": " + tokens.length + " numbers is not a whole number of inputs of " + elements
-                    + " values (" + input.type() + Arrays.toString(input.shape()) + ")");
-        }
         Quantization q = input.quantization();
         List<byte[]> tensors = new ArrayList<>(tokens.length / elements);
         int clamped = 0;
@@ -202,13 +197,7 @@ public final class NetworkTester {
 
     /** The text numbers of a float32 input file, checked to fill whole input tensors. */
     private static float[] numbers(Path file, byte[] bytes, Tensor input) {
-        String text = new String(bytes, StandardCharsets.UTF_8).trim();
-        String[] tokens = text.isEmpty() ? new String[0] : text.split("[,;\\s]+");
-        int elements = (int) input.elementCount();
-        if (tokens.length == 0 || tokens.length % elements != 0) {
-            throw new TinymlException(file + ": " + tokens.length + " numbers is not a whole number of inputs of " + elements
-                    + " values (" + input.type() + Arrays.toString(input.shape()) + ")");
-        }
+        String[] tokens = tokens(file, bytes, input);
         float[] values = new float[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
             try {
@@ -221,6 +210,18 @@ public final class NetworkTester {
             }
         }
         return values;
+    }
+
+    /** The numbers of a text input file (split at commas, semicolons and white space), checked to fill whole inputs. */
+    private static String[] tokens(Path file, byte[] bytes, Tensor input) {
+        String text = new String(bytes, StandardCharsets.UTF_8).trim();
+        String[] tokens = text.isEmpty() ? new String[0] : text.split("[,;\\s]+");
+        int elements = (int) input.elementCount();
+        if (tokens.length == 0 || tokens.length % elements != 0) {
+            throw new TinymlException(file + ": " + tokens.length + " numbers is not a whole number of inputs of " + elements
+                    + " values (" + input.type() + Arrays.toString(input.shape()) + ")");
+        }
+        return tokens;
     }
 
     /** The reference interpreter's outputs for every input. */

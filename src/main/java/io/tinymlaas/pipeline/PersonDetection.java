@@ -9,7 +9,7 @@ import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.ConvTrainingConfig.Separable;
 import io.tinymlaas.train.TrainingConfig.Phase;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +24,7 @@ import java.util.List;
  * Two profiles, the same test split and the issue's ≥ 85 % goal: {@link #FAST} (the default, for every `mvn verify`: six
  * views of each training crop, twelve epochs) and {@link #FULL} (nightly: thirty views each, thirty epochs).
  */
-public final class PersonDetection implements Example {
+public final class PersonDetection extends ProfiledExample<PersonDetection.Profile> {
 
     public static final String NAME = "person_detection";
 
@@ -51,29 +51,18 @@ public final class PersonDetection implements Example {
     static final long TRAINING_SEED = 7;
     static final int BATCH_SIZE = 32;
 
-    private final Profile profile;
-
-    /** The profile named by the system property {@code tinyml.profile} ("full" in the nightly build), else FAST. */
+    /** The profile the build asks for ({@link #chosen}): FULL in the nightly build, else FAST. */
     public PersonDetection() {
-        this("full".equals(System.getProperty("tinyml.profile")) ? FULL : FAST);
+        this(chosen(FAST, FULL));
     }
 
     public PersonDetection(Profile profile) {
-        this.profile = profile;
-    }
-
-    public Profile profile() {
-        return profile;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, profile);
     }
 
     @Override
     public Dataset collect() {
-        return PersonImages.generate(LfwSubset.load(), profile.sizes(), DATA_SEED);
+        return PersonImages.generate(LfwSubset.load(), profile().sizes(), DATA_SEED);
     }
 
     @Override
@@ -81,27 +70,13 @@ public final class PersonDetection implements Example {
         return new ModelRecipe.ConvClassifier(new ConvTrainingConfig(PersonImages.SIDE, PersonImages.SIDE, 1,
                 List.of(new Block(8, 3, 3, 2, 1, 1)),
                 List.of(new Separable(16, 3, 2), new Separable(32, 3, 2), new Separable(64, 3, 2), new Separable(64, 3, 1)),
-                true, new int[0], BATCH_SIZE, profile.phases(), TRAINING_SEED));
+                true, new int[0], BATCH_SIZE, profile().phases(), TRAINING_SEED));
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each class as figures. */
     @Override
     public List<Quality> judge(Split test, List<float[]> outputs) {
-        PersonClass[] classes = PersonClass.values();
-        int[] seen = new int[classes.length];
-        int[] hits = new int[classes.length];
-        for (int i = 0; i < test.size(); i++) {
-            PersonClass label = PersonClass.of(test.targets()[i]);
-            seen[label.ordinal()]++;
-            hits[label.ordinal()] += PersonClass.of(outputs.get(i)) == label ? 1 : 0;
-        }
-        List<Quality> quality = new ArrayList<>();
-        quality.add(Quality.atLeast("accuracy on the held-out test images (" + profile.name() + " profile)",
-                java.util.Arrays.stream(hits).sum() / (double) test.size(), profile.accuracyGoal()));
-        for (PersonClass label : classes) {
-            quality.add(Quality.report("recall of " + label.label(), seen[label.ordinal()] == 0 ? Double.NaN
-                    : hits[label.ordinal()] / (double) seen[label.ordinal()]));
-        }
-        return quality;
+        return ClassifierQuality.judge(test, outputs, "accuracy on the held-out test images (" + profile().name() + " profile)",
+                profile().accuracyGoal(), Arrays.stream(PersonClass.values()).map(PersonClass::label).toList());
     }
 }

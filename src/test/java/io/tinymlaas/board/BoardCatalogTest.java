@@ -152,44 +152,36 @@ class BoardCatalogTest {
 
     @Test
     void nonPositiveSizeIsRejected() throws IOException {
-        write("test_board", VALID.replace("flash_bytes: 1048576", "flash_bytes: 0"));
-
-        assertRejected("flash_bytes", "positive");
+        assertEditRejected("flash_bytes: 1048576", "flash_bytes: 0", "flash_bytes", "positive");
     }
 
     @Test
     void emulationNoneWithoutUnsupportedReasonIsRejected() throws IOException {
-        write("test_board", VALID.replace("emulation: qemu", "emulation: none"));
-
-        assertRejected("unsupported_reason", "required when emulation is none");
+        assertEditRejected("emulation: qemu", "emulation: none", "unsupported_reason", "required when emulation is none");
     }
 
     @Test
     void unsupportedReasonOnAnEmulatableBoardIsRejected() throws IOException {
-        write("test_board", VALID.replace("unsupported_reason: null", "unsupported_reason: no emulator"));
-
-        assertRejected("unsupported_reason", "must be null");
+        assertEditRejected("unsupported_reason: null", "unsupported_reason: no emulator", "unsupported_reason", "must be null");
     }
 
     @Test
     void idThatDiffersFromTheFileNameIsRejected() throws IOException {
-        write("test_board", VALID.replace("id: test_board", "id: other_board"));
-
-        assertRejected("id", "file name");
+        assertEditRejected("id: test_board", "id: other_board", "id", "file name");
     }
 
     @Test
     void misspelledFieldIsRejectedByName() throws IOException {
-        write("test_board", VALID.replace("clock_mhz:", "clock_mHz:"));
-
-        assertRejected("clock_mHz", "unknown field");
+        assertEditRejected("clock_mhz:", "clock_mHz:", "clock_mHz", "unknown field");
     }
 
     private Path write(String id, String yaml) throws IOException {
         return Files.writeString(tempDir.resolve(id + ".yaml"), yaml);
     }
 
-    private void assertRejected(String field, String problem) {
+    /** The valid descriptor with {@code from} replaced by {@code to} is refused, naming the file, field and problem. */
+    private void assertEditRejected(String from, String to, String field, String problem) throws IOException {
+        write("test_board", VALID.replace(from, to));
         assertThatThrownBy(() -> new BoardCatalog(tempDir))
                 .isInstanceOf(BoardDescriptorException.class)
                 .hasMessageContaining("test_board.yaml")

@@ -235,18 +235,12 @@ class MalformedModelFuzzTest {
             String old;
             String now;
             switch (type) {
-                case 'n' -> { // a vector's length
+                case 'n', 'i' -> { // 'n': a vector's length, 'i': an int field
                     int v = b.getInt(position);
-                    int[] choices = {0, v - 1, v + 1, v * 2, v + 1000, 0x7fffffff, -1, 0x10000, random.nextInt()};
-                    int n = choices[random.nextInt(choices.length)];
-                    b.putInt(position, n);
-                    old = Integer.toString(v);
-                    now = Integer.toString(n);
-                }
-                case 'i' -> {
-                    int v = b.getInt(position);
-                    int[] choices = {0, -1, 1, v + 1, v - 1, v * 2, 0x7fffffff, Integer.MIN_VALUE, 65536, random.nextInt(300),
-                            -2 - random.nextInt(100)};
+                    int[] choices = type == 'n'
+                            ? new int[] {0, v - 1, v + 1, v * 2, v + 1000, 0x7fffffff, -1, 0x10000, random.nextInt()}
+                            : new int[] {0, -1, 1, v + 1, v - 1, v * 2, 0x7fffffff, Integer.MIN_VALUE, 65536, random.nextInt(300),
+                                    -2 - random.nextInt(100)};
                     int n = choices[random.nextInt(choices.length)];
                     b.putInt(position, n);
                     old = Integer.toString(v);

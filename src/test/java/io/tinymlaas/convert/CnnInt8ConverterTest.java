@@ -1,12 +1,14 @@
 package io.tinymlaas.convert;
 
+import static io.tinymlaas.convert.RandomWeights.randomFilter;
+import static io.tinymlaas.convert.RandomWeights.randomMatrix;
+import static io.tinymlaas.convert.RandomWeights.randomVector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.data.Hashes;
-import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.MultiplyAccumulates;
 import io.tinymlaas.tflite.OperatorOptions;
@@ -80,23 +82,8 @@ class CnnInt8ConverterTest {
         CompiledModel compiled = AotCompiler.compile(reread, Hashes.sha256(bytes), "cnn test");
         assertThat(compiled.plan().arenaBytes()).isPositive();
 
-        Quantization in = model.input().quantization();
-        Quantization out = model.output().quantization();
-        double worst = 0;
-        try (ReferenceInterpreter reference = ReferenceInterpreter.load(bytes, "cnn test")) {
-            for (float[] x : randomInputs(50, random)) {
-                byte[] q = new byte[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    q[i] = (byte) Math.max(-128, Math.min(127, Rounding.halfAwayFromZero(x[i] / in.scale()) + in.zeroPoint()));
-                }
-                byte[] y = reference.invoke(q);
-                float[] expected = network.predict(x);
-                for (int c = 0; c < 3; c++) {
-                    worst = Math.max(worst, Math.abs(out.dequantize(y[c]) - expected[c]));
-                }
-            }
-        }
-        assertThat(worst).isCloseTo(0, within(0.05));
+        assertThat(ReferenceAgreement.worstOutputError(model, bytes, network,
+                List.of(randomInputs(50, random)), "cnn test")).isCloseTo(0, within(0.05));
     }
 
     /** [12, 12, 1] → conv 4×(3×3) stride 2 → separable 8 stride 2 → separable 8 → global average → dense 3, random weights. */
@@ -153,24 +140,8 @@ class CnnInt8ConverterTest {
         TfliteModel reread = TfliteReader.read(bytes, "separable test");
         assertThat(reread.tensor(depthwise.inputs()[1]).quantization().dimension()).isEqualTo(3);
         assertThat(AotCompiler.compile(reread, Hashes.sha256(bytes), "separable test").plan().arenaBytes()).isPositive();
-        Quantization in = model.input().quantization();
-        Quantization out = model.output().quantization();
-        double worst = 0;
-        try (ReferenceInterpreter reference = ReferenceInterpreter.load(bytes, "separable test")) {
-            for (int n = 0; n < 50; n++) {
-                float[] x = calibration[n];
-                byte[] q = new byte[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    q[i] = (byte) Math.max(-128, Math.min(127, Rounding.halfAwayFromZero(x[i] / in.scale()) + in.zeroPoint()));
-                }
-                byte[] y = reference.invoke(q);
-                float[] expected = network.predict(x);
-                for (int c = 0; c < 3; c++) {
-                    worst = Math.max(worst, Math.abs(out.dequantize(y[c]) - expected[c]));
-                }
-            }
-        }
-        assertThat(worst).isCloseTo(0, within(0.05));
+        assertThat(ReferenceAgreement.worstOutputError(model, bytes, network,
+                List.of(calibration).subList(0, 50), "separable test")).isCloseTo(0, within(0.05));
     }
 
     @Test
@@ -187,38 +158,6 @@ class CnnInt8ConverterTest {
         filter[0][0][0] = new float[] {0.5f, -1.27f};
         filter[1][0][0] = new float[] {0f, 0f};
         assertThat(CnnInt8Converter.channelScales(filter)).containsExactly(0.01f, 1f);
-    }
-
-    private static float[][][][] randomFilter(int out, int h, int w, int in, double scale, Random random) {
-        float[][][][] f = new float[out][h][w][in];
-        for (float[][][] o : f) {
-            for (float[][] row : o) {
-                for (float[] column : row) {
-                    for (int c = 0; c < in; c++) {
-                        column[c] = (float) (random.nextGaussian() * scale);
-                    }
-                }
-            }
-        }
-        return f;
-    }
-
-    private static float[][] randomMatrix(int rows, int cols, double scale, Random random) {
-        float[][] m = new float[rows][cols];
-        for (float[] row : m) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = (float) (random.nextGaussian() * scale);
-            }
-        }
-        return m;
-    }
-
-    private static float[] randomVector(int n, double scale, Random random) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (float) (random.nextGaussian() * scale);
-        }
-        return v;
     }
 
     @Test

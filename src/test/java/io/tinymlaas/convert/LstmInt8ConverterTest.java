@@ -1,9 +1,9 @@
 package io.tinymlaas.convert;
 
+import static io.tinymlaas.convert.RandomWeights.randomMatrix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
@@ -12,6 +12,7 @@ import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteWriter;
 import io.tinymlaas.train.DenseLayer;
 import io.tinymlaas.train.LstmNetwork;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -77,23 +78,8 @@ public class LstmInt8ConverterTest {
         assertThat(model.output().quantization().scale()).isEqualTo(1f / 256);
 
         byte[] bytes = TfliteWriter.write(model);
-        Quantization in = model.input().quantization();
-        Quantization out = model.output().quantization();
-        double worst = 0;
-        try (ReferenceInterpreter reference = ReferenceInterpreter.load(bytes, "lstm test")) {
-            for (float[] x : randomInputs(50, random)) {
-                byte[] q = new byte[x.length];
-                for (int i = 0; i < x.length; i++) {
-                    q[i] = (byte) Math.max(-128, Math.min(127, Rounding.halfAwayFromZero(x[i] / in.scale()) + in.zeroPoint()));
-                }
-                byte[] y = reference.invoke(q);
-                float[] expected = network.predict(x);
-                for (int c = 0; c < 3; c++) {
-                    worst = Math.max(worst, Math.abs(out.dequantize(y[c]) - expected[c]));
-                }
-            }
-        }
-        assertThat(worst).isCloseTo(0, within(0.05));
+        assertThat(ReferenceAgreement.worstOutputError(model, bytes, network,
+                List.of(randomInputs(50, random)), "lstm test")).isCloseTo(0, within(0.05));
     }
 
     @Test
@@ -102,15 +88,5 @@ public class LstmInt8ConverterTest {
         assertThat(32767 * Math.scalb(1.0, -13)).isGreaterThanOrEqualTo(3.0);
         assertThat(32767 * Math.scalb(1.0, -14)).isLessThan(3.0);
         assertThat(LstmInt8Converter.cellScaleLog2(1000.0)).isEqualTo(-9);
-    }
-
-    private static float[][] randomMatrix(int rows, int cols, double scale, Random random) {
-        float[][] m = new float[rows][cols];
-        for (float[] row : m) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = (float) (random.nextGaussian() * scale);
-            }
-        }
-        return m;
     }
 }

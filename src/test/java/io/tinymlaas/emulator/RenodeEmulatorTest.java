@@ -2,6 +2,7 @@ package io.tinymlaas.emulator;
 
 import io.tinymlaas.board.Board;
 import io.tinymlaas.board.BoardCatalog;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -264,12 +265,7 @@ class RenodeEmulatorTest {
     @Test
     @Timeout(60)
     void aHangingStartIsReportedWithTheStepAndTheLastMonitorOutput() throws IOException {
-        Path bin = fakeRenodeOnPath("hang-on-start");
-        Path elf = Files.writeString(tempDir.resolve("fw.elf"), "x");
-        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, bin.toString(), Set.of("UART.NRF52840_UART"));
-
-        assertThatThrownBy(() -> renode.boot(CATALOG.byId("arduino_nano_33_ble_sense"), elf, Duration.ofSeconds(8)))
-                .isInstanceOf(EmulatorException.class)
+        assertThatBootOnTheFakeFails("hang-on-start", 8)
                 .hasMessageContaining("hung: monitor command `start` did not finish within 8.0 s")
                 .hasMessageContaining("last monitor output:")
                 .hasMessageContaining("(arduino_nano_33_ble_sense)");
@@ -278,24 +274,14 @@ class RenodeEmulatorTest {
     @Test
     @Timeout(60)
     void aPtyThatNeverAppearsIsReportedAsTheStepThatHung() throws IOException {
-        Path bin = fakeRenodeOnPath("no-pty");
-        Path elf = Files.writeString(tempDir.resolve("fw.elf"), "x");
-        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, bin.toString(), Set.of("UART.NRF52840_UART"));
-
-        assertThatThrownBy(() -> renode.boot(CATALOG.byId("arduino_nano_33_ble_sense"), elf, Duration.ofSeconds(8)))
-                .isInstanceOf(EmulatorException.class)
+        assertThatBootOnTheFakeFails("no-pty", 8)
                 .hasMessageContaining("hung: waiting for the UART pty");
     }
 
     @Test
     @Timeout(60)
     void aMonitorErrorDuringTheScriptStopsTheBootAndIsQuoted() throws IOException {
-        Path bin = fakeRenodeOnPath("bad-platform");
-        Path elf = Files.writeString(tempDir.resolve("fw.elf"), "x");
-        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, bin.toString(), Set.of("UART.NRF52840_UART"));
-
-        assertThatThrownBy(() -> renode.boot(CATALOG.byId("arduino_nano_33_ble_sense"), elf, Duration.ofSeconds(30)))
-                .isInstanceOf(EmulatorException.class)
+        assertThatBootOnTheFakeFails("bad-platform", 30)
                 .hasMessageContaining("refused monitor command `include @")
                 .hasMessageContaining("There was an error executing command 'machine LoadPlatformDescription");
     }
@@ -308,6 +294,16 @@ class RenodeEmulatorTest {
                 .isInstanceOf(EmulatorException.class)
                 .hasMessageContaining("renode is not installed")
                 .hasMessageContaining("esp_eye has no Renode platform");
+    }
+
+    /** Boots the Nano 33 BLE Sense on a fake Renode in {@code mode}, which must fail with an EmulatorException. */
+    private AbstractThrowableAssert<?, ? extends Throwable> assertThatBootOnTheFakeFails(String mode, int seconds)
+            throws IOException {
+        Path bin = fakeRenodeOnPath(mode);
+        Path elf = Files.writeString(tempDir.resolve("fw.elf"), "x");
+        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, bin.toString(), Set.of("UART.NRF52840_UART"));
+        return assertThatThrownBy(() -> renode.boot(CATALOG.byId("arduino_nano_33_ble_sense"), elf, Duration.ofSeconds(seconds)))
+                .isInstanceOf(EmulatorException.class);
     }
 
     /** A folder holding an executable {@code renode} that runs {@link FakeRenode} in the given mode, logging to fake.log there. */
