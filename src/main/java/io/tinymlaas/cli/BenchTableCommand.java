@@ -62,7 +62,7 @@ final class BenchTableCommand implements Callable<Integer> {
         for (JsonNode figure : figures) {
             String goal = figure.path("goal").asText();
             if (!goal.equals("NONE")) {
-                return String.format("%s %.3f (%s %s)", figure.path("metric").asText(), figure.path("value").asDouble(),
+                return String.format("%s %.3f (%s %s)", figure.path("metric").asText().replace("|", "\\|"), figure.path("value").asDouble(),
                         goal.equals("AT_LEAST") ? "≥" : "≤", figure.path("bound").asText());
             }
         }
