@@ -3,6 +3,7 @@ package io.tinymlaas.cli;
 import io.tinymlaas.data.Hashes;
 import io.tinymlaas.pipeline.ModelRegistry;
 import io.tinymlaas.pipeline.Quality;
+import io.tinymlaas.pipeline.QualityReport;
 import io.tinymlaas.pipeline.RegisteredModel;
 import io.tinymlaas.report.ReportWriter;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 /** The model registry: every model the pipeline stored, with the data version it came from and its metrics. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Stored models: the data set version each was trained on, its training figures and its int8 quality.",
-        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class})
+        subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Report.class})
 final class ModelsCommand implements Runnable {
 
     @Spec
@@ -117,6 +118,31 @@ final class ModelsCommand implements Runnable {
                 return "file unreadable: " + e.getMessage();
             }
             return actual.equals(sha256) ? "file present, unchanged" : "file changed since: sha256 " + actual;
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "A Markdown table of each example's newest judged model: its quality on held-out data against the goal.")
+    static final class Report implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ModelRegistryOption registry;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "also write the table to this file")
+        Path out;
+
+        @Override
+        public Integer call() {
+            List<RegisteredModel> judged = QualityReport.newestJudged(registry.registry().list());
+            String table = QualityReport.markdown(judged);
+            spec.commandLine().getOut().print(table);
+            if (out != null) {
+                ReportWriter.writeText(table, out);
+            }
+            return judged.stream().allMatch(RegisteredModel::qualityPassed) ? 0 : 1;
         }
     }
 

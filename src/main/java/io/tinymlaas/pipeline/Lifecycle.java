@@ -101,6 +101,11 @@ public final class Lifecycle {
         return stored;
     }
 
+    /** Whether {@link #store()} has run, so that {@link #registered()} has an entry to give. */
+    public boolean isRegistered() {
+        return registered != null;
+    }
+
     /** The registry entry of the stored model, with the int8 model's quality once the reference has judged it. */
     public RegisteredModel registered() {
         require(registered, "store");

@@ -1,0 +1,36 @@
+package io.tinymlaas.steps;
+
+import io.cucumber.java.After;
+import io.cucumber.java.Scenario;
+import io.tinymlaas.pipeline.ModelRegistry;
+import io.tinymlaas.pipeline.Quality;
+import io.tinymlaas.pipeline.QualityReport;
+import io.tinymlaas.pipeline.RegisteredModel;
+import io.tinymlaas.report.ReportWriter;
+
+/**
+ * Puts each judged model's quality into the Cucumber report, and rewrites target/cucumber/quality.md from the model
+ * registry, so that a nightly run leaves the full profiles' figures against their goals on record.
+ */
+public class QualityRecordHook {
+
+    private final World world;
+
+    public QualityRecordHook(World world) {
+        this.world = world;
+    }
+
+    @After
+    public void recordQuality(Scenario scenario) {
+        if (world.lifecycle() == null || !world.lifecycle().isRegistered()) {
+            return;
+        }
+        RegisteredModel model = world.lifecycle().registered();
+        for (Quality quality : model.quality()) {
+            scenario.log(model.id() + ": " + quality);
+        }
+        ModelRegistry registry = new ModelRegistry(world.layout.models());
+        ReportWriter.writeText(QualityReport.markdown(QualityReport.newestJudged(registry.list())),
+                world.layout.output().getParent().resolve("cucumber").resolve("quality.md"));
+    }
+}
