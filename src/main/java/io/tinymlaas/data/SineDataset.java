@@ -5,6 +5,8 @@ import java.util.Random;
 /** The hello_world data: x uniform in [0, 2π], y = sin(x) plus Gaussian noise, reproducible from its seed. */
 public final class SineDataset {
 
+    public static final String NAME = "sine";
+
     private SineDataset() {
     }
 
@@ -20,7 +22,7 @@ public final class SineDataset {
         }
         int trainEnd = samples * 2 / 3;
         int validationEnd = trainEnd + (samples - trainEnd) / 2;
-        return new Dataset("sine", "sine: x~U[0,2pi], y=sin(x)+N(0," + noise + "^2), " + samples + " samples, seed " + seed,
+        return new Dataset(NAME, "sine: x~U[0,2pi], y=sin(x)+N(0," + noise + "^2), " + samples + " samples, seed " + seed,
                 Provenance.synthesized("noisy samples of sin(x) (io.tinymlaas.data.SineDataset)"), Labels.regression(),
                 slice(x, y, 0, trainEnd), slice(x, y, trainEnd, validationEnd), slice(x, y, validationEnd, samples));
     }

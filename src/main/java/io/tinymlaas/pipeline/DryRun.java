@@ -2,6 +2,7 @@ package io.tinymlaas.pipeline;
 
 import io.tinymlaas.ProjectLayout;
 import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.report.RunReport;
@@ -33,11 +34,26 @@ public final class DryRun {
     private final ProjectLayout layout;
     private final Targets targets;
     private final Consumer<StageResult> listener;
+    private final String dataVersion;
 
+    /** A dry-run that collects its example's data afresh. */
     public DryRun(ProjectLayout layout, Consumer<StageResult> listener) {
+        this(layout, listener, null);
+    }
+
+    private DryRun(ProjectLayout layout, Consumer<StageResult> listener, String dataVersion) {
         this.layout = layout;
         this.targets = new Targets(layout);
         this.listener = listener;
+        this.dataVersion = dataVersion;
+    }
+
+    /**
+     * The same dry-run, trained on a version already in the data set store (e.g. one a data scientist relabelled)
+     * instead of freshly collected data; {@code version} may be a unique start of the version or its content hash.
+     */
+    public DryRun onStoredData(String version) {
+        return new DryRun(layout, listener, version);
     }
 
     public Path reportDirectory(String example, String target) {
@@ -98,13 +114,17 @@ public final class DryRun {
 
     private boolean makeModel(Lifecycle lifecycle, Stages runner, Map<String, Object> figures) {
         return runner.run("collect", () -> {
-                    StoredDataset data = lifecycle.collect();
+                    StoredDataset data = dataVersion == null ? lifecycle.collect()
+                            : lifecycle.use(new DatasetStore(layout.datasets()).load(lifecycle.example().datasetName(), dataVersion));
                     figures.put("data_sha256", data.contentHash());
                     figures.put("data_version", data.version());
                     figures.put("data_directory", data.directory().toString());
                     figures.put("samples", Map.of("train", data.dataset().train().size(),
                             "validation", data.dataset().validation().size(), "test", data.dataset().test().size()));
-                    return ok(data.dataset().recipe() + ", sha256 " + data.contentHash().substring(0, 12));
+                    String origin = dataVersion == null ? "" : "stored version " + data.version()
+                            + (data.manifest().parent() == null ? "" : " (from " + data.manifest().parent().version() + ", "
+                            + data.manifest().relabelLog().size() + " relabelled)") + ": ";
+                    return ok(origin + data.dataset().recipe() + ", sha256 " + data.contentHash().substring(0, 12));
                 })
                 && runner.run("train", () -> {
                     TrainedModel result = lifecycle.train();

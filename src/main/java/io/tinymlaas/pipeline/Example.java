@@ -11,6 +11,11 @@ public interface Example {
 
     Dataset collect();
 
+    /** The name its collected data is stored under, for `tinyml data` and `dry-run --data`. */
+    default String datasetName() {
+        return name();
+    }
+
     /** The example's trainer and converter. */
     ModelRecipe recipe();
 

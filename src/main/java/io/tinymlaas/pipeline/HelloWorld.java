@@ -30,6 +30,11 @@ public final class HelloWorld implements Example {
     }
 
     @Override
+    public String datasetName() {
+        return SineDataset.NAME;
+    }
+
+    @Override
     public Dataset collect() {
         return SineDataset.generate(SAMPLES, NOISE, SEED);
     }

@@ -70,6 +70,12 @@ public final class Lifecycle {
         return dataset;
     }
 
+    /** The data set version this lifecycle collected or was told to use. */
+    public StoredDataset dataset() {
+        require(dataset, "collect");
+        return dataset;
+    }
+
     /** Trains with the example's recipe: a {@code TrainingResult} for a dense regression, a {@code ConvTrainingResult} for a CNN. */
     public TrainedModel train() {
         require(dataset, "collect");

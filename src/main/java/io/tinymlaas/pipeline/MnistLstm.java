@@ -51,6 +51,11 @@ public final class MnistLstm extends ProfiledExample<MnistLstm.Profile> {
     }
 
     @Override
+    public String datasetName() {
+        return MnistDigits.NAME;
+    }
+
+    @Override
     public Dataset collect() {
         return MnistDigits.dataset(MnistDigits.load(MnistDigits.defaultDirectory()), profile().train(), profile().validation(),
                 profile().test(), DATA_SEED);

@@ -14,7 +14,7 @@ class MagicWandTest {
     void isRegisteredAndBringsItsOwnCnnRecipe() {
         Example example = Examples.byName("magic_wand");
         assertThat(example).isInstanceOf(MagicWand.class);
-        assertThat(((MagicWand) example).profile()).isEqualTo(MagicWand.FAST);
+        assertThat(((MagicWand) example).profile()).as("the profile the build asks for").isEqualTo(ProfiledExample.chosen(MagicWand.FAST, MagicWand.FULL));
         assertThat(example.recipe()).isInstanceOf(ModelRecipe.ConvClassifier.class);
         ConvTrainingConfig config = ((ModelRecipe.ConvClassifier) example.recipe()).config();
         assertThat(config.blocks()).extracting(ConvTrainingConfig.Block::filters).containsExactly(8, 16);
@@ -39,7 +39,7 @@ class MagicWandTest {
                 new float[] {0.1f, 0.1f, 0.7f, 0.1f}, new float[] {0.1f, 0.1f, 0.1f, 0.7f},
                 new float[] {0.7f, 0.1f, 0.1f, 0.1f}, new float[] {0.1f, 0.7f, 0.1f, 0.1f},
                 new float[] {0.1f, 0.1f, 0.7f, 0.1f}, new float[] {0.6f, 0.1f, 0.1f, 0.2f});
-        List<Quality> quality = new MagicWand().judge(test, outputs);
+        List<Quality> quality = new MagicWand(MagicWand.FAST).judge(test, outputs);
         assertThat(quality.get(0).value()).isEqualTo(7 / 8.0);
         assertThat(quality.get(0).passed()).isTrue();
         assertThat(quality).extracting(Quality::metric).contains("recall of negative");

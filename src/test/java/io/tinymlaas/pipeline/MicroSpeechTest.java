@@ -15,7 +15,7 @@ class MicroSpeechTest {
     void isRegisteredAndFeedsTheFrontEndsInt8FeaturesToATinyConvAsTheyAre() {
         Example example = Examples.byName("micro_speech");
         assertThat(example).isInstanceOf(MicroSpeech.class);
-        assertThat(((MicroSpeech) example).profile()).isEqualTo(MicroSpeech.FAST);
+        assertThat(((MicroSpeech) example).profile()).as("the profile the build asks for").isEqualTo(ProfiledExample.chosen(MicroSpeech.FAST, MicroSpeech.FULL));
         ModelRecipe.FixedInputConvClassifier recipe = (ModelRecipe.FixedInputConvClassifier) example.recipe();
         assertThat(recipe.inputScale()).isEqualTo(FrontEnd.INPUT_SCALE);
         assertThat(recipe.inputZeroPoint()).isEqualTo(FrontEnd.INPUT_ZERO_POINT);
@@ -38,7 +38,7 @@ class MicroSpeechTest {
                 Keyword.SILENCE.oneHot(), Keyword.UNKNOWN.oneHot(), Keyword.YES.oneHot(), Keyword.NO.oneHot()});
         List<float[]> outputs = List.of(new float[] {0.7f, 0.1f, 0.1f, 0.1f}, new float[] {0.1f, 0.7f, 0.1f, 0.1f},
                 new float[] {0.1f, 0.1f, 0.7f, 0.1f}, new float[] {0.1f, 0.1f, 0.7f, 0.1f});
-        List<Quality> quality = new MicroSpeech().judge(test, outputs);
+        List<Quality> quality = new MicroSpeech(MicroSpeech.FAST).judge(test, outputs);
         assertThat(quality.get(0).value()).isEqualTo(0.75);
         assertThat(quality).extracting(Quality::metric).contains("recall of yes", "recall of no");
         assertThat(quality.get(4).value()).isZero();

@@ -15,7 +15,7 @@ class MnistLstmTest {
     void isRegisteredWithAnLstmOverTheRowsOfEachDigit() {
         Example example = Examples.byName("mnist_lstm");
         assertThat(example).isInstanceOf(MnistLstm.class);
-        assertThat(((MnistLstm) example).profile()).isEqualTo(MnistLstm.FAST);
+        assertThat(((MnistLstm) example).profile()).as("the profile the build asks for").isEqualTo(ProfiledExample.chosen(MnistLstm.FAST, MnistLstm.FULL));
         assertThat(example.recipe()).isInstanceOf(ModelRecipe.LstmClassifier.class);
         LstmTrainingConfig config = ((ModelRecipe.LstmClassifier) example.recipe()).config();
         assertThat(config.timeSteps()).isEqualTo(28);
@@ -42,7 +42,7 @@ class MnistLstmTest {
             // Every sample right except the second 7, taken for a 1.
             outputs.add(MnistDigits.oneHot(i == 17 ? 1 : digit));
         }
-        List<Quality> quality = new MnistLstm().judge(new Split(new float[20][1], targets), outputs);
+        List<Quality> quality = new MnistLstm(MnistLstm.FAST).judge(new Split(new float[20][1], targets), outputs);
         assertThat(quality).hasSize(11);
         assertThat(quality.get(0).value()).isEqualTo(19 / 20.0);
         assertThat(quality.get(0).passed()).isTrue();

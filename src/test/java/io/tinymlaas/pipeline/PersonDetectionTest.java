@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 class PersonDetectionTest {
 
     @Test
-    void isRegisteredWithTheFastProfileAndAMobileNetStyleRecipe() {
+    void isRegisteredWithTheBuildsProfileAndAMobileNetStyleRecipe() {
         Example example = Examples.byName("person_detection");
         assertThat(example).isInstanceOf(PersonDetection.class);
-        assertThat(((PersonDetection) example).profile()).isEqualTo(PersonDetection.FAST);
+        assertThat(((PersonDetection) example).profile()).as("the profile the build asks for").isEqualTo(ProfiledExample.chosen(PersonDetection.FAST, PersonDetection.FULL));
         ConvTrainingConfig config = ((ModelRecipe.ConvClassifier) example.recipe()).config();
         assertThat(new int[] {config.height(), config.width(), config.channels()}).containsExactly(96, 96, 1);
         assertThat(config.blocks()).containsExactly(new ConvTrainingConfig.Block(8, 3, 3, 2, 1, 1));
@@ -54,7 +54,7 @@ class PersonDetectionTest {
      */
     @Test
     void theNetworkNeedsUnderAMillionMultiplyAccumulatesAndA27648ByteArena() {
-        ConvTrainingConfig config = ((ModelRecipe.ConvClassifier) new PersonDetection().recipe()).config();
+        ConvTrainingConfig config = ((ModelRecipe.ConvClassifier) new PersonDetection(PersonDetection.FAST).recipe()).config();
         Random random = new Random(1);
         float[][] calibration = new float[8][96 * 96];
         for (float[] image : calibration) {
@@ -80,7 +80,7 @@ class PersonDetectionTest {
         Split test = new Split(new float[5][1], new float[][] {person, none, person, none, person});
         List<float[]> outputs = List.of(new float[] {0.9f, 0.1f}, new float[] {0.2f, 0.8f}, new float[] {0.3f, 0.7f},
                 new float[] {0.4f, 0.6f}, new float[] {0.6f, 0.4f});
-        List<Quality> quality = new PersonDetection().judge(test, outputs);
+        List<Quality> quality = new PersonDetection(PersonDetection.FAST).judge(test, outputs);
         assertThat(quality.get(0).value()).isEqualTo(0.8);
         assertThat(quality.get(0).passed()).isFalse();
         assertThat(quality).extracting(Quality::metric).containsExactly(

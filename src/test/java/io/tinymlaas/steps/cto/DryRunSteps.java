@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.pipeline.DryRun;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.report.RunReport;
@@ -26,6 +27,32 @@ public class DryRunSteps {
     public void dryRun(String example, String target) {
         dryRun = new DryRun(world.layout, stage -> { });
         report = dryRun.run(example, target);
+    }
+
+    @When("the CTO dry-runs {string} on {string} on that stored data version")
+    public void dryRunOnStoredData(String example, String target) {
+        dryRunOnDataVersion(example, target, world.lifecycle().dataset().version());
+    }
+
+    @When("the CTO dry-runs {string} on {string} on the data version {string}")
+    public void dryRunOnDataVersion(String example, String target, String version) {
+        dryRun = new DryRun(world.layout, stage -> { }).onStoredData(version);
+        report = dryRun.run(example, target);
+    }
+
+    @Then("its report names that data version and content hash, and its collect stage says it used the stored version")
+    public void reportNamesDataVersion() {
+        StoredDataset stored = world.lifecycle().dataset();
+        assertThat(report.figures()).containsEntry("data_version", stored.version()).containsEntry("data_sha256", stored.contentHash());
+        assertThat(report.stages().get(0).detail()).startsWith("stored version " + stored.version() + ": ");
+    }
+
+    @Then("the dry-run fails at {string} saying {string}")
+    public void failsAt(String stage, String message) {
+        assertThat(report.passed()).isFalse();
+        StageResult failed = report.stages().stream().filter(s -> s.status() == StageResult.Status.FAILED).findFirst().orElseThrow();
+        assertThat(failed.name()).isEqualTo(stage);
+        assertThat(failed.detail()).contains(message);
     }
 
     @Then("the dry-run passes every stage")
