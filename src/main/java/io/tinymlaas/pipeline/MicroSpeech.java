@@ -105,7 +105,7 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
                 + "are our own data (program output is not covered by the programs' licences)",
                 SpeechCommands.TRAIN_SPEAKERS, SpeechCommands.VALIDATION_SPEAKERS, SpeechCommands.TEST_SPEAKERS, profile().trainPerClass(),
                 profile().validationPerClass(), profile().testPerClass(), DATA_SEED, FrontEndTables.FRAMES, FrontEndTables.CHANNELS,
-                FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT);
+                new ModelRecipe.ConvClassifier.FixedInput(FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT));
         Provenance provenance = new Provenance("synthesized by TinyMLaaS with espeak-ng and flite (speech) and sox (resampling)",
                 "our own data: espeak-ng is GPL-3.0-or-later and flite BSD-style, and their output is not covered by their licences");
         Labels labels = Labels.classes(Arrays.stream(Keyword.values()).map(Keyword::label).toList());
@@ -125,9 +125,9 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
 
     @Override
     public ModelRecipe recipe() {
-        return new ModelRecipe.FixedInputConvClassifier(new ConvTrainingConfig(FrontEndTables.FRAMES, FrontEndTables.CHANNELS, 1,
+        return new ModelRecipe.ConvClassifier(new ConvTrainingConfig(FrontEndTables.FRAMES, FrontEndTables.CHANNELS, 1,
                 List.of(new Block(8, 10, 8, 2, 2)), new int[0], BATCH_SIZE, profile().phases(), TRAINING_SEED),
-                FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT);
+                new ModelRecipe.ConvClassifier.FixedInput(FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT));
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each keyword as figures. */

@@ -8,6 +8,7 @@ import io.tinymlaas.convert.LstmInt8Converter;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.train.ConvNetwork;
 import io.tinymlaas.train.ConvTrainer;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingResult;
@@ -51,9 +52,19 @@ public interface ModelRecipe {
 
     /**
      * A CNN classifier (softmax cross-entropy) with per-channel int8 convolutions and a softmax output
-     * ({@link ConvTrainer}, {@link CnnInt8Converter}).
+     * ({@link ConvTrainer}, {@link CnnInt8Converter}). Its int8 input quantization is calibrated on the representative
+     * inputs, unless {@code fixedInput} fixes it for a model fed directly by an int8 front end (micro_speech's features).
      */
-    record ConvClassifier(ConvTrainingConfig config) implements ModelRecipe {
+    record ConvClassifier(ConvTrainingConfig config, FixedInput fixedInput) implements ModelRecipe {
+
+        /** The int8 input quantization an upstream front end already produces. */
+        public record FixedInput(float scale, int zeroPoint) {
+        }
+
+        /** A classifier whose input quantization is calibrated. */
+        public ConvClassifier(ConvTrainingConfig config) {
+            this(config, null);
+        }
 
         @Override
         public ConvTrainingResult train(Split train, Split validation) {
@@ -62,7 +73,10 @@ public interface ModelRecipe {
 
         @Override
         public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
-            return CnnInt8Converter.convert(as(ConvTrainingResult.class, trained).network(), representativeInputs, description);
+            ConvNetwork network = as(ConvTrainingResult.class, trained).network();
+            return fixedInput == null ? CnnInt8Converter.convert(network, representativeInputs, description)
+                    : CnnInt8Converter.convert(network, representativeInputs,
+                    Quantization.perTensor(fixedInput.scale(), fixedInput.zeroPoint()), description);
         }
     }
 
@@ -80,24 +94,6 @@ public interface ModelRecipe {
         @Override
         public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
             return LstmInt8Converter.convert(as(LstmTrainingResult.class, trained).network(), representativeInputs, description);
-        }
-    }
-
-    /**
-     * A {@link ConvClassifier} whose int8 input quantization is fixed instead of calibrated, for a model fed directly
-     * by an int8 front end (micro_speech's audio features).
-     */
-    record FixedInputConvClassifier(ConvTrainingConfig config, float inputScale, int inputZeroPoint) implements ModelRecipe {
-
-        @Override
-        public ConvTrainingResult train(Split train, Split validation) {
-            return ConvTrainer.train(train, validation, config);
-        }
-
-        @Override
-        public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
-            return CnnInt8Converter.convert(as(ConvTrainingResult.class, trained).network(), representativeInputs,
-                    Quantization.perTensor(inputScale, inputZeroPoint), description);
         }
     }
 

@@ -16,9 +16,8 @@ class MicroSpeechTest {
         Example example = Examples.byName("micro_speech");
         assertThat(example).isInstanceOf(MicroSpeech.class);
         assertThat(((MicroSpeech) example).profile()).as("the profile the build asks for").isEqualTo(ProfiledExample.chosen(MicroSpeech.FAST, MicroSpeech.FULL));
-        ModelRecipe.FixedInputConvClassifier recipe = (ModelRecipe.FixedInputConvClassifier) example.recipe();
-        assertThat(recipe.inputScale()).isEqualTo(FrontEnd.INPUT_SCALE);
-        assertThat(recipe.inputZeroPoint()).isEqualTo(FrontEnd.INPUT_ZERO_POINT);
+        ModelRecipe.ConvClassifier recipe = (ModelRecipe.ConvClassifier) example.recipe();
+        assertThat(recipe.fixedInput()).isEqualTo(new ModelRecipe.ConvClassifier.FixedInput(FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT));
         ConvTrainingConfig config = recipe.config();
         assertThat(config.height() * config.width() * config.channels()).isEqualTo(FrontEnd.FEATURES);
         assertThat(config.blocks()).extracting(ConvTrainingConfig.Block::filters).containsExactly(8);
