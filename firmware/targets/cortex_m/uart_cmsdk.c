@@ -16,6 +16,12 @@ typedef struct {
 #define STATE_OVERRUNS 0xCu
 #define CTRL_TX_EN 0x1u
 #define CTRL_RX_EN 0x2u
+#define CTRL_RX_INT_EN 0x8u
+#define INT_RX 0x2u
+
+#define NVIC_ISER ((volatile uint32_t *)0xE000E100u)
+#define NVIC_ICER ((volatile uint32_t *)0xE000E180u)
+#define NVIC_ICPR ((volatile uint32_t *)0xE000E280u)
 
 #define BAUDDIV_RAW (TINYML_UART_CLOCK_HZ / TINYML_UART_BAUD)
 #define BAUDDIV (BAUDDIV_RAW < 16u ? 16u : BAUDDIV_RAW)
@@ -26,7 +32,7 @@ void tinyml_uart_init(void)
     UART->bauddiv = BAUDDIV;
     UART->state = STATE_OVERRUNS; /* write-one-to-clear */
     UART->intstat = 0xFu;
-    UART->ctrl = CTRL_TX_EN | CTRL_RX_EN;
+    UART->ctrl = CTRL_TX_EN | CTRL_RX_EN | CTRL_RX_INT_EN;
 }
 
 void tinyml_uart_putc(uint8_t byte)
@@ -46,7 +52,26 @@ void tinyml_uart_write(const void *data, size_t n)
 
 uint8_t tinyml_uart_getc(void)
 {
-    while (!(UART->state & STATE_RX_FULL)) {
+    /*
+     * Sleep instead of polling the status register: in QEMU every poll is an MMIO access that competes with the
+     * thread delivering the next byte, which made a 9 KiB input take seconds. The RX interrupt is enabled in the
+     * NVIC only around WFI and with interrupts masked, so it wakes the core without a handler ever running;
+     * SysTick, pending meanwhile, is taken after `cpsie`.
+     */
+    if (!(UART->state & STATE_RX_FULL)) {
+        const uint32_t bit = 1u << (TINYML_UART_RX_IRQ % 32u);
+        __asm__ volatile("cpsid i" ::: "memory");
+        for (;;) {
+            UART->intstat = INT_RX;
+            NVIC_ICPR[TINYML_UART_RX_IRQ / 32u] = bit;
+            if (UART->state & STATE_RX_FULL) {
+                break;
+            }
+            NVIC_ISER[TINYML_UART_RX_IRQ / 32u] = bit;
+            __asm__ volatile("wfi" ::: "memory");
+            NVIC_ICER[TINYML_UART_RX_IRQ / 32u] = bit;
+        }
+        __asm__ volatile("cpsie i" ::: "memory");
     }
     return (uint8_t)UART->data;
 }

@@ -44,7 +44,7 @@ public final class QemuEmulator implements Emulator {
         return new BuildProfile(board.qemu().cpu(), machine.fpuFlags(),
                 machine.codeOrigin(), Math.min(board.flashBytes(), machine.codeSize()),
                 machine.ramOrigin(), Math.min(board.ramBytes(), machine.ramSize()),
-                machine.uartBase(), machine.insnsPerTick(), machine.insnsPerTickDenominator());
+                machine.uartBase(), machine.uartRxIrq(), machine.insnsPerTick(), machine.insnsPerTickDenominator());
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class RenodeScript {
      * @param model      the Renode model type, e.g. {@code UART.NRF52840_UART}
      * @param base       its base address on the system bus
      */
-    public record Uart(String peripheral, String model, long base) {
+    public record Uart(String peripheral, String model, long base, int rxIrq) {
     }
 
     /**
@@ -94,23 +94,23 @@ public final class RenodeScript {
             "platforms/cpus/nrf52840.repl", "platforms/cpus/nrf52840.repl", "cortex-m4",
             "-mfpu=fpv4-sp-d16 -mfloat-abi=hard",
             0x0L, 0x100000L, 0x20000000L, 0x40000L, DEFAULT_PERFORMANCE_MIPS, DEFAULT_SYSTICK_HZ,
-            List.of(new Uart("sysbus.uart0", "UART.NRF52840_UART", 0x40002000L),
-                    new Uart("sysbus.uart1", "UART.NRF52840_UART", 0x40028000L)));
+            List.of(new Uart("sysbus.uart0", "UART.NRF52840_UART", 0x40002000L, 2),
+                    new Uart("sysbus.uart1", "UART.NRF52840_UART", 0x40028000L, 40)));
 
     private static final Platform STM32F746 = new Platform(
             "platforms/cpus/stm32f746.repl", "platforms/cpus/stm32f746.repl", "cortex-m7",
             "-mfpu=fpv5-sp-d16 -mfloat-abi=hard",
             0x08000000L, 0x200000L, 0x20000000L, 0x60000L, 462, 216_000_000L,
-            List.of(new Uart("sysbus.usart1", "UART.STM32F7_USART", 0x40011000L),
-                    new Uart("sysbus.usart2", "UART.STM32F7_USART", 0x40004400L),
-                    new Uart("sysbus.usart3", "UART.STM32F7_USART", 0x40004800L),
-                    new Uart("sysbus.usart6", "UART.STM32F7_USART", 0x40011400L)));
+            List.of(new Uart("sysbus.usart1", "UART.STM32F7_USART", 0x40011000L, 37),
+                    new Uart("sysbus.usart2", "UART.STM32F7_USART", 0x40004400L, 38),
+                    new Uart("sysbus.usart3", "UART.STM32F7_USART", 0x40004800L, 39),
+                    new Uart("sysbus.usart6", "UART.STM32F7_USART", 0x40011400L, 71)));
 
     private static final Platform ATSAMD51G19A = new Platform(
             "platforms/cpus/atsamd51g19a.repl", "platforms/cpus/atsamd51g19a.repl", "cortex-m4f",
             "-mfpu=fpv4-sp-d16 -mfloat-abi=hard",
             0x0L, 0x80000L, 0x20000000L, 0x30000L, DEFAULT_PERFORMANCE_MIPS, DEFAULT_SYSTICK_HZ,
-            List.of(new Uart("sysbus.sercom3", "UART.SAMD5_UART", 0x41014000L)));
+            List.of(new Uart("sysbus.sercom3", "UART.SAMD5_UART", 0x41014000L, 58)));
 
     private static final Map<String, Platform> PLATFORMS = Map.of(
             NRF52840.repl(), NRF52840,

@@ -62,7 +62,7 @@ public final class FirmwareBuilder {
                 "CPU=" + profile.cpu(), "FPU_FLAGS=" + profile.fpuFlags(),
                 "FLASH_ORIGIN=" + hex(profile.flashOrigin()), "FLASH_LENGTH=" + profile.flashLength(),
                 "RAM_ORIGIN=" + hex(profile.ramOrigin()), "RAM_LENGTH=" + profile.ramLength(),
-                "STACK_BYTES=" + STACK_BYTES, "UART_BASE=" + hex(profile.uartBase()),
+                "STACK_BYTES=" + STACK_BYTES, "UART_BASE=" + hex(profile.uartBase()), "UART_RX_IRQ=" + profile.uartRxIrq(),
                 "INSNS_PER_TICK=" + profile.insnsPerTick(), "INSNS_PER_TICK_DEN=" + profile.insnsPerTickDenominator(),
                 "EXTRA_INCLUDES=" + firmwareRoot.resolve("include").toAbsolutePath(),
                 "EXTRA_SRCS=" + String.join(" ", kernelSources())));
