@@ -138,9 +138,11 @@ final class DataCommand implements Runnable {
     }
 
     @Command(name = "relabel", mixinStandardHelpOptions = true,
-            description = {"Gives one sample a new class. The result is a new version whose manifest names its parent and logs "
-                    + "the change; the version relabelled stays as it was.",
-                    "An unknown data set, version, sample or class is refused with one line and exit code 2."})
+            description = {"Gives one sample (--sample, --label) or many (--from) a new class. The result is one new version whose "
+                    + "manifest names its parent and logs the changes; the version relabelled stays as it was.",
+                    "--from takes lines <split/index>,<class>, e.g. an edited copy of the version's labels.csv: samples whose "
+                            + "class stays the same are passed over.",
+                    "An unknown data set, version, sample or class is refused with one line and exit code 2; nothing is stored."})
     static final class Relabel implements Callable<Integer> {
 
         @Spec
@@ -156,11 +158,14 @@ final class DataCommand implements Runnable {
                 description = "the version to relabel, or a unique start of it (`tinyml data list`)")
         String version;
 
-        @Option(names = "--sample", required = true, paramLabel = "<split/index>", description = "the sample, e.g. train/17")
+        @Option(names = "--sample", paramLabel = "<split/index>", description = "the sample, e.g. train/17")
         String sample;
 
-        @Option(names = "--label", required = true, paramLabel = "<class>", description = "its new class, e.g. ring")
+        @Option(names = "--label", paramLabel = "<class>", description = "its new class, e.g. ring")
         String label;
+
+        @Option(names = "--from", paramLabel = "<file.csv>", description = "many samples' new classes, one <split/index>,<class> per line")
+        Path changes;
 
         @Option(names = "--note", defaultValue = "", paramLabel = "<text>", description = "who asks and why, kept in the relabel log")
         String note;
@@ -170,6 +175,22 @@ final class DataCommand implements Runnable {
             DatasetStore datasets = store.store();
             PrintWriter out = spec.commandLine().getOut();
             DatasetManifest base = datasets.manifest(name, version);
+            boolean single = sample != null || label != null;
+            if (single == (changes != null) || single && (sample == null || label == null)) {
+                throw new TinymlException("give either --sample and --label, or --from <file.csv>");
+            }
+            if (changes != null) {
+                StoredDataset result = datasets.relabelAll(name, base.version(), DatasetStore.readLabelChanges(changes), note);
+                DatasetManifest m = result.manifest();
+                List<Relabelling> made = m.relabelLog().subList(base.relabelLog().size(), m.relabelLog().size());
+                out.printf("%s: %d sample(s) relabelled from %s%n", name, made.size(), changes);
+                out.printf("new version %s (sha256 %s), parent %s, which is unchanged%n", m.version(), m.contentSha256(), base.version());
+                for (String split : m.classCounts().keySet()) {
+                    out.printf("class counts of %s: %s (was %s)%n", split, counts(m.classCounts().get(split)),
+                            counts(base.classCounts().get(split)));
+                }
+                return 0;
+            }
             StoredDataset result = datasets.relabel(name, base.version(), sample, label, note);
             DatasetManifest m = result.manifest();
             if (m.parent() == null || !m.parent().version().equals(base.version())) {

@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -34,6 +36,7 @@ public final class DatasetStore {
     public static final int VERSION_LENGTH = 12;
     static final String MANIFEST = "manifest.json";
     static final String LABELS = "labels.csv";
+    private static final String LABELS_HEADER = "sample,label";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -55,6 +58,10 @@ public final class DatasetStore {
         return save(dataset, null, List.of());
     }
 
+    /** One sample's new class in a relabelling: {@code sample} is "split/index", e.g. "train/17". */
+    public record LabelChange(String sample, String label) {
+    }
+
     /**
      * Gives one sample of a stored version a new class and stores the result as a new version whose manifest names
      * its parent and logs the change; the version relabelled stays as it was. Should the result equal a version
@@ -65,27 +72,72 @@ public final class DatasetStore {
      */
     public StoredDataset relabel(String name, String version, String sample, String newLabel, String note) {
         StoredDataset base = load(name, version);
+        LabelChange change = new LabelChange(sample, newLabel);
+        if (currentLabel(base, change).equals(newLabel)) {
+            throw new TinymlException(SampleId.parse(sample) + " of " + where(base) + " is already labelled '" + newLabel
+                    + "'; nothing to change");
+        }
+        return relabel(base, List.of(change), note);
+    }
+
+    /**
+     * Relabels many samples at once into one new version, e.g. from an edited copy of labels.csv: samples whose label
+     * stays the same are passed over, and one bad entry (unknown sample or class, a sample given twice) refuses the
+     * whole batch, so nothing is stored.
+     */
+    public StoredDataset relabelAll(String name, String version, List<LabelChange> changes, String note) {
+        StoredDataset base = load(name, version);
+        Set<SampleId> seen = new HashSet<>();
+        List<LabelChange> real = new ArrayList<>();
+        for (LabelChange change : changes) {
+            if (!seen.add(SampleId.parse(change.sample()))) {
+                throw new TinymlException(change.sample() + " is given more than once; give each sample one new label");
+            }
+            if (!currentLabel(base, change).equals(change.label())) {
+                real.add(change);
+            }
+        }
+        if (real.isEmpty()) {
+            throw new TinymlException("every one of the " + changes.size() + " sample(s) given already has that label in "
+                    + where(base) + "; nothing to change");
+        }
+        return relabel(base, real, note);
+    }
+
+    private StoredDataset relabel(StoredDataset base, List<LabelChange> changes, String note) {
         Labels labels = base.dataset().labels();
-        String where = name + " version " + base.version();
+        Dataset dataset = base.dataset();
+        List<Relabelling> log = new ArrayList<>(base.manifest().relabelLog());
+        String user = System.getProperty("user.name", "unknown");
+        String now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        for (LabelChange change : changes) {
+            SampleId id = SampleId.parse(change.sample());
+            log.add(new Relabelling(id.toString(), currentLabel(base, change), change.label(), base.version(), user, now,
+                    note == null ? "" : note));
+            dataset = dataset.withTarget(id, labels.targetOf(change.label(), base.dataset().name()));
+        }
+        return save(dataset, new Parent(base.version(), base.contentHash()), log);
+    }
+
+    /** The sample's label in {@code base}, after checking that the data set has labels, the sample and the new class. */
+    private static String currentLabel(StoredDataset base, LabelChange change) {
+        Labels labels = base.dataset().labels();
         if (labels.isRegression()) {
-            throw new TinymlException(where + " is a regression data set (" + Labels.REGRESSION
+            throw new TinymlException(where(base) + " is a regression data set (" + Labels.REGRESSION
                     + "): its targets are values to predict, not labels, so there is nothing to relabel");
         }
-        SampleId id = SampleId.parse(sample);
+        SampleId id = SampleId.parse(change.sample());
         Split split = base.dataset().split(id.split());
         if (id.index() >= split.size()) {
-            throw new TinymlException(where + " has no sample " + id + ": its " + id.split() + " split holds " + split.size()
+            throw new TinymlException(where(base) + " has no sample " + id + ": its " + id.split() + " split holds " + split.size()
                     + " samples, " + id.split() + "/0 to " + id.split() + "/" + (split.size() - 1));
         }
-        float[] target = labels.targetOf(newLabel, name);
-        String oldLabel = labels.labelOf(split.targets()[id.index()], where + " " + id);
-        if (oldLabel.equals(newLabel)) {
-            throw new TinymlException(id + " of " + where + " is already labelled '" + oldLabel + "'; nothing to change");
-        }
-        List<Relabelling> log = new ArrayList<>(base.manifest().relabelLog());
-        log.add(new Relabelling(id.toString(), oldLabel, newLabel, base.version(), System.getProperty("user.name", "unknown"),
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), note == null ? "" : note));
-        return save(base.dataset().withTarget(id, target), new Parent(base.version(), base.contentHash()), log);
+        labels.targetOf(change.label(), base.dataset().name());
+        return labels.labelOf(split.targets()[id.index()], where(base) + " " + id);
+    }
+
+    private static String where(StoredDataset base) {
+        return base.dataset().name() + " version " + base.version();
     }
 
     /** Reads a stored version back, after checking every file against the SHA-256 its manifest recorded. */
@@ -273,7 +325,7 @@ public final class DatasetStore {
     }
 
     private static byte[] labelsCsv(Dataset dataset) {
-        StringBuilder out = new StringBuilder("sample,label\n");
+        StringBuilder out = new StringBuilder(LABELS_HEADER + "\n");
         for (String split : Dataset.SPLITS) {
             float[][] targets = dataset.split(split).targets();
             for (int i = 0; i < targets.length; i++) {
@@ -311,11 +363,29 @@ public final class DatasetStore {
     /** labels.csv as sample → class name. */
     private static Map<String, String> readLabels(Path file) {
         Map<String, String> labels = new LinkedHashMap<>();
-        new String(read(file), StandardCharsets.UTF_8).lines().skip(1).forEach(line -> {
-            int comma = line.indexOf(',');
-            labels.put(line.substring(0, comma), line.substring(comma + 1));
-        });
+        readLabelChanges(file).forEach(entry -> labels.put(entry.sample(), entry.label()));
         return labels;
+    }
+
+    /**
+     * Reads lines of {@code <split/index>,<class>} in the form of a version's labels.csv (its header line and blank
+     * lines are passed over); a line of another form is refused with its file and line number.
+     */
+    public static List<LabelChange> readLabelChanges(Path file) {
+        List<String> lines = new String(read(file), StandardCharsets.UTF_8).lines().toList();
+        List<LabelChange> entries = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || i == 0 && line.equals(LABELS_HEADER)) {
+                continue;
+            }
+            int comma = line.indexOf(',');
+            if (comma <= 0 || comma == line.length() - 1 || line.indexOf(',', comma + 1) >= 0) {
+                throw new TinymlException(file + ":" + (i + 1) + ": '" + line + "' is not <split/index>,<class> (e.g. train/17,ring)");
+            }
+            entries.add(new LabelChange(line.substring(0, comma).strip(), line.substring(comma + 1).strip()));
+        }
+        return entries;
     }
 
     /** One split's images (pixels p/255) with their one-hot targets from the class names in labels.csv. */

@@ -126,6 +126,46 @@ class DataCommandTest {
         assertThat(out.toString()).isEmpty();
     }
 
+    @Test
+    void relabellingFromAnEditedLabelsCsvMakesOneVersionWithOnlyTheRealChanges() throws Exception {
+        // the version's own labels.csv with two lines edited: train/1 ring -> slope, test/0 wing -> negative
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(gestures.directory().resolve("labels.csv")));
+        lines.replaceAll(line -> line.equals("train/1,ring") ? "train/1,slope" : line.equals("test/0,wing") ? "test/0,negative" : line);
+        Path edited = java.nio.file.Files.write(dir.resolve("edited.csv"), lines);
+
+        int code = run("data", "relabel", "magic_wand", "--version", gestures.version(), "--from", edited.toString(), "--note", "review 3");
+
+        assertThat(code).as(err.toString()).isZero();
+        DatasetManifest relabelled = store.versions("magic_wand").stream().filter(m -> m.parent() != null).findFirst().orElseThrow();
+        assertThat(relabelled.relabelLog()).extracting(DatasetManifest.Relabelling::sample, DatasetManifest.Relabelling::oldLabel,
+                DatasetManifest.Relabelling::newLabel, DatasetManifest.Relabelling::note)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("train/1", "ring", "slope", "review 3"),
+                        org.assertj.core.groups.Tuple.tuple("test/0", "wing", "negative", "review 3"));
+        assertThat(out.toString()).contains("magic_wand: 2 sample(s) relabelled from " + edited)
+                .contains("class counts of train: wing 3, ring 2, slope 4, negative 3 (was wing 3, ring 3, slope 3, negative 3)")
+                .contains("class counts of test: wing 1, ring 2, slope 2, negative 3 (was wing 2, ring 2, slope 2, negative 2)");
+        assertThat(store.load("magic_wand", gestures.version()).contentHash()).isEqualTo(gestures.contentHash());
+    }
+
+    @Test
+    void aBadLineOrSampleInTheFileRefusesTheWholeBatchAndStoresNothing() throws Exception {
+        String v = gestures.version();
+        Path badLine = java.nio.file.Files.write(dir.resolve("bad-line.csv"), List.of("train/1,slope", "train/2 ring"));
+        assertRefused("tinyml: " + badLine + ":2: 'train/2 ring' is not <split/index>,<class> (e.g. train/17,ring)",
+                "data", "relabel", "magic_wand", "--version", v, "--from", badLine.toString());
+        Path twice = java.nio.file.Files.write(dir.resolve("twice.csv"), List.of("train/1,slope", "train/1,wing"));
+        assertRefused("tinyml: train/1 is given more than once; give each sample one new label",
+                "data", "relabel", "magic_wand", "--version", v, "--from", twice.toString());
+        Path badClass = java.nio.file.Files.write(dir.resolve("bad-class.csv"), List.of("train/1,slope", "train/2,loop"));
+        assertRefused("tinyml: 'loop' is not a class of magic_wand; classes: wing, ring, slope, negative",
+                "data", "relabel", "magic_wand", "--version", v, "--from", badClass.toString());
+        assertRefused("tinyml: every one of the 24 sample(s) given already has that label in magic_wand version " + v + "; nothing to change",
+                "data", "relabel", "magic_wand", "--version", v, "--from", gestures.directory().resolve("labels.csv").toString());
+        assertRefused("tinyml: give either --sample and --label, or --from <file.csv>",
+                "data", "relabel", "magic_wand", "--version", v, "--sample", "train/1", "--from", badLine.toString());
+        assertThat(store.versions("magic_wand")).hasSize(1);
+    }
+
     private void assertRefused(String message, String... args) {
         err.getBuffer().setLength(0);
         assertThat(run(args)).isEqualTo(2);
