@@ -1,6 +1,7 @@
 package io.tinymlaas.pipeline;
 
 import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Labels;
 import io.tinymlaas.data.Provenance;
@@ -112,7 +113,7 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
                 + "are our own data (program output is not covered by the programs' licences)",
                 SpeechCommands.TRAIN_SPEAKERS, SpeechCommands.VALIDATION_SPEAKERS, SpeechCommands.TEST_SPEAKERS, profile().trainPerClass(),
                 profile().validationPerClass(), profile().testPerClass(), DATA_SEED, FrontEndTables.FRAMES, FrontEndTables.CHANNELS,
-                new ModelRecipe.ConvClassifier.FixedInput(FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT));
+                FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT);
         Provenance provenance = new Provenance("synthesized by TinyMLaaS with espeak-ng and flite (speech) and sox (resampling)",
                 "our own data: espeak-ng is GPL-3.0-or-later and flite BSD-style, and their output is not covered by their licences");
         Labels labels = Labels.classes(Arrays.stream(Keyword.values()).map(Keyword::label).toList());
@@ -158,12 +159,20 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
 
     /**
      * Runs the C front end on the board itself, in the model's place ({@link BoardFrontEnd}), over the profile's first
-     * {@code boardFrontEndClips} test clips (the classes take turns in the test split, so every class is among them), and
+     * {@code boardFrontEndClips} test clips (the classes take turns in the test split, so any four hold every class), and
      * compares every feature byte with the Java front end's.
      */
     public BoardFeatures frontEndOnBoard(Targets targets, String boardId, Path workDirectory) {
+        return frontEndOnBoard(targets, boardId, profile().boardFrontEndClips(), workDirectory);
+    }
+
+    /** As {@link #frontEndOnBoard(Targets, String, Path)}, on the first {@code count} test clips (at most the whole split). */
+    public BoardFeatures frontEndOnBoard(Targets targets, String boardId, int count, Path workDirectory) {
         List<Clip> test = speech().test();
-        List<Clip> clips = test.subList(0, Math.min(profile().boardFrontEndClips(), test.size()));
+        if (count < 1) {
+            throw new TinymlException("the front end needs at least one clip to run on " + boardId + ", not " + count);
+        }
+        List<Clip> clips = test.subList(0, Math.min(count, test.size()));
         TargetRun run = new BoardFrontEnd(targets.board(boardId, workDirectory), ProjectLayout.find().firmware())
                 .features(clips.stream().map(Clip::audio).toList());
         FrontEnd java = new FrontEnd();
