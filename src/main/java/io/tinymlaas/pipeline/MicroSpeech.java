@@ -168,10 +168,10 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
 
     /** As {@link #frontEndOnBoard(Targets, String, Path)}, on the first {@code count} test clips (at most the whole split). */
     public BoardFeatures frontEndOnBoard(Targets targets, String boardId, int count, Path workDirectory) {
-        List<Clip> test = speech().test();
         if (count < 1) {
             throw new TinymlException("the front end needs at least one clip to run on " + boardId + ", not " + count);
         }
+        List<Clip> test = speech().test();
         List<Clip> clips = test.subList(0, Math.min(count, test.size()));
         TargetRun run = new BoardFrontEnd(targets.board(boardId, workDirectory), ProjectLayout.find().firmware())
                 .features(clips.stream().map(Clip::audio).toList());
