@@ -29,9 +29,4 @@ public final class BoardFrontEnd {
         }
         return board.runFirmware(frontEnd, inputs);
     }
-
-    /** The hash the board names in its HELLO: that of the front end's C sources. */
-    public String frontEndHash() {
-        return frontEnd.modelHash();
-    }
 }
