@@ -5,7 +5,7 @@ Feature: Data Scientist — micro_speech keywords from synthesized speech to an 
   device-like build exactly as the reference interpreter does,
   so that I can trust the keyword spotter I hand over to the firmware team.
 
-  Scenario: micro_speech is synthesized, labelled, featurized, trained, stored, converted and run bit-exactly in an x86 container and on an emulated board
+  Scenario: micro_speech is synthesized, labelled, featurized, trained, stored, converted and run bit-exactly in an x86 container and on an emulated board, front end included
     Given one-second clips of "yes", "no", unknown words and silence are synthesized and labelled
     Then the data set is stored with a content hash and a licence note, class-balanced, with test voices unheard in training
     And the C front end in the x86 container computes exactly the Java front end's features on every test clip
@@ -21,3 +21,5 @@ Feature: Data Scientist — micro_speech keywords from synthesized speech to an 
     When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on every test input
     Then every int8 output on the board is bit-identical to the reference interpreter's
     And the firmware fits the board's real flash and RAM and reports its instructions per inference
+    When the audio front end itself runs on the emulated board "arduino_nano_33_ble_sense" on 16 held-out clips (100 in the full profile)
+    Then the board's int8 features are byte-identical to the Java front end's on every clip, and its instructions per clip are reported

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "The TinyML lifecycle (collect, train, convert, compile, run, compare) on containers and emulated boards.",
         subcommands = {DryRunCommand.class, BenchCommand.class, CompileCommand.class, BoardsCommand.class,
                 FootprintCommand.class, BenchTableCommand.class, RunCommand.class,
-                DataCommand.class, ModelsCommand.class})
+                DataCommand.class, ModelsCommand.class,
+                FrontEndCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package io.tinymlaas.compile;
 
 import io.tinymlaas.TinymlException;
+import io.tinymlaas.firmware.FirmwareModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +12,12 @@ import java.nio.file.Path;
  * {@code model.c} (weights, the static arena, and the kernel calls), with the figures that decide whether it fits.
  */
 public record CompiledModel(String modelHash, String header, String source, MemoryPlan plan, int constantBytes,
-                            int inputBytes, int outputBytes) {
+                            int inputBytes, int outputBytes) implements FirmwareModel {
 
     public static final String HEADER = "model.h";
     public static final String SOURCE = "model.c";
 
+    @Override
     public Path writeTo(Path directory) {
         try {
             Files.createDirectories(directory);

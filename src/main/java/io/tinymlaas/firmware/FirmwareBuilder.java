@@ -2,7 +2,6 @@ package io.tinymlaas.firmware;
 
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.board.Board;
-import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.emulator.BuildProfile;
 import io.tinymlaas.emulator.Executables;
 import io.tinymlaas.target.ProgramSize;
@@ -49,7 +48,7 @@ public final class FirmwareBuilder {
         return new FirmwareBuilder(firmwareRoot, false);
     }
 
-    public Firmware build(CompiledModel model, Board board, BuildProfile profile, Path directory) {
+    public Firmware build(FirmwareModel model, Board board, BuildProfile profile, Path directory) {
         if (Executables.find(COMPILER).isEmpty()) {
             throw new TargetException(COMPILER + " is not installed; run bin/setup "
                     + "(apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)");

@@ -190,23 +190,7 @@ public final class Lifecycle {
 
     public Comparison compareWithReference() {
         require(targetRun, "run on a target");
-        int mismatched = 0;
-        int maxDiff = 0;
-        int first = -1;
-        for (int i = 0; i < referenceOutputs.size(); i++) {
-            byte[] ours = targetRun.outputs().get(i);
-            byte[] reference = referenceOutputs.get(i);
-            int diff = 0;
-            for (int j = 0; j < reference.length; j++) {
-                diff = Math.max(diff, Math.abs(ours[j] - reference[j]));
-            }
-            if (diff > 0) {
-                mismatched++;
-                first = first < 0 ? i : first;
-            }
-            maxDiff = Math.max(maxDiff, diff);
-        }
-        return new Comparison(referenceOutputs.size(), mismatched, maxDiff, first);
+        return Comparison.of(targetRun.outputs(), referenceOutputs);
     }
 
     public List<byte[]> testInputs() {

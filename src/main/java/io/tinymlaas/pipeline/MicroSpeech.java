@@ -1,6 +1,7 @@
 package io.tinymlaas.pipeline;
 
 import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Labels;
 import io.tinymlaas.data.Provenance;
@@ -11,12 +12,16 @@ import io.tinymlaas.data.audio.Keyword;
 import io.tinymlaas.data.audio.SpeechCommands;
 import io.tinymlaas.data.audio.SpeechCommands.Clip;
 import io.tinymlaas.data.audio.SpeechSynthesizer;
+import io.tinymlaas.target.BoardFrontEnd;
+import io.tinymlaas.target.TargetRun;
+import io.tinymlaas.target.Targets;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.TrainingConfig.Phase;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LongSummaryStatistics;
 import java.util.Random;
 
 /**
@@ -32,9 +37,12 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
 
     public static final String NAME = "micro_speech";
 
-    /** How much data and training, and the accuracy the int8 model must reach on the test split. */
+    /**
+     * How much data and training, the accuracy the int8 model must reach on the test split, and how many held-out clips
+     * the board's own front end is checked on (each is 32,000 B over an emulated UART of a few KB/s).
+     */
     public record Profile(String name, int trainPerClass, int validationPerClass, int testPerClass, List<Phase> phases,
-                          double accuracyGoal) {
+                          double accuracyGoal, int boardFrontEndClips) {
     }
 
     /**
@@ -43,10 +51,10 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
      * 0.003 once stalled at a cross-entropy of 0.99; with 100 clips per class accuracy was 0.735–0.81.
      */
     public static final Profile FAST = new Profile("fast", 200, 25, 50,
-            List.of(new Phase(20, 0.001f), new Phase(10, 0.0005f)), 0.65);
+            List.of(new Phase(20, 0.001f), new Phase(10, 0.0005f)), 0.65, 16);
     /** 3,200 training clips; measured once: about 2 minutes of training, test accuracy float 0.908 (600 clips). */
     public static final Profile FULL = new Profile("full", 800, 100, 150,
-            List.of(new Phase(25, 0.002f), new Phase(15, 0.0005f)), 0.85);
+            List.of(new Phase(25, 0.002f), new Phase(15, 0.0005f)), 0.85, 100);
 
     static final long DATA_SEED = 2025;
     static final long TRAINING_SEED = 11;
@@ -128,6 +136,48 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
         return new ModelRecipe.ConvClassifier(new ConvTrainingConfig(FrontEndTables.FRAMES, FrontEndTables.CHANNELS, 1,
                 List.of(new Block(8, 10, 8, 2, 2)), new int[0], BATCH_SIZE, profile().phases(), TRAINING_SEED),
                 new ModelRecipe.ConvClassifier.FixedInput(FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT));
+    }
+
+    /** The board's features for held-out clips against the Java front end's (those the model learned from). */
+    public record BoardFeatures(String board, List<Clip> clips, TargetRun run, Comparison comparison) {
+
+        /** The instructions the board's front end took per clip, averaged over the clips. */
+        public double instructionsPerClip() {
+            return run.instructions().stream().mapToLong(Long::longValue).average().orElseThrow();
+        }
+
+        /** One line for people: the figure, its spread, the firmware's size, and the verdict. */
+        public String summary() {
+            LongSummaryStatistics instructions = run.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
+            return String.format("audio front end on %s: %,.0f instructions per clip (mean of %d clips, %,d to %,d); firmware "
+                    + "flash %d B, RAM %d B; features byte-identical to the Java front end's on %d of %d clips", board,
+                    instructionsPerClip(), clips.size(), instructions.getMin(), instructions.getMax(), run.size().text()
+                    + run.size().data(), run.size().data() + run.size().bss(), comparison.inputs() - comparison.mismatchedInputs(),
+                    comparison.inputs());
+        }
+    }
+
+    /**
+     * Runs the C front end on the board itself, in the model's place ({@link BoardFrontEnd}), over the profile's first
+     * {@code boardFrontEndClips} test clips (the classes take turns in the test split, so any four hold every class), and
+     * compares every feature byte with the Java front end's.
+     */
+    public BoardFeatures frontEndOnBoard(Targets targets, String boardId, Path workDirectory) {
+        return frontEndOnBoard(targets, boardId, profile().boardFrontEndClips(), workDirectory);
+    }
+
+    /** As {@link #frontEndOnBoard(Targets, String, Path)}, on the first {@code count} test clips (at most the whole split). */
+    public BoardFeatures frontEndOnBoard(Targets targets, String boardId, int count, Path workDirectory) {
+        if (count < 1) {
+            throw new TinymlException("the front end needs at least one clip to run on " + boardId + ", not " + count);
+        }
+        List<Clip> test = speech().test();
+        List<Clip> clips = test.subList(0, Math.min(count, test.size()));
+        TargetRun run = new BoardFrontEnd(targets.board(boardId, workDirectory), ProjectLayout.find().firmware())
+                .features(clips.stream().map(Clip::audio).toList());
+        FrontEnd java = new FrontEnd();
+        List<byte[]> expected = clips.stream().map(clip -> java.features(clip.audio())).toList();
+        return new BoardFeatures(boardId, clips, run, Comparison.of(run.outputs(), expected));
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each keyword as figures. */

@@ -6,6 +6,7 @@ import io.tinymlaas.emulator.Emulator;
 import io.tinymlaas.emulator.RunningBoard;
 import io.tinymlaas.firmware.Firmware;
 import io.tinymlaas.firmware.FirmwareBuilder;
+import io.tinymlaas.firmware.FirmwareModel;
 import io.tinymlaas.link.BoardSession;
 import io.tinymlaas.link.HelloMessage;
 import io.tinymlaas.link.LinkTimeoutException;
@@ -42,12 +43,17 @@ public final class BoardTarget implements InferenceTarget {
         return board.id();
     }
 
-    public Firmware build(CompiledModel model) {
+    public Firmware build(FirmwareModel model) {
         return builder.build(model, board, emulator.buildProfile(board), workDirectory);
     }
 
     @Override
     public TargetRun run(CompiledModel model, List<byte[]> inputs) {
+        return runFirmware(model, inputs);
+    }
+
+    /** Like {@link #run}, for whatever the firmware hosts in the model's place, e.g. the audio front end. */
+    public TargetRun runFirmware(FirmwareModel model, List<byte[]> inputs) {
         Firmware firmware = build(model);
         try (RunningBoard running = emulator.boot(board, firmware.elf(), BOOT_TIMEOUT);
              SerialLink link = SerialLink.open(running.serialDevice())) {

@@ -75,7 +75,12 @@ public final class Targets {
         if (target.equals(X86)) {
             return new X86Container(layout.firmware(), workDirectory.resolve(X86));
         }
-        Board board = boards.byId(target);
+        return board(target, workDirectory);
+    }
+
+    /** An emulated board by id, for work that is not a compiled model (e.g. the audio front end). */
+    public BoardTarget board(String boardId, Path workDirectory) {
+        Board board = boards.byId(boardId);
         return new BoardTarget(board, emulatorFor(board), new FirmwareBuilder(layout.firmware()), workDirectory.resolve(board.id()));
     }
 

@@ -2,9 +2,8 @@ package io.tinymlaas.target;
 
 import io.tinymlaas.data.audio.FrontEnd;
 import io.tinymlaas.data.audio.FrontEndTables;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,16 +67,11 @@ public final class X86FrontEnd {
 
     /** Little-endian int16, clip after clip, as the C tool reads them. */
     private Path writeClips(List<short[]> clips) throws IOException {
-        ByteBuffer pcm = ByteBuffer.allocate(clips.size() * FrontEndTables.CLIP * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (short[] clip : clips) {
-            if (clip.length != FrontEndTables.CLIP) {
-                throw new IllegalArgumentException("a clip has " + FrontEndTables.CLIP + " samples, not " + clip.length);
-            }
-            for (short s : clip) {
-                pcm.putShort(s);
-            }
+        ByteArrayOutputStream pcm = new ByteArrayOutputStream(clips.size() * FrontEndTables.CLIP * 2);
+        for (int i = 0; i < clips.size(); i++) {
+            pcm.writeBytes(ClipBytes.of(clips.get(i), i));
         }
         Files.createDirectories(workDirectory);
-        return Files.write(workDirectory.resolve("clips.pcm"), pcm.array());
+        return Files.write(workDirectory.resolve("clips.pcm"), pcm.toByteArray());
     }
 }

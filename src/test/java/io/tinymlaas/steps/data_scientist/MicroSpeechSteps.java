@@ -2,6 +2,8 @@ package io.tinymlaas.steps.data_scientist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -19,6 +21,7 @@ import io.tinymlaas.pipeline.Quality;
 import io.tinymlaas.pipeline.StoredModel;
 import io.tinymlaas.steps.World;
 import io.tinymlaas.target.TargetRun;
+import io.tinymlaas.target.Targets;
 import io.tinymlaas.target.X86Container;
 import io.tinymlaas.target.X86FrontEnd;
 import io.tinymlaas.tflite.Operator;
@@ -36,9 +39,16 @@ public class MicroSpeechSteps {
     private ConvTrainingResult training;
     private StoredModel stored;
     private TargetRun run;
+    private MicroSpeech.BoardFeatures boardFeatures;
+    private Scenario scenario;
 
     public MicroSpeechSteps(World world) {
         this.world = world;
+    }
+
+    @Before
+    public void remember(Scenario scenario) {
+        this.scenario = scenario;
     }
 
     private MicroSpeech example() {
@@ -160,5 +170,23 @@ public class MicroSpeechSteps {
         assertThat(comparison.inputs()).isEqualTo(run.outputs().size());
         assertThat(comparison.maxAbsDiffLsb()).isZero();
         assertThat(comparison.bitIdentical()).isTrue();
+    }
+
+    @When("the audio front end itself runs on the emulated board {string} on {int} held-out clips \\({int} in the full profile)")
+    public void frontEndOnBoard(String boardId, int fastClips, int fullClips) {
+        boardFeatures = example().frontEndOnBoard(new Targets(world.layout), boardId,
+                world.layout.output().resolve("acceptance").resolve("micro_speech-frontend-" + boardId + "-" + System.nanoTime()));
+        assertThat(boardFeatures.clips()).hasSize(example().profile() == MicroSpeech.FULL ? fullClips : fastClips);
+        assertThat(boardFeatures.clips()).extracting(Clip::label).containsAll(List.of(Keyword.values()));
+    }
+
+    @Then("the board's int8 features are byte-identical to the Java front end's on every clip, and its instructions per clip are reported")
+    public void boardFeaturesIdentical() {
+        Comparison comparison = boardFeatures.comparison();
+        assertThat(comparison.inputs()).isEqualTo(boardFeatures.clips().size());
+        assertThat(boardFeatures.run().outputs()).allSatisfy(features -> assertThat(features).hasSize(FrontEnd.FEATURES));
+        assertThat(comparison.bitIdentical()).as("clip %d differs first", comparison.firstMismatch()).isTrue();
+        assertThat(boardFeatures.run().instructions()).hasSameSizeAs(boardFeatures.clips()).allSatisfy(n -> assertThat(n).isPositive());
+        scenario.log(boardFeatures.summary());
     }
 }

@@ -1,0 +1,16 @@
+package io.tinymlaas.firmware;
+
+import java.nio.file.Path;
+
+/**
+ * What the board runtime (firmware/targets/cortex_m) hosts: C sources giving {@code model.h} and its functions
+ * (input buffer, output buffer, invoke), and the hash the board names in its HELLO so the host knows what it talks to.
+ * A compiled network is one; the audio front end ({@link FrontEndModel}) is another.
+ */
+public interface FirmwareModel {
+
+    String modelHash();
+
+    /** Writes {@code model.h} and the C sources the firmware build compiles with it into {@code directory}. */
+    Path writeTo(Path directory);
+}

@@ -1,0 +1,90 @@
+package io.tinymlaas.firmware;
+
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.data.Hashes;
+import io.tinymlaas.data.audio.FrontEnd;
+import io.tinymlaas.data.audio.FrontEndTables;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The micro_speech audio front end ({@code firmware/frontend}) as the firmware's model: one clip of 16-bit PCM in,
+ * its int8 features out, through {@code board_model.c}. The hash the board names is that of these C sources, so a
+ * HELLO proves which front end the board runs.
+ */
+public final class FrontEndModel implements FirmwareModel {
+
+    /** The front end's own files, copied as they are, and the adapter that becomes model.c. */
+    private static final List<String> SOURCES = List.of("frontend.c", "frontend.h", "frontend_tables.h");
+    private static final String ADAPTER = "board_model.c";
+
+    public static final int INPUT_BYTES = 2 * FrontEndTables.CLIP;
+    public static final int OUTPUT_BYTES = FrontEnd.FEATURES;
+
+    private final Path frontEnd;
+    private final String hash;
+
+    /** {@code firmwareRoot} is the project's firmware folder, holding {@code frontend/}. */
+    public FrontEndModel(Path firmwareRoot) {
+        this.frontEnd = firmwareRoot.resolve("frontend");
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (String name : Stream.concat(SOURCES.stream(), Stream.of(ADAPTER)).toList()) {
+            all.writeBytes(name.getBytes(StandardCharsets.UTF_8));
+            all.writeBytes(read(frontEnd.resolve(name)));
+        }
+        this.hash = Hashes.sha256(all.toByteArray());
+    }
+
+    @Override
+    public String modelHash() {
+        return hash;
+    }
+
+    @Override
+    public Path writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            for (String name : SOURCES) {
+                Files.write(directory.resolve(name), read(frontEnd.resolve(name)));
+            }
+            Files.write(directory.resolve("model.c"), read(frontEnd.resolve(ADAPTER)));
+            Files.writeString(directory.resolve("model.h"), header(), StandardCharsets.UTF_8);
+            return directory;
+        } catch (IOException e) {
+            throw new TinymlException("cannot write the front end's firmware sources to " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String header() {
+        return """
+                /* The micro_speech audio front end as the board's model (firmware/frontend/board_model.c). */
+                #ifndef TINYML_MODEL_H
+                #define TINYML_MODEL_H
+
+                #include <stdint.h>
+
+                #define TINYML_MODEL_INPUT_BYTES %d
+                #define TINYML_MODEL_OUTPUT_BYTES %d
+                #define TINYML_MODEL_HASH "%s"
+
+                int8_t *tinyml_model_input(void);
+                const int8_t *tinyml_model_output(void);
+                void tinyml_model_invoke(void);
+
+                #endif
+                """.formatted(INPUT_BYTES, OUTPUT_BYTES, hash);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new TinymlException("cannot read the front end source " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
