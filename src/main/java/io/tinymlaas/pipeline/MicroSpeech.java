@@ -105,7 +105,7 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
                 + "are our own data (program output is not covered by the programs' licences)",
                 SpeechCommands.TRAIN_SPEAKERS, SpeechCommands.VALIDATION_SPEAKERS, SpeechCommands.TEST_SPEAKERS, profile().trainPerClass(),
                 profile().validationPerClass(), profile().testPerClass(), DATA_SEED, FrontEndTables.FRAMES, FrontEndTables.CHANNELS,
-                new ModelRecipe.ConvClassifier.FixedInput(FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT));
+                FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT);
         Provenance provenance = new Provenance("synthesized by TinyMLaaS with espeak-ng and flite (speech) and sox (resampling)",
                 "our own data: espeak-ng is GPL-3.0-or-later and flite BSD-style, and their output is not covered by their licences");
         Labels labels = Labels.classes(Arrays.stream(Keyword.values()).map(Keyword::label).toList());
