@@ -325,11 +325,6 @@ CM_INLINE void conv_window_next(const tinyml_conv_s8_params *p, const int8_t *in
     }
 }
 
-CM_INLINE int conv_window_inside(const tinyml_conv_s8_params *p, const conv_window *win)
-{
-    return win->fy0 == 0 && win->fx0 == 0 && win->fy1 == p->filter_height && win->fx1 == p->filter_width;
-}
-
 /* A word at a time: with one input channel a filter row is a few bytes, copied once per pixel. */
 CM_INLINE void conv_copy(int8_t *dst, const int8_t *src, int32_t n)
 {
@@ -438,12 +433,31 @@ CM_INLINE void conv_all(const tinyml_conv_s8_params *params, const int8_t *input
  * pair's words (wide: the first pixel's, wide + 2: the second's) and returns where the next n bytes go. */
 CM_INLINE uint32_t *conv_widen_pixel(uint32_t *wide, const int8_t *x, int32_t n, uint32_t pair)
 {
-    for (const int8_t *const end = x + n; x != end; x += 4, wide += 4) {
+    for (const int8_t *const end = x + n; x != end; x += 4) {
         const uint32_t v = cm_read32(x);
-        wide[0] = (uint32_t)__sxtab16(pair, v);
-        wide[1] = (uint32_t)cm_sxtab16_ror8(pair, v);
+        wide = cm_store2_advance4(wide, (uint32_t)__sxtab16(pair, v), (uint32_t)cm_sxtab16_ror8(pair, v));
     }
     return wide;
+}
+
+/* conv_widen_pixel of n bytes equal to the input zero point. */
+CM_INLINE uint32_t *conv_widen_zeros(uint32_t *wide, int32_t n)
+{
+    for (; n > 0; n -= 4, wide += 4) {
+        wide[0] = 0;
+        wide[1] = 0;
+    }
+    return wide;
+}
+
+/* conv_widen_pixel of rows (whole words each) straight from the input. Not inlined: the caller's loops leave too few
+ * registers for these, and the spills per row cost more than the call (micro_speech on the M4: 317,000 instructions). */
+static void __attribute__((noinline)) conv_widen_rows(uint32_t *wide, const int8_t *row, int32_t row_bytes, int32_t rows,
+                                                      int32_t row_stride, uint32_t pair)
+{
+    for (; rows > 0; rows--, row += row_stride) {
+        wide = conv_widen_pixel(wide, row, row_bytes, pair);
+    }
 }
 
 /* Where pixel i of a block goes: pair i / 2 takes k words. */
@@ -592,18 +606,20 @@ static void __attribute__((noinline)) conv_im2col_wide(const tinyml_conv_s8_para
             uint32_t *slot = conv_wide_slot(wide, i, k);
             conv_window win;
             conv_window_next(&p, input, &px, &win);
-            const int inside = conv_window_inside(&p, &win);
-            const int8_t *src = win.x;
-            for (int32_t fy = 0; fy < p.filter_height; fy++) {
-                const int valid = fy >= win.fy0 && fy < win.fy1;
-                const int8_t *row = src;
-                if (!inside) {
-                    conv_gather_row(&p, &win, valid, src, gathered);
-                    row = gathered;
+            /* Rows above and below the image widen to zeros (zero point + input offset); the rows in between come
+             * straight from the input unless the window crosses the left or right edge. */
+            slot = conv_widen_zeros(slot, win.fy0 * row_bytes);
+            if (win.fx0 == 0 && win.fx1 == p.filter_width) {
+                conv_widen_rows(slot, win.x, row_bytes, win.fy1 - win.fy0, p.input_width * p.input_depth, pair);
+                slot += (win.fy1 - win.fy0) * row_bytes; /* n bytes take n words of the pair */
+            } else {
+                const int8_t *src = win.x;
+                for (int32_t fy = win.fy0; fy < win.fy1; fy++, src += p.input_width * p.input_depth) {
+                    conv_gather_row(&p, &win, 1, src, gathered);
+                    slot = conv_widen_pixel(slot, gathered, row_bytes, pair);
                 }
-                slot = conv_widen_pixel(slot, row, row_bytes, pair);
-                src += valid ? p.input_width * p.input_depth : 0;
             }
+            conv_widen_zeros(slot, (p.filter_height - win.fy1) * row_bytes);
         }
         conv_wide_block(&p, wide, n, k, filter, bias, output + done * p.output_depth);
     }
