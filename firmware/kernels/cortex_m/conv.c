@@ -265,7 +265,7 @@ typedef struct {
     int32_t add[4];    /* cm_single_fast_add */
     int32_t right[4];  /* -1 - shift */
     int32_t shift[4];
-    int32_t count;     /* channels in the group, 1..4 */
+    int32_t count;     /* channels in the group, 1..4; the entries past it are not set */
     int fast;          /* every channel takes cm_requant_single_fast and the clamp is the whole int8 range */
 } conv_group;
 
@@ -274,8 +274,8 @@ CM_INLINE void conv_group_prepare(const tinyml_conv_s8_params *p, const int32_t 
 {
     g->count = count;
     g->fast = p->activation_min == -128 && p->activation_max == 127;
-    for (int32_t j = 0; j < 4; j++) {
-        const int32_t c = oc + (j < count ? j : 0);
+    for (int32_t j = 0; j < count; j++) {
+        const int32_t c = oc + j;
         g->bias[j] = bias ? bias[c] : 0;
         g->multiplier[j] = p->output_multiplier[c];
         g->shift[j] = p->output_shift[c];
