@@ -70,6 +70,8 @@ class CortexMKernelsIT {
         models.add(conv(random, 5, 3, 3, Padding.VALID));                      // im2col, 9-byte rows
         models.add(conv(random, 23, 17, 1, 10, 8, 2, 2, Padding.SAME));        // stride 2, border windows on every side
         models.add(conv(random, 20, 14, 2, 3, 2, 2, 1, Padding.SAME));         // two channels, unequal strides
+        models.add(conv(random, 2, 5, 4, Padding.SAME));                       // 20-byte rows: Helium past one vector
+        models.add(conv(random, 1, 20, 4, Padding.SAME));                      // 80-byte rows: DSP gathers whole patches
         for (int m = 0; m < models.size(); m++) {
             assertBitIdentical(boardId, models.get(m), random, boardId + "-model" + m);
         }
