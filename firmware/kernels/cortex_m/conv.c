@@ -12,7 +12,8 @@
  *       pixel's patch is gathered once (im2col) into the stack, taps outside the image filled with the input zero
  *       point, whose contribution (zp + input_offset)·w is 0, and a block of such patches then goes through the
  *       1×1 stride-1 loops above as if it were input_depth = K: every output channel reuses the gathered patch
- *       (gathering it per group of four channels cost more than the multiplications with one input channel);
+ *       (gathering it per group of four channels cost more than the multiplications with one input channel; DSP:
+ *       the patches are widened straight from the input rows into the pixel pairs of the 1×1 assembly loop);
  *   otherwise: tap by tap, input_depth contiguous bytes each, taps outside the image skipped.
  * All three give the reference's sum exactly: int32 sums wrap the same in any order.
  *
@@ -29,7 +30,7 @@
 #include "cm_simd.h"
 #include "tinyml/kernels/conv.h"
 
-/* Bytes of stack for one gathered patch. */
+/* The largest patch (K bytes) taken by im2col: a block of CONV_COLS_BYTES holds at least two. */
 #define CONV_PATCH_MAX 256
 /* Bytes of stack for a block of gathered patches (conv_im2col). */
 #define CONV_COLS_BYTES 512
