@@ -3,13 +3,17 @@
  * arranged to execute few instructions.
  *
  * Each output pixel is a matrix-vector product: filter rows of K = filter_height·filter_width·input_depth weights
- * (one per output channel, contiguous) times the pixel's patch of input. Four output channels share each load of
+ * (one per output channel, contiguous) times the pixel's patch of input. Several output channels share each load of
  * the patch. Where the patch comes from:
  *   1×1 filters: the input pixel itself (pointwise convolutions, most of a MobileNet's work); with stride 1 the
  *       pixels are consecutive rows, taken two at a time so that each widened word of weights serves two pixels
  *       (DSP: the input of a block of pixel pairs is widened once into the stack and serves every channel);
- *   small patches (K <= CONV_PATCH_MAX, e.g. a first layer over one channel): copied into a stack buffer, taps
- *       outside the image filled with the input zero point, whose contribution (zp + input_offset)·w is 0;
+ *   small patches (K <= CONV_PATCH_MAX: first layers over few channels, micro_speech's 10×8 filter): each
+ *       pixel's patch is gathered once (im2col) into the stack, taps outside the image filled with the input zero
+ *       point, whose contribution (zp + input_offset)·w is 0, and a block of such patches then goes through the
+ *       1×1 stride-1 loops above as if it were input_depth = K: every output channel reuses the gathered patch
+ *       (gathering it per group of four channels cost more than the multiplications with one input channel; DSP:
+ *       the patches are widened straight from the input rows into the pixel pairs of the 1×1 assembly loop);
  *   otherwise: tap by tap, input_depth contiguous bytes each, taps outside the image skipped.
  * All three give the reference's sum exactly: int32 sums wrap the same in any order.
  *
@@ -26,8 +30,12 @@
 #include "cm_simd.h"
 #include "tinyml/kernels/conv.h"
 
-/* Bytes of stack for one copied patch. */
+/* The largest patch (K bytes) taken by im2col: a block of CONV_COLS_BYTES holds at least two. */
 #define CONV_PATCH_MAX 256
+/* Bytes of stack for a block of gathered patches (conv_im2col). */
+#define CONV_COLS_BYTES 512
+/* Bytes of stack for one gathered filter row (conv_im2col_wide). */
+#define CONV_ROW_MAX 64
 
 typedef struct {
     int32_t a0, a1, a2, a3;
@@ -205,13 +213,12 @@ CM_INLINE void conv_dot2x2(int32_t a[2][2], const int8_t *xa, const int8_t *wa, 
 /* Where one output pixel's input comes from. */
 typedef enum {
     CONV_POINTWISE, /* 1×1 filter: the input pixel */
-    CONV_PATCH,     /* a copied patch of K bytes */
     CONV_TAPS       /* tap by tap inside the image */
 } conv_source;
 
 typedef struct {
-    const int8_t *x;   /* CONV_POINTWISE, CONV_PATCH: the K bytes; CONV_TAPS: the first valid tap */
-    int32_t fy0, fy1;  /* CONV_TAPS: valid filter rows [fy0, fy1) and columns [fx0, fx1) */
+    const int8_t *x;   /* the first valid tap (CONV_POINTWISE: the pixel's K bytes) */
+    int32_t fy0, fy1;  /* valid filter rows [fy0, fy1) and columns [fx0, fx1) */
     int32_t fx0, fx1;
 } conv_window;
 
@@ -259,7 +266,7 @@ typedef struct {
     int32_t add[4];    /* cm_single_fast_add */
     int32_t right[4];  /* -1 - shift */
     int32_t shift[4];
-    int32_t count;     /* channels in the group, 1..4 */
+    int32_t count;     /* channels in the group, 1..4; the entries past it are not set */
     int fast;          /* every channel takes cm_requant_single_fast and the clamp is the whole int8 range */
 } conv_group;
 
@@ -268,8 +275,8 @@ CM_INLINE void conv_group_prepare(const tinyml_conv_s8_params *p, const int32_t 
 {
     g->count = count;
     g->fast = p->activation_min == -128 && p->activation_max == 127;
-    for (int32_t j = 0; j < 4; j++) {
-        const int32_t c = oc + (j < count ? j : 0);
+    for (int32_t j = 0; j < count; j++) {
+        const int32_t c = oc + j;
         g->bias[j] = bias ? bias[c] : 0;
         g->multiplier[j] = p->output_multiplier[c];
         g->shift[j] = p->output_shift[c];
@@ -301,35 +308,109 @@ CM_INLINE void conv_window_at(const tinyml_conv_s8_params *p, const int8_t *imag
     win->x = image + ((y0 + win->fy0) * p->input_width + x0 + win->fx0) * p->input_depth;
 }
 
-/* Copies the window into patch, taps outside the image set to the input zero point (-input_offset, which fits
- * int8: checked by the caller), and points the window at it. */
-CM_INLINE void conv_copy_patch(const tinyml_conv_s8_params *p, conv_window *win, int8_t *patch)
+/* Output pixels in output order (batch, row, column). */
+typedef struct {
+    int32_t b, y, x;
+} conv_pixel;
+
+/* The window of output pixel px; px then moves on to the next pixel. */
+CM_INLINE void conv_window_next(const tinyml_conv_s8_params *p, const int8_t *input, conv_pixel *px, conv_window *win)
+{
+    conv_window_at(p, input + px->b * p->input_height * p->input_width * p->input_depth, px->y, px->x, win);
+    if (++px->x == p->output_width) {
+        px->x = 0;
+        if (++px->y == p->output_height) {
+            px->y = 0;
+            px->b++;
+        }
+    }
+}
+
+/* With one input channel a filter row is a few bytes, copied once per pixel: Helium moves up to 16 at a time
+ * (lanes past the end predicated off), otherwise a word at a time. */
+CM_INLINE void conv_copy(int8_t *dst, const int8_t *src, int32_t n)
+{
+#if CM_MVE
+    for (; n > 0; n -= 16, src += 16, dst += 16) {
+        const mve_pred16_t lanes = vctp8q((uint32_t)n);
+        vstrbq_p_s8(dst, vldrbq_z_s8(src, lanes), lanes);
+    }
+#else
+    for (; n >= 4; n -= 4, src += 4, dst += 4) {
+        const uint32_t v = cm_read32(src);
+        memcpy(dst, &v, sizeof v);
+    }
+    for (; n > 0; n--) {
+        *dst++ = *src++;
+    }
+#endif
+}
+
+CM_INLINE void conv_fill(int8_t *dst, int32_t n, int8_t value)
+{
+#if CM_MVE
+    const int8x16_t v = vdupq_n_s8(value);
+    for (; n > 0; n -= 16, dst += 16) {
+        vstrbq_p_s8(dst, v, vctp8q((uint32_t)n));
+    }
+#else
+    for (; n > 0; n--) {
+        *dst++ = value;
+    }
+#endif
+}
+
+/* One filter row of the window (filter_width·input_depth bytes) into dst, taps outside the image set to the input
+ * zero point (-input_offset, which fits int8: checked by the caller). valid: whether the row is inside the image;
+ * src: its first valid tap. */
+CM_INLINE void conv_gather_row(const tinyml_conv_s8_params *p, const conv_window *win, int valid, const int8_t *src,
+                               int8_t *dst)
 {
     const int32_t depth = p->input_depth;
     const int32_t row_bytes = p->filter_width * depth;
     const int8_t zero = (int8_t)-p->input_offset;
-    const int8_t *src = win->x - win->fx0 * depth;
-    int8_t *dst = patch;
-    for (int32_t fy = 0; fy < p->filter_height; fy++, dst += row_bytes) {
-        if (fy < win->fy0 || fy >= win->fy1) {
-            for (int32_t j = 0; j < row_bytes; j++) {
-                dst[j] = zero;
-            }
-            continue;
-        }
-        if (win->fx0 == 0 && win->fx1 == p->filter_width) {
-            for (int32_t j = 0; j < row_bytes; j++) {
-                dst[j] = src[j];
-            }
-        } else {
-            for (int32_t j = 0; j < row_bytes; j++) {
-                const int32_t fx = j / depth;
-                dst[j] = fx >= win->fx0 && fx < win->fx1 ? src[j] : zero;
-            }
-        }
-        src += p->input_width * depth;
+    if (!valid) {
+        conv_fill(dst, row_bytes, zero);
+        return;
     }
-    win->x = patch;
+    const int32_t before = win->fx0 * depth;
+    const int32_t inside = (win->fx1 - win->fx0) * depth;
+    conv_fill(dst, before, zero);
+    conv_copy(dst + before, src, inside);
+    conv_fill(dst + before + inside, row_bytes - before - inside, zero);
+}
+
+/* The window's K bytes into patch. */
+CM_INLINE void conv_gather(const tinyml_conv_s8_params *p, const conv_window *win, int8_t *patch)
+{
+    const int32_t row_bytes = p->filter_width * p->input_depth;
+#if CM_MVE
+    if (row_bytes <= 16) {
+        /* Helium: one predicated load, select and store per row, each lane the input where the tap is inside the
+         * image, else the zero point (micro_speech on the M55: separate fill and copy loops took 800 instructions
+         * per pixel). Lanes outside are predicated off: nothing left of the image or past the row is read. */
+        const int8x16_t zeros = vdupq_n_s8((int8_t)-p->input_offset);
+        const int32_t before = win->fx0 * p->input_depth;
+        const mve_pred16_t taps = vctp8q((uint32_t)(win->fx1 * p->input_depth)) & (mve_pred16_t)~vctp8q((uint32_t)before);
+        const mve_pred16_t lanes = vctp8q((uint32_t)row_bytes);
+        uintptr_t from = (uintptr_t)win->x - (uintptr_t)before;
+        for (int32_t fy = 0; fy < p->filter_height; fy++, patch += row_bytes) {
+            int8x16_t v = zeros;
+            if (fy >= win->fy0 && fy < win->fy1) {
+                v = vpselq_s8(vldrbq_z_s8((const int8_t *)from, taps), zeros, taps);
+                from += (uintptr_t)(p->input_width * p->input_depth);
+            }
+            vstrbq_p_s8(patch, v, lanes);
+        }
+        return;
+    }
+#endif
+    const int8_t *src = win->x;
+    for (int32_t fy = 0; fy < p->filter_height; fy++, patch += row_bytes) {
+        const int valid = fy >= win->fy0 && fy < win->fy1;
+        conv_gather_row(p, win, valid, src, patch);
+        src += valid ? p->input_width * p->input_depth : 0;
+    }
 }
 
 /* Output channels oc .. oc + count - 1 of every pixel. */
@@ -339,7 +420,6 @@ CM_INLINE void conv_channels(const tinyml_conv_s8_params *p, const int8_t *input
 {
     const int32_t k = p->filter_height * p->filter_width * p->input_depth;
     const int8_t *w = filter + oc * k;
-    int8_t patch[CONV_PATCH_MAX];
     conv_group g;
     conv_group_prepare(p, bias, oc, count, &g);
     int8_t *out = output + oc;
@@ -349,9 +429,6 @@ CM_INLINE void conv_channels(const tinyml_conv_s8_params *p, const int8_t *input
             for (int32_t x = 0; x < p->output_width; x++, out += p->output_depth) {
                 conv_window win;
                 conv_window_at(p, image, y, x, &win);
-                if (source == CONV_PATCH) {
-                    conv_copy_patch(p, &win, patch);
-                }
                 if (count == 4) {
                     conv_acc4 acc = {g.bias[0], g.bias[1], g.bias[2], g.bias[3]};
                     conv_window_dot4(p, &acc, &win, w, k, source, simd);
@@ -387,21 +464,54 @@ CM_INLINE void conv_all(const tinyml_conv_s8_params *params, const int8_t *input
 /* Words of stack for widened input: 1 KB. */
 #define CONV_WIDE_WORDS 256
 
-/* Widens pairs of consecutive pixels (k inputs each, k a multiple of 4) with the input offset added, interleaved
- * per word of input as (x0, x2), (x1, x3) of the first pixel, then of the second: the order SXTB16 gives the
- * weights, so the dot product needs no widening of input at all. */
-CM_INLINE void conv_widen_pairs(uint32_t *wide, const int8_t *x, int32_t k, int32_t pairs, uint32_t pair)
+/* Widened input is laid out per pixel pair: for each word of input (x0..x3), (x0, x2), (x1, x3) of the first pixel,
+ * then of the second, with the input offset added. That is the order SXTB16 gives the weights, so the dot products
+ * need no widening of input at all. This widens n bytes of one pixel (n a multiple of 4) into its half of the
+ * pair's words (wide: the first pixel's, wide + 2: the second's) and returns where the next n bytes go. */
+CM_INLINE uint32_t *conv_widen_pixel(uint32_t *wide, const int8_t *x, int32_t n, uint32_t pair)
 {
-    for (int32_t j = 0; j < pairs; j++, x += 2 * k) {
-        for (int32_t i = 0; i < k; i += 4, wide += 4) {
-            const uint32_t a = cm_read32(x + i);
-            const uint32_t b = cm_read32(x + k + i);
-            wide[0] = (uint32_t)__sxtab16(pair, a);
-            wide[1] = (uint32_t)cm_sxtab16_ror8(pair, a);
-            wide[2] = (uint32_t)__sxtab16(pair, b);
-            wide[3] = (uint32_t)cm_sxtab16_ror8(pair, b);
-        }
+    for (const int8_t *const end = x + n; x != end; x += 4) {
+        const uint32_t v = cm_read32(x);
+        wide = cm_store2_advance4(wide, (uint32_t)__sxtab16(pair, v), (uint32_t)cm_sxtab16_ror8(pair, v));
     }
+    return wide;
+}
+
+/* conv_widen_pixel of n bytes equal to the input zero point. */
+CM_INLINE uint32_t *conv_widen_zeros(uint32_t *wide, int32_t n)
+{
+    for (; n > 0; n -= 4, wide += 4) {
+        wide[0] = 0;
+        wide[1] = 0;
+    }
+    return wide;
+}
+
+/* conv_widen_pixel of rows (whole words each) straight from the input. Not inlined: the caller's loops leave too few
+ * registers for these, and the spills per row cost more than the call (micro_speech on the M4: 317,000 instructions). */
+static void __attribute__((noinline)) conv_widen_rows(uint32_t *wide, const int8_t *row, int32_t row_bytes, int32_t rows,
+                                                      int32_t row_stride, uint32_t pair)
+{
+    for (; rows > 0; rows--, row += row_stride) {
+        wide = conv_widen_pixel(wide, row, row_bytes, pair);
+    }
+}
+
+/* Where pixel i of a block goes: pair i / 2 takes k words. */
+CM_INLINE uint32_t *conv_wide_slot(uint32_t *wide, int32_t i, int32_t k)
+{
+    return wide + (i >> 1) * k + (i & 1) * 2;
+}
+
+/* acc + Σ x·w over one widened pixel (its slot) and one filter row of k weights, k a multiple of 4. */
+CM_INLINE int32_t conv_dot_wide1(int32_t acc, const uint32_t *slot, const int8_t *w, int32_t k)
+{
+    for (const int8_t *const end = w + k; w != end; w += 4, slot += 4) {
+        const uint32_t wv = cm_read32(w);
+        acc = __smlad((int32_t)slot[0], __sxtb16(wv), acc);
+        acc = __smlad((int32_t)slot[1], cm_sxtb16_ror8(wv), acc);
+    }
+    return acc;
 }
 
 /* a[pixel][row] += Σ x·w over one widened pixel pair and filter rows w, w + k, k a multiple of 4. Written in
@@ -457,51 +567,98 @@ __asm__(
     "   .size tinyml_cm_conv_dot_wide, . - tinyml_cm_conv_dot_wide\n"
     "   .popsection\n");
 
-/* conv_flat for the DSP extension when input_depth is a multiple of 4 and at most CONV_WIDE_WORDS: blocks of pixel
- * pairs are widened once into the stack and then serve every output channel. */
+/* Every output channel of a block of widened pixels (conv_widen_pixel, k inputs each, an odd last pixel alone in
+ * its pair); output: the block's first pixel. Two channels at a time over each pixel pair. */
+CM_INLINE void conv_wide_block(const tinyml_conv_s8_params *p, const uint32_t *wide, int32_t pixels, int32_t k,
+                               const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    const int32_t depth = p->output_depth;
+    for (int32_t oc = 0; oc < depth; oc += 2) {
+        const int32_t count = depth - oc < 2 ? 1 : 2;
+        const int8_t *w = filter + oc * k;
+        conv_group g;
+        conv_group_prepare(p, bias, oc, count, &g);
+        const uint32_t *pair_words = wide;
+        int8_t *out = output + oc;
+        int32_t left = pixels;
+        for (; left >= 2; left -= 2, pair_words += k, out += 2 * depth) {
+            if (count == 2) {
+                int32_t a[4] = {g.bias[0], g.bias[1], g.bias[0], g.bias[1]};
+                tinyml_cm_conv_dot_wide(a, pair_words, w, k);
+                out[0] = conv_store1(p, &g, 0, a[0]);
+                out[1] = conv_store1(p, &g, 1, a[1]);
+                out[depth] = conv_store1(p, &g, 0, a[2]);
+                out[depth + 1] = conv_store1(p, &g, 1, a[3]);
+            } else {
+                out[0] = conv_store1(p, &g, 0, conv_dot_wide1(g.bias[0], pair_words, w, k));
+                out[depth] = conv_store1(p, &g, 0, conv_dot_wide1(g.bias[0], pair_words + 2, w, k));
+            }
+        }
+        if (left > 0) {
+            for (int32_t j = 0; j < count; j++) {
+                out[j] = conv_store1(p, &g, j, conv_dot_wide1(g.bias[j], pair_words, w + j * k, k));
+            }
+        }
+    }
+}
+
+/* conv_flat for the DSP extension when input_depth is a multiple of 4 and at most CONV_WIDE_WORDS: blocks of pixels
+ * are widened once into the stack and then serve every output channel. */
 static void __attribute__((noinline)) conv_flat_wide(const tinyml_conv_s8_params *params, const int8_t *input,
                                                      const int8_t *filter, const int32_t *bias, int8_t *output)
 {
     const tinyml_conv_s8_params p = *params;
     const int32_t k = p.input_depth;
     const int32_t pixels = p.batches * p.output_height * p.output_width;
-    const int32_t block = CONV_WIDE_WORDS / k; /* pixel pairs per block */
+    const int32_t block = 2 * (CONV_WIDE_WORDS / k);
+    const uint32_t pair = cm_pair(p.input_offset);
     uint32_t wide[CONV_WIDE_WORDS];
-    int32_t done = 0;
-    while (pixels - done >= 2) {
-        const int32_t pairs = (pixels - done) / 2 < block ? (pixels - done) / 2 : block;
-        conv_widen_pairs(wide, input + done * k, k, pairs, cm_pair(p.input_offset));
-        for (int32_t oc = 0; oc < p.output_depth; oc += 2) {
-            const int32_t count = p.output_depth - oc < 2 ? 1 : 2;
-            const int8_t *w = filter + oc * k;
-            conv_group g;
-            conv_group_prepare(&p, bias, oc, count, &g);
-            int8_t *out = output + done * p.output_depth + oc;
-            for (int32_t j = 0; j < pairs; j++, out += 2 * p.output_depth) {
-                if (count == 2) {
-                    int32_t a[4] = {g.bias[0], g.bias[1], g.bias[0], g.bias[1]};
-                    tinyml_cm_conv_dot_wide(a, wide + j * k, w, k);
-                    out[0] = conv_store1(&p, &g, 0, a[0]);
-                    out[1] = conv_store1(&p, &g, 1, a[1]);
-                    out[p.output_depth] = conv_store1(&p, &g, 0, a[2]);
-                    out[p.output_depth + 1] = conv_store1(&p, &g, 1, a[3]);
-                } else {
-                    const int8_t *x = input + (done + 2 * j) * k;
-                    out[0] = conv_store1(&p, &g, 0, conv_dot1(g.bias[0], x, k, w, p.input_offset, 1));
-                    out[p.output_depth] = conv_store1(&p, &g, 0, conv_dot1(g.bias[0], x + k, k, w, p.input_offset, 1));
+    for (int32_t done = 0; done < pixels; done += block) {
+        const int32_t n = pixels - done < block ? pixels - done : block;
+        for (int32_t i = 0; i < n; i++) {
+            conv_widen_pixel(conv_wide_slot(wide, i, k), input + (done + i) * k, k, pair);
+        }
+        conv_wide_block(&p, wide, n, k, filter, bias, output + done * p.output_depth);
+    }
+}
+
+/* conv_im2col (below) for the DSP extension when the filter rows are whole words of at most CONV_ROW_MAX bytes
+ * (micro_speech: 10 rows of 8 bytes): each pixel's patch is widened straight into a block of pixel pairs, row by
+ * row, from the input itself when the window lies inside the image, else from the gathered row. */
+static void __attribute__((noinline)) conv_im2col_wide(const tinyml_conv_s8_params *params, const int8_t *input,
+                                                       const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    const tinyml_conv_s8_params p = *params;
+    const int32_t k = p.filter_height * p.filter_width * p.input_depth;
+    const int32_t row_bytes = p.filter_width * p.input_depth;
+    const int32_t pixels = p.batches * p.output_height * p.output_width;
+    const int32_t block = 2 * (CONV_WIDE_WORDS / k);
+    const uint32_t pair = cm_pair(p.input_offset);
+    uint32_t wide[CONV_WIDE_WORDS];
+    int8_t gathered[CONV_ROW_MAX];
+    conv_pixel px = {0, 0, 0};
+    for (int32_t done = 0; done < pixels; done += block) {
+        const int32_t n = pixels - done < block ? pixels - done : block;
+        for (int32_t i = 0; i < n; i++) {
+            uint32_t *slot = conv_wide_slot(wide, i, k);
+            conv_window win;
+            conv_window_next(&p, input, &px, &win);
+            /* Rows above and below the image widen to zeros (zero point + input offset); the rows in between come
+             * straight from the input unless the window crosses the left or right edge. */
+            slot = conv_widen_zeros(slot, win.fy0 * row_bytes);
+            if (win.fx0 == 0 && win.fx1 == p.filter_width) {
+                conv_widen_rows(slot, win.x, row_bytes, win.fy1 - win.fy0, p.input_width * p.input_depth, pair);
+                slot += (win.fy1 - win.fy0) * row_bytes; /* n bytes take n words of the pair */
+            } else {
+                const int8_t *src = win.x;
+                for (int32_t fy = win.fy0; fy < win.fy1; fy++, src += p.input_width * p.input_depth) {
+                    conv_gather_row(&p, &win, 1, src, gathered);
+                    slot = conv_widen_pixel(slot, gathered, row_bytes, pair);
                 }
             }
+            conv_widen_zeros(slot, (p.filter_height - win.fy1) * row_bytes);
         }
-        done += 2 * pairs;
-    }
-    if (done < pixels) {
-        const int8_t *x = input + done * k;
-        int8_t *out = output + done * p.output_depth;
-        for (int32_t oc = 0; oc < p.output_depth; oc++) {
-            conv_group g;
-            conv_group_prepare(&p, bias, oc, 1, &g);
-            out[oc] = conv_store1(&p, &g, 0, conv_dot1(g.bias[0], x, k, filter + oc * k, p.input_offset, 1));
-        }
+        conv_wide_block(&p, wide, n, k, filter, bias, output + done * p.output_depth);
     }
 }
 #endif
@@ -540,17 +697,39 @@ static void __attribute__((noinline)) conv_flat(const tinyml_conv_s8_params *par
     }
 }
 
+/* Filters with K <= CONV_PATCH_MAX and a zero point that fits int8: the patches of a block of pixels gathered into
+ * the stack (im2col), then the block taken as a 1×1 stride-1 convolution over input_depth = K. */
+static void __attribute__((noinline)) conv_im2col(const tinyml_conv_s8_params *params, const int8_t *input,
+                                                  const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    const tinyml_conv_s8_params p = *params;
+    const int32_t k = p.filter_height * p.filter_width * p.input_depth;
+    const int32_t pixels = p.batches * p.output_height * p.output_width;
+    const int32_t block = CONV_COLS_BYTES / k;
+    tinyml_conv_s8_params flat = p;
+    flat.batches = flat.output_height = flat.input_height = 1;
+    flat.filter_height = flat.filter_width = flat.stride_height = flat.stride_width = 1;
+    flat.pad_height = flat.pad_width = 0;
+    flat.input_depth = k;
+    int8_t cols[CONV_COLS_BYTES];
+    conv_pixel px = {0, 0, 0};
+    for (int32_t done = 0; done < pixels; done += block) {
+        const int32_t n = pixels - done < block ? pixels - done : block;
+        for (int32_t i = 0; i < n; i++) {
+            conv_window win;
+            conv_window_next(&p, input, &px, &win);
+            conv_gather(&p, &win, cols + i * k);
+        }
+        flat.output_width = flat.input_width = n;
+        conv_flat(&flat, cols, filter, bias, output + done * p.output_depth);
+    }
+}
+
 /* One copy of the loops per source, each with it constant-folded in. */
 static void __attribute__((noinline)) conv_pointwise(const tinyml_conv_s8_params *p, const int8_t *input,
                                                      const int8_t *filter, const int32_t *bias, int8_t *output)
 {
     conv_all(p, input, filter, bias, output, CONV_POINTWISE, 1);
-}
-
-static void __attribute__((noinline)) conv_patch(const tinyml_conv_s8_params *p, const int8_t *input,
-                                                 const int8_t *filter, const int32_t *bias, int8_t *output)
-{
-    conv_all(p, input, filter, bias, output, CONV_PATCH, 1);
 }
 
 static void __attribute__((noinline)) conv_taps(const tinyml_conv_s8_params *p, const int8_t *input,
@@ -590,7 +769,14 @@ void tinyml_conv_s8(const tinyml_conv_s8_params *p, const int8_t *input, const i
     } else if (p->filter_height == 1 && p->filter_width == 1 && p->pad_height == 0 && p->pad_width == 0) {
         conv_pointwise(p, input, filter, bias, output);
     } else if (k <= CONV_PATCH_MAX && p->input_offset >= -127 && p->input_offset <= 128) {
-        conv_patch(p, input, filter, bias, output);
+#if CM_DSP && !CM_MVE
+        const int32_t row_bytes = p->filter_width * p->input_depth;
+        if ((row_bytes & 3) == 0 && row_bytes <= CONV_ROW_MAX) {
+            conv_im2col_wide(p, input, filter, bias, output);
+            return;
+        }
+#endif
+        conv_im2col(p, input, filter, bias, output);
     } else {
         conv_taps(p, input, filter, bias, output);
     }

@@ -64,9 +64,30 @@ class CortexMKernelsIT {
         models.add(depthwise(random, 1, 8 * (1 + random.nextInt(3)), Padding.SAME));
         models.add(depthwise(random, 1, 1 + random.nextInt(11), Padding.VALID));
         models.add(depthwise(random, 2, 1 + random.nextInt(6), Padding.SAME));
+        models.add(conv(random, 10, 8, 1, Padding.SAME));                      // im2col, rows of whole words (DSP: widened straight)
+        models.add(conv(random, 3, 2, 2, Padding.VALID));                      // the same without padding, K = 12
+        models.add(conv(random, 4, 3, 1, Padding.SAME));                       // im2col, 3-byte rows
+        models.add(conv(random, 5, 3, 3, Padding.VALID));                      // im2col, 9-byte rows
+        models.add(conv(random, 23, 17, 1, 10, 8, 2, 2, Padding.SAME));        // stride 2, border windows on every side
+        models.add(conv(random, 20, 14, 2, 3, 2, 2, 1, Padding.SAME));         // two channels, unequal strides
+        models.add(conv(random, 2, 5, 4, Padding.SAME));                       // 20-byte rows: Helium past one vector
+        models.add(conv(random, 1, 20, 4, Padding.SAME));                      // 80-byte rows: DSP gathers whole patches
         for (int m = 0; m < models.size(); m++) {
             assertBitIdentical(boardId, models.get(m), random, boardId + "-model" + m);
         }
+    }
+
+    /**
+     * The first convolutions of the examples, with one input channel: micro_speech's 10×8 over 49×40, magic_wand's 4×3
+     * over 128×3, the MobileNet-shaped model's 3×3 stride 2 over 96×96. Prints the instructions of each.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"arduino_nano_33_ble_sense", "arm_mps3_an547"})
+    void theExamplesFirstConvolutionsAreBitIdenticalToTheInterpreter(String boardId) {
+        Random random = new Random(49);
+        assertBitIdentical(boardId, conv(random, 49, 40, 1, 10, 8, 1, 1, Padding.SAME, 8), random, boardId + "-micro_speech");
+        assertBitIdentical(boardId, conv(random, 128, 3, 1, 4, 3, 1, 1, Padding.SAME, 8), random, boardId + "-magic_wand");
+        assertBitIdentical(boardId, conv(random, 96, 96, 1, 3, 3, 2, 2, Padding.SAME, 8), random, boardId + "-mobilenet");
     }
 
     /** A 96×96×1 input (9,216 B) and a 48×48×2 output (4,608 B): both cross the link in several frames. */
@@ -139,6 +160,7 @@ class CortexMKernelsIT {
         BoardTarget target = new BoardTarget(board, TARGETS.emulatorFor(board), new FirmwareBuilder(LAYOUT.firmware()),
                 work.resolve(label));
         TargetRun run = target.run(AotCompiler.compile(model, "00".repeat(32), label + ".tflite"), inputs);
+        System.out.printf("%s: %s instructions per inference%n", label, run.instructions());
         for (int i = 0; i < INPUTS; i++) {
             assertThat(run.outputs().get(i)).as("%s on %s, input %d: %s", label, boardId, i, OperatorHarness.describe(model))
                     .isEqualTo(expected.get(i));
@@ -152,7 +174,11 @@ class CortexMKernelsIT {
 
     private static TfliteModel conv(Random random, int height, int width, int inDepth, int filterH, int filterW, int strideH,
                                     int strideW, Padding padding) {
-        int outDepth = 1 + random.nextInt(11);
+        return conv(random, height, width, inDepth, filterH, filterW, strideH, strideW, padding, 1 + random.nextInt(11));
+    }
+
+    private static TfliteModel conv(Random random, int height, int width, int inDepth, int filterH, int filterW, int strideH,
+                                    int strideW, Padding padding, int outDepth) {
         int outH = OperatorHarness.outputSize(padding, height, filterH, strideH);
         int outW = OperatorHarness.outputSize(padding, width, filterW, strideW);
         Quantization inQ = OperatorHarness.randomActivationQuantization(random);
