@@ -132,15 +132,17 @@ final class ModelsCommand implements Runnable {
         ModelRegistryOption registry;
 
         @Option(names = "--out", paramLabel = "FILE", description = "also write the table to this file")
-        Path out;
+        Path file;
 
         @Override
         public Integer call() {
             List<RegisteredModel> judged = QualityReport.newestJudged(registry.registry().list());
             String table = QualityReport.markdown(judged);
-            spec.commandLine().getOut().print(table);
-            if (out != null) {
-                ReportWriter.writeText(table, out);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(table);
+            out.flush();
+            if (file != null) {
+                ReportWriter.writeText(table, file);
             }
             return judged.stream().allMatch(RegisteredModel::qualityPassed) ? 0 : 1;
         }

@@ -83,6 +83,21 @@ class ModelsCommandTest {
     }
 
     @Test
+    void reportTablesTheJudgedModelsQualityAgainstItsGoalWritesTheFileAndExitsOneOnAMissedGoal() throws Exception {
+        assertThat(run("models", "report")).as("nothing judged yet: no goal missed").isZero();
+        byte[] tflite = TfliteWriter.write(SampleModels.tinyDense());
+        registry.recordQuality(entry.id(), new ConvertedModel(SampleModels.tinyDense(), tflite, dir.resolve("m.tflite"), Hashes.sha256(tflite)),
+                List.of(Quality.atMost("mean |y - sin(x)| on the test split", 0.07, 0.05)));
+        Path file = dir.resolve("quality.md");
+        out.getBuffer().setLength(0);
+
+        assertThat(run("models", "report", "--out", file.toString())).isEqualTo(1);
+
+        assertThat(out.toString()).contains("| hello_world | " + entry.id() + " | sine 7e5fd2568930 | mean \\|y - sin(x)\\| on the test split | 0.0700 | ≤ 0.0500 | FAILED |");
+        assertThat(file).content().isEqualTo(out.toString());
+    }
+
+    @Test
     void aChangedModelFileIsPointedOut() throws Exception {
         Files.writeString(modelFile, "{}");
         assertThat(run("models", "show", entry.id())).isZero();
