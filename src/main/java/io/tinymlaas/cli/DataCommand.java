@@ -185,7 +185,7 @@ final class DataCommand implements Runnable {
                 List<Relabelling> made = m.relabelLog().subList(base.relabelLog().size(), m.relabelLog().size());
                 out.printf("%s: %d sample(s) relabelled from %s%n", name, made.size(), changes);
                 out.printf("new version %s (sha256 %s), parent %s, which is unchanged%n", m.version(), m.contentSha256(), base.version());
-                for (String split : m.classCounts().keySet()) {
+                for (String split : made.stream().map(r -> r.sample().substring(0, r.sample().indexOf('/'))).distinct().toList()) {
                     out.printf("class counts of %s: %s (was %s)%n", split, counts(m.classCounts().get(split)),
                             counts(base.classCounts().get(split)));
                 }
