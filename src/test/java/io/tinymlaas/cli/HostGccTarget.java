@@ -1,18 +1,17 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.HostProcess;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.target.InferenceTarget;
 import io.tinymlaas.target.ProgramSize;
 import io.tinymlaas.target.TargetRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -48,14 +47,14 @@ final class HostGccTarget implements InferenceTarget {
             Path runner = work.resolve("runner");
             gcc.addAll(List.of(dir.resolve(CompiledModel.SOURCE).toString(), FIRMWARE.resolve("targets/x86/main.c").toString(),
                     "-o", runner.toString(), "-lm"));
-            exec(gcc, null);
+            HostProcess.run(gcc, null, work);
             Path in = work.resolve("inputs.bin");
             try (var stream = Files.newOutputStream(in)) {
                 for (byte[] input : inputs) {
                     stream.write(input);
                 }
             }
-            byte[] all = exec(List.of(runner.toString()), in);
+            byte[] all = HostProcess.run(List.of(runner.toString()), in, work);
             List<byte[]> outputs = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
                 outputs.add(Arrays.copyOfRange(all, i * model.outputBytes(), (i + 1) * model.outputBytes()));
@@ -67,32 +66,5 @@ final class HostGccTarget implements InferenceTarget {
         } catch (IOException e) {
             throw new TinymlException("host gcc target: " + e.getMessage(), e);
         }
-    }
-
-    private byte[] exec(List<String> command, Path stdin) throws IOException {
-        Files.createDirectories(work);
-        Path out = Files.createTempFile(work, "out", ".bin");
-        Path err = Files.createTempFile(work, "err", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("ASAN_OPTIONS", "detect_leaks=0");
-        if (stdin != null) {
-            builder.redirectInput(stdin.toFile());
-        }
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new TinymlException(command.get(0) + " did not finish within 120 s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new TinymlException("interrupted", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new TinymlException(command.get(0) + " exited with " + process.exitValue() + ": "
-                    + Files.readString(err, StandardCharsets.UTF_8));
-        }
-        return Files.readAllBytes(out);
     }
 }

@@ -1,19 +1,17 @@
 package io.tinymlaas.data.audio;
 
+import io.tinymlaas.HostProcess;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +51,7 @@ class FrontEndTest {
     @Test
     void theCFrontEndBuildsForACortexM4WithoutWarnings(@TempDir Path dir) throws IOException {
         Path object = dir.resolve("frontend.o");
-        exec(List.of("arm-none-eabi-gcc", "-std=c99", "-O2", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard",
+        HostProcess.run(List.of("arm-none-eabi-gcc", "-std=c99", "-O2", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard",
                 "-mfpu=fpv4-sp-d16", "-Wall", "-Wextra", "-Werror", "-c", FRONTEND.resolve("frontend.c").toString(), "-o",
                 object.toString()), null, dir);
         assertThat(object).isNotEmptyFile();
@@ -138,7 +136,7 @@ class FrontEndTest {
     /** The C front end built with the host gcc, sanitizers on, run over the clips. */
     private static byte[] runC(List<short[]> clips, Path dir) throws IOException {
         Path tool = dir.resolve("features");
-        exec(List.of("gcc", "-std=c99", "-O1", "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-Wall", "-Wextra",
+        HostProcess.run(List.of("gcc", "-std=c99", "-O1", "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-Wall", "-Wextra",
                 "-Werror", FRONTEND.resolve("frontend.c").toString(), FRONTEND.resolve("features_main.c").toString(), "-o",
                 tool.toString()), null, dir);
         ByteBuffer pcm = ByteBuffer.allocate(clips.size() * FrontEndTables.CLIP * 2).order(ByteOrder.LITTLE_ENDIAN);
@@ -148,31 +146,6 @@ class FrontEndTest {
             }
         }
         Path in = Files.write(dir.resolve("clips.pcm"), pcm.array());
-        return exec(List.of(tool.toString()), in, dir);
-    }
-
-    private static byte[] exec(List<String> command, Path stdin, Path dir) throws IOException {
-        Path out = dir.resolve("stdout.bin");
-        Path err = dir.resolve("stderr.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectOutput(out.toFile())
-                .redirectError(err.toFile());
-        builder.environment().put("ASAN_OPTIONS", "detect_leaks=0");
-        if (stdin != null) {
-            builder.redirectInput(stdin.toFile());
-        }
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(120, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail("%s did not finish within 120 s", command.get(0));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-        if (process.exitValue() != 0) {
-            fail("%s exited with %d:%n%s", command.get(0), process.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
-        }
-        return Files.readAllBytes(out);
+        return HostProcess.run(List.of(tool.toString()), in, dir);
     }
 }
