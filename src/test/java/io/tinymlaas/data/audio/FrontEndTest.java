@@ -2,6 +2,7 @@ package io.tinymlaas.data.audio;
 
 import io.tinymlaas.HostProcess;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
