@@ -50,7 +50,7 @@ final class ActivationLowering {
         requireSameShape(where, input, output);
         Quantization in = perTensor(where, "input", input);
         Quantization out = perTensor(where, "output", output);
-        QuantizedMultiplier multiplier = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
+        QuantizedMultiplier multiplier = QuantizedMultiplier.forRelu(in.scale(), out.scale());
         int[] range = FullyConnectedLowering.activationRange(activation, out, where);
         String params = "op" + index + "_params";
         String declarations = Lowerings.struct("tinyml_relu_s8_params", params, "size", input.elementCount(),

@@ -13,8 +13,9 @@ import java.util.List;
  * dimensions of size 1). Either operand may be a constant tensor (emitted as a const array) or an activation.
  * Prepared here, as TF Lite 2.6 prepares them:
  * <ul>
- * <li>ADD: left shift 20, twice_max = 2·max(scale1, scale2) (a float), input multipliers scale_i/twice_max and the
- * output multiplier twice_max/(2^20·output_scale), each as a Q31 multiplier below one (QuantizeMultiplierSmallerThanOneExp);</li>
+ * <li>ADD: left shift 20, twice_max = 2·max(scale1, scale2), input multipliers scale_i/twice_max and the
+ * output multiplier twice_max/(2^20·output_scale), quotients in double, each as a Q31 multiplier below one
+ * (QuantizeMultiplierSmallerThanOneExp);</li>
  * <li>MUL: the multiplier scale1·scale2/output_scale, evaluated in float as the interpreter's C++ does, then
  * quantized;</li>
  * <li>both: the fused activation's range and the broadcast strides.</li>
@@ -56,9 +57,7 @@ final class BinaryLowering {
             return lowerFloat(model, index, op, where, arena, "mul");
         }
         Operands operands = operands(model, op, where, arena, false);
-        // float · float / float, as in the interpreter's Prepare; only then widened to double.
-        float real = operands.q1.scale() * operands.q2.scale() / operands.out.scale();
-        QuantizedMultiplier multiplier = QuantizedMultiplier.of(real);
+        QuantizedMultiplier multiplier = QuantizedMultiplier.forMul(operands.q1.scale(), operands.q2.scale(), operands.out.scale());
         int[] range = FullyConnectedLowering.activationRange(op.fusedActivation(), operands.out, where);
         String params = "op" + index + "_params";
         String declarations = Lowerings.struct("tinyml_mul_s8_params", params, "shape", operands.broadcast,

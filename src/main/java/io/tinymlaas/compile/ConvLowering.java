@@ -122,7 +122,7 @@ final class ConvLowering {
         int[] shifts = new int[outDepth];
         for (int c = 0; c < outDepth; c++) {
             float filterScale = fq.scales().length == 1 ? fq.scale() : fq.scales()[c];
-            QuantizedMultiplier m = QuantizedMultiplier.forScales(input.quantization().scale(), filterScale, out.scale());
+            QuantizedMultiplier m = QuantizedMultiplier.forConvolution(input.quantization().scale(), filterScale, out.scale());
             multipliers[c] = m.multiplier();
             shifts[c] = m.shift();
         }

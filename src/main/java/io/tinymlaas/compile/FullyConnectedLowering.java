@@ -67,7 +67,7 @@ final class FullyConnectedLowering {
         Lowerings.requireBiasFitsAccumulator(where, bias, inputDepth);
 
         Quantization out = output.quantization();
-        QuantizedMultiplier multiplier = QuantizedMultiplier.forScales(input.quantization().scale(),
+        QuantizedMultiplier multiplier = QuantizedMultiplier.forFullyConnected(input.quantization().scale(),
                 weights.quantization().scale(), out.scale());
         int[] range = activationRange(op.fusedActivation(), out, where);
 

@@ -110,7 +110,7 @@ final class MeanLowering {
         float bias = 0f;
         if (spatial) {
             path = "TINYML_MEAN_S8_SPATIAL";
-            multiplier = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
+            multiplier = QuantizedMultiplier.forRequantize(in.scale(), out.scale());
         } else if (in.scale() == out.scale() && in.zeroPoint() == out.zeroPoint()) {
             path = "TINYML_MEAN_S8_SAME_QUANTIZATION";
         } else {

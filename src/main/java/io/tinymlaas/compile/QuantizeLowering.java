@@ -40,7 +40,7 @@ final class QuantizeLowering {
         }
         Lowerings.int8(where, "input", model, op.inputs()[0]);
         Quantization q = ActivationLowering.perTensor(where, "input", input);
-        QuantizedMultiplier multiplier = QuantizedMultiplier.of((double) q.scale() / (double) out.scale());
+        QuantizedMultiplier multiplier = QuantizedMultiplier.forRequantize(q.scale(), out.scale());
         String declarations = Lowerings.struct("tinyml_requantize_s8_params", params, "size", input.elementCount(),
                 "input_zero_point", q.zeroPoint(), "output_zero_point", out.zeroPoint(),
                 "output_multiplier", multiplier.multiplier(), "output_shift", multiplier.shift());

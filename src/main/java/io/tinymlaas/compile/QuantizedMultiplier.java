@@ -30,8 +30,34 @@ public record QuantizedMultiplier(int multiplier, int shift) {
         return new QuantizedMultiplier((int) q, shift);
     }
 
-    /** The multiplier the interpreter derives for a convolution-like operator from the tensors' float scales. */
-    public static QuantizedMultiplier forScales(float inputScale, float weightScale, float outputScale) {
-        return of((double) inputScale * (double) weightScale / (double) outputScale);
+    /*
+     * Which of float or double arithmetic the interpreter's prepare step uses differs per operator, and it matters:
+     * the two multipliers can differ in their last bits, which moves an accumulator that lies near a rounding tie
+     * by 1 LSB (RescaleTiesTest finds such cases for every operator).
+     */
+
+    /** CONV_2D and DEPTHWISE_CONV_2D, per tensor or per channel: the product and quotient in double. */
+    public static QuantizedMultiplier forConvolution(float inputScale, float filterScale, float outputScale) {
+        return of((double) inputScale * (double) filterScale / (double) outputScale);
+    }
+
+    /** FULLY_CONNECTED: the product of input and weight scale in float, then the quotient in double. */
+    public static QuantizedMultiplier forFullyConnected(float inputScale, float weightScale, float outputScale) {
+        return of((double) (inputScale * weightScale) / (double) outputScale);
+    }
+
+    /** MUL: product and quotient in float, only then widened to double. */
+    public static QuantizedMultiplier forMul(float input1Scale, float input2Scale, float outputScale) {
+        return of(input1Scale * input2Scale / outputScale);
+    }
+
+    /** QUANTIZE (int8 to int8) and the spatial MEAN: the quotient in double. */
+    public static QuantizedMultiplier forRequantize(float inputScale, float outputScale) {
+        return of((double) inputScale / (double) outputScale);
+    }
+
+    /** Standalone RELU and RELU6: the quotient in float. */
+    public static QuantizedMultiplier forRelu(float inputScale, float outputScale) {
+        return of(inputScale / outputScale);
     }
 }
