@@ -48,21 +48,28 @@ public final class FrontEndModel implements FirmwareModel {
     @Override
     public Path writeTo(Path directory) {
         try {
-            Files.createDirectories(directory);
-            for (String name : SOURCES) {
-                Files.write(directory.resolve(name), read(frontEnd.resolve(name)));
-            }
+            writeFrontEnd(directory);
             Files.write(directory.resolve("model.c"), read(frontEnd.resolve(ADAPTER)));
-            Files.writeString(directory.resolve("model.h"), header(), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("model.h"), header("the micro_speech audio front end as the board's model "
+                    + "(firmware/frontend/" + ADAPTER + ")", INPUT_BYTES, OUTPUT_BYTES, hash, ""), StandardCharsets.UTF_8);
             return directory;
         } catch (IOException e) {
             throw new TinymlException("cannot write the front end's firmware sources to " + directory + ": " + e.getMessage(), e);
         }
     }
 
-    private String header() {
+    /** Copies the front end's own sources into {@code directory}, for a firmware model that runs it with something else. */
+    void writeFrontEnd(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        for (String name : SOURCES) {
+            Files.write(directory.resolve(name), read(frontEnd.resolve(name)));
+        }
+    }
+
+    /** The model.h the board runtime reads, for a model made of the front end (and more: {@code extraDefines}). */
+    static String header(String what, int inputBytes, int outputBytes, String hash, String extraDefines) {
         return """
-                /* The micro_speech audio front end as the board's model (firmware/frontend/board_model.c). */
+                /* %s */
                 #ifndef TINYML_MODEL_H
                 #define TINYML_MODEL_H
 
@@ -71,16 +78,16 @@ public final class FrontEndModel implements FirmwareModel {
                 #define TINYML_MODEL_INPUT_BYTES %d
                 #define TINYML_MODEL_OUTPUT_BYTES %d
                 #define TINYML_MODEL_HASH "%s"
-
+                %s
                 int8_t *tinyml_model_input(void);
                 const int8_t *tinyml_model_output(void);
                 void tinyml_model_invoke(void);
 
                 #endif
-                """.formatted(INPUT_BYTES, OUTPUT_BYTES, hash);
+                """.formatted(what.substring(0, 1).toUpperCase() + what.substring(1) + ".", inputBytes, outputBytes, hash, extraDefines);
     }
 
-    private static byte[] read(Path file) {
+    static byte[] read(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package io.tinymlaas.target;
 
 import io.tinymlaas.firmware.FrontEndModel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,10 +22,6 @@ public final class BoardFrontEnd {
 
     /** One output per clip: its features, frame-major, and the instructions the board counted for that clip. */
     public TargetRun features(List<short[]> clips) {
-        List<byte[]> inputs = new ArrayList<>(clips.size());
-        for (int i = 0; i < clips.size(); i++) {
-            inputs.add(ClipBytes.of(clips.get(i), i));
-        }
-        return board.runFirmware(frontEnd, inputs);
+        return board.runFirmware(frontEnd, ClipBytes.of(clips));
     }
 }

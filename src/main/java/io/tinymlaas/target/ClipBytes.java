@@ -3,11 +3,22 @@ package io.tinymlaas.target;
 import io.tinymlaas.data.audio.FrontEndTables;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Clips as every C front end reads them: {@value FrontEndTables#CLIP} little-endian int16 samples each. */
 final class ClipBytes {
 
     private ClipBytes() {
+    }
+
+    /** Every clip's bytes, in order; the first clip of another length is refused, by its index. */
+    static List<byte[]> of(List<short[]> clips) {
+        List<byte[]> inputs = new ArrayList<>(clips.size());
+        for (int i = 0; i < clips.size(); i++) {
+            inputs.add(of(clips.get(i), i));
+        }
+        return inputs;
     }
 
     /** The clip's bytes; a clip of any other length is refused before it reaches a device. */
