@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         subcommands = {DryRunCommand.class, BenchCommand.class, CompileCommand.class, BoardsCommand.class,
                 FootprintCommand.class, BenchTableCommand.class, RunCommand.class,
                 DataCommand.class, ModelsCommand.class,
-                FrontEndCommand.class})
+                FrontEndCommand.class,
+                KeywordCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
