@@ -16,6 +16,7 @@ import io.tinymlaas.data.audio.SpeechCommands.Clip;
 import io.tinymlaas.data.audio.Voice;
 import io.tinymlaas.pipeline.Comparison;
 import io.tinymlaas.pipeline.ConvertedModel;
+import io.tinymlaas.pipeline.KeywordSpotting;
 import io.tinymlaas.pipeline.MicroSpeech;
 import io.tinymlaas.pipeline.Quality;
 import io.tinymlaas.pipeline.StoredModel;
@@ -40,6 +41,8 @@ public class MicroSpeechSteps {
     private StoredModel stored;
     private TargetRun run;
     private MicroSpeech.BoardFeatures boardFeatures;
+    private ConvertedModel converted;
+    private KeywordSpotting.BoardKeywords boardKeywords;
     private Scenario scenario;
 
     public MicroSpeechSteps(World world) {
@@ -128,7 +131,7 @@ public class MicroSpeechSteps {
 
     @When("the keyword model is converted to an int8 .tflite file that takes the front end's int8 features as they are")
     public void convert() {
-        ConvertedModel converted = world.lifecycle().convert();
+        converted = world.lifecycle().convert();
         TfliteModel model = TfliteReader.read(TfliteReader.readBytes(converted.file()), converted.file().toString());
         assertThat(model.operators()).extracting(Operator::name)
                 .containsExactly("CONV_2D", "MAX_POOL_2D", "RESHAPE", "FULLY_CONNECTED", "SOFTMAX");
@@ -188,5 +191,23 @@ public class MicroSpeechSteps {
         assertThat(comparison.bitIdentical()).as("clip %d differs first", comparison.firstMismatch()).isTrue();
         assertThat(boardFeatures.run().instructions()).hasSameSizeAs(boardFeatures.clips()).allSatisfy(n -> assertThat(n).isPositive());
         scenario.log(boardFeatures.summary());
+    }
+
+    @When("the keyword model and the front end run as one firmware on the emulated board {string} on {int} raw held-out clips")
+    public void keywordsOnBoard(String boardId, int clips) {
+        boardKeywords = new KeywordSpotting(example()).onBoard(new Targets(world.layout), boardId, converted.file(), clips,
+                world.layout.output().resolve("acceptance").resolve("micro_speech-keyword-" + boardId + "-" + System.nanoTime()));
+        assertThat(boardKeywords.clips()).hasSize(clips).extracting(Clip::label).containsAll(List.of(Keyword.values()));
+    }
+
+    @Then("the board's keyword scores are bit-identical to the reference interpreter's on the Java front end's features, with the same keyword picked on every clip")
+    public void boardKeywordsIdentical() {
+        Comparison comparison = boardKeywords.comparison();
+        assertThat(comparison.inputs()).isEqualTo(boardKeywords.clips().size());
+        assertThat(boardKeywords.run().outputs()).allSatisfy(scores -> assertThat(scores).hasSize(Keyword.values().length));
+        assertThat(comparison.bitIdentical()).as("clip %d differs first", comparison.firstMismatch()).isTrue();
+        assertThat(boardKeywords.samePredictions()).isEqualTo(boardKeywords.clips().size());
+        assertThat(boardKeywords.run().instructions()).hasSameSizeAs(boardKeywords.clips()).allSatisfy(n -> assertThat(n).isPositive());
+        scenario.log(boardKeywords.summary());
     }
 }
