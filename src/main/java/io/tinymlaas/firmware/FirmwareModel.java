@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * What the board runtime (firmware/targets/cortex_m) hosts: C sources giving {@code model.h} and its functions
  * (input buffer, output buffer, invoke), and the hash the board names in its HELLO so the host knows what it talks to.
- * A compiled network is one; the audio front end ({@link FrontEndModel}) is another.
+ * A compiled network is one; the audio front end ({@link FrontEndModel}) is another; the two in one INFER
+ * ({@link KeywordSpotterModel}) a third.
  */
 public interface FirmwareModel {
 
