@@ -7,6 +7,7 @@ import io.tinymlaas.emulator.RunningBoard;
 import io.tinymlaas.firmware.Firmware;
 import io.tinymlaas.firmware.FirmwareBuilder;
 import io.tinymlaas.firmware.FirmwareModel;
+import io.tinymlaas.link.BoardErrorException;
 import io.tinymlaas.link.BoardSession;
 import io.tinymlaas.link.HelloMessage;
 import io.tinymlaas.link.LinkTimeoutException;
@@ -90,6 +91,9 @@ public final class BoardTarget implements InferenceTarget {
         } catch (LinkTimeoutException e) {
             throw new TargetException(board.id() + ": inference " + index + " did not finish (the model hangs or the "
                     + "board crashed" + (running.alive() ? "" : "; the emulator exited") + "); " + e.getMessage(), e);
+        } catch (BoardErrorException e) {
+            // which board refused which input, and its size, so a wrong-sized input is found without reading the protocol
+            throw new BoardErrorException(board.id() + ": INFER of input " + index + " (" + input.length + " B)", e.error());
         }
     }
 

@@ -82,7 +82,7 @@ class BoardKeywordSpottingIT {
         assertThatThrownBy(() -> TARGETS.board(NANO, work).runFirmware(spotter, List.of(new byte[2 * FrontEndTables.CLIP + 2])))
                 .isInstanceOfSatisfying(BoardErrorException.class,
                         e -> assertThat(e.error().code()).isEqualTo(ErrorMessage.WRONG_INPUT_SIZE))
-                .hasMessageContaining("ERROR 3 \"wrong input size\"");
+                .hasMessage(NANO + ": INFER of input 0 (32002 B): the board answered ERROR 3 \"wrong input size\"");
     }
 
     @Test
