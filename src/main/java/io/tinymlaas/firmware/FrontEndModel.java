@@ -50,8 +50,8 @@ public final class FrontEndModel implements FirmwareModel {
         try {
             writeFrontEnd(directory);
             Files.write(directory.resolve("model.c"), read(frontEnd.resolve(ADAPTER)));
-            Files.writeString(directory.resolve("model.h"), header("the micro_speech audio front end as the board's model "
-                    + "(firmware/frontend/" + ADAPTER + ")", INPUT_BYTES, OUTPUT_BYTES, hash, ""), StandardCharsets.UTF_8);
+            Files.writeString(directory.resolve("model.h"), header("The micro_speech audio front end as the board's model "
+                    + "(firmware/frontend/" + ADAPTER + ").", INPUT_BYTES, OUTPUT_BYTES, hash, ""), StandardCharsets.UTF_8);
             return directory;
         } catch (IOException e) {
             throw new TinymlException("cannot write the front end's firmware sources to " + directory + ": " + e.getMessage(), e);
@@ -67,7 +67,7 @@ public final class FrontEndModel implements FirmwareModel {
     }
 
     /** The model.h the board runtime reads, for a model made of the front end (and more: {@code extraDefines}). */
-    static String header(String what, int inputBytes, int outputBytes, String hash, String extraDefines) {
+    static String header(String comment, int inputBytes, int outputBytes, String hash, String extraDefines) {
         return """
                 /* %s */
                 #ifndef TINYML_MODEL_H
@@ -84,7 +84,7 @@ public final class FrontEndModel implements FirmwareModel {
                 void tinyml_model_invoke(void);
 
                 #endif
-                """.formatted(what.substring(0, 1).toUpperCase() + what.substring(1) + ".", inputBytes, outputBytes, hash, extraDefines);
+                """.formatted(comment, inputBytes, outputBytes, hash, extraDefines);
     }
 
     static byte[] read(Path file) {

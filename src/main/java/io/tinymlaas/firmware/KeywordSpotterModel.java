@@ -62,8 +62,8 @@ public final class KeywordSpotterModel implements FirmwareModel {
             Files.write(directory.resolve("network.c"), FrontEndModel.read(sources.resolve(NETWORK_ADAPTER)));
             String defines = "#define TINYML_NETWORK_INPUT_BYTES %d\n#define TINYML_NETWORK_OUTPUT_BYTES %d\n#define TINYML_NETWORK_HASH \"%s\"\n"
                     .formatted(network.inputBytes(), network.outputBytes(), network.modelHash());
-            Files.writeString(directory.resolve("model.h"), FrontEndModel.header("micro_speech keyword spotting as the board's "
-                    + "model: the audio front end, then the compiled keyword network (firmware/frontend/" + ADAPTER + ")",
+            Files.writeString(directory.resolve("model.h"), FrontEndModel.header("Keyword spotting (micro_speech) as the board's "
+                    + "model: the audio front end, then the compiled keyword network (firmware/frontend/" + ADAPTER + ").",
                     FrontEndModel.INPUT_BYTES, network.outputBytes(), hash, defines), StandardCharsets.UTF_8);
             return directory;
         } catch (IOException e) {
