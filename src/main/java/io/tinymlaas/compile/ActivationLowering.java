@@ -98,7 +98,7 @@ final class ActivationLowering {
         return (int) input.elementCount();
     }
 
-    private interface FloatFunction {
+    interface FloatFunction {
         float apply(float x);
     }
 
