@@ -105,16 +105,33 @@ class RescaleTiesTest {
     }
 
     private void assertBitExactOnEveryInput(String label, CaseMaker maker) {
+        assertCompiledMatchesInterpreter(sensitiveModel(label, maker), label);
+    }
+
+    /** The first model the search seeded by {@code label} finds where float and double multipliers give different outputs. */
+    private static TfliteModel sensitiveModel(String label, CaseMaker maker) {
         Random random = new Random(label.hashCode());
         for (int attempt = 0; attempt < SEARCH_LIMIT; attempt++) {
             TieCase candidate = maker.make(random);
             if (candidate != null && candidate.sensitive()) {
-                assertCompiledMatchesInterpreter(candidate.model(), label);
-                return;
+                return candidate.model();
             }
         }
         throw new AssertionError(label + ": no scales found where float and double multipliers disagree in "
                 + SEARCH_LIMIT + " attempts; the test would prove nothing");
+    }
+
+    /**
+     * The models the FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D tests here use (per tensor, then per channel with a
+     * tie in one channel of four), for running the Cortex-M kernels on the same ties; each takes the 256 int8 values as
+     * one input.
+     */
+    static List<TfliteModel> weightedTieModels() {
+        return List.of(sensitiveModel("fully_connected", random -> weighted(random, BuiltinOperator.FULLY_CONNECTED)),
+                sensitiveModel("conv", random -> weighted(random, BuiltinOperator.CONV_2D)),
+                sensitiveModel("depthwise_conv", random -> weighted(random, BuiltinOperator.DEPTHWISE_CONV_2D)),
+                sensitiveModel("conv_per_channel", random -> perChannel(random, BuiltinOperator.CONV_2D)),
+                sensitiveModel("depthwise_per_channel", random -> perChannel(random, BuiltinOperator.DEPTHWISE_CONV_2D)));
     }
 
     private void assertCompiledMatchesInterpreter(TfliteModel model, String label) {
