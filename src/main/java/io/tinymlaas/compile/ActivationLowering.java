@@ -77,9 +77,8 @@ final class ActivationLowering {
     }
 
     /**
-     * float32 LOGISTIC and TANH with the C library's expf/tanhf. The interpreter uses Eigen's rational approximations
-     * (logistic clamped to |x| ≤ 18, tanh to |x| ≤ 9); they agree with libm within the float tolerance where the
-     * result is not vanishingly small (FloatOperatorTest draws inputs from [-8, 8]).
+     * float32 LOGISTIC as the interpreter's Eigen evaluates it (see kernels/lookup_table.h), TANH with the C library's
+     * tanhf, which agrees with Eigen's rational approximation within the float tolerance (FloatOperatorTest).
      */
     private static KernelCall libm(TfliteModel model, int index, Operator op, String source, CArena arena, String function) {
         String where = Lowerings.where(source, index, op);
@@ -98,7 +97,7 @@ final class ActivationLowering {
         return (int) input.elementCount();
     }
 
-    private interface FloatFunction {
+    interface FloatFunction {
         float apply(float x);
     }
 

@@ -2,11 +2,15 @@ package io.tinymlaas.compile;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tinymlaas.TinymlException;
+import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,5 +80,21 @@ class ConcatenationOperatorTest {
         assertThatThrownBy(() -> AotCompiler.compile(model, "00", "models/concat.tflite"))
                 .isInstanceOf(CompilationException.class)
                 .hasMessageStartingWith("models/concat.tflite: operator #0 CONCATENATION: fused activation RELU is not supported");
+    }
+
+    @Test
+    void anInputQuantizedOtherwiseThanTheOutputIsRejectedAsTheInterpreterRejectsIt() {
+        Quantization q = Quantization.perTensor(0.05f, -3);
+        List<Tensor> tensors = List.of(OperatorHarness.activation("input", new int[] {1, 4}, q),
+                new Tensor("c", TensorType.INT8, new int[] {1, 4}, q, new byte[] {1, 2, 3, 4}),
+                OperatorHarness.activation("output", new int[] {1, 8}, Quantization.perTensor(0.1f, 4)));
+        TfliteModel model = OperatorHarness.singleOperator(BuiltinOperator.CONCATENATION, tensors, new int[] {0, 1},
+                Activation.NONE, new OperatorOptions.Concatenation(1));
+        // TF Lite 2.6 does not rescale int8 concatenations and refuses them at prepare time.
+        assertThatThrownBy(() -> ReferenceInterpreter.load(TfliteWriter.write(model), "concat.tflite").close())
+                .isInstanceOf(TinymlException.class).hasMessageContaining("scale");
+        assertThatThrownBy(() -> AotCompiler.compile(model, "00", "models/concat.tflite"))
+                .isInstanceOf(CompilationException.class)
+                .hasMessageStartingWith("models/concat.tflite: operator #0 CONCATENATION: input and output quantization differ");
     }
 }

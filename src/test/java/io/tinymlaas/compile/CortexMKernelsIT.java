@@ -40,7 +40,8 @@ import org.tensorflow.lite.schema.BuiltinOperator;
 /**
  * The Cortex-M CONV_2D and DEPTHWISE_CONV_2D kernels (DSP on the M4, Helium on the M55) on emulated boards, through
  * the same BoardTarget the pipeline uses, against the TF Lite 2.6 interpreter, bit for bit: seeded random models
- * that reach each of the kernels' paths (1×1, copied patch, tap by tap; four channels side by side and the rest).
+ * that reach each of the kernels' paths (1×1, copied patch, tap by tap; four channels side by side and the rest), and
+ * with FULLY_CONNECTED the rounding ties RescaleTiesTest finds.
  */
 class CortexMKernelsIT {
 
@@ -144,15 +145,37 @@ class CortexMKernelsIT {
         assertThat(link.receive(Duration.ofSeconds(10)).type()).isEqualTo(FrameType.PONG);
     }
 
+    /**
+     * FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D (per tensor, and per channel with one tied channel of four) on the
+     * scales RescaleTiesTest finds, where an accumulator lies on a rounding tie for some of the 256 int8 inputs.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"arduino_nano_33_ble_sense", "arm_mps3_an547"})
+    void roundingTiesAreBitIdenticalToTheInterpreter(String boardId) {
+        byte[] every = new byte[256];
+        for (int i = 0; i < 256; i++) {
+            every[i] = (byte) (i - 128);
+        }
+        List<TfliteModel> models = RescaleTiesTest.weightedTieModels();
+        for (int m = 0; m < models.size(); m++) {
+            assertBitIdentical(boardId, models.get(m), List.of(every), boardId + "-tie" + m);
+        }
+    }
+
     private void assertBitIdentical(String boardId, TfliteModel model, Random random, String label) {
-        byte[] tflite = TfliteWriter.write(model);
         List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < INPUTS; i++) {
+            byte[] input = new byte[(int) model.input().byteSize()];
+            random.nextBytes(input);
+            inputs.add(input);
+        }
+        assertBitIdentical(boardId, model, inputs, label);
+    }
+
+    private void assertBitIdentical(String boardId, TfliteModel model, List<byte[]> inputs, String label) {
         List<byte[]> expected = new ArrayList<>();
-        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(tflite, label + ".tflite")) {
-            for (int i = 0; i < INPUTS; i++) {
-                byte[] input = new byte[interpreter.inputBytes()];
-                random.nextBytes(input);
-                inputs.add(input);
+        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(TfliteWriter.write(model), label + ".tflite")) {
+            for (byte[] input : inputs) {
                 expected.add(interpreter.invoke(input));
             }
         }
@@ -161,7 +184,7 @@ class CortexMKernelsIT {
                 work.resolve(label));
         TargetRun run = target.run(AotCompiler.compile(model, "00".repeat(32), label + ".tflite"), inputs);
         System.out.printf("%s: %s instructions per inference%n", label, run.instructions());
-        for (int i = 0; i < INPUTS; i++) {
+        for (int i = 0; i < inputs.size(); i++) {
             assertThat(run.outputs().get(i)).as("%s on %s, input %d: %s", label, boardId, i, OperatorHarness.describe(model))
                     .isEqualTo(expected.get(i));
         }

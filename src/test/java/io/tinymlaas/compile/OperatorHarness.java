@@ -47,14 +47,20 @@ final class OperatorHarness {
      * outputs are byte-for-byte equal. Returns the number of cases compared.
      */
     static int assertBitExact(TfliteModel model, int cases, Random random, Path dir, String label) {
-        byte[] tflite = TfliteWriter.write(model);
-        int inputBytes = (int) model.input().byteSize();
+        byte[][] inputs = new byte[cases][(int) model.input().byteSize()];
+        for (byte[] input : inputs) {
+            random.nextBytes(input);
+        }
+        return assertBitExact(model, inputs, dir, label);
+    }
+
+    /** {@link #assertBitExact(TfliteModel, int, Random, Path, String)} on chosen inputs. */
+    static int assertBitExact(TfliteModel model, byte[][] inputs, Path dir, String label) {
+        int cases = inputs.length;
         int outputBytes = (int) model.output().byteSize();
-        byte[][] inputs = new byte[cases][inputBytes];
         byte[][] expected = new byte[cases][];
-        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(tflite, label + ".tflite")) {
+        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(TfliteWriter.write(model), label + ".tflite")) {
             for (int c = 0; c < cases; c++) {
-                random.nextBytes(inputs[c]);
                 expected[c] = interpreter.invoke(inputs[c]);
             }
         }

@@ -64,6 +64,16 @@ class RescaleTiesTest {
     }
 
     @Test
+    void perChannelConvolutionMatchesTheInterpreterWhenOnlyOneOfFourChannelsLiesOnATie() {
+        assertBitExactOnEveryInput("conv_per_channel", random -> perChannel(random, BuiltinOperator.CONV_2D));
+    }
+
+    @Test
+    void perChannelDepthwiseConvolutionMatchesTheInterpreterWhenOnlyOneOfFourChannelsLiesOnATie() {
+        assertBitExactOnEveryInput("depthwise_per_channel", random -> perChannel(random, BuiltinOperator.DEPTHWISE_CONV_2D));
+    }
+
+    @Test
     void reluMatchesTheInterpreterOnScalesWhereFloatAndDoubleMultipliersDisagree() {
         assertBitExactOnEveryInput("relu", random -> requantizing(random, BuiltinOperator.RELU));
     }
@@ -95,16 +105,33 @@ class RescaleTiesTest {
     }
 
     private void assertBitExactOnEveryInput(String label, CaseMaker maker) {
+        assertCompiledMatchesInterpreter(sensitiveModel(label, maker), label);
+    }
+
+    /** The first model the search seeded by {@code label} finds where float and double multipliers give different outputs. */
+    private static TfliteModel sensitiveModel(String label, CaseMaker maker) {
         Random random = new Random(label.hashCode());
         for (int attempt = 0; attempt < SEARCH_LIMIT; attempt++) {
             TieCase candidate = maker.make(random);
             if (candidate != null && candidate.sensitive()) {
-                assertCompiledMatchesInterpreter(candidate.model(), label);
-                return;
+                return candidate.model();
             }
         }
         throw new AssertionError(label + ": no scales found where float and double multipliers disagree in "
                 + SEARCH_LIMIT + " attempts; the test would prove nothing");
+    }
+
+    /**
+     * The models the FULLY_CONNECTED, CONV_2D and DEPTHWISE_CONV_2D tests here use (per tensor, then per channel with a
+     * tie in one channel of four), for running the Cortex-M kernels on the same ties; each takes the 256 int8 values as
+     * one input.
+     */
+    static List<TfliteModel> weightedTieModels() {
+        return List.of(sensitiveModel("fully_connected", random -> weighted(random, BuiltinOperator.FULLY_CONNECTED)),
+                sensitiveModel("conv", random -> weighted(random, BuiltinOperator.CONV_2D)),
+                sensitiveModel("depthwise_conv", random -> weighted(random, BuiltinOperator.DEPTHWISE_CONV_2D)),
+                sensitiveModel("conv_per_channel", random -> perChannel(random, BuiltinOperator.CONV_2D)),
+                sensitiveModel("depthwise_per_channel", random -> perChannel(random, BuiltinOperator.DEPTHWISE_CONV_2D)));
     }
 
     private void assertCompiledMatchesInterpreter(TfliteModel model, String label) {
@@ -169,6 +196,66 @@ class RescaleTiesTest {
                 outputs(out, x -> rounding.apply(accumulator.applyAsInt(x), inDouble)));
     }
 
+    /**
+     * A 1×1 CONV_2D with four output channels, or a DEPTHWISE_CONV_2D with depth multiplier 4, over a 16×16 one-channel
+     * image, weights quantized per channel: a case only when exactly one channel's float and double multipliers give
+     * different outputs, so a kernel that applied one channel's multiplier to another would show.
+     */
+    private static TieCase perChannel(Random random, int opcode) {
+        int channels = 4;
+        Quantization in = OperatorHarness.randomActivationQuantization(random);
+        Quantization out = OperatorHarness.randomActivationQuantization(random);
+        boolean depthwise = opcode == BuiltinOperator.DEPTHWISE_CONV_2D;
+        float[] scales = new float[channels];
+        byte[] weights = new byte[channels];
+        ByteBuffer biases = ByteBuffer.allocate(4 * channels).order(ByteOrder.LITTLE_ENDIAN);
+        byte[][] inFloat = new byte[channels][];
+        byte[][] inDouble = new byte[channels][];
+        int sensitive = 0;
+        for (int c = 0; c < channels; c++) {
+            float weightScale = (float) (0.002 + random.nextDouble() * 0.048);
+            int weight = random.nextInt(255) - 127;
+            int bias = random.nextInt(2001) - 1000;
+            scales[c] = weightScale;
+            weights[c] = (byte) weight;
+            biases.putInt(bias);
+            IntUnaryOperator accumulator = x -> bias + (x - in.zeroPoint()) * weight;
+            QuantizedMultiplier single = QuantizedMultiplier.of((double) (in.scale() * weightScale) / out.scale());
+            QuantizedMultiplier wide = QuantizedMultiplier.of((double) in.scale() * weightScale / out.scale());
+            RoundingRule rounding = depthwise ? RescaleTiesTest::doubleRounding : RescaleTiesTest::singleRounding;
+            inFloat[c] = outputs(out, x -> rounding.apply(accumulator.applyAsInt(x), single));
+            inDouble[c] = outputs(out, x -> rounding.apply(accumulator.applyAsInt(x), wide));
+            sensitive += Arrays.equals(inFloat[c], inDouble[c]) ? 0 : 1;
+        }
+        if (sensitive != 1) {
+            return null;
+        }
+        float[] biasScales = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            biasScales[c] = in.scale() * scales[c];
+        }
+        int[] weightShape = depthwise ? new int[] {1, 1, 1, channels} : new int[] {channels, 1, 1, 1};
+        List<Tensor> tensors = List.of(OperatorHarness.activation("input", new int[] {1, 16, 16, 1}, in),
+                new Tensor("weight", TensorType.INT8, weightShape, new Quantization(scales, new long[channels], depthwise ? 3 : 0), weights),
+                new Tensor("bias", TensorType.INT32, new int[] {channels}, new Quantization(biasScales, new long[channels], 0), biases.array()),
+                OperatorHarness.activation("output", new int[] {1, 16, 16, channels}, out));
+        OperatorOptions options = depthwise ? new OperatorOptions.DepthwiseConv2D(Padding.VALID, 1, 1, channels, 1, 1)
+                : new OperatorOptions.Conv2D(Padding.VALID, 1, 1, 1, 1);
+        TfliteModel model = OperatorHarness.singleOperator(opcode, tensors, new int[] {0, 1, 2}, Activation.NONE, options);
+        return new TieCase(model, interleave(inFloat), interleave(inDouble));
+    }
+
+    /** Channel-last layout: element (x, c) of per-channel outputs at x·channels + c. */
+    private static byte[] interleave(byte[][] perChannel) {
+        byte[] result = new byte[256 * perChannel.length];
+        for (int c = 0; c < perChannel.length; c++) {
+            for (int x = 0; x < 256; x++) {
+                result[x * perChannel.length + c] = perChannel[c][x];
+            }
+        }
+        return result;
+    }
+
     /** RELU, QUANTIZE or a spatial MEAN over one pixel: each output is the input rescaled (double rounding). */
     private static TieCase requantizing(Random random, int opcode) {
         Quantization in = OperatorHarness.randomActivationQuantization(random);
@@ -229,7 +316,7 @@ class RescaleTiesTest {
     }
 
     /** For each of the 256 inputs x (−128 … 127), the int8 output zero point + rescaled(x). */
-    private static byte[] outputs(Quantization out, IntUnaryOperator rescaled) {
+    static byte[] outputs(Quantization out, IntUnaryOperator rescaled) {
         byte[] result = new byte[256];
         for (int i = 0; i < 256; i++) {
             result[i] = (byte) Math.max(-128, Math.min(127, out.zeroPoint() + rescaled.applyAsInt(i - 128)));
@@ -237,12 +324,12 @@ class RescaleTiesTest {
         return result;
     }
 
-    private static int singleRounding(int x, QuantizedMultiplier m) {
+    static int singleRounding(int x, QuantizedMultiplier m) {
         int totalShift = 31 - m.shift();
         return (int) (((long) x * m.multiplier() + (1L << (totalShift - 1))) >> totalShift);
     }
 
-    private static int doubleRounding(int x, QuantizedMultiplier m) {
+    static int doubleRounding(int x, QuantizedMultiplier m) {
         int leftShift = Math.max(m.shift(), 0);
         int rightShift = Math.max(-m.shift(), 0);
         long product = (long) (x << leftShift) * m.multiplier();
