@@ -1,6 +1,7 @@
 package io.tinymlaas.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.ProjectLayout;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.board.BoardCatalog;
@@ -31,7 +32,7 @@ final class BenchTableCommand implements Callable<Integer> {
         try (Stream<Path> listing = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
             files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            throw new TinymlException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot list " + dir + ": " + IoFailure.reason(e), e);
         }
         if (files.isEmpty()) {
             throw new TinymlException("no benchmark results in " + dir + "; run `bin/tinyml bench hello_world` first");
@@ -73,7 +74,7 @@ final class BenchTableCommand implements Callable<Integer> {
         try {
             return ReportWriter.JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.DatasetManifest;
@@ -180,7 +181,11 @@ final class DataCommand implements Runnable {
                 throw new TinymlException("give either --sample and --label, or --from <file.csv>");
             }
             if (changes != null) {
-                StoredDataset result = datasets.relabelAll(name, base.version(), DatasetStore.readLabelChanges(changes), note);
+                List<DatasetStore.LabelChange> given = DatasetStore.readLabelChanges(changes);
+                if (given.isEmpty()) {
+                    throw new TinymlException(changes + ": no <split/index>,<class> lines (e.g. train/17,ring); nothing to change");
+                }
+                StoredDataset result = datasets.relabelAll(name, base.version(), given, note);
                 DatasetManifest m = result.manifest();
                 List<Relabelling> made = m.relabelLog().subList(base.relabelLog().size(), m.relabelLog().size());
                 out.printf("%s: %d sample(s) relabelled from %s%n", name, made.size(), changes);
@@ -239,7 +244,7 @@ final class DataCommand implements Runnable {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
         }
     }
 

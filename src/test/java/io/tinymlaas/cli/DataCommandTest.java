@@ -167,6 +167,27 @@ class DataCommandTest {
         assertThat(store.versions("magic_wand")).hasSize(1);
     }
 
+    @Test
+    void aSpreadsheetsCsvWithAByteOrderMarkAndCrlfLinesIsReadAsWritten() throws Exception {
+        Path excel = java.nio.file.Files.write(dir.resolve("excel.csv"),
+                "\uFEFFsample,label\r\ntrain/1,slope\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int code = run("data", "relabel", "magic_wand", "--version", gestures.version(), "--from", excel.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("magic_wand: 1 sample(s) relabelled from " + excel);
+    }
+
+    @Test
+    void anEmptyOrMissingChangesFileIsOneLineThatSaysSoAndStoresNothing() throws Exception {
+        String v = gestures.version();
+        Path empty = java.nio.file.Files.write(dir.resolve("empty.csv"), new byte[0]);
+        assertRefused("tinyml: " + empty + ": no <split/index>,<class> lines (e.g. train/17,ring); nothing to change",
+                "data", "relabel", "magic_wand", "--version", v, "--from", empty.toString());
+        Path missing = dir.resolve("missing.csv");
+        assertRefused("tinyml: cannot read " + missing + ": no such file or folder: " + missing,
+                "data", "relabel", "magic_wand", "--version", v, "--from", missing.toString());
+        assertThat(store.versions("magic_wand")).hasSize(1);
+    }
+
     private void assertRefused(String message, String... args) {
         err.getBuffer().setLength(0);
         assertThat(run(args)).isEqualTo(2);
