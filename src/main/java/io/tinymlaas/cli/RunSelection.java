@@ -1,6 +1,7 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.pipeline.DryRun;
+import io.tinymlaas.pipeline.Examples;
 import io.tinymlaas.target.Targets;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -28,8 +29,11 @@ final class RunSelection {
         return dataVersion == null ? fresh : fresh.onStoredData(dataVersion);
     }
 
-    /** The chosen targets, with 'all' spelled out. */
+    /** The chosen targets, with 'all' spelled out; an unknown example or target is refused before anything is printed or run. */
     List<String> targets(Targets known) {
-        return targets.contains(ALL) ? known.all() : targets;
+        Examples.byName(example);
+        List<String> chosen = targets.contains(ALL) ? known.all() : targets;
+        chosen.forEach(known::knows);
+        return chosen;
     }
 }

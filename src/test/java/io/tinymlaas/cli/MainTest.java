@@ -53,4 +53,24 @@ class MainTest {
         assertThat(run("dry-run", "no_such_example")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown example 'no_such_example'; known: hello_world");
     }
+
+    @Test
+    void anUnknownExampleOrBoardIsRefusedBeforeTheDryRunAnnouncesItself() {
+        assertThat(run("dry-run", "no_such_example", "--board", "x86")).isEqualTo(2);
+        assertThat(run("dry-run", "hello_world", "--board", "x86,no_such_board")).isEqualTo(2);
+        assertThat(run("bench", "hello_world", "--board", "no_such_board")).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString().lines().toList()).hasSize(3).allMatch(line -> line.startsWith("tinyml: unknown "))
+                .anyMatch(line -> line.startsWith("tinyml: unknown board 'no_such_board'; known boards: adafruit_edgebadge"));
+    }
+
+    @Test
+    void compilingIntoAFolderThatIsAFileSaysAFileIsInTheWay() throws Exception {
+        Path model = Files.write(dir.resolve("tiny.tflite"), TfliteWriter.write(SampleModels.tinyDense()));
+        Path file = Files.writeString(dir.resolve("out"), "mine");
+        assertThat(run("compile", model.toString(), "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: cannot write the generated C to " + file + ": a file is in the way: " + file
+                + System.lineSeparator());
+        assertThat(file).hasContent("mine");
+    }
 }
