@@ -1,5 +1,7 @@
 package io.tinymlaas;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -19,6 +21,12 @@ public final class IoFailure {
 
     /** E.g. "permission denied: /proc/x.md", "no such file or folder: a/b.csv", "Read-only file system: /mnt/x". */
     public static String reason(IOException e) {
+        if (e instanceof JsonProcessingException json) {
+            // Jackson's own message runs over two lines and ends in "[Source: REDACTED ...]"
+            JsonLocation at = json.getLocation();
+            return "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
+                    + json.getOriginalMessage().lines().findFirst().orElse("");
+        }
         if (!(e instanceof FileSystemException fs) || fs.getReason() != null) {
             return e.getMessage();
         }

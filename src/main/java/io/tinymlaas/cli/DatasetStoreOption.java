@@ -1,7 +1,9 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.DatasetStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -12,6 +14,9 @@ final class DatasetStoreOption {
     Path directory;
 
     DatasetStore store() {
+        if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new TinymlException(directory + " is a file, not a data set store folder");
+        }
         return new DatasetStore(directory != null ? directory : ProjectLayout.find().datasets());
     }
 }

@@ -188,6 +188,24 @@ class DataCommandTest {
         assertThat(store.versions("magic_wand")).hasSize(1);
     }
 
+    @Test
+    void aDamagedManifestIsNamedWithWhereItsJsonBreaksInOneLine() throws Exception {
+        Path manifest = java.nio.file.Files.writeString(gestures.directory().resolve("manifest.json"), "garbage");
+        assertThat(run("data", "show", "magic_wand", "--version", gestures.version())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: cannot read " + manifest + ": not valid JSON at line 1, column 1: Unrecognized "
+                + "token 'garbage': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aStoreThatIsAFileIsRefusedRatherThanShownEmpty() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("store.txt"), "not a folder");
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "data", "list", "--store", file.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: " + file + " is a file, not a data set store folder" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
     private void assertRefused(String message, String... args) {
         err.getBuffer().setLength(0);
         assertThat(run(args)).isEqualTo(2);
