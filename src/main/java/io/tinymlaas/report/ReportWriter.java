@@ -7,6 +7,7 @@ import io.tinymlaas.IoFailure;
 import io.tinymlaas.TinymlException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -49,8 +50,12 @@ public final class ReportWriter {
     }
 
     private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".report-", ".tmp");
+        if (Files.isDirectory(file)) {
+            throw new FileAlreadyExistsException(file.toString(), null, "a folder of that name is in the way");
+        }
+        Path folder = file.toAbsolutePath().getParent();  // a bare file name ("table.md") has no parent of its own
+        Files.createDirectories(folder);
+        Path temporary = Files.createTempFile(folder, ".report-", ".tmp");
         try {
             Files.write(temporary, bytes);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -65,6 +65,22 @@ class MainTest {
     }
 
     @Test
+    void aFailureNobodyForesawStillStartsWithOneLineAndExitsThree() throws Exception {
+        Path model = Files.write(dir.resolve("tiny.tflite"), TfliteWriter.write(SampleModels.tinyDense()));
+        Path input = Files.write(dir.resolve("in.bin"), new byte[] {1, 2});
+        RunCommand.targetFactory = (target, work) -> {
+            throw new IllegalStateException("a bug");
+        };
+        try {
+            assertThat(run("run", model.toString(), "--input", input.toString())).isEqualTo(3);
+        } finally {
+            RunCommand.targetFactory = null;
+        }
+        assertThat(err.toString()).startsWith("tinyml: internal error (a bug in tinyml, please report it with the trace below): "
+                + "java.lang.IllegalStateException: a bug" + System.lineSeparator()).contains("\tat ");
+    }
+
+    @Test
     void compilingIntoAFolderThatIsAFileSaysAFileIsInTheWay() throws Exception {
         Path model = Files.write(dir.resolve("tiny.tflite"), TfliteWriter.write(SampleModels.tinyDense()));
         Path file = Files.writeString(dir.resolve("out"), "mine");
