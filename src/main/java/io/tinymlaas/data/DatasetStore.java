@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -289,7 +290,8 @@ public final class DatasetStore {
     private static void writeVersion(Path directory, Map<String, byte[]> files, DatasetManifest manifest) {
         try {
             Files.createDirectories(directory.getParent());
-            Path staging = Files.createTempDirectory(directory.getParent(), ".staging-");
+            // not createTempDirectory: its owner-only mode would become the stored version's
+            Path staging = Files.createDirectory(directory.getParent().resolve(".staging-" + UUID.randomUUID()));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Files.write(staging.resolve(file.getKey()), file.getValue());
             }

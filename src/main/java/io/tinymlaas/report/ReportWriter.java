@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.UUID;
 
 /** Writes report.json and report.html; each replaces the previous one only once it is completely written. */
 public final class ReportWriter {
@@ -55,7 +56,8 @@ public final class ReportWriter {
         }
         Path folder = file.toAbsolutePath().getParent();  // a bare file name ("table.md") has no parent of its own
         Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".report-", ".tmp");
+        // not createTempFile: its owner-only mode would become the report's
+        Path temporary = folder.resolve(".report-" + UUID.randomUUID() + ".tmp");
         try {
             Files.write(temporary, bytes);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

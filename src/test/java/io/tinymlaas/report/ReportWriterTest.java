@@ -36,4 +36,14 @@ class ReportWriterTest {
             assertThat(files).containsExactly(folder);
         }
     }
+
+    @Test
+    void aReportIsAsReadableAsAnyFileWrittenThere() throws Exception {
+        // atomic writes go through a temporary file; its owner-only mode must not become the report's
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+        Path report = dir.resolve("run").resolve("report.json");
+        Files.createDirectories(report.getParent());
+        ReportWriter.writeJson(java.util.Map.of("passed", true), report);
+        assertThat(Files.getPosixFilePermissions(report)).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }
