@@ -177,6 +177,22 @@ class DataCommandTest {
     }
 
     @Test
+    void relabellingTheSameWayTwiceGivesTheFirstVersionAgainAndSaysSo() throws Exception {
+        Path changes = java.nio.file.Files.write(dir.resolve("changes.csv"), List.of("train/1,slope"));
+        String[] args = {"data", "relabel", "magic_wand", "--version", gestures.version(), "--from", changes.toString(), "--note", "first"};
+        assertThat(run(args)).isZero();
+        DatasetManifest first = store.versions("magic_wand").stream().filter(m -> m.parent() != null).findFirst().orElseThrow();
+        assertThat(out.toString()).contains("new version " + first.version());
+        out.getBuffer().setLength(0);
+        args[args.length - 1] = "again";
+        assertThat(run(args)).isZero();
+        assertThat(out.toString()).contains("the same relabelling was made before: version " + first.version() + " (sha256 ")
+                .doesNotContain("new version");
+        assertThat(store.versions("magic_wand")).hasSize(2);
+        assertThat(store.manifest("magic_wand", first.version()).relabelLog().get(0).note()).isEqualTo("first");
+    }
+
+    @Test
     void anEmptyOrMissingChangesFileIsOneLineThatSaysSoAndStoresNothing() throws Exception {
         String v = gestures.version();
         Path empty = java.nio.file.Files.write(dir.resolve("empty.csv"), new byte[0]);
