@@ -138,6 +138,15 @@ class RunCommandTest {
     }
 
     @Test
+    void aNegativeShowIsRefusedBeforeAnythingRuns() throws Exception {
+        Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
+        Path inputs = randomRawInputs(2, 1);
+        assertThat(run("run", model.toString(), "--input", inputs.toString(), "--show", "-3")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: --show -3: give how many inputs to list, 0 or more" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void anUnknownBoardIsRefusedBeforeAnythingRuns() throws Exception {
         RunCommand.targetFactory = null;
         Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
