@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** Where the data sets are: the project's output folder unless told otherwise. */
 final class DatasetStoreOption {
 
-    @Option(names = "--store", paramLabel = "<dir>", description = "the data set store (default: target/tinyml/datasets)")
+    @Option(names = "--store", paramLabel = "<dir>", description = "the data set store (default: the project's target/tinyml/datasets)")
     Path directory;
 
     DatasetStore store() {

@@ -36,6 +36,7 @@ final class FootprintCommand implements Callable<Integer> {
         Targets targets = new Targets(layout);
         CompiledModel compiled = Lifecycle.compileFile(model);
         List<Board> boards = board == null ? targets.boards().emulatable() : List.of(targets.boards().byId(board));
+        boards.forEach(targets::emulatorFor);  // a board with no build profile here is refused before the table starts
         Path work = layout.output().resolve("footprint");
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-30s %10s %10s %10s %10s  %s%n", "board", "flash", "of", "RAM", "of", "verdict");

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** Where the model registry is: the project's output folder unless told otherwise. */
 final class ModelRegistryOption {
 
-    @Option(names = "--registry", paramLabel = "<dir>", description = "the model registry (default: target/tinyml/models)")
+    @Option(names = "--registry", paramLabel = "<dir>", description = "the model registry (default: the project's target/tinyml/models)")
     Path directory;
 
     ModelRegistry registry() {

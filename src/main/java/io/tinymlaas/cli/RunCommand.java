@@ -62,7 +62,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--show", defaultValue = "10", description = "inputs listed one by one at most (default: ${DEFAULT-VALUE})")
     int show;
 
-    @Option(names = "--report-dir", description = "where report.json goes (default: target/tinyml/reports/run-<model>-<target>)")
+    @Option(names = "--report-dir", description = "where report.json goes (default: the project's target/tinyml/reports/run-<model>-<target>)")
     Path reportDir;
 
     @Override

@@ -49,4 +49,13 @@ class FootprintCommandTest {
                 + "many for RAM").doesNotContain("-1");
         assertThat(err.toString()).isEmpty();
     }
+
+    @Test
+    void aBoardNoEmulatorHereBuildsForIsRefusedInOneLineBeforeTheTable() throws Exception {
+        Path model = Files.write(dir.resolve("wide.tflite"), TfliteWriter.write(wideFloatDense()));
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "footprint", model.toString(), "--board", "esp_eye");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tinyml: esp_eye cannot be emulated here: ").hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
+    }
 }
