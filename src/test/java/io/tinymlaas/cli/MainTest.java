@@ -43,6 +43,22 @@ class MainTest {
     }
 
     @Test
+    void anInt8TensorInsideTheGraphWithoutQuantizationIsNamedNotACrash() throws Exception {
+        io.tinymlaas.tflite.TfliteModel tiny = SampleModels.tinyDense();
+        int hidden = tiny.operators().get(0).outputs()[0];
+        java.util.List<io.tinymlaas.tflite.Tensor> tensors = new java.util.ArrayList<>(tiny.tensors());
+        io.tinymlaas.tflite.Tensor t = tensors.get(hidden);
+        tensors.set(hidden, new io.tinymlaas.tflite.Tensor(t.name(), t.type(), t.shape(), null, t.data()));
+        io.tinymlaas.tflite.TfliteModel broken = new io.tinymlaas.tflite.TfliteModel(tiny.description(), tensors, tiny.operators(),
+                tiny.inputs(), tiny.outputs());
+        Path model = Files.write(dir.resolve("unquantized.tflite"), TfliteWriter.write(broken));
+        assertThat(run("compile", model.toString(), "--out", dir.resolve("c").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: " + model + ": operator #0 FULLY_CONNECTED: output '" + t.name()
+                + "' has no quantization parameters" + System.lineSeparator());
+        assertThat(dir.resolve("c")).doesNotExist();
+    }
+
+    @Test
     void aMissingModelFileIsNamed() {
         assertThat(run("compile", dir.resolve("nope.tflite").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("nope.tflite: no such file");
