@@ -105,6 +105,14 @@ class ModelsCommandTest {
     }
 
     @Test
+    void aReportWithNothingJudgedSaysSoUnderItsEmptyTable() {
+        // the registered model has not been judged by the reference interpreter yet
+        assertThat(run("models", "report")).isZero();
+        assertThat(out.toString()).endsWith("|---|---|---|---|---:|---|---|---|" + System.lineSeparator() + "no judged models in "
+                + dir.resolve("models") + " yet; `bin/tinyml dry-run <example>` stores and judges one" + System.lineSeparator());
+    }
+
+    @Test
     void aDamagedRegistryEntryIsNamedWithWhereItsJsonBreaksInOneLine() throws Exception {
         Path damaged = Files.writeString(dir.resolve("models").resolve(entry.id() + ".json"), "{\"id\": ");
         assertThat(run("models", "list")).isEqualTo(2);
