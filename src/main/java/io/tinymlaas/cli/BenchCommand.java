@@ -32,7 +32,7 @@ final class BenchCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.find();
         Targets known = new Targets(layout);
         List<String> requested = run.targets(known);
-        DryRun dryRun = run.dryRun(new DryRun(layout, new StagePrinter(spec.commandLine().getOut())));
+        DryRun dryRun = run.dryRun(new DryRun(layout, new StagePrinter(spec.commandLine().getOut())), layout);
         List<RunReport> reports = requested.size() == 1 ? List.of(dryRun.run(run.example, requested.get(0)))
                 : dryRun.run(run.example, requested.stream().filter(t -> known.whyNotRunnable(t).isEmpty()).toList());
         boolean allPassed = true;

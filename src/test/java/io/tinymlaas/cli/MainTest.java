@@ -97,6 +97,14 @@ class MainTest {
     }
 
     @Test
+    void anUnknownDataVersionIsRefusedBeforeTheDryRunStarts() {
+        // hello_world's data set is 'sine'; whether this project has stored any, it holds no version 0000
+        assertThat(run("dry-run", "hello_world", "--data", "0000")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tinyml: no ").containsPattern("data set '?sine").hasLineCount(1);
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void compilingIntoAFolderThatIsAFileSaysAFileIsInTheWay() throws Exception {
         Path model = Files.write(dir.resolve("tiny.tflite"), TfliteWriter.write(SampleModels.tinyDense()));
         Path file = Files.writeString(dir.resolve("out"), "mine");
