@@ -38,7 +38,7 @@ final class RunSelection {
     /** The chosen targets, with 'all' spelled out; an unknown example or target is refused before anything is printed or run. */
     List<String> targets(Targets known) {
         Examples.byName(example);
-        List<String> chosen = targets.contains(ALL) ? known.all() : targets;
+        List<String> chosen = targets.contains(ALL) ? known.all() : targets.stream().distinct().toList();  // x86,x86 runs once
         chosen.forEach(known::knows);
         return chosen;
     }
