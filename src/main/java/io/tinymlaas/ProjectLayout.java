@@ -3,11 +3,16 @@ package io.tinymlaas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the project's data folders (boards/, firmware/, docker/, features/) are, found from the working directory. */
+/**
+ * Where the project's data folders (boards/, firmware/, docker/, features/) are: the folder named by the system
+ * property {@code tinyml.root} (bin/tinyml sets it, so the CLI can run from any folder), else found from the
+ * working directory.
+ */
 public record ProjectLayout(Path root) {
 
     public static ProjectLayout find() {
-        Path start = Path.of("").toAbsolutePath();
+        String named = System.getProperty("tinyml.root");
+        Path start = (named == null || named.isEmpty() ? Path.of("") : Path.of(named)).toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("firmware"))) {
                 return new ProjectLayout(dir);

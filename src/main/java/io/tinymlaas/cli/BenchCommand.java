@@ -32,17 +32,29 @@ final class BenchCommand implements Callable<Integer> {
         ProjectLayout layout = ProjectLayout.find();
         Targets known = new Targets(layout);
         List<String> requested = run.targets(known);
-        DryRun dryRun = run.dryRun(new DryRun(layout, new StagePrinter(spec.commandLine().getOut())));
+        DryRun dryRun = run.dryRun(new DryRun(layout, new StagePrinter(spec.commandLine().getOut())), layout);
         List<RunReport> reports = requested.size() == 1 ? List.of(dryRun.run(run.example, requested.get(0)))
                 : dryRun.run(run.example, requested.stream().filter(t -> known.whyNotRunnable(t).isEmpty()).toList());
         boolean allPassed = true;
         for (RunReport report : reports) {
-            Path file = layout.bench().resolve(run.example + "-" + report.target() + ".json");
-            ReportWriter.writeJson(figures(report), file);
-            spec.commandLine().getOut().printf("%s on %s; benchmark: %s%n", report.passed() ? "PASSED" : "FAILED", report.target(), file);
+            Path file = record(report, layout.bench());
+            spec.commandLine().getOut().printf(report.passed() ? "PASSED on %s; benchmark: %s%n"
+                    : "FAILED on %s; no benchmark written, %s keeps the last passing run (if any)%n", report.target(), file);
             allPassed &= report.passed();
         }
         return allPassed ? 0 : 1;
+    }
+
+    /**
+     * Writes a passing run's figures to {@code <example>-<target>.json} in the bench folder and returns that file; a
+     * failed run's figures are not written, so bench-table, whose rows are all bit-identical runs, never shows them.
+     */
+    static Path record(RunReport report, Path benchDirectory) {
+        Path file = benchDirectory.resolve(report.example() + "-" + report.target() + ".json");
+        if (report.passed()) {
+            ReportWriter.writeJson(figures(report), file);
+        }
+        return file;
     }
 
     private static Map<String, Object> figures(RunReport report) {

@@ -1,6 +1,7 @@
 package io.tinymlaas.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.ProjectLayout;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.board.BoardCatalog;
@@ -31,7 +32,7 @@ final class BenchTableCommand implements Callable<Integer> {
         try (Stream<Path> listing = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
             files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
-            throw new TinymlException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot list " + dir + ": " + IoFailure.reason(e), e);
         }
         if (files.isEmpty()) {
             throw new TinymlException("no benchmark results in " + dir + "; run `bin/tinyml bench hello_world` first");
@@ -52,7 +53,7 @@ final class BenchTableCommand implements Callable<Integer> {
             out.printf("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s |%n", example, target,
                     text(b, "instructions_per_inference"), theirs, text(b, "flash_bytes"), text(b, "ram_bytes"),
                     text(b, "arena_bytes"), quality(b.path("quality")), text(b, "max_abs_diff_lsb"),
-                    b.path("wall_seconds").asDouble(), text(b, "measured_at").substring(0, 10));
+                    b.path("wall_seconds").asDouble(), day(text(b, "measured_at")));
         }
         return 0;
     }
@@ -73,8 +74,13 @@ final class BenchTableCommand implements Callable<Integer> {
         try {
             return ReportWriter.JSON.readTree(file.toFile());
         } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
         }
+    }
+
+    /** "2026-11-25" of "2026-11-25T10:00:00Z"; a file written by hand may lack the time or the field. */
+    private static String day(String measuredAt) {
+        return measuredAt.length() > 10 ? measuredAt.substring(0, 10) : measuredAt;
     }
 
     private static String text(JsonNode node, String field) {

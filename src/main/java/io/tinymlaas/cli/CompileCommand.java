@@ -1,5 +1,6 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.ProjectLayout;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.pipeline.Lifecycle;
 import java.nio.file.Path;
@@ -20,12 +21,13 @@ final class CompileCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the .tflite file")
     Path model;
 
-    @Option(names = "--out", defaultValue = "target/tinyml/compiled", description = "output folder (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", description = "output folder (default: the project's target/tinyml/compiled)")
     Path out;
 
     @Override
     public Integer call() {
         CompiledModel compiled = Lifecycle.compileFile(model);
+        Path out = this.out != null ? this.out : ProjectLayout.find().output().resolve("compiled");
         compiled.writeTo(out);
         spec.commandLine().getOut().printf("%s -> %s: %d B activation arena, %d B of weights%n", model, out, compiled.plan().arenaBytes(),
                 compiled.constantBytes());

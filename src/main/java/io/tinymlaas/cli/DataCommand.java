@@ -1,5 +1,6 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.DatasetManifest;
@@ -179,12 +180,17 @@ final class DataCommand implements Runnable {
             if (single == (changes != null) || single && (sample == null || label == null)) {
                 throw new TinymlException("give either --sample and --label, or --from <file.csv>");
             }
+            List<String> storedBefore = datasets.versions(name).stream().map(DatasetManifest::version).toList();
             if (changes != null) {
-                StoredDataset result = datasets.relabelAll(name, base.version(), DatasetStore.readLabelChanges(changes), note);
+                List<DatasetStore.LabelChange> given = DatasetStore.readLabelChanges(changes);
+                if (given.isEmpty()) {
+                    throw new TinymlException(changes + ": no <split/index>,<class> lines (e.g. train/17,ring); nothing to change");
+                }
+                StoredDataset result = datasets.relabelAll(name, base.version(), given, note);
                 DatasetManifest m = result.manifest();
                 List<Relabelling> made = m.relabelLog().subList(base.relabelLog().size(), m.relabelLog().size());
                 out.printf("%s: %d sample(s) relabelled from %s%n", name, made.size(), changes);
-                out.printf("new version %s (sha256 %s), parent %s, which is unchanged%n", m.version(), m.contentSha256(), base.version());
+                printVersion(out, m, base, storedBefore);
                 for (String split : made.stream().map(r -> r.sample().substring(0, r.sample().indexOf('/'))).distinct().toList()) {
                     out.printf("class counts of %s: %s (was %s)%n", split, counts(m.classCounts().get(split)),
                             counts(base.classCounts().get(split)));
@@ -200,11 +206,17 @@ final class DataCommand implements Runnable {
             }
             Relabelling change = m.relabelLog().get(m.relabelLog().size() - 1);
             out.printf("%s %s: %s -> %s%n", name, change.sample(), change.oldLabel(), change.newLabel());
-            out.printf("new version %s (sha256 %s), parent %s, which is unchanged%n", m.version(), m.contentSha256(), base.version());
+            printVersion(out, m, base, storedBefore);
             String split = change.sample().substring(0, change.sample().indexOf('/'));
             out.printf("class counts of %s: %s (was %s)%n", split, counts(m.classCounts().get(split)),
                     counts(base.classCounts().get(split)));
             return 0;
+        }
+
+        /** The version the relabelling gave; relabelling the same way twice gives the version stored the first time. */
+        private static void printVersion(PrintWriter out, DatasetManifest m, DatasetManifest base, List<String> storedBefore) {
+            out.printf("%s %s (sha256 %s), parent %s, which is unchanged%n", storedBefore.contains(m.version())
+                    ? "the same relabelling was made before: version" : "new version", m.version(), m.contentSha256(), base.version());
         }
 
         private static String counts(Map<String, Integer> counts) {
@@ -239,7 +251,7 @@ final class DataCommand implements Runnable {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
         }
     }
 

@@ -30,7 +30,7 @@ final class DryRunCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = ProjectLayout.find();
         PrintWriter out = spec.commandLine().getOut();
-        DryRun dryRun = run.dryRun(new DryRun(layout, new StagePrinter(out)));
+        DryRun dryRun = run.dryRun(new DryRun(layout, new StagePrinter(out)), layout);
         List<String> targets = run.targets(new Targets(layout));
         out.printf("dry-run %s on %s%n", run.example, String.join(", ", targets));
         if (targets.size() == 1) {

@@ -36,17 +36,23 @@ final class FootprintCommand implements Callable<Integer> {
         Targets targets = new Targets(layout);
         CompiledModel compiled = Lifecycle.compileFile(model);
         List<Board> boards = board == null ? targets.boards().emulatable() : List.of(targets.boards().byId(board));
+        boards.forEach(targets::emulatorFor);  // a board with no build profile here is refused before the table starts
         Path work = layout.output().resolve("footprint");
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-30s %10s %10s %10s %10s  %s%n", "board", "flash", "of", "RAM", "of", "verdict");
         boolean allFit = true;
         for (Board each : boards) {
             FootprintReport report = new Footprint(layout.firmware(), targets).measure(compiled, each, work.resolve(each.id()));
-            out.printf("%-30s %10d %10d %10d %10d  %s%n", each.id(), report.flashBytes(), report.flashLimit(),
-                    report.ramBytes(), report.ramLimit(), report.verdict());
+            out.printf("%-30s %10s %10d %10s %10d  %s%n", each.id(), measured(report.flashBytes()), report.flashLimit(),
+                    measured(report.ramBytes()), report.ramLimit(), report.verdict());
             allFit &= report.fits();
         }
         out.printf("activations %d B (arena), weights %d B%n", compiled.plan().arenaBytes(), compiled.constantBytes());
         return allFit ? 0 : 1;
+    }
+
+    /** A size the linker gave, or "?" where it stopped at an overflow before giving it (the verdict says by how much). */
+    private static String measured(long bytes) {
+        return bytes < 0 ? "?" : String.valueOf(bytes);
     }
 }

@@ -26,7 +26,10 @@ public final class Main {
                 line.getErr().println("tinyml: " + exception.getMessage());
                 return 2;
             }
-            throw exception;
+            // not a failure we foresaw: say so in one line first, so the trace below is not all the user sees
+            line.getErr().println("tinyml: internal error (a bug in tinyml, please report it with the trace below): " + exception);
+            exception.printStackTrace(line.getErr());
+            return 3;
         });
         return commandLine.execute(args);
     }

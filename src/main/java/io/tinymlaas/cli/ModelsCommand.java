@@ -136,10 +136,14 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<RegisteredModel> judged = QualityReport.newestJudged(registry.registry().list());
+            ModelRegistry models = registry.registry();
+            List<RegisteredModel> judged = QualityReport.newestJudged(models.list());
             String table = QualityReport.markdown(judged);
             PrintWriter out = spec.commandLine().getOut();
             out.print(table);
+            if (judged.isEmpty()) {
+                out.printf("no judged models in %s yet; `bin/tinyml dry-run <example>` stores and judges one%n", models.root());
+            }
             out.flush();
             if (file != null) {
                 ReportWriter.writeText(table, file);

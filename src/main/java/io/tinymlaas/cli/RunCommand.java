@@ -62,13 +62,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--show", defaultValue = "10", description = "inputs listed one by one at most (default: ${DEFAULT-VALUE})")
     int show;
 
-    @Option(names = "--report-dir", description = "where report.json goes (default: target/tinyml/reports/run-<model>-<target>)")
+    @Option(names = "--report-dir", description = "where report.json goes (default: the project's target/tinyml/reports/run-<model>-<target>)")
     Path reportDir;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         InputFormat inputFormat = parseFormat(format);
+        if (show < 0) {
+            throw new io.tinymlaas.TinymlException("--show " + show + ": give how many inputs to list, 0 or more");
+        }
         Prepared prepared = NetworkTester.prepare(model);
         Inputs inputs = NetworkTester.readInputs(input, prepared.model().input(), inputFormat);
 
@@ -96,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Result result) {
-        int listed = Math.min(Math.max(show, 0), result.perInput().size());
+        int listed = Math.min(show, result.perInput().size());
         for (int i = 0; i < listed; i++) {
             InputResult r = result.perInput().get(i);
             out.printf("input %d: %s, %d of %d outputs differ%s%n", r.index(), difference(result, r.maxDiffLsb(), r.maxFloatDiff()),

@@ -1,6 +1,9 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.pipeline.DryRun;
+import io.tinymlaas.pipeline.Examples;
 import io.tinymlaas.target.Targets;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -23,13 +26,20 @@ final class RunSelection {
             description = "train on this stored version of the example's data set (see `tinyml data list`) instead of collecting afresh")
     String dataVersion;
 
-    /** The dry-run this selection asks for: on freshly collected data, or on the stored version given. */
-    DryRun dryRun(DryRun fresh) {
-        return dataVersion == null ? fresh : fresh.onStoredData(dataVersion);
+    /** The dry-run this selection asks for: on freshly collected data, or on the stored version given, which must exist. */
+    DryRun dryRun(DryRun fresh, ProjectLayout layout) {
+        if (dataVersion == null) {
+            return fresh;
+        }
+        new DatasetStore(layout.datasets()).manifest(Examples.byName(example).datasetName(), dataVersion);
+        return fresh.onStoredData(dataVersion);
     }
 
-    /** The chosen targets, with 'all' spelled out. */
+    /** The chosen targets, with 'all' spelled out; an unknown example or target is refused before anything is printed or run. */
     List<String> targets(Targets known) {
-        return targets.contains(ALL) ? known.all() : targets;
+        Examples.byName(example);
+        List<String> chosen = targets.contains(ALL) ? known.all() : targets.stream().distinct().toList();  // x86,x86 runs once
+        chosen.forEach(known::knows);
+        return chosen;
     }
 }

@@ -1,5 +1,6 @@
 package io.tinymlaas.compile;
 
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.firmware.FirmwareModel;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public record CompiledModel(String modelHash, String header, String source, Memo
             Files.writeString(directory.resolve(SOURCE), source, StandardCharsets.UTF_8);
             return directory;
         } catch (IOException e) {
-            throw new TinymlException("cannot write the generated C to " + directory + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot write the generated C to " + directory + ": " + IoFailure.reason(e), e);
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.Lookup;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.DatasetManifest.Parent;
@@ -23,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -271,7 +273,7 @@ public final class DatasetStore {
             return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
                     .filter(name -> !name.startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            throw new TinymlException("cannot list " + directory + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot list " + directory + ": " + IoFailure.reason(e), e);
         }
     }
 
@@ -280,7 +282,7 @@ public final class DatasetStore {
         try {
             return JSON.readValue(file.toFile(), DatasetManifest.class);
         } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
         }
     }
 
@@ -288,7 +290,8 @@ public final class DatasetStore {
     private static void writeVersion(Path directory, Map<String, byte[]> files, DatasetManifest manifest) {
         try {
             Files.createDirectories(directory.getParent());
-            Path staging = Files.createTempDirectory(directory.getParent(), ".staging-");
+            // not createTempDirectory: its owner-only mode would become the stored version's
+            Path staging = Files.createDirectory(directory.getParent().resolve(".staging-" + UUID.randomUUID()));
             for (Map.Entry<String, byte[]> file : files.entrySet()) {
                 Files.write(staging.resolve(file.getKey()), file.getValue());
             }
@@ -300,7 +303,7 @@ public final class DatasetStore {
                 deleteStaging(staging);
             }
         } catch (IOException e) {
-            throw new TinymlException("cannot store data set in " + directory + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot store data set in " + directory + ": " + IoFailure.reason(e), e);
         }
     }
 
@@ -372,7 +375,8 @@ public final class DatasetStore {
      * lines are passed over); a line of another form is refused with its file and line number.
      */
     public static List<LabelChange> readLabelChanges(Path file) {
-        List<String> lines = new String(read(file), StandardCharsets.UTF_8).lines().toList();
+        // a spreadsheet's "CSV UTF-8" starts with a byte order mark, which would otherwise cling to the first sample
+        List<String> lines = new String(read(file), StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "").lines().toList();
         List<LabelChange> entries = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
@@ -442,7 +446,7 @@ public final class DatasetStore {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
         }
     }
 }

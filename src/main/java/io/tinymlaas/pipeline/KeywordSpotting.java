@@ -119,8 +119,8 @@ public final class KeywordSpotting {
                 || input.quantization().scale() != FrontEnd.INPUT_SCALE || input.quantization().zeroPoint() != FrontEnd.INPUT_ZERO_POINT) {
             throw new TinymlException(tflite + ": the keyword model must take the front end's " + FrontEnd.FEATURES + " int8 features "
                     + "as they are (scale " + FrontEnd.INPUT_SCALE + ", zero point " + FrontEnd.INPUT_ZERO_POINT + "); its input is "
-                    + input.type() + " with " + input.elementCount() + " values (scale " + input.quantization().scale()
-                    + ", zero point " + input.quantization().zeroPoint() + ")");
+                    + input.type() + " with " + input.elementCount() + " values" + (input.quantization() == null ? " (not quantized)"
+                    : " (scale " + input.quantization().scale() + ", zero point " + input.quantization().zeroPoint() + ")"));
         }
         if (output.type() != TensorType.INT8 || output.elementCount() != Keyword.values().length) {
             throw new TinymlException(tflite + ": the keyword model must answer " + Keyword.values().length + " int8 scores ("

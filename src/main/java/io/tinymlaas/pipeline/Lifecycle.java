@@ -1,5 +1,6 @@
 package io.tinymlaas.pipeline;
 
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledModel;
@@ -226,7 +227,7 @@ public final class Lifecycle {
             Files.createDirectories(file.getParent());
             Files.write(file, bytes);
         } catch (IOException e) {
-            throw new TinymlException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot write " + file + ": " + IoFailure.reason(e), e);
         }
     }
 }

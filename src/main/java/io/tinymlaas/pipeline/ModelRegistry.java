@@ -1,5 +1,6 @@
 package io.tinymlaas.pipeline;
 
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.Lookup;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.report.ReportWriter;
@@ -78,7 +79,7 @@ public final class ModelRegistry {
             return files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".json"))
                     .map(name -> name.substring(0, name.length() - ".json".length())).sorted().toList();
         } catch (IOException e) {
-            throw new TinymlException("cannot list the model registry " + root + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot list the model registry " + root + ": " + IoFailure.reason(e), e);
         }
     }
 
@@ -86,7 +87,7 @@ public final class ModelRegistry {
         try {
             return ReportWriter.JSON.readValue(file(id).toFile(), RegisteredModel.class);
         } catch (IOException e) {
-            throw new TinymlException("cannot read the registry entry " + file(id) + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot read the registry entry " + file(id) + ": " + IoFailure.reason(e), e);
         }
     }
 

@@ -214,6 +214,13 @@ public final class NetworkTester {
 
     /** The numbers of a text input file (split at commas, semicolons and white space), checked to fill whole inputs. */
     private static String[] tokens(Path file, byte[] bytes, Tensor input) {
+        for (int i = 0; i < bytes.length; i++) {
+            // a control byte means a binary file: quoting it as a "number" would print its bytes to the terminal
+            if (bytes[i] >= 0 && bytes[i] < 0x20 && "\t\n\r\f".indexOf(bytes[i]) < 0 || bytes[i] == 0x7f) {
+                throw new TinymlException(String.format(Locale.ROOT, "%s: not a text file (byte %d is 0x%02x); read it with --format raw",
+                        file, i, bytes[i]));
+            }
+        }
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
         String[] tokens = text.isEmpty() ? new String[0] : text.split("[,;\\s]+");
         int elements = (int) input.elementCount();

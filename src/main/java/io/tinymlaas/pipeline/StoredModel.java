@@ -2,6 +2,7 @@ package io.tinymlaas.pipeline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.Hashes;
 import java.io.IOException;
@@ -21,7 +22,7 @@ public record StoredModel(Path file, String sha256, Map<String, Object> manifest
             Files.write(file, bytes);
             return new StoredModel(file, Hashes.sha256(bytes), manifest);
         } catch (IOException e) {
-            throw new TinymlException("cannot store the trained model in " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot store the trained model in " + file + ": " + IoFailure.reason(e), e);
         }
     }
 
@@ -32,7 +33,7 @@ public record StoredModel(Path file, String sha256, Map<String, Object> manifest
             Map<String, Object> tree = JSON.readValue(file.toFile(), Map.class);
             return tree;
         } catch (IOException e) {
-            throw new TinymlException("cannot read the stored model " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot read the stored model " + file + ": " + IoFailure.reason(e), e);
         }
     }
 }

@@ -3,13 +3,16 @@ package io.tinymlaas.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.TinymlException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.UUID;
 
 /** Writes report.json and report.html; each replaces the previous one only once it is completely written. */
 public final class ReportWriter {
@@ -27,7 +30,7 @@ public final class ReportWriter {
             writeAtomically(directory.resolve("report.html"), html(report).getBytes(StandardCharsets.UTF_8));
             return directory.resolve("report.json");
         } catch (IOException e) {
-            throw new TinymlException("cannot write the report to " + directory + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot write the report to " + directory + ": " + IoFailure.reason(e), e);
         }
     }
 
@@ -35,7 +38,7 @@ public final class ReportWriter {
         try {
             writeAtomically(file, JSON.writeValueAsBytes(value));
         } catch (IOException e) {
-            throw new TinymlException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot write " + file + ": " + IoFailure.reason(e), e);
         }
     }
 
@@ -43,15 +46,24 @@ public final class ReportWriter {
         try {
             writeAtomically(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new TinymlException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot write " + file + ": " + IoFailure.reason(e), e);
         }
     }
 
     private static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), ".report-", ".tmp");
-        Files.write(temporary, bytes);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.isDirectory(file)) {
+            throw new FileAlreadyExistsException(file.toString(), null, "a folder of that name is in the way");
+        }
+        Path folder = file.toAbsolutePath().getParent();  // a bare file name ("table.md") has no parent of its own
+        Files.createDirectories(folder);
+        // not createTempFile: its owner-only mode would become the report's
+        Path temporary = folder.resolve(".report-" + UUID.randomUUID() + ".tmp");
+        try {
+            Files.write(temporary, bytes);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);  // a failed write or move leaves no stray .tmp beside the reports
+        }
     }
 
     static String html(RunReport report) {

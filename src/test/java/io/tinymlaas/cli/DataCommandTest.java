@@ -167,6 +167,61 @@ class DataCommandTest {
         assertThat(store.versions("magic_wand")).hasSize(1);
     }
 
+    @Test
+    void aSpreadsheetsCsvWithAByteOrderMarkAndCrlfLinesIsReadAsWritten() throws Exception {
+        Path excel = java.nio.file.Files.write(dir.resolve("excel.csv"),
+                "\uFEFFsample,label\r\ntrain/1,slope\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int code = run("data", "relabel", "magic_wand", "--version", gestures.version(), "--from", excel.toString());
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("magic_wand: 1 sample(s) relabelled from " + excel);
+    }
+
+    @Test
+    void relabellingTheSameWayTwiceGivesTheFirstVersionAgainAndSaysSo() throws Exception {
+        Path changes = java.nio.file.Files.write(dir.resolve("changes.csv"), List.of("train/1,slope"));
+        String[] args = {"data", "relabel", "magic_wand", "--version", gestures.version(), "--from", changes.toString(), "--note", "first"};
+        assertThat(run(args)).isZero();
+        DatasetManifest first = store.versions("magic_wand").stream().filter(m -> m.parent() != null).findFirst().orElseThrow();
+        assertThat(out.toString()).contains("new version " + first.version());
+        out.getBuffer().setLength(0);
+        args[args.length - 1] = "again";
+        assertThat(run(args)).isZero();
+        assertThat(out.toString()).contains("the same relabelling was made before: version " + first.version() + " (sha256 ")
+                .doesNotContain("new version");
+        assertThat(store.versions("magic_wand")).hasSize(2);
+        assertThat(store.manifest("magic_wand", first.version()).relabelLog().get(0).note()).isEqualTo("first");
+    }
+
+    @Test
+    void anEmptyOrMissingChangesFileIsOneLineThatSaysSoAndStoresNothing() throws Exception {
+        String v = gestures.version();
+        Path empty = java.nio.file.Files.write(dir.resolve("empty.csv"), new byte[0]);
+        assertRefused("tinyml: " + empty + ": no <split/index>,<class> lines (e.g. train/17,ring); nothing to change",
+                "data", "relabel", "magic_wand", "--version", v, "--from", empty.toString());
+        Path missing = dir.resolve("missing.csv");
+        assertRefused("tinyml: cannot read " + missing + ": no such file or folder: " + missing,
+                "data", "relabel", "magic_wand", "--version", v, "--from", missing.toString());
+        assertThat(store.versions("magic_wand")).hasSize(1);
+    }
+
+    @Test
+    void aDamagedManifestIsNamedWithWhereItsJsonBreaksInOneLine() throws Exception {
+        Path manifest = java.nio.file.Files.writeString(gestures.directory().resolve("manifest.json"), "garbage");
+        assertThat(run("data", "show", "magic_wand", "--version", gestures.version())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: cannot read " + manifest + ": not valid JSON at line 1, column 1: Unrecognized "
+                + "token 'garbage': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aStoreThatIsAFileIsRefusedRatherThanShownEmpty() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("store.txt"), "not a folder");
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "data", "list", "--store", file.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: " + file + " is a file, not a data set store folder" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
     private void assertRefused(String message, String... args) {
         err.getBuffer().setLength(0);
         assertThat(run(args)).isEqualTo(2);

@@ -44,6 +44,15 @@ class KeywordCommandTest {
     }
 
     @Test
+    void aFloatModelIsRefusedAsNotQuantizedRatherThanCrashing(@TempDir Path dir) throws Exception {
+        Path model = java.nio.file.Files.write(dir.resolve("float.tflite"),
+                io.tinymlaas.tflite.TfliteWriter.write(HandBuiltModels.floatDense()));
+        assertThat(run("keyword", "--board", NANO, "--model", model.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: " + model + ": the keyword model must take the front end's 1960 int8 features as "
+                + "they are (scale 0.0390625, zero point -128); its input is FLOAT32 with 2 values (not quantized)" + System.lineSeparator());
+    }
+
+    @Test
     void noClipsIsRefused() {
         assertThat(run("keyword", "--board", NANO, "--model", NOT_A_KEYWORD_MODEL.toString(), "--clips", "0")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("tinyml: keyword spotting needs at least one clip to run on " + NANO + ", not 0"

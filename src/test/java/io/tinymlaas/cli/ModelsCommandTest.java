@@ -105,6 +105,31 @@ class ModelsCommandTest {
     }
 
     @Test
+    void aReportWithNothingJudgedSaysSoUnderItsEmptyTable() {
+        // the registered model has not been judged by the reference interpreter yet
+        assertThat(run("models", "report")).isZero();
+        assertThat(out.toString()).endsWith("|---|---|---|---|---:|---|---|---|" + System.lineSeparator() + "no judged models in "
+                + dir.resolve("models") + " yet; `bin/tinyml dry-run <example>` stores and judges one" + System.lineSeparator());
+    }
+
+    @Test
+    void aDamagedRegistryEntryIsNamedWithWhereItsJsonBreaksInOneLine() throws Exception {
+        Path damaged = Files.writeString(dir.resolve("models").resolve(entry.id() + ".json"), "{\"id\": ");
+        assertThat(run("models", "list")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("tinyml: cannot read the registry entry " + damaged + ": not valid JSON at line 1, column ")
+                .hasLineCount(1).doesNotContain("REDACTED");
+    }
+
+    @Test
+    void aRegistryThatIsAFileIsRefusedRatherThanShownEmpty() throws Exception {
+        Path file = Files.writeString(dir.resolve("registry.txt"), "not a folder");
+        assertThat(Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "models", "list", "--registry", file.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: " + file + " is a file, not a model registry folder" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void anUnknownModelIsOneLineAndExitCodeTwo() {
         assertThat(run("models", "show", "magic_wand-0")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("tinyml: no model 'magic_wand-0' in " + dir.resolve("models") + "; known: " + entry.id()

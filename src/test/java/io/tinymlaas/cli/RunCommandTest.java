@@ -138,6 +138,24 @@ class RunCommandTest {
     }
 
     @Test
+    void aBinaryFileReadAsTextIsRefusedWithoutPrintingItsBytes() throws Exception {
+        Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
+        Path binary = Files.write(dir.resolve("inputs.dat"), new byte[] {'1', ',', ' ', '2', 0, 3});
+        assertThat(run("run", model.toString(), "--input", binary.toString(), "--format", "text")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: " + binary + ": not a text file (byte 4 is 0x00); read it with --format raw"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void aNegativeShowIsRefusedBeforeAnythingRuns() throws Exception {
+        Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
+        Path inputs = randomRawInputs(2, 1);
+        assertThat(run("run", model.toString(), "--input", inputs.toString(), "--show", "-3")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tinyml: --show -3: give how many inputs to list, 0 or more" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void anUnknownBoardIsRefusedBeforeAnythingRuns() throws Exception {
         RunCommand.targetFactory = null;
         Path model = model("tiny_dense.tflite", SampleModels.tinyDense());

@@ -49,6 +49,14 @@ class DatasetStoreTest {
     }
 
     @Test
+    void aStoredVersionsFolderIsAsOpenAsAnyFolderMadeThere() throws Exception {
+        // versions are staged in a temporary folder; its owner-only mode must not become the version's
+        Path plain = Files.createDirectory(dir.resolve("plain"));
+        StoredDataset stored = new DatasetStore(dir.resolve("store")).save(SineDataset.generate(60, 0.05, 1));
+        assertThat(Files.getPosixFilePermissions(stored.directory())).isEqualTo(Files.getPosixFilePermissions(plain));
+    }
+
+    @Test
     void theSineDataIsARegressionWithoutClassesOrCounts() {
         StoredDataset stored = new DatasetStore(dir).save(SineDataset.generate(60, 0.05, 1));
         assertThat(stored.manifest().labels()).isEqualTo("regression, no classes");

@@ -1,0 +1,46 @@
+package io.tinymlaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tinymlaas.report.RunReport;
+import io.tinymlaas.report.StageResult;
+import io.tinymlaas.report.StageResult.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `tinyml bench`: which runs become benchmark files (the dry-runs themselves need Docker and QEMU). */
+class BenchCommandTest {
+
+    @TempDir
+    Path bench;
+
+    private static RunReport report(boolean passed, long instructions) {
+        return new RunReport("hello_world", "wio_terminal", passed, "2026-11-26T00:00:00Z", 20.0,
+                List.of(new StageResult("run", passed ? Status.PASSED : Status.FAILED, 1.0, passed ? "ok" : "board timed out")),
+                Map.of("instructions_per_inference", instructions));
+    }
+
+    @Test
+    void aFailedRunLeavesTheLastPassingBenchmarkAsItWas() throws Exception {
+        Path file = BenchCommand.record(report(true, 1102L), bench);
+        assertThat(file).isEqualTo(bench.resolve("hello_world-wio_terminal.json"));
+
+        assertThat(BenchCommand.record(report(false, 9999L), bench)).isEqualTo(file);
+
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("instructions_per_inference").asLong()).isEqualTo(1102L);
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("passed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aFailedFirstRunWritesNoBenchmarkFile() throws Exception {
+        BenchCommand.record(report(false, 9999L), bench);
+        try (var files = Files.list(bench)) {
+            assertThat(files).isEmpty();
+        }
+    }
+}
