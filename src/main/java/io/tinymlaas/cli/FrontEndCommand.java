@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "frontend", mixinStandardHelpOptions = true,
@@ -24,23 +24,20 @@ final class FrontEndCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--board", required = true, description = "a board id from `tinyml boards`, e.g. arduino_nano_33_ble_sense")
-    String board;
-
-    @Option(names = "--clips", description = "how many held-out clips (default: the profile's, 16 fast and 100 full)")
-    Integer clips;
+    @Mixin
+    BoardClipsOptions onBoard;
 
     @Override
     public Integer call() {
         ProjectLayout layout = ProjectLayout.find();
         Targets targets = new Targets(layout);
-        targets.check(board);
+        targets.check(onBoard.board);
         MicroSpeech example = new MicroSpeech();
         Instant started = Instant.now();
         Path work = layout.output().resolve("frontend");
-        BoardFeatures result = clips == null ? example.frontEndOnBoard(targets, board, work)
-                : example.frontEndOnBoard(targets, board, clips, work);
-        Path file = new BoardBenchRow(BENCH_NAME, board, result.run(), result.comparison(), null, List.of())
+        BoardFeatures result = onBoard.clips == null ? example.frontEndOnBoard(targets, onBoard.board, work)
+                : example.frontEndOnBoard(targets, onBoard.board, onBoard.clips, work);
+        Path file = new BoardBenchRow(BENCH_NAME, onBoard.board, result.run(), result.comparison(), null, List.of())
                 .write(layout.bench(), started);
         spec.commandLine().getOut().printf("%s%n%s; benchmark: %s%n", result.summary(),
                 result.comparison().bitIdentical() ? "PASSED" : "FAILED", file);

@@ -32,11 +32,8 @@ final class KeywordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--board", required = true, description = "a board id from `tinyml boards`, e.g. arduino_nano_33_ble_sense")
-    String board;
-
-    @Option(names = "--clips", description = "how many held-out clips (default: the profile's, 16 fast and 100 full)")
-    Integer clips;
+    @Mixin
+    BoardClipsOptions onBoard;
 
     @Option(names = "--model", paramLabel = "<file.tflite>",
             description = "the int8 keyword model (default: the registry's newest judged micro_speech model)")
@@ -49,17 +46,17 @@ final class KeywordCommand implements Callable<Integer> {
     public Integer call() {
         ProjectLayout layout = ProjectLayout.find();
         Targets targets = new Targets(layout);
-        targets.check(board);
+        targets.check(onBoard.board);
         Path tflite = model != null ? model : newestJudgedModel();
         KeywordSpotting spotting = new KeywordSpotting(new MicroSpeech());
         Instant started = Instant.now();
         Path work = layout.output().resolve("keyword");
-        BoardKeywords result = clips == null ? spotting.onBoard(targets, board, tflite, work)
-                : spotting.onBoard(targets, board, tflite, clips, work);
+        BoardKeywords result = onBoard.clips == null ? spotting.onBoard(targets, onBoard.board, tflite, work)
+                : spotting.onBoard(targets, onBoard.board, tflite, onBoard.clips, work);
         List<Quality> quality = List.of(Quality.atLeast("same keyword as the reference", (double) result.samePredictions()
                 / result.clips().size(), 1.0), Quality.report("accuracy on the clips", (double) result.correctPredictions()
                 / result.clips().size()));
-        Path file = new BoardBenchRow(BENCH_NAME, board, result.run(), result.comparison(), result.arenaBytes(), quality)
+        Path file = new BoardBenchRow(BENCH_NAME, onBoard.board, result.run(), result.comparison(), result.arenaBytes(), quality)
                 .write(layout.bench(), started);
         boolean passed = result.comparison().bitIdentical() && quality.get(0).passed();
         spec.commandLine().getOut().printf("%s (model %s)%n%s; benchmark: %s%n", result.summary(), tflite,
