@@ -27,21 +27,24 @@ public final class HostProcess {
         if (stdin != null) {
             builder.redirectInput(stdin.toFile());
         }
-        Process process = builder.start();
         try {
+            Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new TinymlException(command.get(0) + " did not finish within 120 s");
             }
+            if (process.exitValue() != 0) {
+                throw new TinymlException(command.get(0) + " exited with " + process.exitValue() + ": "
+                        + Files.readString(err, StandardCharsets.UTF_8));
+            }
+            return Files.readAllBytes(out);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new TinymlException("interrupted", e);
+        } finally {
+            // the directory may be one that is deleted when empty (OperatorHarness's kernel objects)
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        if (process.exitValue() != 0) {
-            throw new TinymlException(command.get(0) + " exited with " + process.exitValue() + ": "
-                    + Files.readString(err, StandardCharsets.UTF_8));
-        }
-        return Files.readAllBytes(out);
     }
 }

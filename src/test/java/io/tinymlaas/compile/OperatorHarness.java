@@ -3,6 +3,8 @@ package io.tinymlaas.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.tinymlaas.HostProcess;
+import io.tinymlaas.TinymlException;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
@@ -15,14 +17,12 @@ import io.tinymlaas.tflite.TfliteWriter;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.tensorflow.lite.schema.BuiltinOperator;
 
@@ -149,17 +149,10 @@ final class OperatorHarness {
             gcc.addAll(kernelObjects());
             gcc.addAll(List.of(work.resolve(CompiledModel.SOURCE).toString(),
                     FIRMWARE.resolve("targets/x86/main.c").toString(), "-o", runner.toString(), "-lm"));
-            Exec build = exec(gcc, null, work);
-            if (build.status != 0) {
-                fail("%s: gcc failed:%n%s", label, build.stderr);
-            }
+            host(label + ": building the compiled model", gcc, null, work);
             Path stdin = work.resolve("inputs.bin");
             Files.write(stdin, concat(inputs));
-            Exec run = exec(List.of(runner.toString()), stdin, work);
-            if (run.status != 0) {
-                fail("%s: the compiled model exited with %d:%n%s", label, run.status, run.stderr);
-            }
-            return run.stdout;
+            return host(label + ": running the compiled model", List.of(runner.toString()), stdin, work);
         } catch (IOException e) {
             throw new AssertionError(label + ": " + e.getMessage(), e);
         }
@@ -181,10 +174,7 @@ final class OperatorHarness {
                 sources = kernels.filter(p -> p.toString().endsWith(".c")).sorted().toList();
             }
             sources.forEach(p -> gcc.add(p.toString()));
-            Exec build = exec(gcc, null, objects);
-            if (build.status != 0) {
-                fail("gcc failed on the reference kernels:%n%s", build.stderr);
-            }
+            host("building the reference kernels", gcc, null, objects);
             List<String> result = new ArrayList<>();
             for (Path source : sources) {
                 String object = source.getFileName().toString().replaceAll("\\.c$", ".o");
@@ -197,33 +187,12 @@ final class OperatorHarness {
         return kernelObjects;
     }
 
-    private record Exec(int status, byte[] stdout, String stderr) {
-    }
-
-    private static Exec exec(List<String> command, Path stdin, Path dir) throws IOException {
-        Path out = Files.createTempFile(dir, "stdout", ".bin");
-        Path err = Files.createTempFile(dir, "stderr", ".txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("ASAN_OPTIONS", "detect_leaks=0");
-        if (stdin != null) {
-            builder.redirectInput(stdin.toFile());
-        }
-        Process process = builder.start();
+    private static byte[] host(String what, List<String> command, Path stdin, Path directory) throws IOException {
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(command.get(0) + " did not finish within 60 s");
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
+            return HostProcess.run(command, stdin, directory);
+        } catch (TinymlException e) {
+            throw new AssertionError(what + ": " + e.getMessage(), e);
         }
-        Exec result = new Exec(process.exitValue(), Files.readAllBytes(out), Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return result;
     }
 
     private static byte[] concat(byte[][] parts) {
