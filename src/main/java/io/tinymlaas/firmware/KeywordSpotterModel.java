@@ -1,5 +1,6 @@
 package io.tinymlaas.firmware;
 
+import io.tinymlaas.IoFailure;
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.data.Hashes;
@@ -24,7 +25,8 @@ public final class KeywordSpotterModel implements FirmwareModel {
 
     private final FrontEndModel frontEnd;
     private final CompiledModel network;
-    private final Path sources;
+    private final byte[] adapter;
+    private final byte[] networkAdapter;
     private final String hash;
 
     /**
@@ -38,9 +40,11 @@ public final class KeywordSpotterModel implements FirmwareModel {
         }
         this.frontEnd = new FrontEndModel(firmwareRoot);
         this.network = network;
-        this.sources = firmwareRoot.resolve("frontend");
-        this.hash = Hashes.sha256((frontEnd.modelHash() + network.modelHash() + Hashes.sha256(FrontEndModel.read(sources.resolve(ADAPTER)))
-                + Hashes.sha256(FrontEndModel.read(sources.resolve(NETWORK_ADAPTER)))).getBytes(StandardCharsets.UTF_8));
+        Path sources = firmwareRoot.resolve("frontend");
+        this.adapter = FrontEndModel.read(sources.resolve(ADAPTER));
+        this.networkAdapter = FrontEndModel.read(sources.resolve(NETWORK_ADAPTER));
+        this.hash = Hashes.sha256((frontEnd.modelHash() + network.modelHash() + Hashes.sha256(adapter)
+                + Hashes.sha256(networkAdapter)).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
@@ -58,8 +62,8 @@ public final class KeywordSpotterModel implements FirmwareModel {
         try {
             frontEnd.writeFrontEnd(directory);
             network.writeTo(directory.resolve(NETWORK_DIRECTORY));
-            Files.write(directory.resolve("model.c"), FrontEndModel.read(sources.resolve(ADAPTER)));
-            Files.write(directory.resolve("network.c"), FrontEndModel.read(sources.resolve(NETWORK_ADAPTER)));
+            Files.write(directory.resolve("model.c"), adapter);
+            Files.write(directory.resolve("network.c"), networkAdapter);
             String defines = "#define TINYML_NETWORK_INPUT_BYTES %d\n#define TINYML_NETWORK_OUTPUT_BYTES %d\n#define TINYML_NETWORK_HASH \"%s\"\n"
                     .formatted(network.inputBytes(), network.outputBytes(), network.modelHash());
             Files.writeString(directory.resolve("model.h"), FrontEndModel.header("Keyword spotting (micro_speech) as the board's "
@@ -67,7 +71,7 @@ public final class KeywordSpotterModel implements FirmwareModel {
                     FrontEndModel.INPUT_BYTES, network.outputBytes(), hash, defines), StandardCharsets.UTF_8);
             return directory;
         } catch (IOException e) {
-            throw new TinymlException("cannot write the keyword spotter's firmware sources to " + directory + ": " + e.getMessage(), e);
+            throw new TinymlException("cannot write the keyword spotter's firmware sources to " + directory + ": " + IoFailure.reason(e), e);
         }
     }
 }
