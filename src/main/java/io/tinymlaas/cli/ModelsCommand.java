@@ -91,6 +91,9 @@ final class ModelsCommand implements Runnable {
             out.printf("%-12s %s%n", "stored", m.storedAt());
             out.printf("%-12s %s, sha256 %s (%s)%n", "float model", m.modelFile(), m.modelSha256(), fileState(m.modelFile(), m.modelSha256()));
             out.printf("%-12s %s version %s, sha256 %s%n", "data", m.data().name(), m.data().version(), m.data().contentSha256());
+            if (m.seed() != null) {
+                out.printf("%-12s %d%n", "seed", m.seed());
+            }
             out.printf("%-12s %s%n", "training", figures(m.training()));
             if (m.int8() == null) {
                 out.printf("%-12s not judged yet (the reference stage has not run on this model)%n", "quality");

@@ -26,13 +26,22 @@ final class RunSelection {
             description = "train on this stored version of the example's data set (see `tinyml data list`) instead of collecting afresh")
     String dataVersion;
 
-    /** The dry-run this selection asks for: on freshly collected data, or on the stored version given, which must exist. */
+    @Option(names = "--seed", paramLabel = "<n>",
+            description = "train from this seed instead of the example's own; the same data version and seed give the same "
+                    + "model, byte for byte, on this machine")
+    Long seed;
+
+    /**
+     * The dry-run this selection asks for: on freshly collected data, or on the stored version given, which must exist;
+     * from the example's own seed or the one given.
+     */
     DryRun dryRun(DryRun fresh, ProjectLayout layout) {
+        DryRun seeded = seed == null ? fresh : fresh.withSeed(seed);
         if (dataVersion == null) {
-            return fresh;
+            return seeded;
         }
         new DatasetStore(layout.datasets()).manifest(Examples.byName(example).datasetName(), dataVersion);
-        return fresh.onStoredData(dataVersion);
+        return seeded.onStoredData(dataVersion);
     }
 
     /** The chosen targets, with 'all' spelled out; an unknown example or target is refused before anything is printed or run. */

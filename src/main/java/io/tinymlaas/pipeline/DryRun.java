@@ -35,17 +35,19 @@ public final class DryRun {
     private final Targets targets;
     private final Consumer<StageResult> listener;
     private final String dataVersion;
+    private final Long seed;
 
-    /** A dry-run that collects its example's data afresh. */
+    /** A dry-run that collects its example's data afresh and trains from the example's own seed. */
     public DryRun(ProjectLayout layout, Consumer<StageResult> listener) {
-        this(layout, listener, null);
+        this(layout, listener, null, null);
     }
 
-    private DryRun(ProjectLayout layout, Consumer<StageResult> listener, String dataVersion) {
+    private DryRun(ProjectLayout layout, Consumer<StageResult> listener, String dataVersion, Long seed) {
         this.layout = layout;
         this.targets = new Targets(layout);
         this.listener = listener;
         this.dataVersion = dataVersion;
+        this.seed = seed;
     }
 
     /**
@@ -53,7 +55,12 @@ public final class DryRun {
      * instead of freshly collected data; {@code version} may be a unique start of the version or its content hash.
      */
     public DryRun onStoredData(String version) {
-        return new DryRun(layout, listener, version);
+        return new DryRun(layout, listener, version, seed);
+    }
+
+    /** The same dry-run, trained from {@code trainingSeed} instead of the example's own seed. */
+    public DryRun withSeed(long trainingSeed) {
+        return new DryRun(layout, listener, dataVersion, trainingSeed);
     }
 
     public Path reportDirectory(String example, String target) {
@@ -127,12 +134,14 @@ public final class DryRun {
                     return ok(origin + data.dataset().recipe() + ", sha256 " + data.contentHash().substring(0, 12));
                 })
                 && runner.run("train", () -> {
-                    TrainedModel result = lifecycle.train();
+                    long trainingSeed = seed != null ? seed : lifecycle.example().recipe().seed();
+                    TrainedModel result = lifecycle.train(trainingSeed);
+                    figures.put("seed", trainingSeed);
                     figures.put("epochs", result.lossPerEpoch().size());
                     figures.put("final_training_loss", result.lossPerEpoch().get(result.lossPerEpoch().size() - 1));
                     figures.putAll(result.validationMetrics());
                     figures.put("loss_per_epoch", result.lossPerEpoch());
-                    return ok(result.lossPerEpoch().size() + " epochs, " + result.summary());
+                    return ok(result.lossPerEpoch().size() + " epochs, seed " + trainingSeed + ", " + result.summary());
                 })
                 && runner.run("store", () -> {
                     StoredModel model = lifecycle.store();

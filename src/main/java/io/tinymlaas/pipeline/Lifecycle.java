@@ -39,6 +39,7 @@ public final class Lifecycle {
     private final ModelRegistry models;
 
     private StoredDataset dataset;
+    private ModelRecipe recipe;
     private TrainedModel training;
     private StoredModel stored;
     private RegisteredModel registered;
@@ -79,8 +80,14 @@ public final class Lifecycle {
 
     /** Trains with the example's recipe: a {@code TrainingResult} for a dense regression, a {@code ConvTrainingResult} for a CNN. */
     public TrainedModel train() {
+        return train(example.recipe().seed());
+    }
+
+    /** Trains with the example's recipe from {@code seed}: the same data, recipe and seed give the same model. */
+    public TrainedModel train(long seed) {
         require(dataset, "collect");
-        training = example.recipe().train(dataset.dataset().train(), dataset.dataset().validation());
+        recipe = example.recipe().withSeed(seed);
+        training = recipe.train(dataset.dataset().train(), dataset.dataset().validation());
         return training;
     }
 
@@ -95,7 +102,8 @@ public final class Lifecycle {
         manifest.put("example", example.name());
         manifest.put("data", Map.of("name", dataset.dataset().name(), "version", dataset.version(), "content_sha256", dataset.contentHash(),
                 "directory", dataset.directory().toString(), "recipe", dataset.dataset().recipe()));
-        manifest.put("recipe", Map.of("kind", example.recipe().getClass().getSimpleName(), "config", example.recipe()));
+        manifest.put("recipe", Map.of("kind", recipe.getClass().getSimpleName(), "config", recipe));
+        manifest.put("seed", recipe.seed());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("epochs", training.lossPerEpoch().size());
         metrics.put("final_training_loss", training.lossPerEpoch().get(training.lossPerEpoch().size() - 1));
@@ -132,7 +140,7 @@ public final class Lifecycle {
 
     public ConvertedModel convert() {
         require(training, "train");
-        TfliteModel model = example.recipe().convert(training, dataset.dataset().train().inputs(),
+        TfliteModel model = recipe.convert(training, dataset.dataset().train().inputs(),
                 example.name() + " int8, data " + dataset.contentHash().substring(0, 12));
         byte[] bytes = TfliteWriter.write(model);
         Path file = workDirectory.resolve(example.name() + ".tflite");

@@ -2,7 +2,6 @@ package io.tinymlaas.pipeline;
 
 import io.tinymlaas.TinymlException;
 import io.tinymlaas.convert.CnnInt8Converter;
-import io.tinymlaas.convert.CrossLayerEqualization;
 import io.tinymlaas.convert.Int8Converter;
 import io.tinymlaas.convert.LstmInt8Converter;
 import io.tinymlaas.data.Split;
@@ -12,7 +11,6 @@ import io.tinymlaas.train.ConvNetwork;
 import io.tinymlaas.train.ConvTrainer;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingResult;
-import io.tinymlaas.train.DenseNetwork;
 import io.tinymlaas.train.DenseTrainer;
 import io.tinymlaas.train.LstmTrainer;
 import io.tinymlaas.train.LstmTrainingConfig;
@@ -29,14 +27,30 @@ public interface ModelRecipe {
 
     TrainedModel train(Split train, Split validation);
 
+    /** The seed of the initial weights and of the mini-batch shuffles: with the same data it gives the same model. */
+    long seed();
+
+    /** The same recipe, trained from another seed. */
+    ModelRecipe withSeed(long seed);
+
     /** Full-integer quantization, calibrated on {@code representativeInputs} (the training split). */
     TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description);
 
     /**
-     * A ReLU MLP for regression (mean squared error), per-tensor int8 ({@link DenseTrainer}, {@link Int8Converter}),
-     * with the hidden units balanced by {@link CrossLayerEqualization} before quantization.
+     * A ReLU MLP for regression (mean squared error), per-tensor int8 ({@link DenseTrainer}, {@link Int8Converter},
+     * which balances the hidden units by cross-layer equalization where that quantizes better).
      */
     record DenseRegression(TrainingConfig config) implements ModelRecipe {
+
+        @Override
+        public long seed() {
+            return config.seed();
+        }
+
+        @Override
+        public DenseRegression withSeed(long seed) {
+            return new DenseRegression(config.withSeed(seed));
+        }
 
         @Override
         public TrainingResult train(Split train, Split validation) {
@@ -45,8 +59,7 @@ public interface ModelRecipe {
 
         @Override
         public TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description) {
-            DenseNetwork balanced = CrossLayerEqualization.apply(as(TrainingResult.class, trained).network(), representativeInputs);
-            return Int8Converter.convert(balanced, representativeInputs, description);
+            return Int8Converter.convert(as(TrainingResult.class, trained).network(), representativeInputs, description);
         }
     }
 
@@ -64,6 +77,16 @@ public interface ModelRecipe {
         /** A classifier whose input quantization is calibrated. */
         public ConvClassifier(ConvTrainingConfig config) {
             this(config, null);
+        }
+
+        @Override
+        public long seed() {
+            return config.seed();
+        }
+
+        @Override
+        public ConvClassifier withSeed(long seed) {
+            return new ConvClassifier(config.withSeed(seed), fixedInput);
         }
 
         @Override
@@ -85,6 +108,16 @@ public interface ModelRecipe {
      * ({@link LstmTrainer}, {@link LstmInt8Converter}).
      */
     record LstmClassifier(LstmTrainingConfig config) implements ModelRecipe {
+
+        @Override
+        public long seed() {
+            return config.seed();
+        }
+
+        @Override
+        public LstmClassifier withSeed(long seed) {
+            return new LstmClassifier(config.withSeed(seed));
+        }
 
         @Override
         public LstmTrainingResult train(Split train, Split validation) {

@@ -46,16 +46,20 @@ public final class ModelRegistry {
         RegisteredModel entry = new RegisteredModel(example + "-" + model.sha256().substring(0, 12), example,
                 Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), model.file().toString(), model.sha256(),
                 new RegisteredModel.DataVersion(String.valueOf(data.get("name")), String.valueOf(data.get("version")),
-                        String.valueOf(data.get("content_sha256"))), training, null, List.of());
+                        String.valueOf(data.get("content_sha256"))), seed(manifest), training, null, List.of());
         ReportWriter.writeJson(entry, file(entry.id()));
         return entry;
+    }
+
+    private static Long seed(Map<String, Object> manifest) {
+        return manifest.get("seed") instanceof Number seed ? seed.longValue() : null;
     }
 
     /** Adds the int8 model and its quality, as judged by the reference interpreter, to a registered model. */
     public RegisteredModel recordQuality(String id, ConvertedModel int8, List<Quality> quality) {
         RegisteredModel old = get(id);
         RegisteredModel entry = new RegisteredModel(old.id(), old.example(), old.storedAt(), old.modelFile(), old.modelSha256(),
-                old.data(), old.training(), new RegisteredModel.Int8Model(int8.file().toString(), int8.sha256(), int8.bytes().length),
+                old.data(), old.seed(), old.training(), new RegisteredModel.Int8Model(int8.file().toString(), int8.sha256(), int8.bytes().length),
                 List.copyOf(quality));
         ReportWriter.writeJson(entry, file(id));
         return entry;

@@ -9,13 +9,15 @@ import java.util.Map;
  * its training figures and, once the int8 model has been judged by the reference interpreter, that file and
  * its quality on the test split.
  *
+ * @param seed     the training seed: with the same data version and recipe it trains the same model again; null in
+ *                 entries stored before it was recorded
  * @param training the stored model's training metrics (epochs, final training loss, validation figures)
  * @param int8     the converted model the quality belongs to; null until judged
  * @param quality  the int8 model's quality goals and figures; empty until judged
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RegisteredModel(String id, String example, String storedAt, String modelFile, String modelSha256,
-                              DataVersion data, Map<String, Object> training, Int8Model int8, List<Quality> quality) {
+                              DataVersion data, Long seed, Map<String, Object> training, Int8Model int8, List<Quality> quality) {
 
     /** Which data set version a model was trained on. */
     public record DataVersion(String name, String version, String contentSha256) {

@@ -112,7 +112,7 @@ public final class ConvTrainer {
             Operand<TFloat32> logits = activation;
             Operand<TFloat32> loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, y).loss(), tf.constant(0));
 
-            List<Op> phaseSteps = TrainingTensors.adamPhases(graph, loss, config.phases());
+            List<Op> phaseSteps = AdamSteps.build(graph, loss, config.phases());
             session.initialize();
 
             List<Double> lossPerEpoch = TrainingTensors.runEpochs(session, x, y, loss, phaseSteps, config.phases(), train,

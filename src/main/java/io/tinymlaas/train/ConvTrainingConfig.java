@@ -36,6 +36,12 @@ public record ConvTrainingConfig(int height, int width, int channels, List<Block
     public record Separable(int filters, int kernel, int stride) {
     }
 
+    /** The same network and schedule, trained from another seed (initial weights, shuffles). */
+    public ConvTrainingConfig withSeed(long newSeed) {
+        return new ConvTrainingConfig(height, width, channels, blocks, separable, globalAveragePool, hiddenUnits, batchSize,
+                phases, newSeed);
+    }
+
     public int epochs() {
         return phases.stream().mapToInt(TrainingConfig.Phase::epochs).sum();
     }

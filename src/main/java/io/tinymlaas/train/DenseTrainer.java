@@ -58,7 +58,7 @@ public final class DenseTrainer {
                 width = widths[layer];
             }
             Operand<TFloat32> loss = tf.math.mean(tf.math.squaredDifference(activation, y), tf.constant(new int[] {0, 1}));
-            List<Op> phaseSteps = TrainingTensors.adamPhases(graph, loss, config.phases());
+            List<Op> phaseSteps = AdamSteps.build(graph, loss, config.phases());
             session.initialize();
 
             List<Double> lossPerEpoch = new ArrayList<>();

@@ -79,7 +79,7 @@ public final class LstmTrainer {
             Operand<TFloat32> logits = tf.math.add(tf.linalg.matMul(sequence, denseWeights), denseBias);
             Operand<TFloat32> loss = tf.math.mean(tf.nn.softmaxCrossEntropyWithLogits(logits, y).loss(), tf.constant(0));
 
-            List<Op> phaseSteps = TrainingTensors.adamPhases(graph, loss, config.phases());
+            List<Op> phaseSteps = AdamSteps.build(graph, loss, config.phases());
             session.initialize();
             List<Double> lossPerEpoch = TrainingTensors.runEpochs(session, x, y, loss, phaseSteps, config.phases(), train,
                     config.batchSize(), random);

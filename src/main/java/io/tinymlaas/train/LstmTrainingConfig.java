@@ -10,6 +10,11 @@ import java.util.List;
 public record LstmTrainingConfig(int timeSteps, int features, int hiddenUnits, int batchSize, List<TrainingConfig.Phase> phases,
                                  long seed) {
 
+    /** The same network and schedule, trained from another seed (initial weights, shuffles). */
+    public LstmTrainingConfig withSeed(long newSeed) {
+        return new LstmTrainingConfig(timeSteps, features, hiddenUnits, batchSize, phases, newSeed);
+    }
+
     public int epochs() {
         return phases.stream().mapToInt(TrainingConfig.Phase::epochs).sum();
     }

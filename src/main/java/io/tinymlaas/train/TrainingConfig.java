@@ -11,6 +11,11 @@ public record TrainingConfig(int[] hiddenUnits, int batchSize, List<Phase> phase
     public record Phase(int epochs, float learningRate) {
     }
 
+    /** The same network and schedule, trained from another seed (initial weights, shuffles). */
+    public TrainingConfig withSeed(long newSeed) {
+        return new TrainingConfig(hiddenUnits, batchSize, phases, newSeed);
+    }
+
     public int epochs() {
         return phases.stream().mapToInt(Phase::epochs).sum();
     }

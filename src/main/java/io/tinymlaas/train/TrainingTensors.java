@@ -4,12 +4,9 @@ import io.tinymlaas.data.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.framework.optimizers.Adam;
-import org.tensorflow.framework.optimizers.Optimizer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
@@ -27,25 +24,6 @@ final class TrainingTensors {
     /** One thread each for intra- and inter-op work, so training does not depend on scheduling more than it must. */
     static ConfigProto singleThreaded() {
         return ConfigProto.newBuilder().setIntraOpParallelismThreads(1).setInterOpParallelismThreads(1).build();
-    }
-
-    /**
-     * One Adam training step per learning-rate phase. All gradients are taken before any optimizer adds its
-     * slot variables, which have no gradient and would otherwise break the next optimizer's.
-     */
-    static List<Op> adamPhases(Graph graph, Operand<TFloat32> loss, List<TrainingConfig.Phase> phases) {
-        List<Adam> optimizers = new ArrayList<>();
-        List<List<Optimizer.GradAndVar<?>>> gradients = new ArrayList<>();
-        for (int p = 0; p < phases.size(); p++) {
-            Adam adam = new Adam(graph, "Adam_phase" + p, phases.get(p).learningRate());
-            optimizers.add(adam);
-            gradients.add(adam.computeGradients(loss));
-        }
-        List<Op> steps = new ArrayList<>();
-        for (int p = 0; p < optimizers.size(); p++) {
-            steps.add(optimizers.get(p).applyGradients(List.copyOf(gradients.get(p)), "train_phase" + p));
-        }
-        return steps;
     }
 
     /**

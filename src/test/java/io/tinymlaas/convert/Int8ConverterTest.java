@@ -22,9 +22,14 @@ class Int8ConverterTest {
             new DenseLayer(new float[][] {{0.5f, -2.0f}}, new float[] {0.1f}, false)));
     private static final float[][] INPUTS = {{0f}, {1f}, {2f}, {4f}};
 
+    /** Unit 0's weights are 100 times unit 1's, so per-tensor int8 weights erase unit 1 unless the layers are balanced. */
+    private static final DenseNetwork UNBALANCED = new DenseNetwork(List.of(
+            new DenseLayer(new float[][] {{10f}, {0.1f}}, new float[] {0f, 0.05f}, true),
+            new DenseLayer(new float[][] {{0.01f, 2f}}, new float[] {0.5f}, false)));
+
     @Test
     void weightsAreSymmetricInt8WithTheLargestMagnitudeAt127() {
-        TfliteModel model = Int8Converter.convert(NETWORK, INPUTS, "test");
+        TfliteModel model = Int8Converter.quantize(NETWORK, INPUTS, "test");
         Tensor weights = model.tensor(model.operators().get(1).inputs()[1]);
         assertThat(weights.type()).isEqualTo(TensorType.INT8);
         assertThat(weights.quantization().zeroPoint()).isZero();
@@ -34,7 +39,7 @@ class Int8ConverterTest {
 
     @Test
     void biasIsInt32AtInputScaleTimesWeightScale() {
-        TfliteModel model = Int8Converter.convert(NETWORK, INPUTS, "test");
+        TfliteModel model = Int8Converter.quantize(NETWORK, INPUTS, "test");
         Tensor input = model.input();
         Tensor weights = model.tensor(1);
         Tensor bias = model.tensor(2);
@@ -47,7 +52,7 @@ class Int8ConverterTest {
 
     @Test
     void activationRangesComeFromTheRepresentativeData() {
-        TfliteModel model = Int8Converter.convert(NETWORK, INPUTS, "test");
+        TfliteModel model = Int8Converter.quantize(NETWORK, INPUTS, "test");
         assertThat(model.input().quantization().scale()).isEqualTo(4f / 255);
         // Hidden layer after ReLU: unit 0 reaches 4.25 at x = 4, unit 1 is 1.0 at x = 0.
         Tensor hidden = model.tensor(3);
@@ -68,5 +73,23 @@ class Int8ConverterTest {
         DenseNetwork broken = new DenseNetwork(List.of(new DenseLayer(new float[][] {{Float.NaN}}, new float[] {0f}, false)));
         assertThatThrownBy(() -> Int8Converter.convert(broken, INPUTS, "test"))
                 .isInstanceOf(TinymlException.class).hasMessageContaining("NaN");
+    }
+
+    @Test
+    void ofTheNetworkAsTrainedAndEqualizedItWritesTheOneWhoseInt8OutputsStayCloserToTheFloatOnes() {
+        float[][] inputs = new float[41][];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = new float[] {i / 10f};
+        }
+        for (DenseNetwork network : List.of(NETWORK, UNBALANCED)) {
+            double asTrained = DenseInt8Simulation.meanSquaredError(Int8Converter.quantize(network, inputs, "t"), network, inputs);
+            double equalized = DenseInt8Simulation.meanSquaredError(
+                    Int8Converter.quantize(CrossLayerEqualization.apply(network), inputs, "t"), network, inputs);
+            double written = DenseInt8Simulation.meanSquaredError(Int8Converter.convert(network, inputs, "t"), network, inputs);
+            assertThat(written).isEqualTo(Math.min(asTrained, equalized));
+        }
+        double unbalancedAsTrained = DenseInt8Simulation.meanSquaredError(Int8Converter.quantize(UNBALANCED, inputs, "t"), UNBALANCED, inputs);
+        assertThat(DenseInt8Simulation.meanSquaredError(Int8Converter.convert(UNBALANCED, inputs, "t"), UNBALANCED, inputs))
+                .as("equalization wins on the unbalanced network").isLessThan(unbalancedAsTrained / 10);
     }
 }

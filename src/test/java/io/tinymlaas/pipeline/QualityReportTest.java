@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class QualityReportTest {
 
     private static RegisteredModel model(String id, String example, String storedAt, List<Quality> quality) {
-        return new RegisteredModel(id, example, storedAt, "m.json", "ab", new RegisteredModel.DataVersion(example, "v2", "cd"),
+        return new RegisteredModel(id, example, storedAt, "m.json", "ab", new RegisteredModel.DataVersion(example, "v2", "cd"), 7L,
                 Map.of(), null, quality);
     }
 

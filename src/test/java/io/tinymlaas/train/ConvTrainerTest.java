@@ -58,6 +58,16 @@ class ConvTrainerTest {
         assertThat(correct / 64.0).isCloseTo(result.validationAccuracy(), within(2.5 / 64));
     }
 
+    @Test
+    void theSameSeedTrainsTheSameNetworkBitForBit() {
+        ConvTrainingConfig brief = new ConvTrainingConfig(16, 2, 1, CONFIG.blocks(), CONFIG.hiddenUnits(), 16,
+                List.of(new TrainingConfig.Phase(4, 0.01f), new TrainingConfig.Phase(2, 0.001f)), 3);
+        ConvTrainingResult first = ConvTrainer.train(bumps(128, 1), bumps(32, 2), brief);
+        ConvTrainingResult again = ConvTrainer.train(bumps(128, 1), bumps(32, 2), brief);
+        assertThat(again.lossPerEpoch()).isEqualTo(first.lossPerEpoch());
+        assertThat(again.network()).usingRecursiveComparison().isEqualTo(first.network());
+    }
+
     /** Class 0: horizontal stripes, class 1: vertical ones, 12 × 12, random period, phase and noise. */
     private static Split stripes(int n, long seed) {
         Random random = new Random(seed);

@@ -30,6 +30,19 @@ class DenseTrainerTest {
         assertThat(result.network().layers()).extracting(DenseLayer::outputs).containsExactly(4, 1);
     }
 
+    /** Two hidden layers and two phases: back-propagation reads weights that the same step updates. */
+    @Test
+    void theSameSeedTrainsTheSameWeightsBitForBitAndAnotherSeedOtherWeights() {
+        TrainingConfig config = new TrainingConfig(new int[] {8, 8}, 16,
+                List.of(new TrainingConfig.Phase(15, 0.02f), new TrainingConfig.Phase(5, 0.002f)), 3);
+        TrainingResult first = DenseTrainer.train(line(256, 2f), line(32, 2f), config);
+        TrainingResult again = DenseTrainer.train(line(256, 2f), line(32, 2f), config);
+        TrainingResult otherSeed = DenseTrainer.train(line(256, 2f), line(32, 2f), config.withSeed(4));
+        assertThat(again.lossPerEpoch()).isEqualTo(first.lossPerEpoch());
+        assertThat(again.network()).usingRecursiveComparison().isEqualTo(first.network());
+        assertThat(otherSeed.network()).usingRecursiveComparison().isNotEqualTo(first.network());
+    }
+
     @Test
     void aNanInTheDataStopsTrainingWithAMessageNamingTheEpoch() {
         Split poisoned = line(64, 1f);

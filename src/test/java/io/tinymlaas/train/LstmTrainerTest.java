@@ -13,6 +13,16 @@ class LstmTrainerTest {
     private static final LstmTrainingConfig CONFIG = new LstmTrainingConfig(8, 2, 6, 16,
             List.of(new TrainingConfig.Phase(30, 0.02f)), 3);
 
+    @Test
+    void theSameSeedTrainsTheSameNetworkBitForBit() {
+        LstmTrainingConfig brief = new LstmTrainingConfig(8, 2, 6, 16,
+                List.of(new TrainingConfig.Phase(4, 0.02f), new TrainingConfig.Phase(2, 0.002f)), 3);
+        LstmTrainingResult first = LstmTrainer.train(firstStepSign(128, 1), firstStepSign(32, 2), brief);
+        LstmTrainingResult again = LstmTrainer.train(firstStepSign(128, 1), firstStepSign(32, 2), brief);
+        assertThat(again.lossPerEpoch()).isEqualTo(first.lossPerEpoch());
+        assertThat(again.network()).usingRecursiveComparison().isEqualTo(first.network());
+    }
+
     /** 8 steps of 2 noisy features; the class is the sign of the first step's first feature, so it must be remembered. */
     private static Split firstStepSign(int n, long seed) {
         Random random = new Random(seed);
