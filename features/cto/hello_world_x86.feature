@@ -20,10 +20,14 @@ Feature: CTO — hello_world (sine) runs in an x86 container, no hardware
     Then the dry-run passes every stage
     And its report shows 0 LSB difference to the reference interpreter
 
-  Scenario: a dry-run trains on the stored data version it is given, and a version that does not exist stops it at collect
+  Scenario: a dry-run trains on the stored data version and seed it is given, the same ones make the same model, and a version that does not exist stops it at collect
     Given the hello_world sine data set is collected and stored with a content hash
-    When the CTO dry-runs "hello_world" on "x86" on that stored data version
+    When the CTO dry-runs "hello_world" on "x86" on that stored data version with seed 3
     Then the dry-run passes every stage
     And its report names that data version and content hash, and its collect stage says it used the stored version
+    And its train stage names seed 3, and the model registry records seed 3 for the model it stored
+    When the CTO dry-runs "hello_world" on "x86" on that stored data version with seed 3 again
+    Then the dry-run passes every stage
+    And both dry-runs made the same int8 model, byte for byte
     When the CTO dry-runs "hello_world" on "x86" on the data version "0000000"
     Then the dry-run fails at "collect" saying "no version '0000000' of data set sine"

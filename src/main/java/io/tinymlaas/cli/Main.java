@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 FootprintCommand.class, BenchTableCommand.class, RunCommand.class,
                 DataCommand.class, ModelsCommand.class,
                 FrontEndCommand.class,
-                KeywordCommand.class})
+                KeywordCommand.class, FlakinessCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

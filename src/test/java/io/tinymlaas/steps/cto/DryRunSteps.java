@@ -7,10 +7,12 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.pipeline.DryRun;
+import io.tinymlaas.pipeline.ModelRegistry;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
 import io.tinymlaas.steps.World;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 public class DryRunSteps {
@@ -18,6 +20,7 @@ public class DryRunSteps {
     private final World world;
     private DryRun dryRun;
     private RunReport report;
+    private RunReport earlier;
 
     public DryRunSteps(World world) {
         this.world = world;
@@ -32,6 +35,35 @@ public class DryRunSteps {
     @When("the CTO dry-runs {string} on {string} on that stored data version")
     public void dryRunOnStoredData(String example, String target) {
         dryRunOnDataVersion(example, target, world.lifecycle().dataset().version());
+    }
+
+    @When("the CTO dry-runs {string} on {string} on that stored data version with seed {long}")
+    public void dryRunOnStoredDataWithSeed(String example, String target, long seed) {
+        earlier = report;
+        dryRun = new DryRun(world.layout, stage -> { }).onStoredData(world.lifecycle().dataset().version()).withSeed(seed);
+        report = dryRun.run(example, target);
+    }
+
+    @When("the CTO dry-runs {string} on {string} on that stored data version with seed {long} again")
+    public void dryRunOnStoredDataWithSeedAgain(String example, String target, long seed) {
+        dryRunOnStoredDataWithSeed(example, target, seed);
+    }
+
+    @Then("its train stage names seed {long}, and the model registry records seed {long} for the model it stored")
+    public void seedRecorded(long named, long recorded) {
+        StageResult train = report.stages().stream().filter(s -> s.name().equals("train")).findFirst().orElseThrow();
+        assertThat(train.detail()).contains("seed " + named + ",");
+        String modelId = report.figures().get("model_id").toString();
+        assertThat(new ModelRegistry(world.layout.models()).get(modelId).seed()).isEqualTo(recorded);
+    }
+
+    @Then("both dry-runs made the same int8 model, byte for byte")
+    public void sameModel() throws Exception {
+        assertThat(earlier).isNotNull();
+        assertThat(report.figures().get("model_sha256")).isEqualTo(earlier.figures().get("model_sha256"));
+        assertThat(Files.readAllBytes(Path.of(report.figures().get("model_file").toString())))
+                .isEqualTo(Files.readAllBytes(Path.of(earlier.figures().get("model_file").toString())));
+        assertThat(report.figures().get("work_directory")).isNotEqualTo(earlier.figures().get("work_directory"));
     }
 
     @When("the CTO dry-runs {string} on {string} on the data version {string}")
