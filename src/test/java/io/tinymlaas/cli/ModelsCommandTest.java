@@ -43,6 +43,7 @@ class ModelsCommandTest {
         manifest.put("example", "hello_world");
         manifest.put("data", Map.of("name", "sine", "version", "7e5fd2568930", "content_sha256", "7e5fd2568930" + "1".repeat(52)));
         manifest.put("metrics", metrics);
+        manifest.put("seed", 7);
         byte[] bytes = "{\"weights\":[1,2,3]}".getBytes();
         modelFile = Files.write(dir.resolve("hello_world.model.json"), bytes);
         entry = registry.register(new StoredModel(modelFile, Hashes.sha256(bytes), manifest));
@@ -68,6 +69,7 @@ class ModelsCommandTest {
                 .contains("model        " + entry.id())
                 .contains("float model  " + modelFile + ", sha256 " + entry.modelSha256() + " (file present, unchanged)")
                 .contains("data         sine version 7e5fd2568930, sha256 7e5fd2568930" + "1".repeat(52))
+                .contains("seed         7")
                 .contains("quality      not judged yet");
 
         byte[] tflite = TfliteWriter.write(SampleModels.tinyDense());
