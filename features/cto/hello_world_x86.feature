@@ -28,6 +28,6 @@ Feature: CTO — hello_world (sine) runs in an x86 container, no hardware
     And its train stage names seed 3, and the model registry records seed 3 for the model it stored
     When the CTO dry-runs "hello_world" on "x86" on that stored data version with seed 3 again
     Then the dry-run passes every stage
-    And both dry-runs made the same int8 model, byte for byte
+    And both dry-runs stored the same float model and made the same int8 model, byte for byte
     When the CTO dry-runs "hello_world" on "x86" on the data version "0000000"
     Then the dry-run fails at "collect" saying "no version '0000000' of data set sine"

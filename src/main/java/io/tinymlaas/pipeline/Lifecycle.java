@@ -93,16 +93,24 @@ public final class Lifecycle {
 
     /**
      * Stores the trained float model as {@code <example>.model.json} in the work folder: the weights, and a manifest
-     * tying them to the exact data (version, content hash and folder), the recipe, and the training figures;
-     * and registers it in the model registry.
+     * tying them to the exact data (name, version and content hash), the recipe and seed, and the training figures;
+     * and registers it in the model registry. Nothing in it depends on the run or the checkout (keys keep their order,
+     * no folder is named), so the same data, recipe and seed store the same file, with the same hash and registry id.
      */
     public StoredModel store() {
         require(training, "train");
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("example", example.name());
-        manifest.put("data", Map.of("name", dataset.dataset().name(), "version", dataset.version(), "content_sha256", dataset.contentHash(),
-                "directory", dataset.directory().toString(), "recipe", dataset.dataset().recipe()));
-        manifest.put("recipe", Map.of("kind", recipe.getClass().getSimpleName(), "config", recipe));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", dataset.dataset().name());
+        data.put("version", dataset.version());
+        data.put("content_sha256", dataset.contentHash());
+        data.put("recipe", dataset.dataset().recipe());
+        manifest.put("data", data);
+        Map<String, Object> recipeEntry = new LinkedHashMap<>();
+        recipeEntry.put("kind", recipe.getClass().getSimpleName());
+        recipeEntry.put("config", recipe);
+        manifest.put("recipe", recipeEntry);
         manifest.put("seed", recipe.seed());
         Map<String, Object> metrics = new LinkedHashMap<>();
         metrics.put("epochs", training.lossPerEpoch().size());

@@ -57,9 +57,11 @@ public class DryRunSteps {
         assertThat(new ModelRegistry(world.layout.models()).get(modelId).seed()).isEqualTo(recorded);
     }
 
-    @Then("both dry-runs made the same int8 model, byte for byte")
+    @Then("both dry-runs stored the same float model and made the same int8 model, byte for byte")
     public void sameModel() throws Exception {
         assertThat(earlier).isNotNull();
+        assertThat(report.figures().get("float_model_sha256")).isEqualTo(earlier.figures().get("float_model_sha256"));
+        assertThat(report.figures().get("model_id")).isEqualTo(earlier.figures().get("model_id"));
         assertThat(report.figures().get("model_sha256")).isEqualTo(earlier.figures().get("model_sha256"));
         assertThat(Files.readAllBytes(Path.of(report.figures().get("model_file").toString())))
                 .isEqualTo(Files.readAllBytes(Path.of(earlier.figures().get("model_file").toString())));
