@@ -15,10 +15,13 @@ import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.DenseLayer;
 import io.tinymlaas.train.DepthwiseLayer;
 import io.tinymlaas.train.SeparableLayer;
+import io.tinymlaas.train.TrainedModel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PersonDetectionTest {
 
@@ -33,6 +36,17 @@ class PersonDetectionTest {
         assertThat(config.separable()).extracting(ConvTrainingConfig.Separable::filters).containsExactly(16, 32, 64, 64);
         assertThat(config.globalAveragePool()).isTrue();
         assertThat(config.hiddenUnits()).isEmpty();
+    }
+
+    /** With Glorot initial weights in the separable stack, seed 4 started with every unit of the last block dead. */
+    @Test
+    void theFastProfileLearnsFromASeedWhoseStartUsedToBeDead(@TempDir Path work) {
+        Lifecycle lifecycle = new Lifecycle(new PersonDetection(PersonDetection.FAST), work.resolve("run"), work.resolve("datasets"));
+        lifecycle.collect();
+        TrainedModel trained = lifecycle.train(4);
+        assertThat(trained.lossPerEpoch().get(trained.lossPerEpoch().size() - 1)).as("cross-entropy after training")
+                .isLessThan(0.5 * Math.log(2));
+        assertThat(lifecycle.judgeFloatModel().get(0).value()).as("float accuracy").isGreaterThan(0.9);
     }
 
     @Test
