@@ -22,17 +22,17 @@ public final class QualitySpreadReport {
     public static String markdown(List<QualitySpread.Result> results) {
         StringBuilder md = new StringBuilder();
         md.append("| example | data | seeds | same seed, same bytes | figure | goal | failures | min | mean | max | std. dev. "
-                + "| margin (σ) | est. failure rate | goal for 1 in 1,000 |\n");
-        md.append("|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| margin (σ) | failure rate, normal fit | failure rate, tail fit | goal for 1 in 1,000 (normal) |\n");
+        md.append("|---|---|---|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (QualitySpread.Result result : results) {
             List<QualitySpread.Run> runs = result.runs();
             String seeds = runs.get(0).seed() + "–" + runs.get(runs.size() - 1).seed();
             for (QualitySpread.Spread s : result.spreads()) {
                 String goal = (s.goal() == Quality.Goal.AT_LEAST ? "≥ " : "≤ ") + format(s.bound());
-                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d of %d | %s | %s | %s | %s | %s | %s | %s %s |%n",
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %d of %d | %s | %s | %s | %s | %s | %s | %s | %s %s |%n",
                         result.example(), result.dataVersion(), seeds, result.reproducible() ? "yes" : "NO",
                         s.metric().replace("|", "\\|"), goal, s.failures(), s.runs(), format(s.min()), format(s.mean()),
-                        format(s.max()), format(s.standardDeviation()), margin(s.marginSigmas()), rate(s.estimatedFailureRate()),
+                        format(s.max()), format(s.standardDeviation()), margin(s.marginSigmas()), rate(s.estimatedFailureRate()), rate(s.tailFailureRate()),
                         s.goal() == Quality.Goal.AT_LEAST ? "≥" : "≤", format(s.boundForOneInAThousand())));
             }
         }

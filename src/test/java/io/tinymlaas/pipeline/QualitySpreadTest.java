@@ -103,4 +103,21 @@ class QualitySpreadTest {
         assertThatThrownBy(() -> QualitySpread.measure(new BriefSine(), work, work.resolve("datasets"), 1, 1, run -> { }))
                 .isInstanceOf(TinymlException.class).hasMessageContaining("at least 2 runs");
     }
+
+    @Test
+    void theTailFitExtendsTheWorstTenthOfTheRunsBeyondTheNextWorstToTheGoal() {
+        double[] accuracies = new double[20];
+        java.util.Arrays.fill(accuracies, 0.95);
+        accuracies[0] = 0.86;
+        accuracies[1] = 0.88;
+        accuracies[2] = 0.90;
+        // k = 2 worst runs lie 0.04 and 0.02 beyond u = 0.90: β = 0.03; the goal 0.80 is 0.10 beyond u
+        assertThat(QualitySpread.tailFailureRate(Quality.atLeast("accuracy", 0.9, 0.80), accuracies))
+                .isCloseTo(0.1 * Math.exp(-0.10 / 0.03), within(1e-12));
+        assertThat(QualitySpread.tailFailureRate(Quality.atLeast("accuracy", 0.9, 0.91), accuracies))
+                .as("a goal no further out than the next-worst run: the worst tenth misses it").isEqualTo(0.1);
+        double[] errors = java.util.Arrays.stream(accuracies).map(a -> 1 - a).sorted().toArray();
+        assertThat(QualitySpread.tailFailureRate(Quality.atMost("error", 0.1, 0.20), errors))
+                .isCloseTo(0.1 * Math.exp(-0.10 / 0.03), within(1e-9));
+    }
 }
