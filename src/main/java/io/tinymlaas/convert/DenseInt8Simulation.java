@@ -5,7 +5,6 @@ import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TfliteModel;
-import io.tinymlaas.train.DenseNetwork;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -20,15 +19,15 @@ final class DenseInt8Simulation {
     private DenseInt8Simulation() {
     }
 
-    /** The mean squared difference between the int8 model's dequantized outputs and the float network's. */
-    static double meanSquaredError(TfliteModel model, DenseNetwork network, float[][] inputs) {
+    /** The mean squared difference between the int8 model's dequantized outputs and the float ones, {@code expected}. */
+    static double meanSquaredError(TfliteModel model, float[][] inputs, float[][] expected) {
         double sum = 0;
         int count = 0;
-        for (float[] input : inputs) {
-            float[] expected = network.predict(input);
-            double[] actual = run(model, input);
-            for (int i = 0; i < expected.length; i++) {
-                double difference = actual[i] - expected[i];
+        for (int k = 0; k < inputs.length; k++) {
+            float[] wanted = expected[k];
+            double[] actual = run(model, inputs[k]);
+            for (int i = 0; i < wanted.length; i++) {
+                double difference = actual[i] - wanted[i];
                 sum += difference * difference;
                 count++;
             }
