@@ -134,8 +134,8 @@ public final class DryRun {
                     return ok(origin + data.dataset().recipe() + ", sha256 " + data.contentHash().substring(0, 12));
                 })
                 && runner.run("train", () -> {
-                    long trainingSeed = seed != null ? seed : lifecycle.example().recipe().seed();
-                    TrainedModel result = lifecycle.train(trainingSeed);
+                    TrainedModel result = seed == null ? lifecycle.train() : lifecycle.train(seed);
+                    long trainingSeed = lifecycle.trainingSeed();
                     figures.put("seed", trainingSeed);
                     figures.put("epochs", result.lossPerEpoch().size());
                     figures.put("final_training_loss", result.lossPerEpoch().get(result.lossPerEpoch().size() - 1));

@@ -91,6 +91,12 @@ public final class Lifecycle {
         return training;
     }
 
+    /** The seed the model was trained from: the one given to {@link #train(long)}, else the example's own. */
+    public long trainingSeed() {
+        require(training, "train");
+        return recipe.seed();
+    }
+
     /**
      * Stores the trained float model as {@code <example>.model.json} in the work folder: the weights, and a manifest
      * tying them to the exact data (name, version and content hash), the recipe and seed, and the training figures;

@@ -1,5 +1,6 @@
 package io.tinymlaas.pipeline;
 
+import io.tinymlaas.TinymlException;
 import io.tinymlaas.data.StoredDataset;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class QualitySpread {
      */
     public static Result measure(Example example, Path work, Path datasetRoot, long firstSeed, int runs, Consumer<Run> progress) {
         if (runs < 2) {
-            throw new io.tinymlaas.TinymlException("a spread needs at least 2 runs, not " + runs);
+            throw new TinymlException("a spread needs at least 2 runs, not " + runs);
         }
         StoredDataset data = new Lifecycle(example, work, datasetRoot).collect();
         List<Run> all = new ArrayList<>();
