@@ -1,19 +1,19 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.pipeline.DryRun;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.lifecycle.DryRun;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
-import io.tinymlaas.target.Targets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,

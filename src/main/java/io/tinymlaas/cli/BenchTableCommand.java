@@ -1,12 +1,12 @@
 package io.tinymlaas.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tinymlaas.IoFailure;
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.TinymlException;
-import io.tinymlaas.board.BoardCatalog;
-import io.tinymlaas.report.TflmReference;
+import io.tinymlaas.core.IoFailure;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.board.BoardCatalog;
 import io.tinymlaas.report.ReportWriter;
+import io.tinymlaas.report.TflmReference;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.pipeline.Comparison;
-import io.tinymlaas.pipeline.Quality;
+import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.report.ReportWriter;
-import io.tinymlaas.target.TargetRun;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;

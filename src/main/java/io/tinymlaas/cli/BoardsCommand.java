@@ -1,8 +1,8 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.board.Board;
-import io.tinymlaas.target.Targets;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.board.Board;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

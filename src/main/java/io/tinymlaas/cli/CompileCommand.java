@@ -1,8 +1,8 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
 import io.tinymlaas.compile.CompiledModel;
-import io.tinymlaas.pipeline.Lifecycle;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.lifecycle.Lifecycle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,13 +1,13 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.IoFailure;
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.IoFailure;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetManifest.Relabelling;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.StoredDataset;
-import io.tinymlaas.pipeline.Examples;
+import io.tinymlaas.examples.Examples;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

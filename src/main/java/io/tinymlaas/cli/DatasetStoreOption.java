@@ -1,7 +1,7 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,17 +1,17 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.pipeline.DryRun;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.lifecycle.DryRun;
 import io.tinymlaas.report.MatrixReport;
 import io.tinymlaas.report.RunReport;
-import io.tinymlaas.target.Targets;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dry-run", mixinStandardHelpOptions = true,

@@ -1,12 +1,12 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.TinymlException;
-import io.tinymlaas.pipeline.Example;
-import io.tinymlaas.pipeline.Examples;
-import io.tinymlaas.pipeline.Quality;
-import io.tinymlaas.pipeline.QualitySpread;
-import io.tinymlaas.pipeline.QualitySpreadReport;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.examples.Example;
+import io.tinymlaas.examples.Examples;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.lifecycle.QualitySpread;
+import io.tinymlaas.lifecycle.QualitySpreadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.board.Board;
 import io.tinymlaas.compile.CompiledModel;
-import io.tinymlaas.firmware.Footprint;
-import io.tinymlaas.firmware.FootprintReport;
-import io.tinymlaas.pipeline.Lifecycle;
-import io.tinymlaas.target.Targets;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.device.Footprint;
+import io.tinymlaas.device.FootprintReport;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.board.Board;
+import io.tinymlaas.lifecycle.Lifecycle;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

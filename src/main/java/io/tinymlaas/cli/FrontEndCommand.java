@@ -1,9 +1,9 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.pipeline.MicroSpeech;
-import io.tinymlaas.pipeline.MicroSpeech.BoardFeatures;
-import io.tinymlaas.target.Targets;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.examples.MicroSpeech;
+import io.tinymlaas.examples.MicroSpeech.BoardFeatures;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,14 +1,14 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.TinymlException;
-import io.tinymlaas.pipeline.KeywordSpotting;
-import io.tinymlaas.pipeline.KeywordSpotting.BoardKeywords;
-import io.tinymlaas.pipeline.MicroSpeech;
-import io.tinymlaas.pipeline.Quality;
-import io.tinymlaas.pipeline.QualityReport;
-import io.tinymlaas.pipeline.RegisteredModel;
-import io.tinymlaas.target.Targets;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.examples.MicroSpeech;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.lifecycle.KeywordSpotting;
+import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
+import io.tinymlaas.registry.QualityReport;
+import io.tinymlaas.registry.RegisteredModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

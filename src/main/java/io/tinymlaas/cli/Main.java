@@ -1,6 +1,6 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.TinymlException;
-import io.tinymlaas.pipeline.ModelRegistry;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.registry.ModelRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.data.Hashes;
-import io.tinymlaas.pipeline.ModelRegistry;
-import io.tinymlaas.pipeline.Quality;
-import io.tinymlaas.pipeline.QualityReport;
-import io.tinymlaas.pipeline.RegisteredModel;
+import io.tinymlaas.core.Hashes;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.registry.QualityReport;
+import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,14 +1,14 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.pipeline.NetworkTester;
-import io.tinymlaas.pipeline.NetworkTester.InputFormat;
-import io.tinymlaas.pipeline.NetworkTester.InputResult;
-import io.tinymlaas.pipeline.NetworkTester.Inputs;
-import io.tinymlaas.pipeline.NetworkTester.Prepared;
-import io.tinymlaas.pipeline.NetworkTester.Result;
-import io.tinymlaas.target.InferenceTarget;
-import io.tinymlaas.target.Targets;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.device.InferenceTarget;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.lifecycle.NetworkTester;
+import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
+import io.tinymlaas.lifecycle.NetworkTester.InputResult;
+import io.tinymlaas.lifecycle.NetworkTester.Inputs;
+import io.tinymlaas.lifecycle.NetworkTester.Prepared;
+import io.tinymlaas.lifecycle.NetworkTester.Result;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LongSummaryStatistics;
@@ -70,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         InputFormat inputFormat = parseFormat(format);
         if (show < 0) {
-            throw new io.tinymlaas.TinymlException("--show " + show + ": give how many inputs to list, 0 or more");
+            throw new io.tinymlaas.core.TinymlException("--show " + show + ": give how many inputs to list, 0 or more");
         }
         Prepared prepared = NetworkTester.prepare(model);
         Inputs inputs = NetworkTester.readInputs(input, prepared.model().input(), inputFormat);
@@ -134,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             return InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new io.tinymlaas.TinymlException("unknown --format '" + format + "'; use auto, raw or text");
+            throw new io.tinymlaas.core.TinymlException("unknown --format '" + format + "'; use auto, raw or text");
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.data.DatasetStore;
-import io.tinymlaas.pipeline.DryRun;
-import io.tinymlaas.pipeline.Examples;
-import io.tinymlaas.target.Targets;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.examples.Examples;
+import io.tinymlaas.lifecycle.DryRun;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,8 +1,7 @@
 package io.tinymlaas.compile;
 
-import io.tinymlaas.IoFailure;
-import io.tinymlaas.TinymlException;
-import io.tinymlaas.firmware.FirmwareModel;
+import io.tinymlaas.core.IoFailure;
+import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -199,7 +199,7 @@ final class FullyConnectedLowering {
     }
 
     private static int quantize(float value, Quantization q) {
-        return q.zeroPoint() + (int) io.tinymlaas.convert.Rounding.halfAwayFromZero(value / q.scale());
+        return q.zeroPoint() + (int) io.tinymlaas.core.Rounding.halfAwayFromZero(value / q.scale());
     }
 
     private static void requireType(String where, String role, Tensor tensor, TensorType type) {

@@ -1,6 +1,6 @@
 package io.tinymlaas.compile;
 
-import io.tinymlaas.convert.Rounding;
+import io.tinymlaas.core.Rounding;
 
 /**
  * A real multiplier as TFLite's integer kernels apply it: a Q31 fixed-point value and a power-of-two shift

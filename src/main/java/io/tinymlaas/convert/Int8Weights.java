@@ -1,6 +1,7 @@
 package io.tinymlaas.convert;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.Rounding;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.tflite.Quantization;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

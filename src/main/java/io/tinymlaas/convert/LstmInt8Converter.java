@@ -1,6 +1,6 @@
 package io.tinymlaas.convert;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;

@@ -1,5 +1,6 @@
 package io.tinymlaas.convert;
 
+import io.tinymlaas.core.Rounding;
 import io.tinymlaas.tflite.Quantization;
 
 /**

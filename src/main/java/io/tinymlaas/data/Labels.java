@@ -1,6 +1,6 @@
 package io.tinymlaas.data;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

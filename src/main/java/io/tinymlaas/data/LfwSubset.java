@@ -1,6 +1,7 @@
 package io.tinymlaas.data;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.Hashes;
+import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

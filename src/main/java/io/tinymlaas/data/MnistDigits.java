@@ -1,6 +1,6 @@
 package io.tinymlaas.data;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

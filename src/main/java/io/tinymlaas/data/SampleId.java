@@ -1,6 +1,6 @@
 package io.tinymlaas.data;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 
 /** A sample named by its split and its position there, written "train/17": stable across relabelled versions. */
 public record SampleId(String split, int index) {

@@ -1,6 +1,6 @@
 package io.tinymlaas.link;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 
 /** The board answered with an ERROR frame. */
 public class BoardErrorException extends TinymlException {

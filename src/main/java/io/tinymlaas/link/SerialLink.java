@@ -1,7 +1,7 @@
 package io.tinymlaas.link;
 
 import com.fazecast.jSerialComm.SerialPort;
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HexFormat;

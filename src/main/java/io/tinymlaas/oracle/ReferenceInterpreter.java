@@ -1,6 +1,6 @@
 package io.tinymlaas.oracle;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import org.tensorflow.lite.Interpreter;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;

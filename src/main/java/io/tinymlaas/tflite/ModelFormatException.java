@@ -1,6 +1,6 @@
 package io.tinymlaas.tflite;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 
 /** The bytes are not a well-formed .tflite file. */
 public class ModelFormatException extends TinymlException {

@@ -1,6 +1,6 @@
 package io.tinymlaas.tflite;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 
 /** The tensor element types we read and write, with their codes in the TFLite schema. */
 public enum TensorType {

@@ -10,19 +10,19 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tensorflow.lite.schema.AddOptions;
 import org.tensorflow.lite.schema.BuiltinOperator;
-import org.tensorflow.lite.schema.ConcatenationOptions;
-import org.tensorflow.lite.schema.MulOptions;
-import org.tensorflow.lite.schema.ReducerOptions;
 import org.tensorflow.lite.schema.BuiltinOptions;
+import org.tensorflow.lite.schema.ConcatenationOptions;
 import org.tensorflow.lite.schema.Conv2DOptions;
 import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
 import org.tensorflow.lite.schema.FullyConnectedOptions;
+import org.tensorflow.lite.schema.Model;
+import org.tensorflow.lite.schema.MulOptions;
 import org.tensorflow.lite.schema.Pool2DOptions;
+import org.tensorflow.lite.schema.ReducerOptions;
 import org.tensorflow.lite.schema.ReshapeOptions;
 import org.tensorflow.lite.schema.SoftmaxOptions;
-import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
-import org.tensorflow.lite.schema.Model;
 import org.tensorflow.lite.schema.SubGraph;
+import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
 
 /**
  * Reads a .tflite file into a {@link TfliteModel}, checking every index and size against the file so that a

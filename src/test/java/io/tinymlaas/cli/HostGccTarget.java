@@ -1,11 +1,11 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.HostProcess;
-import io.tinymlaas.TinymlException;
 import io.tinymlaas.compile.CompiledModel;
-import io.tinymlaas.target.InferenceTarget;
-import io.tinymlaas.target.ProgramSize;
-import io.tinymlaas.target.TargetRun;
+import io.tinymlaas.core.HostProcess;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.InferenceTarget;
+import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.firmware.ProgramSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.tinymlaas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.core.ProjectLayout;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

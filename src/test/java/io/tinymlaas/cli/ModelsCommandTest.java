@@ -2,12 +2,12 @@ package io.tinymlaas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tinymlaas.data.Hashes;
-import io.tinymlaas.pipeline.ConvertedModel;
-import io.tinymlaas.pipeline.ModelRegistry;
-import io.tinymlaas.pipeline.Quality;
-import io.tinymlaas.pipeline.RegisteredModel;
-import io.tinymlaas.pipeline.StoredModel;
+import io.tinymlaas.convert.ConvertedModel;
+import io.tinymlaas.core.Hashes;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.registry.RegisteredModel;
+import io.tinymlaas.registry.StoredModel;
 import io.tinymlaas.tflite.SampleModels;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.io.PrintWriter;

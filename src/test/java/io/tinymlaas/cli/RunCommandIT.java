@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;

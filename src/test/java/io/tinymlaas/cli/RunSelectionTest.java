@@ -3,9 +3,9 @@ package io.tinymlaas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.TinymlException;
-import io.tinymlaas.target.Targets;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.Targets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.tinymlaas.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tinymlaas.convert.Rounding;
+import io.tinymlaas.core.Rounding;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;

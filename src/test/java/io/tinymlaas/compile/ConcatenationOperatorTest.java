@@ -2,7 +2,7 @@ package io.tinymlaas.compile;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;

@@ -3,7 +3,7 @@ package io.tinymlaas.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.flatbuffers.Table;
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions.Padding;
 import io.tinymlaas.tflite.Quantization;

@@ -2,14 +2,14 @@ package io.tinymlaas.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.board.Board;
-import io.tinymlaas.firmware.FirmwareBuilder;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.device.BoardTarget;
+import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.firmware.FirmwareBuilder;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.report.ReportWriter;
-import io.tinymlaas.target.BoardTarget;
-import io.tinymlaas.target.TargetRun;
-import io.tinymlaas.target.Targets;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package io.tinymlaas.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.tinymlaas.HostProcess;
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.HostProcess;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;

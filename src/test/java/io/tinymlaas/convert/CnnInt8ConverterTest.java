@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledModel;
-import io.tinymlaas.data.Hashes;
+import io.tinymlaas.core.Hashes;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.MultiplyAccumulates;
 import io.tinymlaas.tflite.OperatorOptions;

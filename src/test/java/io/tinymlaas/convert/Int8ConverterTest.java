@@ -3,7 +3,8 @@ package io.tinymlaas.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.Rounding;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;

@@ -1,5 +1,6 @@
 package io.tinymlaas.convert;
 
+import io.tinymlaas.core.Rounding;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;

@@ -3,6 +3,7 @@ package io.tinymlaas.convert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.tinymlaas.core.Rounding;
 import io.tinymlaas.tflite.Quantization;
 import org.junit.jupiter.api.Test;
 

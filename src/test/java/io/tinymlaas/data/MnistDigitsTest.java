@@ -3,7 +3,7 @@ package io.tinymlaas.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

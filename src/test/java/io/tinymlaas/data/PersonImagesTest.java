@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.tinymlaas.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tinymlaas.ProjectLayout;
+import io.tinymlaas.core.ProjectLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package io.tinymlaas.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
-import io.tinymlaas.pipeline.ModelRegistry;
-import io.tinymlaas.pipeline.Quality;
-import io.tinymlaas.pipeline.QualityReport;
-import io.tinymlaas.pipeline.RegisteredModel;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.registry.QualityReport;
+import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.report.ReportWriter;
 
 /**

@@ -1,9 +1,9 @@
 package io.tinymlaas.steps;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.pipeline.Examples;
-import io.tinymlaas.pipeline.Lifecycle;
-import io.tinymlaas.pipeline.Quality;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.examples.Examples;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.lifecycle.Lifecycle;
 
 /**
  * hello_world trained, converted, checked and compiled once per test run: the board scenarios each need the

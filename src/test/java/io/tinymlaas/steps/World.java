@@ -1,8 +1,8 @@
 package io.tinymlaas.steps;
 
-import io.tinymlaas.ProjectLayout;
-import io.tinymlaas.pipeline.Examples;
-import io.tinymlaas.pipeline.Lifecycle;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.examples.Examples;
+import io.tinymlaas.lifecycle.Lifecycle;
 import java.nio.file.Path;
 
 /** Per-scenario state shared by the step classes (injected by cucumber-picocontainer). */

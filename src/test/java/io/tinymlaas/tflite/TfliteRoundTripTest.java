@@ -82,7 +82,7 @@ class TfliteRoundTripTest {
             }
             try {
                 TfliteReader.read(mutated, "mutated.tflite");
-            } catch (io.tinymlaas.TinymlException expected) {
+            } catch (io.tinymlaas.core.TinymlException expected) {
                 assertThat(expected.getMessage()).startsWith("mutated.tflite: ");
             }
         }

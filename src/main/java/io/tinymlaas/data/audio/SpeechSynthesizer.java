@@ -1,8 +1,8 @@
 package io.tinymlaas.data.audio;
 
-import io.tinymlaas.TinymlException;
-import io.tinymlaas.data.Hashes;
-import io.tinymlaas.emulator.Executables;
+import io.tinymlaas.core.Executables;
+import io.tinymlaas.core.Hashes;
+import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.tinymlaas.data.audio;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,9 +1,9 @@
 package io.tinymlaas.data.audio;
 
-import io.tinymlaas.HostProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import io.tinymlaas.core.HostProcess;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

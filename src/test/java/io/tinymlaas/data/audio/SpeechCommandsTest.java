@@ -3,7 +3,7 @@ package io.tinymlaas.data.audio;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tinymlaas.TinymlException;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.audio.SpeechCommands.Clip;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.tinymlaas.pipeline.DryRun;
+import io.tinymlaas.lifecycle.DryRun;
 import io.tinymlaas.report.MatrixReport;
 import io.tinymlaas.report.MatrixReport.Row;
 import io.tinymlaas.report.MatrixReport.Verdict;

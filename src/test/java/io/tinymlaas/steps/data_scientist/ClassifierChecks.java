@@ -2,15 +2,15 @@ package io.tinymlaas.steps.data_scientist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.data.StoredDataset;
-import io.tinymlaas.pipeline.Comparison;
-import io.tinymlaas.pipeline.ConvertedModel;
-import io.tinymlaas.pipeline.Lifecycle;
-import io.tinymlaas.pipeline.Quality;
-import io.tinymlaas.pipeline.StoredModel;
+import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.X86Container;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.lifecycle.Lifecycle;
+import io.tinymlaas.oracle.Comparison;
+import io.tinymlaas.registry.StoredModel;
 import io.tinymlaas.steps.World;
-import io.tinymlaas.target.TargetRun;
-import io.tinymlaas.target.X86Container;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;

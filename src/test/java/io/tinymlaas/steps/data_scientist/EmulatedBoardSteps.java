@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.tinymlaas.board.Board;
-import io.tinymlaas.pipeline.Comparison;
+import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.board.Board;
+import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.steps.World;
-import io.tinymlaas.target.TargetRun;
-import io.tinymlaas.target.Targets;
 
 /** The last leg of every example's scenario: the compiled model on an emulated board, over its UART. */
 public class EmulatedBoardSteps {

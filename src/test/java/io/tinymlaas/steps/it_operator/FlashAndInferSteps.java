@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.tinymlaas.TinymlException;
-import io.tinymlaas.board.Board;
-import io.tinymlaas.pipeline.Comparison;
-import io.tinymlaas.pipeline.Lifecycle;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.board.Board;
+import io.tinymlaas.lifecycle.Lifecycle;
+import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.steps.TrainedHelloWorld;
 import io.tinymlaas.steps.World;
-import io.tinymlaas.target.TargetRun;
-import io.tinymlaas.target.Targets;
 
 public class FlashAndInferSteps {
 

@@ -1,0 +1,5 @@
+/**
+ * Our ahead-of-time compiler: a {@code .tflite} model becomes C source with a static memory plan (arena, constants),
+ * ready for any target's runtime; the C sources a firmware hosts are a {@link io.tinymlaas.compile.FirmwareModel}.
+ */
+package io.tinymlaas.compile;

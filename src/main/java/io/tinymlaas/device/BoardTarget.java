@@ -1,0 +1,104 @@
+package io.tinymlaas.device;
+
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.compile.FirmwareModel;
+import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.emulator.Emulator;
+import io.tinymlaas.device.emulator.RunningBoard;
+import io.tinymlaas.device.firmware.Firmware;
+import io.tinymlaas.device.firmware.FirmwareBuilder;
+import io.tinymlaas.link.BoardErrorException;
+import io.tinymlaas.link.BoardSession;
+import io.tinymlaas.link.HelloMessage;
+import io.tinymlaas.link.LinkTimeoutException;
+import io.tinymlaas.link.ResultMessage;
+import io.tinymlaas.link.SerialLink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An emulated board, driven the way a real one would be: build the firmware for the board, flash it into the
+ * emulator, check the board's HELLO (board id, model hash), then one INFER/RESULT exchange per input over UART.
+ */
+public final class BoardTarget implements InferenceTarget {
+
+    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Board board;
+    private final Emulator emulator;
+    private final FirmwareBuilder builder;
+    private final Path workDirectory;
+
+    public BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory) {
+        this.board = board;
+        this.emulator = emulator;
+        this.builder = builder;
+        this.workDirectory = workDirectory;
+    }
+
+    @Override
+    public String id() {
+        return board.id();
+    }
+
+    public Firmware build(FirmwareModel model) {
+        return builder.build(model, board, emulator.buildProfile(board), workDirectory);
+    }
+
+    @Override
+    public TargetRun run(CompiledModel model, List<byte[]> inputs) {
+        return runFirmware(model, inputs);
+    }
+
+    /** Like {@link #run}, for whatever the firmware hosts in the model's place, e.g. the audio front end. */
+    public TargetRun runFirmware(FirmwareModel model, List<byte[]> inputs) {
+        Firmware firmware = build(model);
+        try (RunningBoard running = emulator.boot(board, firmware.elf(), BOOT_TIMEOUT);
+             SerialLink link = SerialLink.open(running.serialDevice())) {
+            BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
+            HelloMessage hello = awaitBoot(session, running);
+            if (!hello.boardId().equals(board.id()) || !hello.modelHash().equals(model.modelHash())) {
+                throw new TargetException(board.id() + ": the board runs other firmware (HELLO says board "
+                        + hello.boardId() + ", model " + hello.modelHash() + ")");
+            }
+            List<byte[]> outputs = new ArrayList<>(inputs.size());
+            List<Long> instructions = new ArrayList<>(inputs.size());
+            for (int i = 0; i < inputs.size(); i++) {
+                ResultMessage result = inferOrExplain(session, running, inputs.get(i), i);
+                outputs.add(result.output());
+                instructions.add(result.instructions());
+            }
+            return new TargetRun(outputs, instructions, firmware.size(), emulator.name() + " " + board.qemu().machine()
+                    + " for " + board.id());
+        }
+    }
+
+    private HelloMessage awaitBoot(BoardSession session, RunningBoard running) {
+        try {
+            return session.hello();
+        } catch (LinkTimeoutException e) {
+            throw new TargetException(board.id() + ": the firmware did not answer HELLO after boot (hung or crashed "
+                    + "before its main loop); " + e.getMessage() + "; emulator: " + tail(running.emulatorLog()), e);
+        }
+    }
+
+    private ResultMessage inferOrExplain(BoardSession session, RunningBoard running, byte[] input, int index) {
+        try {
+            return session.infer(input);
+        } catch (LinkTimeoutException e) {
+            throw new TargetException(board.id() + ": inference " + index + " did not finish (the model hangs or the "
+                    + "board crashed" + (running.alive() ? "" : "; the emulator exited") + "); " + e.getMessage(), e);
+        } catch (BoardErrorException e) {
+            // which board refused which input, and its size, so a wrong-sized input is found without reading the protocol
+            throw new BoardErrorException(board.id() + ": INFER of input " + index + " (" + input.length + " B)", e.error());
+        }
+    }
+
+    private static String tail(String log) {
+        String stripped = log.strip();
+        return stripped.isEmpty() ? "(no output)" : stripped.substring(Math.max(0, stripped.length() - 500));
+    }
+}

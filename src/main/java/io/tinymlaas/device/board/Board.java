@@ -1,0 +1,95 @@
+package io.tinymlaas.device.board;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One board descriptor, {@code boards/<id>.yaml}, as read by {@link BoardCatalog}. Component names mirror the
+ * YAML keys in camelCase ({@code flash_bytes} is {@link #flashBytes()}).
+ *
+ * <p>The figures describe the <em>real</em> board (its internal flash and RAM that firmware may use), not the
+ * emulator that stands in for it: a QEMU proxy usually has far more memory, so these limits must be enforced
+ * by whoever builds or runs firmware for the board.
+ *
+ * @param id                unique id, equal to the descriptor's file name without {@code .yaml}
+ * @param name              human-readable board name
+ * @param mcu               microcontroller part
+ * @param core              CPU core, e.g. {@code cortex-m4}, {@code cortex-m7}, {@code xtensa-lx6}, {@code arc-em9d}
+ * @param fpu               floating-point unit, e.g. {@code FPv4-SP}, {@code none} or {@code unverified}
+ * @param clockMhz          maximum (stock) core clock in MHz
+ * @param flashBytes        flash available to firmware on the real board, in bytes
+ * @param ramBytes          RAM available to firmware on the real board, in bytes
+ * @param consoleUart       which UART carries the console, and its type (free text)
+ * @param renode            the Renode platform for this board, if antmicro/renode ships one
+ * @param qemu              the QEMU machine used as a same-core proxy, if any
+ * @param toolchain         the compiler toolchain the board needs
+ * @param emulation         how the board is emulated here
+ * @param unsupportedReason why no emulator here runs the board; {@code null} when it is emulatable
+ * @param sources           where the figures came from
+ * @param notes             caveats, including facts that are not verified
+ */
+public record Board(
+        String id,
+        String name,
+        String mcu,
+        String core,
+        String fpu,
+        int clockMhz,
+        long flashBytes,
+        long ramBytes,
+        String consoleUart,
+        Renode renode,
+        Qemu qemu,
+        String toolchain,
+        Emulation emulation,
+        String unsupportedReason,
+        List<String> sources,
+        List<String> notes) {
+
+    public Board {
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** True when an emulator installed here runs this board's core (today: a QEMU proxy machine). */
+    public boolean emulatable() {
+        return emulation == Emulation.QEMU;
+    }
+
+    /**
+     * The board's Renode description.
+     *
+     * @param platform path of the {@code .repl} in antmicro/renode (e.g. {@code platforms/cpus/nrf52840.repl}), or null
+     * @param uart     the console UART peripheral in that platform (e.g. {@code sysbus.uart0}), or null
+     */
+    public record Renode(String platform, String uart) {
+        /** True when antmicro/renode ships a platform file usable for this board. */
+        public boolean hasPlatform() {
+            return platform != null;
+        }
+    }
+
+    /**
+     * The QEMU machine that stands in for the board: same core, different memory map and peripherals.
+     *
+     * @param machine {@code -M} value, e.g. {@code mps2-an386}, or null
+     * @param cpu     the core the machine runs, e.g. {@code cortex-m4}, or null
+     */
+    public record Qemu(String machine, String cpu) {
+    }
+
+    /** How a board is emulated here. Spelled in lower case in the YAML ({@code qemu}, {@code none}). */
+    public enum Emulation {
+        /** A Debian 12 QEMU machine with the same core runs the board's firmware (rebuilt for that machine). */
+        QEMU,
+        /** No emulator installed here runs the board's core; {@link Board#unsupportedReason()} says why. */
+        NONE;
+
+        /** The spelling used in the YAML descriptors. */
+        @JsonValue
+        public String yamlName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

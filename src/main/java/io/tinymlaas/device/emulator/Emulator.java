@@ -1,0 +1,27 @@
+package io.tinymlaas.device.emulator;
+
+import io.tinymlaas.device.board.Board;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Something that runs a board's firmware and exposes its console UART as a serial device on the host
+ * (a pty), so the host talks to it exactly as to a real board: QEMU (a same-core proxy machine) or Renode.
+ */
+public interface Emulator {
+
+    /** Short name used in reports: "qemu", "renode". */
+    String name();
+
+    /** Whether the emulator is installed here and can run this board; the reason when not. */
+    Availability availability(Board board);
+
+    /**
+     * Starts the firmware (an ELF built for {@link #buildProfile(Board)}) and returns once the console UART is
+     * reachable on the host, or throws {@link EmulatorException} after {@code timeout} saying where it stopped.
+     */
+    RunningBoard boot(Board board, Path firmwareElf, Duration timeout);
+
+    /** The memory map and console the firmware must be linked for when this emulator runs the board. */
+    BuildProfile buildProfile(Board board);
+}

@@ -1,0 +1,125 @@
+package io.tinymlaas.device.emulator;
+
+import io.tinymlaas.core.Executables;
+import io.tinymlaas.device.board.Board;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs firmware on QEMU's same-core proxy machine for a board (mps2-an386 for Cortex-M4F boards, mps2-an500 for
+ * M7), with -icount shift=0 so that SysTick counts executed instructions exactly, and the console UART on a pty.
+ */
+public final class QemuEmulator implements Emulator {
+
+    static final String BINARY = "qemu-system-arm";
+    private static final Pattern PTY = Pattern.compile("char device redirected to (/dev/pts/\\d+) \\(label serial0\\)");
+
+    @Override
+    public String name() {
+        return "qemu";
+    }
+
+    @Override
+    public Availability availability(Board board) {
+        if (board.qemu() == null || board.qemu().machine() == null) {
+            return Availability.no(board.id() + ": no QEMU machine runs its core"
+                    + (board.unsupportedReason() == null ? "" : " (" + board.unsupportedReason() + ")"));
+        }
+        if (QemuMachine.byName(board.qemu().machine()).isEmpty()) {
+            return Availability.no(board.id() + ": QEMU machine " + board.qemu().machine() + " has no build profile yet");
+        }
+        if (Executables.find(BINARY).isEmpty()) {
+            return Availability.no(BINARY + " is not installed; run bin/setup (apt-get install qemu-system-arm)");
+        }
+        return Availability.yes();
+    }
+
+    @Override
+    public BuildProfile buildProfile(Board board) {
+        QemuMachine machine = machine(board);
+        // The real board's sizes are the limits, as long as the proxy has that much memory to load them into.
+        return new BuildProfile(board.qemu().cpu(), machine.fpuFlags(),
+                machine.codeOrigin(), Math.min(board.flashBytes(), machine.codeSize()),
+                machine.ramOrigin(), Math.min(board.ramBytes(), machine.ramSize()),
+                machine.uartBase(), machine.uartRxIrq(), machine.insnsPerTick(), machine.insnsPerTickDenominator());
+    }
+
+    @Override
+    public RunningBoard boot(Board board, Path firmwareElf, Duration timeout) {
+        Availability availability = availability(board);
+        if (!availability.available()) {
+            throw new EmulatorException(availability.reason());
+        }
+        List<String> command = List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
+                "-icount", "shift=0", "-display", "none", "-monitor", "none", "-serial", "pty",
+                "-kernel", firmwareElf.toString());
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new EmulatorException("cannot start " + BINARY + ": " + e.getMessage(), e);
+        }
+        ProcessOutput output = new ProcessOutput(process.getInputStream(), "qemu-" + board.id());
+        try {
+            if (!output.await(text -> PTY.matcher(text).find() || !process.isAlive(), timeout.toMillis())) {
+                process.destroyForcibly();
+                throw new EmulatorException("QEMU (" + board.qemu().machine() + ") did not open the console pty within "
+                        + timeout.toSeconds() + " s; its output: " + output.text().strip());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new EmulatorException("interrupted while QEMU was starting", e);
+        }
+        Matcher pty = PTY.matcher(output.text());
+        if (!pty.find()) {
+            throw new EmulatorException("QEMU exited while starting " + firmwareElf.getFileName() + " (exit "
+                    + exitCode(process) + "): " + output.text().strip());
+        }
+        return new QemuBoard(process, output, pty.group(1));
+    }
+
+    private static QemuMachine machine(Board board) {
+        return QemuMachine.byName(board.qemu() == null ? "" : String.valueOf(board.qemu().machine()))
+                .orElseThrow(() -> new EmulatorException(board.id() + " has no QEMU machine with a build profile"));
+    }
+
+    private static String exitCode(Process process) {
+        try {
+            return String.valueOf(process.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    private record QemuBoard(Process process, ProcessOutput output, String serialDevice) implements RunningBoard {
+
+        @Override
+        public boolean alive() {
+            return process.isAlive();
+        }
+
+        @Override
+        public String emulatorLog() {
+            return output.text();
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+            try {
+                if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+}

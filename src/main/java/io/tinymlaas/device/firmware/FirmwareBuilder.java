@@ -1,0 +1,118 @@
+package io.tinymlaas.device.firmware;
+
+import io.tinymlaas.compile.FirmwareModel;
+import io.tinymlaas.core.Executables;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.emulator.BuildProfile;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Builds Cortex-M firmware for a board: the runtime in firmware/targets/cortex_m, the generated model, and for
+ * each kernel the Cortex-M variant where one exists (firmware/kernels/cortex_m/op.c) or else the portable one.
+ * Linked against the real board's flash and RAM sizes, so a model that does not fit fails here, by name.
+ */
+public final class FirmwareBuilder {
+
+    static final String COMPILER = "arm-none-eabi-gcc";
+    private static final Pattern OVERFLOW = Pattern.compile("region `(FLASH|RAM)' overflowed by (\\d+) bytes");
+    private static final Pattern SIZE_LINE = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+\\d+\\s+\\p{XDigit}+\\s+\\S*firmware\\.elf",
+            Pattern.MULTILINE);
+    private static final int STACK_BYTES = 2048;
+    private static final long BUILD_TIMEOUT_SECONDS = 120;
+
+    private final Path firmwareRoot;
+    private final boolean cortexMKernels;
+
+    public FirmwareBuilder(Path firmwareRoot) {
+        this(firmwareRoot, true);
+    }
+
+    private FirmwareBuilder(Path firmwareRoot, boolean cortexMKernels) {
+        this.firmwareRoot = firmwareRoot;
+        this.cortexMKernels = cortexMKernels;
+    }
+
+    /** A builder that links only the portable reference kernels: the baseline the Cortex-M kernels are measured against. */
+    public FirmwareBuilder withPortableKernels() {
+        return new FirmwareBuilder(firmwareRoot, false);
+    }
+
+    public Firmware build(FirmwareModel model, Board board, BuildProfile profile, Path directory) {
+        if (Executables.find(COMPILER).isEmpty()) {
+            throw new FirmwareBuildException(COMPILER + " is not installed; run bin/setup "
+                    + "(apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)");
+        }
+        Path modelDir = model.writeTo(directory.resolve("model"));
+        Path out = directory.resolve("build");
+        List<String> command = new ArrayList<>(List.of("make", "--no-print-directory", "-C",
+                firmwareRoot.resolve("targets/cortex_m").toString(),
+                "MODEL_DIR=" + modelDir.toAbsolutePath(), "OUT=" + out.toAbsolutePath(), "BOARD_ID=" + board.id(),
+                "CPU=" + profile.cpu(), "FPU_FLAGS=" + profile.fpuFlags(),
+                "FLASH_ORIGIN=" + hex(profile.flashOrigin()), "FLASH_LENGTH=" + profile.flashLength(),
+                "RAM_ORIGIN=" + hex(profile.ramOrigin()), "RAM_LENGTH=" + profile.ramLength(),
+                "STACK_BYTES=" + STACK_BYTES, "UART_BASE=" + hex(profile.uartBase()), "UART_RX_IRQ=" + profile.uartRxIrq(),
+                "INSNS_PER_TICK=" + profile.insnsPerTick(), "INSNS_PER_TICK_DEN=" + profile.insnsPerTickDenominator(),
+                "EXTRA_INCLUDES=" + firmwareRoot.resolve("include").toAbsolutePath(),
+                "EXTRA_SRCS=" + String.join(" ", kernelSources())));
+        String log = run(command, directory);
+        Matcher overflow = OVERFLOW.matcher(log);
+        if (overflow.find()) {
+            String memory = overflow.group(1).equals("FLASH") ? "flash" : "RAM";
+            long limit = memory.equals("flash") ? profile.flashLength() : profile.ramLength();
+            throw new FirmwareTooBigException(board.id(), memory, limit + Long.parseLong(overflow.group(2)), limit);
+        }
+        Path elf = out.resolve("firmware.elf");
+        Matcher size = SIZE_LINE.matcher(log);
+        if (!Files.isRegularFile(elf) || !size.find()) {
+            throw new FirmwareBuildException("building firmware for " + board.id() + " failed:\n" + log.strip());
+        }
+        return new Firmware(elf, new ProgramSize(Long.parseLong(size.group(1)), Long.parseLong(size.group(2)),
+                Long.parseLong(size.group(3))), profile.flashLength(), profile.ramLength());
+    }
+
+    /** One source per operator: the Cortex-M variant where it exists (unless portable only), else the portable reference. */
+    List<String> kernelSources() {
+        Path reference = firmwareRoot.resolve("kernels/ref");
+        Path optimized = firmwareRoot.resolve("kernels/cortex_m");
+        try (Stream<Path> files = Files.list(reference)) {
+            return files.filter(p -> p.toString().endsWith(".c")).sorted()
+                    .map(p -> cortexMKernels && Files.isRegularFile(optimized.resolve(p.getFileName()))
+                            ? optimized.resolve(p.getFileName()) : p)
+                    .map(p -> p.toAbsolutePath().toString()).toList();
+        } catch (IOException e) {
+            throw new TinymlException("cannot list the kernels in " + reference + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String run(List<String> command, Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Path log = directory.resolve("build.log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(BUILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new FirmwareBuildException("the firmware build did not finish within " + BUILD_TIMEOUT_SECONDS + " s");
+            }
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new FirmwareBuildException("cannot run make: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new FirmwareBuildException("interrupted while building firmware", e);
+        }
+    }
+
+    private static String hex(long value) {
+        return String.format("0x%08X", value);
+    }
+}

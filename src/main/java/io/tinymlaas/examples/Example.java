@@ -1,0 +1,24 @@
+package io.tinymlaas.examples;
+
+import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.Split;
+import java.util.List;
+
+/** A seed example: where its data comes from, how it is trained, and what "good enough" means for it. */
+public interface Example {
+
+    String name();
+
+    Dataset collect();
+
+    /** The name its collected data is stored under, for `tinyml data` and `dry-run --data`. */
+    default String datasetName() {
+        return name();
+    }
+
+    /** The example's trainer and converter. */
+    ModelRecipe recipe();
+
+    /** Judges the dequantized outputs of the int8 model on the test split: every goal must hold. */
+    List<Quality> judge(Split test, List<float[]> outputs);
+}

@@ -1,0 +1,263 @@
+package io.tinymlaas.lifecycle;
+
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.convert.ConvertedModel;
+import io.tinymlaas.core.Hashes;
+import io.tinymlaas.core.IoFailure;
+import io.tinymlaas.core.Rounding;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.data.DatasetStore;
+import io.tinymlaas.data.Split;
+import io.tinymlaas.data.StoredDataset;
+import io.tinymlaas.device.InferenceTarget;
+import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.examples.Example;
+import io.tinymlaas.examples.ModelRecipe;
+import io.tinymlaas.examples.Quality;
+import io.tinymlaas.oracle.Comparison;
+import io.tinymlaas.oracle.ReferenceInterpreter;
+import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.registry.RegisteredModel;
+import io.tinymlaas.registry.StoredModel;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteReader;
+import io.tinymlaas.tflite.TfliteWriter;
+import io.tinymlaas.train.TrainedModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One example's way through the lifecycle, one method per stage, each using what the previous ones made:
+ * collect → train → (store) → convert → check against the reference → compile → run on a target → compare.
+ * The example's {@link ModelRecipe} decides how it is trained and converted.
+ * The CLI, the REST API and the acceptance steps all drive this class.
+ */
+public final class Lifecycle {
+
+    private final Example example;
+    private final Path workDirectory;
+    private final DatasetStore datasets;
+    private final ModelRegistry models;
+
+    private StoredDataset dataset;
+    private ModelRecipe recipe;
+    private TrainedModel training;
+    private StoredModel stored;
+    private RegisteredModel registered;
+    private ConvertedModel converted;
+    private List<byte[]> testInputs;
+    private List<byte[]> referenceOutputs;
+    private CompiledModel compiled;
+    private TargetRun targetRun;
+
+    /** Data sets are stored under {@code datasetRoot}, stored models registered in the folder {@code models} beside it. */
+    public Lifecycle(Example example, Path workDirectory, Path datasetRoot) {
+        this.example = example;
+        this.workDirectory = workDirectory;
+        this.datasets = new DatasetStore(datasetRoot);
+        this.models = new ModelRegistry(datasetRoot.resolveSibling("models"));
+    }
+
+    public Example example() {
+        return example;
+    }
+
+    public StoredDataset collect() {
+        dataset = datasets.save(example.collect());
+        return dataset;
+    }
+
+    /** Instead of collecting: goes on with a version already stored, e.g. one a data scientist relabelled. */
+    public StoredDataset use(StoredDataset stored) {
+        dataset = stored;
+        return dataset;
+    }
+
+    /** The data set version this lifecycle collected or was told to use. */
+    public StoredDataset dataset() {
+        require(dataset, "collect");
+        return dataset;
+    }
+
+    /** Trains with the example's recipe: a {@code TrainingResult} for a dense regression, a {@code ConvTrainingResult} for a CNN. */
+    public TrainedModel train() {
+        return train(example.recipe().seed());
+    }
+
+    /** Trains with the example's recipe from {@code seed}: the same data, recipe and seed give the same model. */
+    public TrainedModel train(long seed) {
+        require(dataset, "collect");
+        recipe = example.recipe().withSeed(seed);
+        training = recipe.train(dataset.dataset().train(), dataset.dataset().validation());
+        return training;
+    }
+
+    /** The seed the model was trained from: the one given to {@link #train(long)}, else the example's own. */
+    public long trainingSeed() {
+        require(training, "train");
+        return recipe.seed();
+    }
+
+    /**
+     * Stores the trained float model as {@code <example>.model.json} in the work folder: the weights, and a manifest
+     * tying them to the exact data (name, version and content hash), the recipe and seed, and the training figures;
+     * and registers it in the model registry. Nothing in it depends on the run or the checkout (keys keep their order,
+     * no folder is named), so the same data, recipe and seed store the same file, with the same hash and registry id.
+     */
+    public StoredModel store() {
+        require(training, "train");
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("example", example.name());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("name", dataset.dataset().name());
+        data.put("version", dataset.version());
+        data.put("content_sha256", dataset.contentHash());
+        data.put("recipe", dataset.dataset().recipe());
+        manifest.put("data", data);
+        Map<String, Object> recipeEntry = new LinkedHashMap<>();
+        recipeEntry.put("kind", recipe.getClass().getSimpleName());
+        recipeEntry.put("config", recipe);
+        manifest.put("recipe", recipeEntry);
+        manifest.put("seed", recipe.seed());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("epochs", training.lossPerEpoch().size());
+        metrics.put("final_training_loss", training.lossPerEpoch().get(training.lossPerEpoch().size() - 1));
+        metrics.putAll(training.validationMetrics());
+        metrics.put("loss_per_epoch", training.lossPerEpoch());
+        manifest.put("metrics", metrics);
+        manifest.put("network", training.network());
+        stored = StoredModel.write(workDirectory.resolve(example.name() + ".model.json"), manifest);
+        registered = models.register(stored);
+        return stored;
+    }
+
+    /** Whether {@link #store()} has run, so that {@link #registered()} has an entry to give. */
+    public boolean isRegistered() {
+        return registered != null;
+    }
+
+    /** The registry entry of the stored model, with the int8 model's quality once the reference has judged it. */
+    public RegisteredModel registered() {
+        require(registered, "store");
+        return registered;
+    }
+
+    /** The float model judged like the int8 one, on the same test split, so the cost of quantization shows. */
+    public List<Quality> judgeFloatModel() {
+        require(training, "train");
+        Split test = dataset.dataset().test();
+        List<float[]> outputs = new ArrayList<>(test.size());
+        for (float[] x : test.inputs()) {
+            outputs.add(training.network().predict(x));
+        }
+        return example.judge(test, outputs);
+    }
+
+    public ConvertedModel convert() {
+        require(training, "train");
+        TfliteModel model = recipe.convert(training, dataset.dataset().train().inputs(),
+                example.name() + " int8, data " + dataset.contentHash().substring(0, 12));
+        byte[] bytes = TfliteWriter.write(model);
+        Path file = workDirectory.resolve(example.name() + ".tflite");
+        write(file, bytes);
+        converted = new ConvertedModel(model, bytes, file, Hashes.sha256(bytes));
+        return converted;
+    }
+
+    /**
+     * Runs the reference interpreter on the test split: its outputs are the golden ones, and they must be good.
+     * The quality goes into the registry entry of the stored model, if the model was stored.
+     */
+    public List<Quality> checkWithReference() {
+        require(converted, "convert");
+        Split test = dataset.dataset().test();
+        Quantization in = converted.model().input().quantization();
+        Quantization out = converted.model().output().quantization();
+        testInputs = new ArrayList<>(test.size());
+        referenceOutputs = new ArrayList<>(test.size());
+        List<float[]> dequantized = new ArrayList<>(test.size());
+        try (ReferenceInterpreter reference = ReferenceInterpreter.load(converted.bytes(), converted.file().toString())) {
+            for (float[] x : test.inputs()) {
+                byte[] input = quantize(x, in);
+                byte[] output = reference.invoke(input);
+                testInputs.add(input);
+                referenceOutputs.add(output);
+                dequantized.add(dequantize(output, out));
+            }
+        }
+        List<Quality> quality = example.judge(test, dequantized);
+        if (registered != null) {
+            registered = models.recordQuality(registered.id(), converted, quality);
+        }
+        return quality;
+    }
+
+    /** Compiles the .tflite file as written to disk, read back through our reader, as a user's file would be. */
+    public CompiledModel compile() {
+        require(converted, "convert");
+        compiled = compileFile(converted.file());
+        return compiled;
+    }
+
+    public static CompiledModel compileFile(Path tflite) {
+        byte[] bytes = TfliteReader.readBytes(tflite);
+        TfliteModel model = TfliteReader.read(bytes, tflite.toString());
+        return AotCompiler.compile(model, Hashes.sha256(bytes), tflite.toString());
+    }
+
+    public TargetRun runOn(InferenceTarget target) {
+        require(compiled, "compile");
+        require(testInputs, "check with the reference");
+        targetRun = target.run(compiled, testInputs);
+        return targetRun;
+    }
+
+    public Comparison compareWithReference() {
+        require(targetRun, "run on a target");
+        return Comparison.of(targetRun.outputs(), referenceOutputs);
+    }
+
+    public List<byte[]> testInputs() {
+        require(testInputs, "check with the reference");
+        return testInputs;
+    }
+
+    static byte[] quantize(float[] values, Quantization q) {
+        byte[] result = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            long v = Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint();
+            result[i] = (byte) Math.max(-128, Math.min(127, v));
+        }
+        return result;
+    }
+
+    static float[] dequantize(byte[] values, Quantization q) {
+        float[] result = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = (float) q.dequantize(values[i]);
+        }
+        return result;
+    }
+
+    private static void require(Object stageResult, String stage) {
+        if (stageResult == null) {
+            throw new IllegalStateException("the '" + stage + "' stage has not run yet");
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new TinymlException("cannot write " + file + ": " + IoFailure.reason(e), e);
+        }
+    }
+}

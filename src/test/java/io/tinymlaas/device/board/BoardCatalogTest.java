@@ -1,0 +1,190 @@
+package io.tinymlaas.device.board;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BoardCatalogTest {
+
+    /** The twelve seed boards plus the Cortex-M55 reference board (arm_mps3_an547), sorted by id. */
+    private static final List<String> SEED_BOARDS = List.of(
+            "adafruit_edgebadge", "adafruit_tflm_kit", "arc_emsdp", "arduino_nano_33_ble_sense", "arm_mps3_an547",
+            "circuit_playground_bluefruit", "esp32_devkitc", "esp_eye", "himax_we1_plus", "sony_spresense",
+            "sparkfun_edge", "stm32f746_disco", "wio_terminal");
+
+    /** The proxy each emulatable core must use (DESIGN.md §2). */
+    private static final Map<String, String> PROXY_FOR_CORE = Map.of(
+            "cortex-m4", "mps2-an386",
+            "cortex-m7", "mps2-an500",
+            "cortex-m55", "mps3-an547");
+
+    /** A valid descriptor for a file named {@code test_board.yaml}; tests break one field of it. */
+    private static final String VALID = """
+            id: test_board
+            name: Test Board
+            mcu: Test MCU
+            core: cortex-m4
+            fpu: FPv4-SP
+            clock_mhz: 64
+            flash_bytes: 1048576
+            ram_bytes: 262144
+            console_uart: UART0
+            renode:
+              platform: null
+              uart: null
+            qemu:
+              machine: mps2-an386
+              cpu: cortex-m4
+            toolchain: arm-none-eabi-gcc
+            emulation: qemu
+            unsupported_reason: null
+            sources:
+              - a test
+            """;
+
+    @TempDir
+    Path tempDir;
+
+    private final BoardCatalog catalog = BoardCatalog.fromProject();
+
+    @Test
+    void theSeedBoardsAndTheM55ReferenceLoadFromTheProjectSortedById() {
+        assertThat(catalog.all()).extracting(Board::id).containsExactlyElementsOf(SEED_BOARDS);
+        assertThat(catalog.directory()).endsWith(Path.of("boards"));
+    }
+
+    @Test
+    void nano33BleSenseHasTheRealNrf52840MemoryAndProxiesToMps2An386() {
+        Board nano = catalog.byId("arduino_nano_33_ble_sense");
+
+        assertThat(nano.flashBytes()).isEqualTo(1_048_576L);
+        assertThat(nano.ramBytes()).isEqualTo(262_144L);
+        assertThat(nano.core()).isEqualTo("cortex-m4");
+        assertThat(nano.clockMhz()).isEqualTo(64);
+        assertThat(nano.qemu()).isEqualTo(new Board.Qemu("mps2-an386", "cortex-m4"));
+        assertThat(nano.renode()).isEqualTo(
+                new Board.Renode("platforms/boards/arduino_nano_33_ble.repl", "sysbus.uart0"));
+        assertThat(nano.emulatable()).isTrue();
+        assertThat(nano.unsupportedReason()).isNull();
+    }
+
+    @Test
+    void stm32f746DiscoProxiesToMps2An500With320KiBOfRam() {
+        Board disco = catalog.byId("stm32f746_disco");
+
+        assertThat(disco.core()).isEqualTo("cortex-m7");
+        assertThat(disco.qemu()).isEqualTo(new Board.Qemu("mps2-an500", "cortex-m7"));
+        assertThat(disco.ramBytes()).isEqualTo(320L * 1024);
+        assertThat(disco.flashBytes()).isEqualTo(1024L * 1024);
+        assertThat(disco.renode().uart()).isEqualTo("sysbus.usart1");
+        assertThat(disco.emulatable()).isTrue();
+    }
+
+    @Test
+    void esp32AndArcBoardsAreNotEmulatableAndCarryAReason() {
+        for (String id : List.of("esp32_devkitc", "esp_eye", "himax_we1_plus", "arc_emsdp")) {
+            Board board = catalog.byId(id);
+            assertThat(board.emulatable()).as(id).isFalse();
+            assertThat(board.emulation()).as(id).isEqualTo(Board.Emulation.NONE);
+            assertThat(board.unsupportedReason()).as(id).isNotBlank();
+            assertThat(board.qemu().machine()).as(id).isNull();
+        }
+        assertThat(catalog.byId("esp32_devkitc").unsupportedReason()).contains("ESP32");
+        assertThat(catalog.byId("arc_emsdp").unsupportedReason()).contains("ARC");
+    }
+
+    @Test
+    void emulatableListsExactlyTheBoardsWithAQemuProxyOfTheirCore() {
+        assertThat(catalog.emulatable()).extracting(Board::id).containsExactly(
+                "adafruit_edgebadge", "adafruit_tflm_kit", "arduino_nano_33_ble_sense", "arm_mps3_an547",
+                "circuit_playground_bluefruit", "sony_spresense", "sparkfun_edge", "stm32f746_disco",
+                "wio_terminal");
+        for (Board board : catalog.emulatable()) {
+            assertThat(board.qemu().machine()).as(board.id()).isEqualTo(PROXY_FOR_CORE.get(board.core()));
+            assertThat(board.qemu().cpu()).as(board.id()).isEqualTo(board.core());
+        }
+    }
+
+    @Test
+    void everyDescriptorCitesItsSources() {
+        assertThat(catalog.all()).allSatisfy(board -> assertThat(board.sources()).as(board.id()).isNotEmpty());
+    }
+
+    @Test
+    void unknownIdErrorListsTheKnownIds() {
+        assertThatThrownBy(() -> catalog.byId("arduino_uno"))
+                .isInstanceOf(UnknownBoardException.class)
+                .hasMessageContaining("arduino_uno")
+                .hasMessageContaining(String.join(", ", SEED_BOARDS));
+    }
+
+    @Test
+    void descriptorMissingRamBytesFailsNamingTheFileAndTheField() throws IOException {
+        Path file = write("test_board", VALID.replace("ram_bytes: 262144\n", ""));
+
+        assertThatThrownBy(() -> new BoardCatalog(tempDir))
+                .isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining(file.getFileName().toString())
+                .hasMessageContaining("ram_bytes")
+                .satisfies(e -> assertThat(((BoardDescriptorException) e).field()).isEqualTo("ram_bytes"));
+    }
+
+    @Test
+    void aValidDescriptorInAnyDirectoryLoads() throws IOException {
+        write("test_board", VALID);
+
+        BoardCatalog custom = new BoardCatalog(tempDir);
+
+        assertThat(custom.all()).singleElement().satisfies(board -> {
+            assertThat(board.id()).isEqualTo("test_board");
+            assertThat(board.notes()).isEmpty();
+            assertThat(board.renode().hasPlatform()).isFalse();
+        });
+    }
+
+    @Test
+    void nonPositiveSizeIsRejected() throws IOException {
+        assertEditRejected("flash_bytes: 1048576", "flash_bytes: 0", "flash_bytes", "positive");
+    }
+
+    @Test
+    void emulationNoneWithoutUnsupportedReasonIsRejected() throws IOException {
+        assertEditRejected("emulation: qemu", "emulation: none", "unsupported_reason", "required when emulation is none");
+    }
+
+    @Test
+    void unsupportedReasonOnAnEmulatableBoardIsRejected() throws IOException {
+        assertEditRejected("unsupported_reason: null", "unsupported_reason: no emulator", "unsupported_reason", "must be null");
+    }
+
+    @Test
+    void idThatDiffersFromTheFileNameIsRejected() throws IOException {
+        assertEditRejected("id: test_board", "id: other_board", "id", "file name");
+    }
+
+    @Test
+    void misspelledFieldIsRejectedByName() throws IOException {
+        assertEditRejected("clock_mhz:", "clock_mHz:", "clock_mHz", "unknown field");
+    }
+
+    private Path write(String id, String yaml) throws IOException {
+        return Files.writeString(tempDir.resolve(id + ".yaml"), yaml);
+    }
+
+    /** The valid descriptor with {@code from} replaced by {@code to} is refused, naming the file, field and problem. */
+    private void assertEditRejected(String from, String to, String field, String problem) throws IOException {
+        write("test_board", VALID.replace(from, to));
+        assertThatThrownBy(() -> new BoardCatalog(tempDir))
+                .isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("test_board.yaml")
+                .hasMessageContaining("'" + field + "'")
+                .hasMessageContaining(problem);
+    }
+}
