@@ -1,14 +1,14 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.compile.CompiledModel;
-import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.lifecycle.Lifecycle;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compile", mixinStandardHelpOptions = true,
@@ -18,6 +18,9 @@ final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Parameters(index = "0", description = "the .tflite file")
     Path model;
 
@@ -26,11 +29,10 @@ final class CompileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CompiledModel compiled = Lifecycle.compileFile(model);
-        Path out = this.out != null ? this.out : ProjectLayout.find().output().resolve("compiled");
-        compiled.writeTo(out);
-        spec.commandLine().getOut().printf("%s -> %s: %d B activation arena, %d B of weights%n", model, out, compiled.plan().arenaBytes(),
-                compiled.constantBytes());
+        Tinyml tinyml = main.tinyml();
+        CompiledModel compiled = tinyml.compileTo(model, out).compiled();
+        spec.commandLine().getOut().printf("%s -> %s: %d B activation arena, %d B of weights%n", model, tinyml.compiledFolder(out),
+                compiled.plan().arenaBytes(), compiled.constantBytes());
         return 0;
     }
 }

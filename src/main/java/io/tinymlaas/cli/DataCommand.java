@@ -20,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** The Data Scientist's view of the stored data sets: versions, manifests, class counts, and relabelling. */
@@ -27,6 +28,9 @@ import picocli.CommandLine.Spec;
         description = "Stored data sets: list their versions, show a manifest with its class counts, relabel samples.",
         subcommands = {DataCommand.ListVersions.class, DataCommand.Show.class, DataCommand.Relabel.class, DataCommand.Collect.class})
 final class DataCommand implements Runnable {
+
+    @ParentCommand
+    Main main;
 
     @Spec
     CommandSpec spec;
@@ -39,6 +43,9 @@ final class DataCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every stored version of every data set.")
     static final class ListVersions implements Callable<Integer> {
 
+        @ParentCommand
+        DataCommand group;
+
         @Spec
         CommandSpec spec;
 
@@ -47,7 +54,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DatasetStore datasets = store.store();
+            DatasetStore datasets = store.store(group.main.tinyml());
             PrintWriter out = spec.commandLine().getOut();
             List<String> names = datasets.names();
             if (names.isEmpty()) {
@@ -71,6 +78,9 @@ final class DataCommand implements Runnable {
             description = "Shows a version's manifest: source, licence, labels, class counts per split, parent and relabel log.")
     static final class Show implements Callable<Integer> {
 
+        @ParentCommand
+        DataCommand group;
+
         @Spec
         CommandSpec spec;
 
@@ -89,7 +99,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DatasetStore datasets = store.store();
+            DatasetStore datasets = store.store(group.main.tinyml());
             PrintWriter out = spec.commandLine().getOut();
             List<DatasetManifest> versions = datasets.versions(name);
             if (version == null && versions.isEmpty()) {
@@ -146,6 +156,9 @@ final class DataCommand implements Runnable {
                     "An unknown data set, version, sample or class is refused with one line and exit code 2; nothing is stored."})
     static final class Relabel implements Callable<Integer> {
 
+        @ParentCommand
+        DataCommand group;
+
         @Spec
         CommandSpec spec;
 
@@ -173,7 +186,7 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DatasetStore datasets = store.store();
+            DatasetStore datasets = store.store(group.main.tinyml());
             PrintWriter out = spec.commandLine().getOut();
             DatasetManifest base = datasets.manifest(name, version);
             boolean single = sample != null || label != null;
@@ -228,6 +241,9 @@ final class DataCommand implements Runnable {
             description = "Collects an example's data set and stores it as a version (the dry-run's collect stage alone).")
     static final class Collect implements Callable<Integer> {
 
+        @ParentCommand
+        DataCommand group;
+
         @Spec
         CommandSpec spec;
 
@@ -240,7 +256,7 @@ final class DataCommand implements Runnable {
         @Override
         public Integer call() {
             Dataset dataset = Examples.byName(example).collect();
-            StoredDataset stored = store.store().save(dataset);
+            StoredDataset stored = store.store(group.main.tinyml()).save(dataset);
             spec.commandLine().getOut().printf("%s version %s: %s, %s; %s%n", stored.dataset().name(), stored.version(),
                     perSplit(stored.manifest().samples()), stored.manifest().labelSet().describe(), stored.directory());
             return 0;

@@ -1,9 +1,7 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.data.DatasetStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,10 +11,7 @@ final class DatasetStoreOption {
     @Option(names = "--store", paramLabel = "<dir>", description = "the data set store (default: the project's target/tinyml/datasets)")
     Path directory;
 
-    DatasetStore store() {
-        if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new TinymlException(directory + " is a file, not a data set store folder");
-        }
-        return new DatasetStore(directory != null ? directory : ProjectLayout.find().datasets());
+    DatasetStore store(Tinyml tinyml) {
+        return tinyml.datasets(directory);
     }
 }

@@ -1,17 +1,15 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.device.Targets;
-import io.tinymlaas.lifecycle.DryRun;
-import io.tinymlaas.report.MatrixReport;
+import io.tinymlaas.app.DryRunOutcome;
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.report.RunReport;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
@@ -23,26 +21,26 @@ final class DryRunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Main main;
+
     @Mixin
     RunSelection run;
 
     @Override
     public Integer call() {
-        ProjectLayout layout = ProjectLayout.find();
+        Tinyml tinyml = main.tinyml();
         PrintWriter out = spec.commandLine().getOut();
-        DryRun dryRun = run.dryRun(new DryRun(layout, new StagePrinter(out)), layout);
-        List<String> targets = run.targets(new Targets(layout));
+        List<String> targets = tinyml.targetsFor(run.request());
         out.printf("dry-run %s on %s%n", run.example, String.join(", ", targets));
-        if (targets.size() == 1) {
-            RunReport report = dryRun.run(run.example, targets.get(0));
-            out.printf("%s in %.1f s; report: %s%n", report.passed() ? "PASSED" : "FAILED", report.totalSeconds(),
-                    dryRun.reportDirectory(run.example, targets.get(0)).resolve("report.json"));
-            return report.passed() ? 0 : 1;
+        DryRunOutcome outcome = tinyml.dryRun(run.request(), new StagePrinter(out));
+        if (outcome.matrix() == null) {
+            RunReport report = outcome.reports().get(0);
+            out.printf("%s in %.1f s; report: %s%n", report.passed() ? "PASSED" : "FAILED", report.totalSeconds(), outcome.file());
+        } else {
+            out.print(outcome.matrix().markdown());
+            out.printf("%s; matrix: %s%n", outcome.passed() ? "PASSED (every target that can run here)" : "FAILED", outcome.file());
         }
-        MatrixReport matrix = MatrixReport.of(run.example, dryRun.run(run.example, targets));
-        Path file = matrix.write(dryRun.reportDirectory(run.example, "matrix"));
-        out.print(matrix.markdown());
-        out.printf("%s; matrix: %s%n", matrix.anyFailed() ? "FAILED" : "PASSED (every target that can run here)", file);
-        return matrix.anyFailed() ? 1 : 0;
+        return outcome.passed() ? 0 : 1;
     }
 }

@@ -1,12 +1,8 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.core.TinymlException;
-import io.tinymlaas.examples.Example;
-import io.tinymlaas.examples.Examples;
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.app.FlakinessOutcome;
 import io.tinymlaas.lifecycle.QualitySpread;
-import io.tinymlaas.lifecycle.QualitySpreadReport;
+import io.tinymlaas.report.Quality;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "flakiness", mixinStandardHelpOptions = true,
@@ -40,31 +37,19 @@ final class FlakinessCommand implements Callable<Integer> {
     @Option(names = "--first-seed", defaultValue = "1", description = "the first training seed; the others follow it (default: ${DEFAULT-VALUE})")
     long firstSeed;
 
+    @ParentCommand
+    Main main;
+
     @Override
     public Integer call() {
-        if (runs < 2) {
-            throw new TinymlException("--runs must be at least 2 to measure a spread, not " + runs);
-        }
-        List<String> names = examples.isEmpty() ? Examples.names() : examples.stream().distinct().toList();
-        List<Example> chosen = names.stream().map(Examples::fastProfile).toList();
-        ProjectLayout layout = ProjectLayout.find();
         PrintWriter out = spec.commandLine().getOut();
-        Path reports = layout.output().resolve("reports").resolve("flakiness");
-        List<QualitySpread.Result> results = new ArrayList<>();
-        for (Example example : chosen) {
-            out.printf("%s: %d trainings from seed %d, then seed %d again%n", example.name(), runs, firstSeed, firstSeed);
-            results.add(QualitySpread.measure(example, layout.output().resolve("flakiness").resolve(example.name()),
-                    layout.datasets(), firstSeed, runs, run -> out.println(line(example.name(), run))));
-            QualitySpreadReport.write(results, reports);
-        }
-        out.print(QualitySpreadReport.markdown(results));
-        boolean clean = results.stream().allMatch(r -> r.failures() == 0 && r.reproducible());
-        out.printf("%s; report: %s%n", clean ? "PASSED: no run missed a goal, every model reproduced"
-                : "FAILED: " + results.stream().filter(r -> r.failures() > 0 || !r.reproducible())
-                        .map(r -> r.example() + (r.failures() > 0 ? " missed a goal in " + r.failures() + " of " + r.runs().size() + " runs" : "")
-                                + (r.reproducible() ? "" : " did not reproduce its first model"))
-                        .collect(Collectors.joining("; ")), reports.resolve("flakiness.md"));
-        return clean ? 0 : 1;
+        FlakinessOutcome outcome = main.tinyml().flakiness(examples, firstSeed, runs,
+                example -> out.printf("%s: %d trainings from seed %d, then seed %d again%n", example, runs, firstSeed, firstSeed),
+                (example, run) -> out.println(line(example, run)));
+        out.print(outcome.markdown());
+        out.printf("%s; report: %s%n", outcome.clean() ? "PASSED: no run missed a goal, every model reproduced"
+                : "FAILED: " + outcome.failures(), outcome.file());
+        return outcome.clean() ? 0 : 1;
     }
 
     private static String line(String example, QualitySpread.Run run) {

@@ -1,7 +1,9 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.core.TinymlException;
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,12 +17,32 @@ import picocli.CommandLine.Command;
                 KeywordCommand.class, FlakinessCommand.class})
 public final class Main {
 
+    private final Supplier<Tinyml> engine;
+    private Tinyml tinyml;
+
+    private Main(Supplier<Tinyml> engine) {
+        this.engine = engine;
+    }
+
+    /** The facade, made on first use: `tinyml --help` works outside a project, where finding the layout fails. */
+    Tinyml tinyml() {
+        if (tinyml == null) {
+            tinyml = engine.get();
+        }
+        return tinyml;
+    }
+
     public static void main(String[] args) {
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main()).setOut(out).setErr(err);
+        return run(Tinyml::forThisProject, out, err, args);
+    }
+
+    /** As {@link #run(PrintWriter, PrintWriter, String...)} on the facade {@code engine} makes (tests give their own). */
+    public static int run(Supplier<Tinyml> engine, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Main(engine)).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
             if (exception instanceof TinymlException) {
                 line.getErr().println("tinyml: " + exception.getMessage());

@@ -1,9 +1,7 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.registry.ModelRegistry;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -13,10 +11,7 @@ final class ModelRegistryOption {
     @Option(names = "--registry", paramLabel = "<dir>", description = "the model registry (default: the project's target/tinyml/models)")
     Path directory;
 
-    ModelRegistry registry() {
-        if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
-            throw new TinymlException(directory + " is a file, not a model registry folder");
-        }
-        return new ModelRegistry(directory != null ? directory : ProjectLayout.find().models());
+    ModelRegistry registry(Tinyml tinyml) {
+        return tinyml.registry(directory);
     }
 }

@@ -1,10 +1,10 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.core.Hashes;
-import io.tinymlaas.examples.Quality;
 import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.QualityReport;
 import io.tinymlaas.registry.RegisteredModel;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +18,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** The model registry: every model the pipeline stored, with the data version it came from and its metrics. */
@@ -25,6 +26,9 @@ import picocli.CommandLine.Spec;
         description = "Stored models: the data set version each was trained on, its training figures and its int8 quality.",
         subcommands = {ModelsCommand.ListModels.class, ModelsCommand.Show.class, ModelsCommand.Report.class})
 final class ModelsCommand implements Runnable {
+
+    @ParentCommand
+    Main main;
 
     @Spec
     CommandSpec spec;
@@ -37,6 +41,9 @@ final class ModelsCommand implements Runnable {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the registered models, oldest first.")
     static final class ListModels implements Callable<Integer> {
 
+        @ParentCommand
+        ModelsCommand group;
+
         @Spec
         CommandSpec spec;
 
@@ -45,7 +52,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelRegistry models = registry.registry();
+            ModelRegistry models = registry.registry(group.main.tinyml());
             PrintWriter out = spec.commandLine().getOut();
             List<RegisteredModel> all = models.list();
             if (all.isEmpty()) {
@@ -65,6 +72,9 @@ final class ModelsCommand implements Runnable {
             description = "Shows a registered model: its files, the data version it came from, its training figures and quality.")
     static final class Show implements Callable<Integer> {
 
+        @ParentCommand
+        ModelsCommand group;
+
         @Spec
         CommandSpec spec;
 
@@ -80,7 +90,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             // only the JSON writer throws IOException here, and it writes to memory
-            RegisteredModel m = registry.registry().get(id);
+            RegisteredModel m = registry.registry(group.main.tinyml()).get(id);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(ReportWriter.JSON.writeValueAsString(m));
@@ -128,6 +138,9 @@ final class ModelsCommand implements Runnable {
             description = "A Markdown table of each example's newest judged model: its quality on held-out data against the goal.")
     static final class Report implements Callable<Integer> {
 
+        @ParentCommand
+        ModelsCommand group;
+
         @Spec
         CommandSpec spec;
 
@@ -139,7 +152,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelRegistry models = registry.registry();
+            ModelRegistry models = registry.registry(group.main.tinyml());
             List<RegisteredModel> judged = QualityReport.newestJudged(models.list());
             String table = QualityReport.markdown(judged);
             PrintWriter out = spec.commandLine().getOut();

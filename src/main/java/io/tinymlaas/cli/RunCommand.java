@@ -1,23 +1,21 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.device.InferenceTarget;
-import io.tinymlaas.device.Targets;
-import io.tinymlaas.lifecycle.NetworkTester;
+import io.tinymlaas.app.NetworkTest;
+import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
 import io.tinymlaas.lifecycle.NetworkTester.InputResult;
 import io.tinymlaas.lifecycle.NetworkTester.Inputs;
-import io.tinymlaas.lifecycle.NetworkTester.Prepared;
 import io.tinymlaas.lifecycle.NetworkTester.Result;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LongSummaryStatistics;
 import java.util.concurrent.Callable;
-import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -40,11 +38,11 @@ import picocli.CommandLine.Spec;
                         + "target)."})
 final class RunCommand implements Callable<Integer> {
 
-    /** Tests replace how a target id becomes a target (to run without Docker); null means {@link Targets}. */
-    static BiFunction<String, Path, InferenceTarget> targetFactory;
-
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    Main main;
 
     @Parameters(index = "0", description = "the .tflite model (int8 or float32 interface)")
     Path model;
@@ -70,30 +68,18 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         InputFormat inputFormat = parseFormat(format);
         if (show < 0) {
-            throw new io.tinymlaas.core.TinymlException("--show " + show + ": give how many inputs to list, 0 or more");
+            throw new TinymlException("--show " + show + ": give how many inputs to list, 0 or more");
         }
-        Prepared prepared = NetworkTester.prepare(model);
-        Inputs inputs = NetworkTester.readInputs(input, prepared.model().input(), inputFormat);
-
-        ProjectLayout layout = ProjectLayout.find();
-        Path work = layout.output().resolve("runs").resolve("run-" + prepared.name() + "-" + target);
-        InferenceTarget inferenceTarget;
-        if (targetFactory != null) {
-            inferenceTarget = targetFactory.apply(target, work);
-        } else {
-            Targets targets = new Targets(layout);
-            targets.check(target);
-            inferenceTarget = targets.resolve(target, work);
-        }
-        Path reports = reportDir != null ? reportDir : layout.output().resolve("reports").resolve("run-" + prepared.name() + "-" + target);
-
+        NetworkTest test = main.tinyml().networkTest(model, input, inputFormat, target, reportDir);
+        Inputs inputs = test.inputs();
+        CompiledModel compiled = test.model().compiled();
         out.printf("%s: %d input(s) of %d bytes (%s), %d output bytes each; reference TFLite 2.6 vs ours on %s%n", model,
-                inputs.tensors().size(), prepared.compiled().inputBytes(), inputs.format().name().toLowerCase(java.util.Locale.ROOT),
-                prepared.compiled().outputBytes(), target);
+                inputs.tensors().size(), compiled.inputBytes(), inputs.format().name().toLowerCase(java.util.Locale.ROOT),
+                compiled.outputBytes(), target);
         if (inputs.clamped() > 0) {
             out.printf("note: %d input value(s) were outside the int8 range after quantization and were clamped%n", inputs.clamped());
         }
-        Result result = NetworkTester.run(prepared, inputs, inferenceTarget, target, reports);
+        Result result = test.run();
         print(out, result);
         return result.passed() ? 0 : 1;
     }
@@ -116,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("instructions per inference: mean %.0f, min %d, max %d%n", stats.getAverage(), stats.getMin(), stats.getMax());
         }
         String verdict = !result.passed() ? "DIFFERENT"
-                : result.maxFloatDiff() > 0 ? String.format(java.util.Locale.ROOT, "WITHIN %.0e", NetworkTester.FLOAT_TOLERANCE)
+                : result.maxFloatDiff() > 0 ? String.format(java.util.Locale.ROOT, "WITHIN %.0e", NetworkTest.FLOAT_TOLERANCE)
                 : "BIT-IDENTICAL";
         out.printf("%s on %s; report: %s%n", verdict, result.ranOn(), result.report());
     }
@@ -127,14 +113,14 @@ final class RunCommand implements Callable<Integer> {
             return "max |ours - reference| " + lsb + " LSB";
         }
         return String.format(java.util.Locale.ROOT, "max |ours - reference| / max(|reference|, 1) %.3g (tolerance %.0e)%s",
-                floatDiff, NetworkTester.FLOAT_TOLERANCE, lsb > 0 ? ", int8 outputs " + lsb + " LSB" : "");
+                floatDiff, NetworkTest.FLOAT_TOLERANCE, lsb > 0 ? ", int8 outputs " + lsb + " LSB" : "");
     }
 
     private static InputFormat parseFormat(String format) {
         try {
             return InputFormat.valueOf(format.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new io.tinymlaas.core.TinymlException("unknown --format '" + format + "'; use auto, raw or text");
+            throw new TinymlException("unknown --format '" + format + "'; use auto, raw or text");
         }
     }
 }

@@ -1,18 +1,12 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.data.DatasetStore;
-import io.tinymlaas.device.Targets;
-import io.tinymlaas.examples.Examples;
-import io.tinymlaas.lifecycle.DryRun;
+import io.tinymlaas.app.RunRequest;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Which example runs where: shared by the commands that run the lifecycle. */
 final class RunSelection {
-
-    static final String ALL = "all";
 
     @Parameters(index = "0", description = "example, e.g. hello_world")
     String example;
@@ -31,24 +25,7 @@ final class RunSelection {
                     + "model, byte for byte, on this machine")
     Long seed;
 
-    /**
-     * The dry-run this selection asks for: on freshly collected data, or on the stored version given, which must exist;
-     * from the example's own seed or the one given.
-     */
-    DryRun dryRun(DryRun fresh, ProjectLayout layout) {
-        DryRun seeded = seed == null ? fresh : fresh.withSeed(seed);
-        if (dataVersion == null) {
-            return seeded;
-        }
-        new DatasetStore(layout.datasets()).manifest(Examples.byName(example).datasetName(), dataVersion);
-        return seeded.onStoredData(dataVersion);
-    }
-
-    /** The chosen targets, with 'all' spelled out; an unknown example or target is refused before anything is printed or run. */
-    List<String> targets(Targets known) {
-        Examples.byName(example);
-        List<String> chosen = targets.contains(ALL) ? known.all() : targets.stream().distinct().toList();  // x86,x86 runs once
-        chosen.forEach(known::knows);
-        return chosen;
+    RunRequest request() {
+        return new RunRequest(example, targets, dataVersion, seed);
     }
 }

@@ -4,9 +4,11 @@ import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteFile;
 import io.tinymlaas.tflite.TfliteModel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,6 +62,12 @@ public final class AotCompiler {
     static final int ARENA_ALIGNMENT = 4;
 
     private AotCompiler() {
+    }
+
+    /** The one way a model file is compiled: read, hashed, checked and turned into C. */
+    public static CompiledFile compile(Path tflite) {
+        TfliteFile file = TfliteFile.read(tflite);
+        return new CompiledFile(file, compile(file.model(), file.sha256(), tflite.toString()));
     }
 
     public static CompiledModel compile(TfliteModel file, String modelHash, String source) {

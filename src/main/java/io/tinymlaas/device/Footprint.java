@@ -20,7 +20,7 @@ public final class Footprint {
     }
 
     public FootprintReport measure(CompiledModel model, Board board, Path directory) {
-        BuildProfile profile = targets.emulatorFor(board).buildProfile(board);
+        BuildProfile profile = targets.target(board.id()).buildProfile();
         try {
             Firmware firmware = builder.build(model, board, profile, directory);
             return new FootprintReport(board.id(), firmware.flashBytes(), firmware.flashLimit(), firmware.ramBytes(),

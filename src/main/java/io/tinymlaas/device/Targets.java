@@ -1,18 +1,16 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.core.TinymlException;
-import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.board.BoardCatalog;
-import io.tinymlaas.device.emulator.Availability;
 import io.tinymlaas.device.emulator.Emulator;
 import io.tinymlaas.device.emulator.QemuEmulator;
 import io.tinymlaas.device.emulator.RenodeEmulator;
-import io.tinymlaas.device.firmware.FirmwareBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /** Turns a target name ("x86" or a board id from boards/) into something that can run a compiled model. */
 public final class Targets {
@@ -22,6 +20,8 @@ public final class Targets {
     private final ProjectLayout layout;
     private final BoardCatalog boards;
     private final List<Emulator> emulators;
+    private final Function<Path, InferenceTarget> x86;
+    private final Map<String, Target> resolved = new ConcurrentHashMap<>();
 
     public Targets(ProjectLayout layout) {
         this(layout, new BoardCatalog(layout.boards()),
@@ -30,37 +30,30 @@ public final class Targets {
     }
 
     public Targets(ProjectLayout layout, BoardCatalog boards, List<Emulator> emulatorsByPreference) {
+        this(layout, boards, emulatorsByPreference, work -> new X86Container(layout.firmware(), work));
+    }
+
+    /** With {@code x86} making what runs on x86 for a work folder, e.g. a host build where Docker is not wanted. */
+    public Targets(ProjectLayout layout, BoardCatalog boards, List<Emulator> emulatorsByPreference,
+                   Function<Path, InferenceTarget> x86) {
         this.layout = layout;
         this.boards = boards;
         this.emulators = emulatorsByPreference;
+        this.x86 = x86;
     }
 
     public BoardCatalog boards() {
         return boards;
     }
 
-    /** Refuses unknown targets and boards that cannot run here, before any work starts. */
-    public void check(String target) {
-        if (!target.equals(X86)) {
-            emulatorFor(boards.byId(target));
+    /** The target with this id, looked up once per Targets; an id that is neither x86 nor a board in boards/ is refused. */
+    public Target target(String id) {
+        Target known = resolved.get(id);
+        if (known == null) {
+            known = id.equals(X86) ? Target.x86(layout.firmware(), x86) : Target.board(boards.byId(id), emulators, layout.firmware());
+            resolved.put(id, known);
         }
-    }
-
-    /** Refuses a target that is neither x86 nor a board in boards/ (whether it can run here is checked later). */
-    public void knows(String target) {
-        if (!target.equals(X86)) {
-            boards.byId(target);
-        }
-    }
-
-    /** Why no emulator here can run the target, or empty when one can. */
-    public Optional<String> whyNotRunnable(String target) {
-        try {
-            check(target);
-            return Optional.empty();
-        } catch (TinymlException e) {
-            return Optional.of(e.getMessage());
-        }
+        return known;
     }
 
     /** x86 and every board in boards/, runnable here or not: the CTO's whole matrix. */
@@ -69,41 +62,5 @@ public final class Targets {
         all.add(X86);
         all.addAll(boards.ids());
         return all;
-    }
-
-    public InferenceTarget resolve(String target, Path workDirectory) {
-        if (target.equals(X86)) {
-            return new X86Container(layout.firmware(), workDirectory.resolve(X86));
-        }
-        return board(target, workDirectory);
-    }
-
-    /** An emulated board by id, for work that is not a compiled model (e.g. the audio front end). */
-    public BoardTarget board(String boardId, Path workDirectory) {
-        Board board = boards.byId(boardId);
-        return new BoardTarget(board, emulatorFor(board), new FirmwareBuilder(layout.firmware()), workDirectory.resolve(board.id()));
-    }
-
-    /** The first emulator, in order of preference, that can run the board; otherwise every reason why not. */
-    public Emulator emulatorFor(Board board) {
-        List<String> reasons = new ArrayList<>();
-        for (Emulator emulator : emulators) {
-            Availability availability = emulator.availability(board);
-            if (availability.available()) {
-                return emulator;
-            }
-            reasons.add(emulator.name() + ": " + availability.reason());
-        }
-        throw new TinymlException(board.id() + " cannot be emulated here: " + String.join("; ", reasons));
-    }
-
-    /** Each emulator's availability for the board, for listings and reports. */
-    public List<String> availability(Board board) {
-        return emulators.stream().map(e -> e.name() + ": " + e.availability(board).reason()).toList();
-    }
-
-    /** For a board target, what each emulator said about it; empty for x86. */
-    public List<String> availability(String target) {
-        return target.equals(X86) ? List.of() : availability(boards.byId(target));
     }
 }

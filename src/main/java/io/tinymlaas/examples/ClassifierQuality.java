@@ -2,6 +2,7 @@ package io.tinymlaas.examples;
 
 import io.tinymlaas.data.OneHot;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.report.Quality;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package io.tinymlaas.examples;
 
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.report.Quality;
 import java.util.List;
 
 /** A seed example: where its data comes from, how it is trained, and what "good enough" means for it. */

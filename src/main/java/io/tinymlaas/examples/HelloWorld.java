@@ -3,6 +3,7 @@ package io.tinymlaas.examples;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.SineDataset;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.TrainingConfig;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.Gesture;
 import io.tinymlaas.data.GestureSynthesizer;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.TrainingConfig.Phase;

@@ -13,9 +13,10 @@ import io.tinymlaas.data.audio.SpeechCommands;
 import io.tinymlaas.data.audio.SpeechCommands.Clip;
 import io.tinymlaas.data.audio.SpeechSynthesizer;
 import io.tinymlaas.device.BoardFrontEnd;
+import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.Targets;
 import io.tinymlaas.oracle.Comparison;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.TrainingConfig.Phase;
@@ -153,9 +154,8 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
             LongSummaryStatistics instructions = run.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
             return String.format("audio front end on %s: %,.0f instructions per clip (mean of %d clips, %,d to %,d); firmware "
                     + "flash %d B, RAM %d B; features byte-identical to the Java front end's on %d of %d clips", board,
-                    instructionsPerClip(), clips.size(), instructions.getMin(), instructions.getMax(), run.size().text()
-                    + run.size().data(), run.size().data() + run.size().bss(), comparison.inputs() - comparison.mismatchedInputs(),
-                    comparison.inputs());
+                    instructionsPerClip(), clips.size(), instructions.getMin(), instructions.getMax(), run.size().flashBytes(),
+                    run.size().ramBytes(), comparison.inputs() - comparison.mismatchedInputs(), comparison.inputs());
         }
     }
 
@@ -164,22 +164,17 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
      * {@code boardFrontEndClips} test clips (the classes take turns in the test split, so any four hold every class), and
      * compares every feature byte with the Java front end's.
      */
-    public BoardFeatures frontEndOnBoard(Targets targets, String boardId, Path workDirectory) {
-        return frontEndOnBoard(targets, boardId, profile().boardFrontEndClips(), workDirectory);
-    }
-
-    /** As {@link #frontEndOnBoard(Targets, String, Path)}, on the first {@code count} test clips (at most the whole split). */
-    public BoardFeatures frontEndOnBoard(Targets targets, String boardId, int count, Path workDirectory) {
+    public BoardFeatures frontEndOnBoard(Target board, int count, Path workDirectory) {
         if (count < 1) {
-            throw new TinymlException("the front end needs at least one clip to run on " + boardId + ", not " + count);
+            throw new TinymlException("the front end needs at least one clip to run on " + board.id() + ", not " + count);
         }
         List<Clip> test = speech().test();
         List<Clip> clips = test.subList(0, Math.min(count, test.size()));
-        TargetRun run = new BoardFrontEnd(targets.board(boardId, workDirectory), ProjectLayout.find().firmware())
+        TargetRun run = new BoardFrontEnd(board.boardRunner(workDirectory), board.firmwareRoot())
                 .features(clips.stream().map(Clip::audio).toList());
         FrontEnd java = new FrontEnd();
         List<byte[]> expected = clips.stream().map(clip -> java.features(clip.audio())).toList();
-        return new BoardFeatures(boardId, clips, run, Comparison.of(run.outputs(), expected));
+        return new BoardFeatures(board.id(), clips, run, Comparison.of(run.outputs(), expected));
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each keyword as figures. */

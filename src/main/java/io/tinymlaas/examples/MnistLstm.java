@@ -3,6 +3,7 @@ package io.tinymlaas.examples;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.MnistDigits;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.LstmTrainingConfig;
 import io.tinymlaas.train.TrainingConfig.Phase;
 import java.util.List;

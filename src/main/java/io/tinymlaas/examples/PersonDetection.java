@@ -5,6 +5,7 @@ import io.tinymlaas.data.LfwSubset;
 import io.tinymlaas.data.PersonClass;
 import io.tinymlaas.data.PersonImages;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.ConvTrainingConfig.Separable;

@@ -5,14 +5,17 @@ import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.StoredDataset;
+import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.Examples;
-import io.tinymlaas.examples.Quality;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.registry.StoredModel;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.ReportWriter;
+import io.tinymlaas.report.RunFigures;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
 import io.tinymlaas.tflite.MultiplyAccumulates;
@@ -22,11 +25,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.LongSummaryStatistics;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * A CTO's dry-run: the whole lifecycle of one example on one target, stage by stage, timed, with every check.
@@ -44,13 +47,13 @@ public final class DryRun {
     private final Long seed;
 
     /** A dry-run that collects its example's data afresh and trains from the example's own seed. */
-    public DryRun(ProjectLayout layout, Consumer<StageResult> listener) {
-        this(layout, listener, null, null);
+    public DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener) {
+        this(layout, targets, listener, null, null);
     }
 
-    private DryRun(ProjectLayout layout, Consumer<StageResult> listener, String dataVersion, Long seed) {
+    private DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener, String dataVersion, Long seed) {
         this.layout = layout;
-        this.targets = new Targets(layout);
+        this.targets = targets;
         this.listener = listener;
         this.dataVersion = dataVersion;
         this.seed = seed;
@@ -61,21 +64,21 @@ public final class DryRun {
      * instead of freshly collected data; {@code version} may be a unique start of the version or its content hash.
      */
     public DryRun onStoredData(String version) {
-        return new DryRun(layout, listener, version, seed);
+        return new DryRun(layout, targets, listener, version, seed);
     }
 
     /** The same dry-run, trained from {@code trainingSeed} instead of the example's own seed. */
     public DryRun withSeed(long trainingSeed) {
-        return new DryRun(layout, listener, dataVersion, trainingSeed);
+        return new DryRun(layout, targets, listener, dataVersion, trainingSeed);
     }
 
-    public Path reportDirectory(String example, String target) {
+    public static Path reportDirectory(ProjectLayout layout, String example, String target) {
         return layout.output().resolve("reports").resolve(example + "-" + target);
     }
 
     /** Runs the lifecycle; an unknown example or target is refused before anything runs. */
     public RunReport run(String exampleName, String targetId) {
-        targets.check(targetId);
+        targets.target(targetId).requireRunnable();
         return run(exampleName, List.of(targetId)).get(0);
     }
 
@@ -86,34 +89,32 @@ public final class DryRun {
      */
     public List<RunReport> run(String exampleName, List<String> targetIds) {
         Example example = Examples.byName(exampleName);
-        targetIds.forEach(targets::knows);
+        List<Target> chosen = targetIds.stream().map(targets::target).toList();
         Instant started = Instant.now();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC).format(started);
         String runName = targetIds.size() == 1 ? exampleName + "-" + targetIds.get(0) : exampleName + "-matrix";
         Path work = layout.output().resolve("runs").resolve(runName).resolve(stamp);
         long startNanos = System.nanoTime();
-        Map<String, Object> sharedFigures = new LinkedHashMap<>();
         List<StageResult> sharedStages = new ArrayList<>();
         Lifecycle lifecycle = new Lifecycle(example, work, layout.datasets());
-        boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener), sharedFigures);
+        Measured shared = new Measured(RunFigures.NONE);
+        boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener), shared);
         double sharedSeconds = (System.nanoTime() - startNanos) / 1e9;
         List<RunReport> reports = new ArrayList<>();
-        for (String targetId : targetIds) {
+        for (Target target : chosen) {
+            String targetId = target.id();
             long targetNanos = System.nanoTime();
-            Map<String, Object> figures = new LinkedHashMap<>(sharedFigures);
+            Measured figures = new Measured(shared.figures);
             List<StageResult> stages = new ArrayList<>(sharedStages);
             Stages runner = new Stages(stages, stage -> listener.accept(forTarget(stage, targetId, targetIds)));
-            Optional<String> whyNot = targets.whyNotRunnable(targetId);
+            Optional<String> whyNot = target.whyNotRunnable();
             whyNot.ifPresent(reason -> runner.skip("run", reason));
-            boolean passed = modelMade && whyNot.isEmpty() && runOnTarget(lifecycle, targetId, work, runner, figures)
+            boolean passed = modelMade && whyNot.isEmpty() && runOnTarget(lifecycle, target, work, runner, figures)
                     || runner.skipRest(STAGES);
-            figures.put("work_directory", work.toString());
-            if (!targets.availability(targetId).isEmpty()) {
-                figures.put("emulators", targets.availability(targetId));
-            }
             RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
-                    sharedSeconds + (System.nanoTime() - targetNanos) / 1e9, List.copyOf(stages), figures);
-            ReportWriter.write(report, reportDirectory(exampleName, targetId));
+                    sharedSeconds + (System.nanoTime() - targetNanos) / 1e9, List.copyOf(stages),
+                    figures.figures.withWhere(work.toString(), target.availability()));
+            ReportWriter.write(report, reportDirectory(layout, exampleName, targetId));
             reports.add(report);
         }
         return reports;
@@ -125,15 +126,13 @@ public final class DryRun {
                 : new StageResult(stage.name(), stage.status(), stage.seconds(), "[" + targetId + "] " + stage.detail());
     }
 
-    private boolean makeModel(Lifecycle lifecycle, Stages runner, Map<String, Object> figures) {
+    private boolean makeModel(Lifecycle lifecycle, Stages runner, Measured figures) {
         return runner.run("collect", () -> {
                     StoredDataset data = dataVersion == null ? lifecycle.collect()
                             : lifecycle.use(new DatasetStore(layout.datasets()).load(lifecycle.example().datasetName(), dataVersion));
-                    figures.put("data_sha256", data.contentHash());
-                    figures.put("data_version", data.version());
-                    figures.put("data_directory", data.directory().toString());
-                    figures.put("samples", Map.of("train", data.dataset().train().size(),
-                            "validation", data.dataset().validation().size(), "test", data.dataset().test().size()));
+                    figures.add(f -> f.withData(new RunFigures.Data(data.contentHash(), data.version(), data.directory().toString(),
+                            new RunFigures.Samples(data.dataset().train().size(), data.dataset().validation().size(),
+                                    data.dataset().test().size()))));
                     String origin = dataVersion == null ? "" : "stored version " + data.version()
                             + (data.manifest().parent() == null ? "" : " (from " + data.manifest().parent().version() + ", "
                             + data.manifest().relabelLog().size() + " relabelled)") + ": ";
@@ -142,72 +141,55 @@ public final class DryRun {
                 && runner.run("train", () -> {
                     TrainedModel result = seed == null ? lifecycle.train() : lifecycle.train(seed);
                     long trainingSeed = lifecycle.trainingSeed();
-                    figures.put("seed", trainingSeed);
-                    figures.put("epochs", result.lossPerEpoch().size());
-                    figures.put("final_training_loss", result.lossPerEpoch().get(result.lossPerEpoch().size() - 1));
-                    figures.putAll(result.validationMetrics());
-                    figures.put("loss_per_epoch", result.lossPerEpoch());
+                    List<Double> losses = result.lossPerEpoch();
+                    figures.add(f -> f.withTraining(new RunFigures.Training(trainingSeed, losses.size(),
+                            losses.get(losses.size() - 1), losses, result.validationMetrics())));
                     return ok(result.lossPerEpoch().size() + " epochs, seed " + trainingSeed + ", " + result.summary());
                 })
                 && runner.run("store", () -> {
                     StoredModel model = lifecycle.store();
-                    figures.put("float_model_file", model.file().toString());
-                    figures.put("float_model_sha256", model.sha256());
-                    figures.put("model_id", lifecycle.registered().id());
+                    figures.add(f -> f.withStored(new RunFigures.Stored(model.file().toString(), model.sha256(),
+                            lifecycle.registered().id())));
                     return ok("float model and manifest in " + model.file().getFileName() + ", sha256 " + model.sha256().substring(0, 12)
                             + ", registered as " + lifecycle.registered().id());
                 })
                 && runner.run("convert", () -> {
                     ConvertedModel model = lifecycle.convert();
-                    figures.put("model_file", model.file().toString());
-                    figures.put("model_bytes", model.bytes().length);
-                    figures.put("model_sha256", model.sha256());
                     long macs = MultiplyAccumulates.count(model.model());
-                    figures.put("multiply_accumulates", macs);
+                    figures.add(f -> f.withConversion(new RunFigures.Conversion(model.file().toString(), model.bytes().length,
+                            model.sha256(), macs)));
                     return ok(model.bytes().length + " B int8 .tflite, " + macs + " multiply-accumulates per inference, sha256 "
                             + model.sha256().substring(0, 12));
                 })
                 && runner.run("reference", () -> {
                     List<Quality> quality = lifecycle.checkWithReference();
-                    figures.put("quality", quality);
+                    figures.add(f -> f.withQuality(quality));
                     return new Check(quality.stream().allMatch(Quality::passed), "reference interpreter: "
                             + String.join("; ", quality.stream().map(Quality::toString).toList()));
                 })
                 && runner.run("compile", () -> {
                     CompiledModel compiled = lifecycle.compile();
-                    figures.put("arena_bytes", compiled.plan().arenaBytes());
-                    figures.put("constant_bytes", compiled.constantBytes());
+                    figures.add(f -> f.withCompiled(new RunFigures.Compiled(compiled.plan().arenaBytes(), compiled.constantBytes())));
                     return ok("C with a " + compiled.plan().arenaBytes() + " B activation arena, " + compiled.constantBytes()
                             + " B of weights");
                 });
     }
 
-    private boolean runOnTarget(Lifecycle lifecycle, String targetId, Path work, Stages runner, Map<String, Object> figures) {
+    private boolean runOnTarget(Lifecycle lifecycle, Target target, Path work, Stages runner, Measured figures) {
         return runner.run("run", () -> {
-                    TargetRun run = lifecycle.runOn(targets.resolve(targetId, work));
-                    figures.put("program_text_bytes", run.size().text());
-                    figures.put("program_data_bytes", run.size().data());
-                    figures.put("program_bss_bytes", run.size().bss());
-                    figures.put("flash_bytes", run.size().text() + run.size().data());
-                    figures.put("ram_bytes", run.size().data() + run.size().bss());
-                    figures.put("ran_on", run.description());
-                    String counted = "";
-                    if (!run.instructions().isEmpty()) {
-                        long max = run.instructions().stream().mapToLong(Long::longValue).max().orElse(0);
-                        figures.put("instructions_per_inference", max);
-                        figures.put("instructions_per_inference_min",
-                                run.instructions().stream().mapToLong(Long::longValue).min().orElse(0));
-                        counted = ", " + max + " instructions per inference";
-                    }
-                    return ok(run.outputs().size() + " inferences on " + run.description() + ", flash "
-                            + (run.size().text() + run.size().data()) + " B" + counted);
+                    TargetRun run = lifecycle.runOn(target.runner(work));
+                    ProgramSize size = run.size();
+                    LongSummaryStatistics counts = run.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
+                    boolean counted = counts.getCount() > 0;
+                    figures.add(f -> f.withProgram(new RunFigures.Program(size.text(), size.data(), size.bss(), size.flashBytes(),
+                            size.ramBytes(), run.description(), counted ? counts.getMax() : null, counted ? counts.getMin() : null)));
+                    return ok(run.outputs().size() + " inferences on " + run.description() + ", flash " + size.flashBytes() + " B"
+                            + (counted ? ", " + counts.getMax() + " instructions per inference" : ""));
                 })
                 && runner.run("compare", () -> {
                     Comparison comparison = lifecycle.compareWithReference();
-                    figures.put("inputs_compared", comparison.inputs());
-                    figures.put("mismatched_inputs", comparison.mismatchedInputs());
-                    figures.put("max_abs_diff_lsb", comparison.maxAbsDiffLsb());
-                    figures.put("bit_identical", comparison.bitIdentical());
+                    figures.add(f -> f.withCompared(new RunFigures.Compared(comparison.inputs(), comparison.mismatchedInputs(),
+                            comparison.maxAbsDiffLsb(), comparison.bitIdentical())));
                     return new Check(comparison.bitIdentical(), comparison.bitIdentical()
                             ? "bit-identical to the reference interpreter on " + comparison.inputs() + " inputs"
                             : comparison.mismatchedInputs() + " of " + comparison.inputs() + " outputs differ, by up to "
@@ -221,5 +203,18 @@ public final class DryRun {
 
     /** A stage's verdict: whether its check held, and what to print. */
     record Check(boolean passed, String detail) {
+    }
+
+    /** The figures so far; each stage adds its part (stages run one after another, on one thread). */
+    private static final class Measured {
+        private RunFigures figures;
+
+        Measured(RunFigures figures) {
+            this.figures = figures;
+        }
+
+        void add(UnaryOperator<RunFigures> part) {
+            figures = part.apply(figures);
+        }
     }
 }

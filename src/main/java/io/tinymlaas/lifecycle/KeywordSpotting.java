@@ -1,21 +1,20 @@
 package io.tinymlaas.lifecycle;
 
+import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.compile.CompiledModel;
-import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.audio.FrontEnd;
 import io.tinymlaas.data.audio.Keyword;
 import io.tinymlaas.data.audio.SpeechCommands.Clip;
 import io.tinymlaas.device.BoardKeywordSpotter;
+import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.Targets;
 import io.tinymlaas.examples.MicroSpeech;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteModel;
-import io.tinymlaas.tflite.TfliteReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,8 +66,8 @@ public final class KeywordSpotting {
             return String.format("keyword spotting (front end + model) on %s: %,.0f instructions per clip (mean of %d clips, %,d to "
                     + "%,d); firmware flash %d B, RAM %d B (model arena %d B); scores bit-identical to the reference interpreter's "
                     + "on %d of %d clips, same keyword on %d, the spoken keyword on %d", board, instructionsPerClip(), clips.size(),
-                    instructions.getMin(), instructions.getMax(), run.size().text() + run.size().data(),
-                    run.size().data() + run.size().bss(), arenaBytes, comparison.inputs() - comparison.mismatchedInputs(),
+                    instructions.getMin(), instructions.getMax(), run.size().flashBytes(),
+                    run.size().ramBytes(), arenaBytes, comparison.inputs() - comparison.mismatchedInputs(),
                     comparison.inputs(), samePredictions(), correctPredictions());
         }
     }
@@ -82,35 +81,29 @@ public final class KeywordSpotting {
         return Keyword.values()[best];
     }
 
-    /** On the profile's number of held-out clips ({@code boardFrontEndClips}), as the front end alone is checked. */
-    public BoardKeywords onBoard(Targets targets, String boardId, Path tflite, Path workDirectory) {
-        return onBoard(targets, boardId, tflite, example.profile().boardFrontEndClips(), workDirectory);
-    }
-
     /**
      * Compiles the keyword model {@code tflite} with the front end into one firmware for the board, sends it the first
      * {@code count} held-out test clips (the classes take turns, so any four hold every class), and compares the scores
      * with the reference interpreter's for the Java front end's features of the same clips.
      */
-    public BoardKeywords onBoard(Targets targets, String boardId, Path tflite, int count, Path workDirectory) {
+    public BoardKeywords onBoard(Target board, CompiledFile tflite, int count, Path workDirectory) {
         if (count < 1) {
-            throw new TinymlException("keyword spotting needs at least one clip to run on " + boardId + ", not " + count);
+            throw new TinymlException("keyword spotting needs at least one clip to run on " + board.id() + ", not " + count);
         }
-        byte[] bytes = TfliteReader.readBytes(tflite);
-        requireFrontEndInput(TfliteReader.read(bytes, tflite.toString()), tflite);
-        CompiledModel network = Lifecycle.compileFile(tflite);
+        requireFrontEndInput(tflite.tflite().model(), tflite.file());
+        CompiledModel network = tflite.compiled();
         List<Clip> test = example.speech().test();
         List<Clip> clips = test.subList(0, Math.min(count, test.size()));
-        TargetRun run = new BoardKeywordSpotter(targets.board(boardId, workDirectory), ProjectLayout.find().firmware(), network,
-                tflite.toString()).scores(clips.stream().map(Clip::audio).toList());
+        TargetRun run = new BoardKeywordSpotter(board.boardRunner(workDirectory), board.firmwareRoot(), network,
+                tflite.file().toString()).scores(clips.stream().map(Clip::audio).toList());
         List<byte[]> reference = new ArrayList<>(clips.size());
         FrontEnd java = new FrontEnd();
-        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(bytes, tflite.toString())) {
+        try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(tflite.tflite().bytes(), tflite.file().toString())) {
             for (Clip clip : clips) {
                 reference.add(interpreter.invoke(java.features(clip.audio())));
             }
         }
-        return new BoardKeywords(boardId, clips, run, reference, Comparison.of(run.outputs(), reference), network.plan().arenaBytes());
+        return new BoardKeywords(board.id(), clips, run, reference, Comparison.of(run.outputs(), reference), network.plan().arenaBytes());
     }
 
     /** The board feeds the front end's bytes to the network as they are: only a model that reads them so can follow it. */

@@ -14,12 +14,12 @@ import io.tinymlaas.device.InferenceTarget;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.ModelRecipe;
-import io.tinymlaas.examples.Quality;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.registry.StoredModel;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteReader;
@@ -202,26 +202,32 @@ public final class Lifecycle {
     /** Compiles the .tflite file as written to disk, read back through our reader, as a user's file would be. */
     public CompiledModel compile() {
         require(converted, "convert");
-        compiled = compileFile(converted.file());
+        compiled = AotCompiler.compile(converted.file()).compiled();
         return compiled;
     }
 
-    public static CompiledModel compileFile(Path tflite) {
-        byte[] bytes = TfliteReader.readBytes(tflite);
-        TfliteModel model = TfliteReader.read(bytes, tflite.toString());
-        return AotCompiler.compile(model, Hashes.sha256(bytes), tflite.toString());
-    }
 
     public TargetRun runOn(InferenceTarget target) {
+        require(testInputs, "check with the reference");
+        return runOn(target, testInputs.size());
+    }
+
+    /**
+     * Runs the first {@code count} test inputs only (all of them when there are fewer): a board under an instruction-
+     * counting emulator takes seconds per inference of a large model, so a quick check can sample what the nightly
+     * build runs in full.
+     */
+    public TargetRun runOn(InferenceTarget target, int count) {
         require(compiled, "compile");
         require(testInputs, "check with the reference");
-        targetRun = target.run(compiled, testInputs);
+        targetRun = target.run(compiled, testInputs.subList(0, Math.min(count, testInputs.size())));
         return targetRun;
     }
 
+    /** The target's outputs against the reference interpreter's for the same test inputs. */
     public Comparison compareWithReference() {
         require(targetRun, "run on a target");
-        return Comparison.of(targetRun.outputs(), referenceOutputs);
+        return Comparison.of(targetRun.outputs(), referenceOutputs.subList(0, targetRun.outputs().size()));
     }
 
     public List<byte[]> testInputs() {

@@ -1,6 +1,7 @@
 package io.tinymlaas.lifecycle;
 
 import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.TinymlException;
@@ -53,10 +54,6 @@ public final class NetworkTester {
     /** How the input file is read; AUTO picks text for .txt/.csv/.tsv files and for files of ASCII numbers only. */
     public enum InputFormat { AUTO, RAW, TEXT }
 
-    /** A model read and compiled, ready to run: the compiler's refusal happens before any input is read. */
-    public record Prepared(Path file, String name, byte[] bytes, String sha256, TfliteModel model, CompiledModel compiled) {
-    }
-
     /** Inputs read from a file, as the model's input tensor bytes, with how they were read. */
     public record Inputs(List<byte[]> tensors, InputFormat format, int clamped) {
 
@@ -91,19 +88,7 @@ public final class NetworkTester {
     private NetworkTester() {
     }
 
-    /** Reads and compiles the model; a float interface or an unsupported operator is refused here, with one line. */
-    public static Prepared prepare(Path file) {
-        byte[] bytes = TfliteReader.readBytes(file);
-        TfliteModel model = TfliteReader.read(bytes, file.toString());
-        String sha = Hashes.sha256(bytes);
-        CompiledModel compiled = AotCompiler.compile(model, sha, file.toString());
-        return new Prepared(file, modelName(file), bytes, sha, model, compiled);
-    }
 
-    public static String modelName(Path file) {
-        String name = file.getFileName().toString();
-        return name.toLowerCase(Locale.ROOT).endsWith(".tflite") ? name.substring(0, name.length() - ".tflite".length()) : name;
-    }
 
     /** Reads the input file as raw tensors or as text numbers (see the class comment), refusing sizes that do not fit. */
     public static Inputs readInputs(Path file, Tensor input, InputFormat format) {
@@ -232,14 +217,14 @@ public final class NetworkTester {
     }
 
     /** The reference interpreter's outputs for every input. */
-    public static List<byte[]> reference(Prepared prepared, List<byte[]> inputs) {
+    public static List<byte[]> reference(CompiledFile model, List<byte[]> inputs) {
         List<byte[]> outputs = new ArrayList<>(inputs.size());
-        try (ReferenceInterpreter reference = ReferenceInterpreter.load(prepared.bytes(), prepared.file().toString())) {
-            if (reference.inputBytes() != prepared.compiled().inputBytes()
-                    || reference.outputBytes() != prepared.compiled().outputBytes()) {
-                throw new TinymlException(prepared.file() + ": the reference interpreter sees " + reference.inputBytes() + " input and "
-                        + reference.outputBytes() + " output bytes, our compiler " + prepared.compiled().inputBytes() + " and "
-                        + prepared.compiled().outputBytes());
+        try (ReferenceInterpreter reference = ReferenceInterpreter.load(model.tflite().bytes(), model.file().toString())) {
+            if (reference.inputBytes() != model.compiled().inputBytes()
+                    || reference.outputBytes() != model.compiled().outputBytes()) {
+                throw new TinymlException(model.file() + ": the reference interpreter sees " + reference.inputBytes() + " input and "
+                        + reference.outputBytes() + " output bytes, our compiler " + model.compiled().inputBytes() + " and "
+                        + model.compiled().outputBytes());
             }
             for (byte[] input : inputs) {
                 outputs.add(reference.invoke(input));
@@ -302,12 +287,12 @@ public final class NetworkTester {
      * The whole network test: compile (refusing what we cannot compile), read the inputs, run the reference and the
      * target, compare, and write {@code report.json} into {@code reportDirectory}.
      */
-    public static Result run(Prepared prepared, Inputs inputs, InferenceTarget target, String targetId, Path reportDirectory) {
-        List<byte[]> reference = reference(prepared, inputs.tensors());
-        TargetRun run = target.run(prepared.compiled(), inputs.tensors());
+    public static Result run(CompiledFile model, Inputs inputs, InferenceTarget target, String targetId, Path reportDirectory) {
+        List<byte[]> reference = reference(model, inputs.tensors());
+        TargetRun run = target.run(model.compiled(), inputs.tensors());
         Path report = reportDirectory.resolve("report.json");
-        Result result = compare(prepared.name(), targetId, run, reference, inputs, report, outputTensors(prepared.model()));
-        ReportWriter.writeJson(json(prepared, result, run), report);
+        Result result = compare(model.name(), targetId, run, reference, inputs, report, outputTensors(model.tflite().model()));
+        ReportWriter.writeJson(json(model, result, run), report);
         return result;
     }
 
@@ -320,20 +305,20 @@ public final class NetworkTester {
         return outputs;
     }
 
-    private static Map<String, Object> json(Prepared prepared, Result result, TargetRun run) {
+    private static Map<String, Object> json(CompiledFile model, Result result, TargetRun run) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("model", prepared.file().toString());
-        json.put("model_sha256", prepared.sha256());
+        json.put("model", model.file().toString());
+        json.put("model_sha256", model.sha256());
         json.put("target", result.target());
         json.put("ran_on", result.ranOn());
         json.put("finished_at", Instant.now().toString());
         json.put("input_format", result.inputFormat().name().toLowerCase(Locale.ROOT));
         json.put("clamped_input_values", result.clampedInputValues());
         json.put("inputs", result.inputCount());
-        json.put("input_bytes", prepared.compiled().inputBytes());
-        json.put("output_bytes", prepared.compiled().outputBytes());
-        json.put("arena_bytes", prepared.compiled().plan().arenaBytes());
-        json.put("constant_bytes", prepared.compiled().constantBytes());
+        json.put("input_bytes", model.compiled().inputBytes());
+        json.put("output_bytes", model.compiled().outputBytes());
+        json.put("arena_bytes", model.compiled().plan().arenaBytes());
+        json.put("constant_bytes", model.compiled().constantBytes());
         json.put("passed", result.passed());
         json.put("bit_identical", result.passed() && result.maxFloatDiff() == 0);
         json.put("max_abs_diff_lsb", result.maxDiffLsb());

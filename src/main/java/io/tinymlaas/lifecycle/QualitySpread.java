@@ -3,7 +3,7 @@ package io.tinymlaas.lifecycle;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.examples.Example;
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.report.Quality;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

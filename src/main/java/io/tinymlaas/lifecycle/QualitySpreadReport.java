@@ -1,6 +1,6 @@
 package io.tinymlaas.lifecycle;
 
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.ReportWriter;
 import java.nio.file.Path;
 import java.util.List;

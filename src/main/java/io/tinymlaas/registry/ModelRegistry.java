@@ -4,7 +4,7 @@ import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.IoFailure;
 import io.tinymlaas.core.Lookup;
 import io.tinymlaas.core.TinymlException;
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.ReportWriter;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.tinymlaas.registry;
 
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.report.Quality;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;

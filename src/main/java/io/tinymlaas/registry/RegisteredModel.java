@@ -1,7 +1,7 @@
 package io.tinymlaas.registry;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.report.Quality;
 import java.util.List;
 import java.util.Map;
 

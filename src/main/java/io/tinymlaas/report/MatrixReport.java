@@ -13,8 +13,8 @@ public record MatrixReport(String example, List<Row> rows) {
     public enum Verdict { PASSED, CANNOT_RUN_HERE, FAILED }
 
     /** A target's verdict, why, and the figures measured there (null when the run did not get that far). */
-    public record Row(String target, Verdict verdict, String reason, Object instructionsPerInference, Object flashBytes,
-                      Object ramBytes, Object arenaBytes) {
+    public record Row(String target, Verdict verdict, String reason, Long instructionsPerInference, Long flashBytes,
+                      Long ramBytes, Integer arenaBytes) {
     }
 
     public static MatrixReport of(String example, List<RunReport> reports) {
@@ -33,9 +33,11 @@ public record MatrixReport(String example, List<Row> rows) {
             verdict = Verdict.CANNOT_RUN_HERE;
             reason = skipped.detail();
         }
-        var figures = report.figures();
-        return new Row(report.target(), verdict, reason, figures.get("instructions_per_inference"), figures.get("flash_bytes"),
-                figures.get("ram_bytes"), figures.get("arena_bytes"));
+        RunFigures.Program program = report.figures().program();
+        RunFigures.Compiled compiled = report.figures().compiled();
+        return new Row(report.target(), verdict, reason, program == null ? null : program.instructionsPerInference(),
+                program == null ? null : program.flashBytes(), program == null ? null : program.ramBytes(),
+                compiled == null ? null : compiled.arenaBytes());
     }
 
     /** True when some target that could run the model did not pass: a real failure, not a board we cannot emulate. */

@@ -1,5 +1,6 @@
 package io.tinymlaas.report;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +12,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,7 +86,8 @@ public final class ReportWriter {
                     .append(escape(stage.detail())).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Figures</h2>\n<table>\n");
-        for (Map.Entry<String, Object> figure : report.figures().entrySet()) {
+        Map<String, Object> figures = JSON.convertValue(report.figures(), new TypeReference<LinkedHashMap<String, Object>>() { });
+        for (Map.Entry<String, Object> figure : figures.entrySet()) {
             h.append("<tr><th>").append(escape(figure.getKey())).append("</th><td>").append(escape(cell(figure.getValue())))
                     .append("</td></tr>\n");
         }

@@ -1,10 +1,15 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.core.HostProcess;
+import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.device.InferenceTarget;
 import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.board.BoardCatalog;
+import io.tinymlaas.device.emulator.QemuEmulator;
 import io.tinymlaas.device.firmware.ProgramSize;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +30,12 @@ final class HostGccTarget implements InferenceTarget {
 
     private final Path work;
     private final boolean corrupt;
+
+    /** The project's facade with x86 made by {@code x86} (e.g. this host build) instead of the container. */
+    static Tinyml onX86(Function<Path, InferenceTarget> x86) {
+        ProjectLayout layout = ProjectLayout.find();
+        return new Tinyml(layout, new Targets(layout, new BoardCatalog(layout.boards()), List.of(new QemuEmulator()), x86));
+    }
 
     HostGccTarget(Path work, boolean corrupt) {
         this.work = work;

@@ -2,6 +2,7 @@ package io.tinymlaas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.tflite.SampleModels;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.io.PrintWriter;
@@ -9,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,14 +86,11 @@ class MainTest {
     void aFailureNobodyForesawStillStartsWithOneLineAndExitsThree() throws Exception {
         Path model = Files.write(dir.resolve("tiny.tflite"), TfliteWriter.write(SampleModels.tinyDense()));
         Path input = Files.write(dir.resolve("in.bin"), new byte[] {1, 2});
-        RunCommand.targetFactory = (target, work) -> {
+        Supplier<Tinyml> buggy = () -> HostGccTarget.onX86(work -> {
             throw new IllegalStateException("a bug");
-        };
-        try {
-            assertThat(run("run", model.toString(), "--input", input.toString())).isEqualTo(3);
-        } finally {
-            RunCommand.targetFactory = null;
-        }
+        });
+        assertThat(Main.run(buggy, new PrintWriter(out, true), new PrintWriter(err, true), "run", model.toString(), "--input",
+                input.toString())).isEqualTo(3);
         assertThat(err.toString()).startsWith("tinyml: internal error (a bug in tinyml, please report it with the trace below): "
                 + "java.lang.IllegalStateException: a bug" + System.lineSeparator()).contains("\tat ");
     }

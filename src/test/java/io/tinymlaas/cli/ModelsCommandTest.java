@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.Hashes;
-import io.tinymlaas.examples.Quality;
 import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.registry.StoredModel;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.SampleModels;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.io.PrintWriter;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.tflite.SampleModels;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteWriter;
@@ -12,8 +13,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,18 +29,12 @@ class RunCommandTest {
     private final StringWriter err = new StringWriter();
     private boolean corrupt;
 
-    @BeforeEach
-    void hostTarget() {
-        RunCommand.targetFactory = (target, work) -> new HostGccTarget(dir.resolve("work-" + target), corrupt);
-    }
+    private boolean realTargets;
 
-    @AfterEach
-    void realTargets() {
-        RunCommand.targetFactory = null;
-    }
-
+    /** x86 is a host gcc build here (no Docker), unless a test asks for the real targets. */
     private int run(String... args) {
-        return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return Main.run(() -> realTargets ? Tinyml.forThisProject() : HostGccTarget.onX86(work -> new HostGccTarget(work, corrupt)),
+                new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
     private Path model(String name, TfliteModel model) throws Exception {
@@ -157,7 +150,7 @@ class RunCommandTest {
 
     @Test
     void anUnknownBoardIsRefusedBeforeAnythingRuns() throws Exception {
-        RunCommand.targetFactory = null;
+        realTargets = true;
         Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
         Path inputs = randomRawInputs(2, 1);
         assertThat(run("run", model.toString(), "--input", inputs.toString(), "--board", "no_such_board")).isEqualTo(2);

@@ -180,7 +180,7 @@ class CortexMKernelsIT {
             }
         }
         Board board = TARGETS.boards().byId(boardId);
-        BoardTarget target = new BoardTarget(board, TARGETS.emulatorFor(board), new FirmwareBuilder(LAYOUT.firmware()),
+        BoardTarget target = new BoardTarget(board, new QemuEmulator(), new FirmwareBuilder(LAYOUT.firmware()),
                 work.resolve(label));
         TargetRun run = target.run(AotCompiler.compile(model, "00".repeat(32), label + ".tflite"), inputs);
         System.out.printf("%s: %s instructions per inference%n", label, run.instructions());

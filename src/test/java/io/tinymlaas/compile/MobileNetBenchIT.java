@@ -7,6 +7,7 @@ import io.tinymlaas.device.BoardTarget;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.emulator.QemuEmulator;
 import io.tinymlaas.device.firmware.FirmwareBuilder;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.report.ReportWriter;
@@ -67,7 +68,7 @@ class MobileNetBenchIT {
         Board board = TARGETS.boards().byId(boardId);
         FirmwareBuilder builder = new FirmwareBuilder(LAYOUT.firmware());
         String kernels = portable ? "portable" : "cortex_m";
-        TargetRun run = new BoardTarget(board, TARGETS.emulatorFor(board), portable ? builder.withPortableKernels() : builder,
+        TargetRun run = new BoardTarget(board, new QemuEmulator(), portable ? builder.withPortableKernels() : builder,
                 work.resolve(kernels)).run(COMPILED, inputs);
         assertThat(run.outputs()).as("%s with the %s kernels", boardId, kernels).containsExactlyElementsOf(expected);
 
@@ -78,8 +79,8 @@ class MobileNetBenchIT {
         bench.put("instructions_per_inference", run.instructions());
         bench.put("arena_bytes", COMPILED.plan().arenaBytes());
         bench.put("constant_bytes", COMPILED.constantBytes());
-        bench.put("flash_bytes", run.size().text() + run.size().data());
-        bench.put("ram_bytes", run.size().data() + run.size().bss());
+        bench.put("flash_bytes", run.size().flashBytes());
+        bench.put("ram_bytes", run.size().ramBytes());
         bench.put("inputs_compared", inputs.size());
         ReportWriter.writeJson(bench, LAYOUT.bench().resolve("mobilenet_v1_025_shaped-" + boardId + "-" + kernels + ".json"));
         System.out.println("bench " + bench);

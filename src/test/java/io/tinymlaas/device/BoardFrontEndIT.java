@@ -28,7 +28,7 @@ class BoardFrontEndIT {
     @Test
     void theBoardComputesTheJavaFrontEndsFeaturesOnSilenceATonePinkishNoiseAndAClippedSquare() {
         List<short[]> clips = List.of(new short[FrontEndTables.CLIP], tone(1000, 8000), noise(7, 3000), square(440));
-        TargetRun run = new BoardFrontEnd(TARGETS.board(NANO, work), LAYOUT.firmware()).features(clips);
+        TargetRun run = new BoardFrontEnd(TARGETS.target(NANO).boardRunner(work), LAYOUT.firmware()).features(clips);
         FrontEnd java = new FrontEnd();
         assertThat(run.outputs()).hasSize(clips.size());
         for (int i = 0; i < clips.size(); i++) {
@@ -40,7 +40,7 @@ class BoardFrontEndIT {
 
     @Test
     void aClipOfTheWrongLengthIsRefusedBeforeItIsSent() {
-        BoardFrontEnd frontEnd = new BoardFrontEnd(TARGETS.board(NANO, work), LAYOUT.firmware());
+        BoardFrontEnd frontEnd = new BoardFrontEnd(TARGETS.target(NANO).boardRunner(work), LAYOUT.firmware());
         assertThatThrownBy(() -> frontEnd.features(List.of(new short[FrontEndTables.CLIP], new short[15999])))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("clip 1 has 15999 samples; the audio front end takes clips of 16000 (one second at 16000 Hz)");
@@ -49,7 +49,7 @@ class BoardFrontEndIT {
     @Test
     void theBoardAnswersAnInputLongerThanAClipWithWrongInputSize() {
         byte[] tooLong = new byte[FrontEndModel.INPUT_BYTES + 2];
-        assertThatThrownBy(() -> TARGETS.board(NANO, work).runFirmware(new FrontEndModel(LAYOUT.firmware()), List.of(tooLong)))
+        assertThatThrownBy(() -> TARGETS.target(NANO).boardRunner(work).runFirmware(new FrontEndModel(LAYOUT.firmware()), List.of(tooLong)))
                 .isInstanceOfSatisfying(BoardErrorException.class,
                         e -> assertThat(e.error().code()).isEqualTo(ErrorMessage.WRONG_INPUT_SIZE))
                 .hasMessageContaining("ERROR 3 \"wrong input size\"");

@@ -68,7 +68,7 @@ class BoardTargetIT {
                 "void tinyml_model_invoke(void) {\n    for (volatile int spin = 1; spin;) { }");
         CompiledModel hung = new CompiledModel(model.modelHash(), model.header(), hanging, model.plan(),
                 model.constantBytes(), model.inputBytes(), model.outputBytes());
-        InferenceTarget board = TARGETS.resolve(NANO.id(), work);
+        InferenceTarget board = TARGETS.target(NANO.id()).runner(work);
         assertThatThrownBy(() -> board.run(hung, List.of(new byte[] {0})))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("arduino_nano_33_ble_sense: inference 0 did not finish")

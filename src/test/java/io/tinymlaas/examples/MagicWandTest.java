@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tinymlaas.data.Gesture;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.ConvTrainingConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tinymlaas.data.MnistDigits;
 import io.tinymlaas.data.Split;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.LstmTrainingConfig;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,6 +8,7 @@ import io.tinymlaas.convert.CnnInt8Converter;
 import io.tinymlaas.data.PersonClass;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.lifecycle.Lifecycle;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.MultiplyAccumulates;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.train.ConvLayer;

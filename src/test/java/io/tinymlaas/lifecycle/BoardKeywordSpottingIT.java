@@ -3,6 +3,7 @@ package io.tinymlaas.lifecycle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.data.audio.FrontEndTables;
@@ -60,7 +61,7 @@ class BoardKeywordSpottingIT {
 
     @Test
     void theBoardsScoresForRawClipsAreBitIdenticalToTheReferenceOnTheJavaFrontEndsFeaturesAndPickTheSameKeyword() {
-        BoardKeywords result = new KeywordSpotting(example).onBoard(TARGETS, NANO, tflite, work);
+        BoardKeywords result = new KeywordSpotting(example).onBoard(TARGETS.target(NANO), AotCompiler.compile(tflite), example.profile().boardFrontEndClips(), work);
 
         assertThat(result.clips()).extracting(Clip::label).containsExactly(Keyword.values());
         assertThat(result.run().outputs()).hasSize(4).allSatisfy(scores -> assertThat(scores).hasSize(Keyword.values().length));
@@ -73,14 +74,14 @@ class BoardKeywordSpottingIT {
         assertThat(result.samePredictions()).isEqualTo(4);
         // the front end alone takes millions of instructions per clip; the network adds to them
         assertThat(result.run().instructions()).allSatisfy(n -> assertThat(n).isBetween(1_000_000L, 200_000_000L));
-        assertThat(result.run().size().data() + result.run().size().bss()).isGreaterThan(2 * FrontEndTables.CLIP + result.arenaBytes());
+        assertThat(result.run().size().ramBytes()).isGreaterThan(2 * FrontEndTables.CLIP + result.arenaBytes());
         System.out.println(result.summary());
     }
 
     @Test
     void anInputLongerThanAClipGetsTheBoardsWrongInputSizeError() {
-        KeywordSpotterModel spotter = new KeywordSpotterModel(LAYOUT.firmware(), Lifecycle.compileFile(tflite), tflite.toString());
-        assertThatThrownBy(() -> TARGETS.board(NANO, work).runFirmware(spotter, List.of(new byte[2 * FrontEndTables.CLIP + 2])))
+        KeywordSpotterModel spotter = new KeywordSpotterModel(LAYOUT.firmware(), AotCompiler.compile(tflite).compiled(), tflite.toString());
+        assertThatThrownBy(() -> TARGETS.target(NANO).boardRunner(work).runFirmware(spotter, List.of(new byte[2 * FrontEndTables.CLIP + 2])))
                 .isInstanceOfSatisfying(BoardErrorException.class,
                         e -> assertThat(e.error().code()).isEqualTo(ErrorMessage.WRONG_INPUT_SIZE))
                 .hasMessage(NANO + ": INFER of input 0 (32002 B): the board answered ERROR 3 \"wrong input size\"");
@@ -88,8 +89,8 @@ class BoardKeywordSpottingIT {
 
     @Test
     void aClipOfTheWrongLengthIsRefusedByTheHostNamingTheClip() {
-        BoardKeywordSpotter spotter = new BoardKeywordSpotter(TARGETS.board(NANO, work), LAYOUT.firmware(),
-                Lifecycle.compileFile(tflite), tflite.toString());
+        BoardKeywordSpotter spotter = new BoardKeywordSpotter(TARGETS.target(NANO).boardRunner(work), LAYOUT.firmware(),
+                AotCompiler.compile(tflite).compiled(), tflite.toString());
         assertThatThrownBy(() -> spotter.scores(List.of(new short[FrontEndTables.CLIP], new short[8000])))
                 .isInstanceOf(TargetException.class)
                 .hasMessage("clip 1 has 8000 samples; the audio front end takes clips of 16000 (one second at 16000 Hz)");
@@ -101,7 +102,7 @@ class BoardKeywordSpottingIT {
         Board small = new Board(nano.id(), nano.name(), nano.mcu(), nano.core(), nano.fpu(), nano.clockMhz(), nano.flashBytes(), 32768,
                 nano.consoleUart(), nano.renode(), nano.qemu(), nano.toolchain(), nano.emulation(), nano.unsupportedReason(),
                 nano.sources(), nano.notes());
-        CompiledModel network = Lifecycle.compileFile(tflite);
+        CompiledModel network = AotCompiler.compile(tflite).compiled();
         assertThatThrownBy(() -> new FirmwareBuilder(LAYOUT.firmware()).build(new KeywordSpotterModel(LAYOUT.firmware(), network,
                 tflite.toString()), small, new QemuEmulator().buildProfile(small), work))
                 .isInstanceOfSatisfying(FirmwareTooBigException.class, e -> {

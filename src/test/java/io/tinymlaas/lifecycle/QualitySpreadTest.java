@@ -11,7 +11,7 @@ import io.tinymlaas.data.Split;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.HelloWorld;
 import io.tinymlaas.examples.ModelRecipe;
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.TinymlException;
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.SampleModels;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.tinymlaas.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tinymlaas.examples.Quality;
+import io.tinymlaas.report.Quality;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

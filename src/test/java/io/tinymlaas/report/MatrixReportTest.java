@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tinymlaas.report.MatrixReport.Verdict;
 import io.tinymlaas.report.StageResult.Status;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MatrixReportTest {
 
     private static RunReport report(String target, boolean passed, StageResult... stages) {
         return new RunReport("hello_world", target, passed, "2026-11-25T00:00:00Z", 1.0, List.of(stages),
-                Map.of("flash_bytes", 5500L, "instructions_per_inference", 1102L));
+                RunFigures.NONE.withProgram(new RunFigures.Program(5400, 100, 2000, 5500, 2100, target, 1102L, 1102L)));
     }
 
     private static StageResult stage(String name, Status status, String detail) {
@@ -39,6 +38,6 @@ class MatrixReportTest {
         assertThat(matrix.rows().get(0).verdict()).isEqualTo(Verdict.FAILED);
         assertThat(matrix.rows().get(0).reason()).isEqualTo("run: does not fit: 1200 bytes too many for RAM");
         assertThat(matrix.anyFailed()).isTrue();
-        assertThat(matrix.markdown()).contains("| wio_terminal | FAILED | 1102 | 5500 | – | – | run: does not fit: 1200 bytes too many for RAM |");
+        assertThat(matrix.markdown()).contains("| wio_terminal | FAILED | 1102 | 5500 | 2100 | – | run: does not fit: 1200 bytes too many for RAM |");
     }
 }

@@ -2,10 +2,10 @@ package io.tinymlaas.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
-import io.tinymlaas.examples.Quality;
 import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.QualityReport;
 import io.tinymlaas.registry.RegisteredModel;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.ReportWriter;
 
 /**

@@ -2,8 +2,8 @@ package io.tinymlaas.steps;
 
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.examples.Examples;
-import io.tinymlaas.examples.Quality;
 import io.tinymlaas.lifecycle.Lifecycle;
+import io.tinymlaas.report.Quality;
 
 /**
  * hello_world trained, converted, checked and compiled once per test run: the board scenarios each need the

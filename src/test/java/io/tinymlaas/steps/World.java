@@ -1,5 +1,6 @@
 package io.tinymlaas.steps;
 
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.examples.Examples;
 import io.tinymlaas.lifecycle.Lifecycle;
@@ -8,13 +9,14 @@ import java.nio.file.Path;
 /** Per-scenario state shared by the step classes (injected by cucumber-picocontainer). */
 public class World {
 
-    public final ProjectLayout layout = ProjectLayout.find();
+    public final Tinyml tinyml = Tinyml.forThisProject();
+    public final ProjectLayout layout = tinyml.layout();
     private Lifecycle lifecycle;
 
     public Lifecycle lifecycle(String example) {
         if (lifecycle == null) {
             Path work = layout.output().resolve("acceptance").resolve(example + "-" + System.nanoTime());
-            lifecycle = new Lifecycle(Examples.byName(example), work, layout.datasets());
+            lifecycle = tinyml.lifecycle(example, work);
         }
         return lifecycle;
     }

@@ -6,10 +6,10 @@ import java.nio.file.Path;
 public record Firmware(Path elf, ProgramSize size, long flashLimit, long ramLimit) {
 
     public long flashBytes() {
-        return size.text() + size.data();
+        return size.flashBytes();
     }
 
     public long ramBytes() {
-        return size.data() + size.bss();
+        return size.ramBytes();
     }
 }

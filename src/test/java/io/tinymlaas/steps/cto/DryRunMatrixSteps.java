@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.tinymlaas.lifecycle.DryRun;
+import io.tinymlaas.app.DryRunOutcome;
+import io.tinymlaas.app.RunRequest;
 import io.tinymlaas.report.MatrixReport;
 import io.tinymlaas.report.MatrixReport.Row;
 import io.tinymlaas.report.MatrixReport.Verdict;
@@ -17,7 +18,6 @@ import java.util.List;
 public class DryRunMatrixSteps {
 
     private final World world;
-    private DryRun dryRun;
     private List<String> asked;
     private List<RunReport> reports;
     private MatrixReport matrix;
@@ -30,10 +30,10 @@ public class DryRunMatrixSteps {
     @When("the CTO dry-runs {string} on the targets {string}")
     public void dryRunOnSeveral(String example, String targets) {
         asked = Arrays.asList(targets.split(","));
-        dryRun = new DryRun(world.layout, stage -> { });
-        reports = dryRun.run(example, asked);
-        matrix = MatrixReport.of(example, reports);
-        matrixFile = matrix.write(dryRun.reportDirectory(example, "matrix"));
+        DryRunOutcome outcome = world.tinyml.dryRun(new RunRequest(example, asked, null, null), stage -> { });
+        reports = outcome.reports();
+        matrix = outcome.matrix();
+        matrixFile = outcome.file();
     }
 
     @Then("the matrix has a row per target, in the order asked")
@@ -45,17 +45,17 @@ public class DryRunMatrixSteps {
     public void passed(String first, String second, int lsb) {
         for (String target : List.of(first, second)) {
             assertThat(row(target).verdict()).as(row(target).reason()).isEqualTo(Verdict.PASSED);
-            assertThat(report(target).figures().get("max_abs_diff_lsb")).isEqualTo(lsb);
-            assertThat((Integer) report(target).figures().get("inputs_compared")).isGreaterThanOrEqualTo(1000);
+            assertThat(report(target).figures().compared().maxAbsDiffLsb()).isEqualTo(lsb);
+            assertThat(report(target).figures().compared().inputsCompared()).isGreaterThanOrEqualTo(1000);
         }
     }
 
     @Then("{string} reports its instructions per inference, flash and RAM")
     public void reportsFigures(String target) {
         Row row = row(target);
-        assertThat((Long) row.instructionsPerInference()).isBetween(100L, 100_000L);
-        assertThat((Long) row.flashBytes()).isPositive();
-        assertThat((Long) row.ramBytes()).isPositive();
+        assertThat(row.instructionsPerInference()).isBetween(100L, 100_000L);
+        assertThat(row.flashBytes()).isPositive();
+        assertThat(row.ramBytes()).isPositive();
     }
 
     @Then("{string} cannot run here because {string}")
@@ -67,8 +67,9 @@ public class DryRunMatrixSteps {
 
     @Then("the model was trained only once for the whole matrix")
     public void trainedOnce() {
-        assertThat(reports).extracting(r -> r.figures().get("model_sha256")).containsOnly(reports.get(0).figures().get("model_sha256"));
-        assertThat(reports).extracting(r -> r.figures().get("work_directory")).containsOnly(reports.get(0).figures().get("work_directory"));
+        assertThat(reports).extracting(r -> r.figures().conversion().modelSha256())
+                .containsOnly(reports.get(0).figures().conversion().modelSha256());
+        assertThat(reports).extracting(r -> r.figures().workDirectory()).containsOnly(reports.get(0).figures().workDirectory());
     }
 
     @Then("the matrix is written as matrix.md and matrix.json next to the per-target reports")
@@ -76,7 +77,7 @@ public class DryRunMatrixSteps {
         assertThat(matrixFile).exists();
         assertThat(matrixFile.resolveSibling("matrix.md")).content().contains("| esp32_devkitc | CANNOT_RUN_HERE |");
         for (String target : asked) {
-            assertThat(dryRun.reportDirectory(reports.get(0).example(), target).resolve("report.json")).exists();
+            assertThat(world.tinyml.reportDirectory(reports.get(0).example(), target).resolve("report.json")).exists();
         }
     }
 

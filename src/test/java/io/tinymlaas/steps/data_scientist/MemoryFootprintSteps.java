@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.tinymlaas.compile.AotCompiler;
-import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.app.BoardListing;
+import io.tinymlaas.app.FootprintOutcome;
 import io.tinymlaas.convert.Int8Converter;
-import io.tinymlaas.device.Footprint;
 import io.tinymlaas.device.FootprintReport;
-import io.tinymlaas.device.Targets;
-import io.tinymlaas.device.board.Board;
 import io.tinymlaas.lifecycle.Lifecycle;
 import io.tinymlaas.steps.World;
+import io.tinymlaas.tflite.TfliteWriter;
 import io.tinymlaas.train.DenseLayer;
 import io.tinymlaas.train.DenseNetwork;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +25,12 @@ import java.util.Random;
 public class MemoryFootprintSteps {
 
     private final World world;
-    private final Targets targets;
-    private CompiledModel model;
+    private Path model;
+    private FootprintOutcome measured;
     private final Map<String, FootprintReport> reports = new LinkedHashMap<>();
 
     public MemoryFootprintSteps(World world) {
         this.world = world;
-        this.targets = new Targets(world.layout);
     }
 
     @Given("the {string} model has been trained, converted and compiled")
@@ -39,12 +38,11 @@ public class MemoryFootprintSteps {
         Lifecycle lifecycle = world.lifecycle(example);
         lifecycle.collect();
         lifecycle.train();
-        lifecycle.convert();
-        model = lifecycle.compile();
+        model = lifecycle.convert().file();
     }
 
     @Given("an int8 dense model with {int} inputs and {int} hidden units")
-    public void wideDenseModel(int inputs, int hidden) {
+    public void wideDenseModel(int inputs, int hidden) throws IOException {
         Random random = new Random(17);
         float[][] first = new float[hidden][inputs];
         for (float[] row : first) {
@@ -64,32 +62,34 @@ public class MemoryFootprintSteps {
                 sample[i] = random.nextFloat() * 2 - 1;
             }
         }
-        model = AotCompiler.compile(Int8Converter.convert(network, calibration, "wide dense"), "ab".repeat(32), "wide_dense.tflite");
+        model = world.layout.output().resolve("acceptance").resolve("wide_dense-" + System.nanoTime() + ".tflite");
+        Files.createDirectories(model.getParent());
+        Files.write(model, TfliteWriter.write(Int8Converter.convert(network, calibration, "wide dense")));
     }
 
     @When("its firmware is linked for every board an emulator here runs")
     public void linkForEveryBoard() {
-        targets.boards().emulatable().forEach(this::measure);
+        measure(null);
     }
 
     @When("its firmware is linked for {string} and {string}")
     public void linkFor(String first, String second) {
-        measure(targets.boards().byId(first));
-        measure(targets.boards().byId(second));
+        measure(first);
+        measure(second);
     }
 
     @Then("every board gets flash and RAM bytes and fits with bytes to spare")
     public void everyBoardFits() {
-        assertThat(reports.keySet()).containsExactlyInAnyOrderElementsOf(
-                targets.boards().emulatable().stream().map(Board::id).toList());
+        assertThat(reports.keySet()).containsExactlyInAnyOrderElementsOf(world.tinyml.boards().stream()
+                .filter(board -> world.tinyml.target(board.id()).whyNotRunnable().isEmpty()).map(BoardListing::id).toList());
         assertThat(reports.values()).allSatisfy(this::fitsWithinItsBoard);
     }
 
     @Then("the RAM includes the model's activation arena and the flash its weights")
     public void ramAndFlashIncludeTheModel() {
         assertThat(reports.values()).allSatisfy(report -> {
-            assertThat(report.ramBytes()).isGreaterThanOrEqualTo(model.plan().arenaBytes());
-            assertThat(report.flashBytes()).isGreaterThan(model.constantBytes());
+            assertThat(report.ramBytes()).isGreaterThanOrEqualTo(measured.arenaBytes());
+            assertThat(report.flashBytes()).isGreaterThan(measured.constantBytes());
         });
     }
 
@@ -118,8 +118,9 @@ public class MemoryFootprintSteps {
         assertThat(report.verdict()).startsWith("fits (" + (report.flashLimit() - report.flashBytes()) + " B flash");
     }
 
-    private void measure(Board board) {
-        Path directory = world.layout.output().resolve("acceptance").resolve("footprint-" + System.nanoTime()).resolve(board.id());
-        reports.put(board.id(), new Footprint(world.layout.firmware(), targets).measure(model, board, directory));
+    /** Links the model for one board, or (null) every board an emulator here runs, through the same call as `tinyml footprint`. */
+    private void measure(String board) {
+        measured = world.tinyml.footprint(model, board);
+        measured.boards().forEach(report -> reports.put(report.board(), report));
     }
 }

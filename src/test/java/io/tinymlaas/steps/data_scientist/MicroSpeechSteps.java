@@ -16,14 +16,13 @@ import io.tinymlaas.data.audio.SpeechCommands;
 import io.tinymlaas.data.audio.SpeechCommands.Clip;
 import io.tinymlaas.data.audio.Voice;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.X86Container;
 import io.tinymlaas.device.X86FrontEnd;
 import io.tinymlaas.examples.MicroSpeech;
-import io.tinymlaas.examples.Quality;
-import io.tinymlaas.lifecycle.KeywordSpotting;
+import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.registry.StoredModel;
+import io.tinymlaas.report.Quality;
 import io.tinymlaas.steps.World;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.TfliteModel;
@@ -42,7 +41,7 @@ public class MicroSpeechSteps {
     private TargetRun run;
     private MicroSpeech.BoardFeatures boardFeatures;
     private ConvertedModel converted;
-    private KeywordSpotting.BoardKeywords boardKeywords;
+    private BoardKeywords boardKeywords;
     private Scenario scenario;
 
     public MicroSpeechSteps(World world) {
@@ -177,7 +176,7 @@ public class MicroSpeechSteps {
 
     @When("the audio front end itself runs on the emulated board {string} on {int} held-out clips \\({int} in the full profile)")
     public void frontEndOnBoard(String boardId, int fastClips, int fullClips) {
-        boardFeatures = example().frontEndOnBoard(new Targets(world.layout), boardId,
+        boardFeatures = world.tinyml.frontEndOnBoard(boardId, example().profile().boardFrontEndClips(),
                 world.layout.output().resolve("acceptance").resolve("micro_speech-frontend-" + boardId + "-" + System.nanoTime()));
         assertThat(boardFeatures.clips()).hasSize(example().profile() == MicroSpeech.FULL ? fullClips : fastClips);
         assertThat(boardFeatures.clips()).extracting(Clip::label).containsAll(List.of(Keyword.values()));
@@ -195,7 +194,7 @@ public class MicroSpeechSteps {
 
     @When("the keyword model and the front end run as one firmware on the emulated board {string} on {int} raw held-out clips")
     public void keywordsOnBoard(String boardId, int clips) {
-        boardKeywords = new KeywordSpotting(example()).onBoard(new Targets(world.layout), boardId, converted.file(), clips,
+        boardKeywords = world.tinyml.keywordsOnBoard(boardId, converted.file(), clips,
                 world.layout.output().resolve("acceptance").resolve("micro_speech-keyword-" + boardId + "-" + System.nanoTime()));
         assertThat(boardKeywords.clips()).hasSize(clips).extracting(Clip::label).containsAll(List.of(Keyword.values()));
     }

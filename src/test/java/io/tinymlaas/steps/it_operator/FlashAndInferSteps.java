@@ -7,8 +7,8 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.lifecycle.Lifecycle;
 import io.tinymlaas.oracle.Comparison;
@@ -18,14 +18,12 @@ import io.tinymlaas.steps.World;
 public class FlashAndInferSteps {
 
     private final World world;
-    private final Targets targets;
     private Lifecycle lifecycle;
     private Board board;
     private TargetRun run;
 
     public FlashAndInferSteps(World world) {
         this.world = world;
-        this.targets = new Targets(world.layout);
     }
 
     @Given("the hello_world model has been trained, converted and compiled")
@@ -35,8 +33,9 @@ public class FlashAndInferSteps {
 
     @When("the firmware for {string} is built, flashed into its emulator and sent every test input over UART")
     public void flashAndInfer(String boardId) {
-        board = targets.boards().byId(boardId);
-        run = lifecycle.runOn(targets.resolve(boardId,
+        Target target = world.tinyml.target(boardId).requireRunnable();
+        board = target.board().orElseThrow();
+        run = lifecycle.runOn(target.runner(
                 world.layout.output().resolve("acceptance").resolve(boardId + "-" + System.nanoTime())));
     }
 
@@ -61,17 +60,17 @@ public class FlashAndInferSteps {
 
     @Then("the firmware fits the board's real flash and RAM")
     public void fits() {
-        long flash = run.size().text() + run.size().data();
-        long ram = run.size().data() + run.size().bss();
+        long flash = run.size().flashBytes();
+        long ram = run.size().ramBytes();
         assertThat(flash).isPositive().isLessThanOrEqualTo(board.flashBytes());
         assertThat(ram).isPositive().isLessThanOrEqualTo(board.ramBytes());
     }
 
     @Then("{string} is refused with the reason {string}")
     public void refused(String boardId, String reason) {
-        Board refused = targets.boards().byId(boardId);
-        assertThat(refused.emulatable()).isFalse();
-        assertThatThrownBy(() -> targets.check(boardId))
+        Target refused = world.tinyml.target(boardId);
+        assertThat(refused.board().orElseThrow().emulatable()).isFalse();
+        assertThatThrownBy(refused::requireRunnable)
                 .isInstanceOf(TinymlException.class)
                 .hasMessageStartingWith(boardId + " cannot be emulated here")
                 .hasMessageContaining(reason);

@@ -1,19 +1,16 @@
-package io.tinymlaas.cli;
+package io.tinymlaas.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tinymlaas.report.RunReport;
-import io.tinymlaas.report.StageResult;
 import io.tinymlaas.report.StageResult.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `tinyml bench`: which runs become benchmark files (the dry-runs themselves need Docker and QEMU). */
+/** `tinyml bench`: which runs become benchmark files, with the figures they measured (the dry-runs themselves need Docker and QEMU). */
 class BenchCommandTest {
 
     @TempDir
@@ -22,15 +19,16 @@ class BenchCommandTest {
     private static RunReport report(boolean passed, long instructions) {
         return new RunReport("hello_world", "wio_terminal", passed, "2026-11-26T00:00:00Z", 20.0,
                 List.of(new StageResult("run", passed ? Status.PASSED : Status.FAILED, 1.0, passed ? "ok" : "board timed out")),
-                Map.of("instructions_per_inference", instructions));
+                RunFigures.NONE.withProgram(new RunFigures.Program(5000, 100, 2000, 5100, 2100, "wio_terminal under QEMU",
+                        instructions, instructions)));
     }
 
     @Test
     void aFailedRunLeavesTheLastPassingBenchmarkAsItWas() throws Exception {
-        Path file = BenchCommand.record(report(true, 1102L), bench);
+        Path file = BenchRecord.of(report(true, 1102L)).writeIfPassed(bench);
         assertThat(file).isEqualTo(bench.resolve("hello_world-wio_terminal.json"));
 
-        assertThat(BenchCommand.record(report(false, 9999L), bench)).isEqualTo(file);
+        assertThat(BenchRecord.of(report(false, 9999L)).writeIfPassed(bench)).isEqualTo(file);
 
         assertThat(new ObjectMapper().readTree(file.toFile()).get("instructions_per_inference").asLong()).isEqualTo(1102L);
         assertThat(new ObjectMapper().readTree(file.toFile()).get("passed").asBoolean()).isTrue();
@@ -38,7 +36,7 @@ class BenchCommandTest {
 
     @Test
     void aFailedFirstRunWritesNoBenchmarkFile() throws Exception {
-        BenchCommand.record(report(false, 9999L), bench);
+        BenchRecord.of(report(false, 9999L)).writeIfPassed(bench);
         try (var files = Files.list(bench)) {
             assertThat(files).isEmpty();
         }

@@ -1,4 +1,4 @@
-package io.tinymlaas.examples;
+package io.tinymlaas.report;
 
 /** A model-quality figure on held-out data and its goal; a figure reported without a goal always passes. */
 public record Quality(String metric, double value, Goal goal, double bound) {

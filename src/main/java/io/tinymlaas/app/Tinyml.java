@@ -1,0 +1,323 @@
+package io.tinymlaas.app;
+
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompiledFile;
+import io.tinymlaas.core.ProjectLayout;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.data.DatasetStore;
+import io.tinymlaas.device.Footprint;
+import io.tinymlaas.device.FootprintReport;
+import io.tinymlaas.device.Target;
+import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.firmware.ProgramSize;
+import io.tinymlaas.examples.Example;
+import io.tinymlaas.examples.Examples;
+import io.tinymlaas.examples.MicroSpeech;
+import io.tinymlaas.examples.MicroSpeech.BoardFeatures;
+import io.tinymlaas.lifecycle.DryRun;
+import io.tinymlaas.lifecycle.KeywordSpotting;
+import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
+import io.tinymlaas.lifecycle.Lifecycle;
+import io.tinymlaas.lifecycle.NetworkTester;
+import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
+import io.tinymlaas.lifecycle.NetworkTester.Inputs;
+import io.tinymlaas.lifecycle.QualitySpread;
+import io.tinymlaas.lifecycle.QualitySpreadReport;
+import io.tinymlaas.oracle.Comparison;
+import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.registry.QualityReport;
+import io.tinymlaas.registry.RegisteredModel;
+import io.tinymlaas.report.BenchRecord;
+import io.tinymlaas.report.BenchTable;
+import io.tinymlaas.report.MatrixReport;
+import io.tinymlaas.report.Quality;
+import io.tinymlaas.report.RunReport;
+import io.tinymlaas.report.StageResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The engine behind every door: the CLI, the acceptance steps and later the REST service, jobs and pages call this and
+ * nothing else. Built once per process from the project layout; it resolves each target once and keeps it.
+ */
+public final class Tinyml {
+
+    public static final String ALL_TARGETS = "all";
+
+    /** The stages of a dry-run, in order; a report lists each (passed, failed or skipped). */
+    public static final List<String> DRY_RUN_STAGES = DryRun.STAGES;
+
+    private final ProjectLayout layout;
+    private final Targets targets;
+
+    public Tinyml(ProjectLayout layout) {
+        this(layout, new Targets(layout));
+    }
+
+    /** With targets of the caller's making, e.g. a host compiler in place of the x86 container in tests. */
+    public Tinyml(ProjectLayout layout, Targets targets) {
+        this.layout = layout;
+        this.targets = targets;
+    }
+
+    /** The project this process runs in, found from the working folder or {@code -Dtinyml.root}. */
+    public static Tinyml forThisProject() {
+        return new Tinyml(ProjectLayout.find());
+    }
+
+    public ProjectLayout layout() {
+        return layout;
+    }
+
+    // ---- what there is ------------------------------------------------------------------------------------------
+
+    public List<String> examples() {
+        return Examples.names();
+    }
+
+    /** Every board in boards/, with what each emulator here says about it. */
+    public List<BoardListing> boards() {
+        return targets.boards().all().stream().map(board -> new BoardListing(board.id(), board.core(), board.clockMhz(),
+                board.flashBytes(), board.ramBytes(), board.emulatable()
+                        ? String.join("; ", targets.target(board.id()).availability())
+                        : "not emulatable: " + board.unsupportedReason())).toList();
+    }
+
+    /**
+     * The targets a request names, with 'all' spelled out (x86 and every board) and repeats run once; an unknown
+     * example, data version or target is refused before anything runs.
+     */
+    public List<String> targetsFor(RunRequest request) {
+        Example example = Examples.byName(request.example());
+        if (request.dataVersion() != null) {
+            datasets(null).manifest(example.datasetName(), request.dataVersion());
+        }
+        List<String> chosen = request.targets().contains(ALL_TARGETS) ? targets.all() : request.targets().stream().distinct().toList();
+        chosen.forEach(targets::target);
+        return chosen;
+    }
+
+    // ---- the lifecycle -------------------------------------------------------------------------------------------
+
+    /**
+     * A CTO's dry-run of one example: on one target, a report; on several, the model is made once and run on each, and a
+     * matrix says per target whether it passed, failed (where, why) or cannot run here (why).
+     */
+    public DryRunOutcome dryRun(RunRequest request, Consumer<StageResult> progress) {
+        List<String> chosen = targetsFor(request);
+        DryRun dryRun = dryRunFor(request, progress);
+        if (chosen.size() == 1) {
+            RunReport report = dryRun.run(request.example(), chosen.get(0));
+            return new DryRunOutcome(List.of(report), null, reportDirectory(request.example(), chosen.get(0)).resolve("report.json"));
+        }
+        List<RunReport> reports = dryRun.run(request.example(), chosen);
+        MatrixReport matrix = MatrixReport.of(request.example(), reports);
+        return new DryRunOutcome(reports, matrix, matrix.write(reportDirectory(request.example(), "matrix")));
+    }
+
+    /**
+     * Dry-runs for the benchmark table: with several targets only those that can run here; each passing run's figures
+     * go to {@code <example>-<target>.json} in the bench folder, a failed run's are not written.
+     */
+    public List<BenchOutcome> bench(RunRequest request, Consumer<StageResult> progress) {
+        List<String> chosen = targetsFor(request);
+        DryRun dryRun = dryRunFor(request, progress);
+        List<RunReport> reports = chosen.size() == 1 ? List.of(dryRun.run(request.example(), chosen.get(0)))
+                : dryRun.run(request.example(), chosen.stream().filter(t -> targets.target(t).whyNotRunnable().isEmpty()).toList());
+        return reports.stream().map(report -> new BenchOutcome(report, BenchRecord.of(report).writeIfPassed(layout.bench()))).toList();
+    }
+
+    /** The benchmark table of the README, from the latest bench files, with TFLM's figures for the same core. */
+    public String benchTable() {
+        return BenchTable.markdown(layout.bench(), target -> targets.boards().ids().contains(target)
+                ? targets.boards().byId(target).core() : target);
+    }
+
+    /** Where a dry-run of the example on the target writes report.json and report.html ("matrix": matrix.md/json). */
+    public Path reportDirectory(String example, String target) {
+        return DryRun.reportDirectory(layout, example, target);
+    }
+
+    private DryRun dryRunFor(RunRequest request, Consumer<StageResult> progress) {
+        DryRun dryRun = new DryRun(layout, targets, progress);
+        if (request.seed() != null) {
+            dryRun = dryRun.withSeed(request.seed());
+        }
+        if (request.dataVersion() != null) {
+            dryRun = dryRun.onStoredData(request.dataVersion());
+        }
+        return dryRun;
+    }
+
+    /**
+     * Trains each example in its fast profile from {@code runs} seeds and reports how its gated figures spread; the
+     * first seed is trained twice and must give the same model. Reports go to the flakiness folder as each example ends.
+     */
+    public FlakinessOutcome flakiness(List<String> examples, long firstSeed, int runs, Consumer<String> started,
+                                      BiConsumer<String, QualitySpread.Run> progress) {
+        if (runs < 2) {
+            throw new TinymlException("--runs must be at least 2 to measure a spread, not " + runs);
+        }
+        List<String> names = examples.isEmpty() ? Examples.names() : examples.stream().distinct().toList();
+        List<Example> chosen = names.stream().map(Examples::fastProfile).toList();
+        Path reports = layout.output().resolve("reports").resolve("flakiness");
+        List<QualitySpread.Result> results = new ArrayList<>();
+        for (Example example : chosen) {
+            started.accept(example.name());
+            results.add(QualitySpread.measure(example, layout.output().resolve("flakiness").resolve(example.name()),
+                    layout.datasets(), firstSeed, runs, run -> progress.accept(example.name(), run)));
+            QualitySpreadReport.write(results, reports);
+        }
+        return new FlakinessOutcome(results, QualitySpreadReport.markdown(results), reports.resolve("flakiness.md"));
+    }
+
+    /** A target by id, looked up once: x86 or a board, whether it runs here and why not, and how to run on it. */
+    public Target target(String id) {
+        return targets.target(id);
+    }
+
+    /**
+     * The Data Scientist's lifecycle of one example, stage by stage (collect, train, store, convert, check, compile, run),
+     * working in {@code workDirectory} on the project's data set store and model registry.
+     */
+    public Lifecycle lifecycle(String example, Path workDirectory) {
+        return new Lifecycle(Examples.byName(example), workDirectory, layout.datasets());
+    }
+
+    // ---- a user's own model file ---------------------------------------------------------------------------------
+
+    /** The one way a .tflite file is compiled: read, hashed, checked, turned into C. */
+    public CompiledFile compile(Path tflite) {
+        return AotCompiler.compile(tflite);
+    }
+
+    /** Compiles and writes model.c and model.h into {@code out} (default: the project's compiled folder). */
+    public CompiledFile compileTo(Path tflite, Path out) {
+        CompiledFile compiled = compile(tflite);
+        compiled.compiled().writeTo(out != null ? out : layout.output().resolve("compiled"));
+        return compiled;
+    }
+
+    /** Where {@link #compileTo} writes when not told. */
+    public Path compiledFolder(Path out) {
+        return out != null ? out : layout.output().resolve("compiled");
+    }
+
+    /**
+     * Links the model's firmware for one board (or every board an emulator here runs) and reports flash and RAM against
+     * the real board's; a board with no build profile here is refused before any is built.
+     */
+    public FootprintOutcome footprint(Path tflite, String boardId) {
+        CompiledFile compiled = compile(tflite);
+        List<Board> boards = boardId == null ? targets.boards().emulatable() : List.of(targets.boards().byId(boardId));
+        boards.forEach(board -> targets.target(board.id()).requireRunnable());
+        Path work = layout.output().resolve("footprint");
+        Footprint footprint = new Footprint(layout.firmware(), targets);
+        List<FootprintReport> reports = boards.stream()
+                .map(board -> footprint.measure(compiled.compiled(), board, work.resolve(board.id()))).toList();
+        return new FootprintOutcome(reports, compiled.compiled().plan().arenaBytes(), compiled.compiled().constantBytes());
+    }
+
+    /**
+     * The network tester, prepared: the model compiled, the inputs read and the target resolved, so what will run can be
+     * said before it runs. {@code reportDirectory} null means the project's reports folder.
+     */
+    public NetworkTest networkTest(Path tflite, Path inputFile, InputFormat format, String targetId, Path reportDirectory) {
+        CompiledFile model = compile(tflite);
+        Inputs inputs = NetworkTester.readInputs(inputFile, model.tflite().model().input(), format);
+        Target target = targets.target(targetId).requireRunnable();
+        Path work = layout.output().resolve("runs").resolve("run-" + model.name() + "-" + targetId);
+        Path reports = reportDirectory != null ? reportDirectory
+                : layout.output().resolve("reports").resolve("run-" + model.name() + "-" + targetId);
+        return new NetworkTest(model, inputs, target.runner(work), targetId, reports);
+    }
+
+    // ---- micro_speech on a board ---------------------------------------------------------------------------------
+
+    /** The C audio front end on a board, in the model's place, over the first {@code clips} held-out clips. */
+    public BoardFeatures frontEndOnBoard(String boardId, int clips, Path workDirectory) {
+        return new MicroSpeech().frontEndOnBoard(targets.target(boardId).requireRunnable(), clips, workDirectory);
+    }
+
+    /** {@link #frontEndOnBoard} for the bench table ({@code clips} null: the profile's number), written as its row. */
+    public BoardBench<BoardFeatures> frontEnd(String boardId, Integer clips) {
+        targets.target(boardId).requireRunnable();
+        Instant started = Instant.now();
+        BoardFeatures result = frontEndOnBoard(boardId, clips != null ? clips : new MicroSpeech().profile().boardFrontEndClips(),
+                layout.output().resolve("frontend"));
+        Path file = boardRow(MicroSpeech.NAME + "_frontend", boardId, started, result.run(), result.comparison(), null, List.of())
+                .write(layout.bench());
+        return new BoardBench<>(result, result.comparison().bitIdentical(), file);
+    }
+
+    /** Keyword spotting as one firmware (front end and the keyword model {@code tflite}) on a board, over {@code clips} clips. */
+    public BoardKeywords keywordsOnBoard(String boardId, Path tflite, int clips, Path workDirectory) {
+        return new KeywordSpotting(new MicroSpeech()).onBoard(targets.target(boardId).requireRunnable(), compile(tflite), clips,
+                workDirectory);
+    }
+
+    /**
+     * {@link #keywordsOnBoard} for the bench table; {@code model} null means the registry's newest judged micro_speech
+     * model. Passes when the scores are bit-identical and every clip gets the reference's keyword.
+     */
+    public BoardBench<BoardKeywords> keyword(String boardId, Integer clips, Path model, Path registryFolder) {
+        targets.target(boardId).requireRunnable();
+        Path tflite = model != null ? model : newestJudgedKeywordModel(registryFolder);
+        Instant started = Instant.now();
+        BoardKeywords result = keywordsOnBoard(boardId, tflite, clips != null ? clips : new MicroSpeech().profile().boardFrontEndClips(),
+                layout.output().resolve("keyword"));
+        List<Quality> quality = List.of(Quality.atLeast("same keyword as the reference", (double) result.samePredictions()
+                / result.clips().size(), 1.0), Quality.report("accuracy on the clips", (double) result.correctPredictions()
+                / result.clips().size()));
+        Path file = boardRow(MicroSpeech.NAME + "_keyword", boardId, started, result.run(), result.comparison(),
+                result.arenaBytes(), quality).write(layout.bench());
+        return new BoardBench<>(result, result.comparison().bitIdentical() && quality.get(0).passed(), file, tflite);
+    }
+
+    /** A bench row for a board run that is not a dry-run: instructions per inference is the mean over the clips. */
+    private static BenchRecord boardRow(String name, String board, Instant started, TargetRun run, Comparison comparison,
+                                        Integer arenaBytes, List<Quality> quality) {
+        double seconds = (Instant.now().toEpochMilli() - started.toEpochMilli()) / 1000.0;
+        ProgramSize size = run.size();
+        return new BenchRecord(name, board, comparison.bitIdentical() && quality.stream().allMatch(Quality::passed),
+                started.toString(), seconds, null, null, arenaBytes, null, size.text(), size.data(), size.bss(), size.flashBytes(),
+                size.ramBytes(), Math.round(run.instructions().stream().mapToLong(Long::longValue).average().orElseThrow()),
+                run.instructions(), run.description(), comparison.inputs(), comparison.maxAbsDiffLsb(), quality);
+    }
+
+    private Path newestJudgedKeywordModel(Path registryFolder) {
+        ModelRegistry registry = registry(registryFolder);
+        return QualityReport.newestJudged(registry.list()).stream()
+                .filter(m -> m.example().equals(MicroSpeech.NAME))
+                .map(RegisteredModel::int8).map(int8 -> Path.of(int8.file())).filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new TinymlException("no judged micro_speech model in " + registry.root()
+                        + " whose .tflite file still exists; run `bin/tinyml dry-run micro_speech` first, or pass --model file.tflite"));
+    }
+
+    // ---- stores --------------------------------------------------------------------------------------------------
+
+    /** The model registry in {@code folder} (null: the project's), refusing a file where the folder should be. */
+    public ModelRegistry registry(Path folder) {
+        return new ModelRegistry(folderOrDefault(folder, layout.models(), "model registry"));
+    }
+
+    /** The data set store in {@code folder} (null: the project's), refusing a file where the folder should be. */
+    public DatasetStore datasets(Path folder) {
+        return new DatasetStore(folderOrDefault(folder, layout.datasets(), "data set store"));
+    }
+
+    private static Path folderOrDefault(Path folder, Path projectDefault, String what) {
+        if (folder != null && Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new TinymlException(folder + " is a file, not a " + what + " folder");
+        }
+        return folder != null ? folder : projectDefault;
+    }
+}

@@ -1,0 +1,108 @@
+package io.tinymlaas.device;
+
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.emulator.BuildProfile;
+import io.tinymlaas.device.emulator.Emulator;
+import io.tinymlaas.device.firmware.FirmwareBuilder;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One target id looked up once: x86 or a board from boards/, whether an emulator here can run it (and if not, every
+ * reason why), what each emulator said, and how to run on it.
+ */
+public final class Target {
+
+    private final String id;
+    private final Board board;
+    private final Emulator emulator;
+    private final String whyNotRunnable;
+    private final List<String> availability;
+    private final Path firmwareRoot;
+    private final Function<Path, InferenceTarget> x86;
+
+    private Target(String id, Board board, Emulator emulator, String whyNotRunnable, List<String> availability,
+                   Path firmwareRoot, Function<Path, InferenceTarget> x86) {
+        this.id = id;
+        this.board = board;
+        this.emulator = emulator;
+        this.whyNotRunnable = whyNotRunnable;
+        this.availability = List.copyOf(availability);
+        this.firmwareRoot = firmwareRoot;
+        this.x86 = x86;
+    }
+
+    /** x86: {@code runner} makes what runs there for a work folder (the container, or in tests a host build). */
+    static Target x86(Path firmwareRoot, Function<Path, InferenceTarget> runner) {
+        return new Target(Targets.X86, null, null, null, List.of(), firmwareRoot, runner);
+    }
+
+    /** A board and the first emulator, in order of preference, that runs it here; with none, the reasons of each. */
+    static Target board(Board board, List<Emulator> emulatorsByPreference, Path firmwareRoot) {
+        List<String> reasons = emulatorsByPreference.stream()
+                .map(e -> e.name() + ": " + e.availability(board).reason()).toList();
+        Emulator chosen = emulatorsByPreference.stream().filter(e -> e.availability(board).available()).findFirst().orElse(null);
+        String whyNot = chosen != null ? null : board.id() + " cannot be emulated here: " + String.join("; ", reasons);
+        return new Target(board.id(), board, chosen, whyNot, reasons, firmwareRoot, null);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The board behind the id; empty for x86. */
+    public Optional<Board> board() {
+        return Optional.ofNullable(board);
+    }
+
+    /** Why no emulator here can run the target, or empty when one can (x86 always can). */
+    public Optional<String> whyNotRunnable() {
+        return Optional.ofNullable(whyNotRunnable);
+    }
+
+    /** Refuses a target that cannot run here, naming every emulator's reason. */
+    public Target requireRunnable() {
+        if (whyNotRunnable != null) {
+            throw new TinymlException(whyNotRunnable);
+        }
+        return this;
+    }
+
+    /** The C runtime and kernels firmware for this target is built from. */
+    public Path firmwareRoot() {
+        return firmwareRoot;
+    }
+
+    /** What each emulator said about the board, for listings and reports; empty for x86. */
+    public List<String> availability() {
+        return availability;
+    }
+
+    /** Where a compiled model runs: the x86 container, or the board's firmware under its emulator. */
+    public InferenceTarget runner(Path workDirectory) {
+        return board == null ? x86.apply(workDirectory.resolve(Targets.X86)) : boardRunner(workDirectory);
+    }
+
+    /** The emulated board, for firmware that is not a compiled model alone (the audio front end, keyword spotting). */
+    public BoardTarget boardRunner(Path workDirectory) {
+        requireBoard();
+        requireRunnable();
+        return new BoardTarget(board, emulator, new FirmwareBuilder(firmwareRoot), workDirectory.resolve(board.id()));
+    }
+
+    /** How firmware for the board is linked: the emulated machine's memory map with the real board's sizes. */
+    public BuildProfile buildProfile() {
+        requireBoard();
+        requireRunnable();
+        return emulator.buildProfile(board);
+    }
+
+    private void requireBoard() {
+        if (board == null) {
+            throw new TinymlException("x86 is not a board; give a board id from `tinyml boards`");
+        }
+    }
+}

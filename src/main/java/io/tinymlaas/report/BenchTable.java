@@ -1,0 +1,81 @@
+package io.tinymlaas.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tinymlaas.core.IoFailure;
+import io.tinymlaas.core.TinymlException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/**
+ * The README's benchmark table, printed from the bench folder's files with TFLM's published figures for the same
+ * core. Files are read as JSON trees, so a file from an older version or written by hand still gives its row.
+ */
+public final class BenchTable {
+
+    private BenchTable() {
+    }
+
+    /** {@code coreOf} names a target's core (a board's), or gives the target itself back (x86). */
+    public static String markdown(Path benchDirectory, UnaryOperator<String> coreOf) {
+        List<Path> files;
+        try (Stream<Path> listing = Files.exists(benchDirectory) ? Files.list(benchDirectory) : Stream.empty()) {
+            files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new TinymlException("cannot list " + benchDirectory + ": " + IoFailure.reason(e), e);
+        }
+        if (files.isEmpty()) {
+            throw new TinymlException("no benchmark results in " + benchDirectory + "; run `bin/tinyml bench hello_world` first");
+        }
+        List<TflmReference> tflm = TflmReference.load();
+        StringBuilder table = new StringBuilder();
+        table.append("| example | target | instructions / inference | TFLM ref / CMSIS-NN instr. (its model) | flash B "
+                + "| RAM B (incl. 2 KiB stack) | arena B | quality on held-out data (goal) | max diff (LSB) | wall s | measured |\n");
+        table.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+        for (Path file : files) {
+            JsonNode b = read(file);
+            String example = text(b, "example");
+            String target = text(b, "target");
+            String theirs = TflmReference.find(tflm, example, coreOf.apply(target))
+                    .map(r -> String.format("%,d / %,d", r.referenceKernelsInstructions(), r.cmsisNnInstructions())).orElse("–");
+            table.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s |%n", example, target,
+                    text(b, "instructions_per_inference"), theirs, text(b, "flash_bytes"), text(b, "ram_bytes"),
+                    text(b, "arena_bytes"), quality(b.path("quality")), text(b, "max_abs_diff_lsb"),
+                    b.path("wall_seconds").asDouble(), day(text(b, "measured_at"))));
+        }
+        return table.toString();
+    }
+
+    /** The first figure that has a goal (accuracy for classifiers, mean error for hello_world). */
+    private static String quality(JsonNode figures) {
+        for (JsonNode figure : figures) {
+            String goal = figure.path("goal").asText();
+            if (!goal.equals("NONE")) {
+                return String.format("%s %.3f (%s %s)", figure.path("metric").asText().replace("|", "\\|"), figure.path("value").asDouble(),
+                        goal.equals("AT_LEAST") ? "≥" : "≤", figure.path("bound").asText());
+            }
+        }
+        return "–";
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return ReportWriter.JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
+        }
+    }
+
+    /** "2026-11-25" of "2026-11-25T10:00:00Z"; a file written by hand may lack the time or the field. */
+    private static String day(String measuredAt) {
+        return measuredAt.length() > 10 ? measuredAt.substring(0, 10) : measuredAt;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isMissingNode() || value.isNull() ? "–" : value.asText();
+    }
+}

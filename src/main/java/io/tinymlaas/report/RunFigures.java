@@ -1,0 +1,87 @@
+package io.tinymlaas.report;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a dry-run measured, one part per stage; a stage that did not run leaves its part null. In report.json the parts
+ * are one flat object with snake_case names (flash_bytes, max_abs_diff_lsb …), the names bench files and tables use.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunFigures(@JsonUnwrapped Data data, @JsonUnwrapped Training training, @JsonUnwrapped Stored stored,
+                         @JsonUnwrapped Conversion conversion, List<Quality> quality, @JsonUnwrapped Compiled compiled,
+                         @JsonUnwrapped Program program, @JsonUnwrapped Compared compared, String workDirectory,
+                         List<String> emulators) {
+
+    public static final RunFigures NONE = new RunFigures(null, null, null, null, null, null, null, null, null, null);
+
+    public record Samples(int train, int validation, int test) {
+    }
+
+    public record Data(String dataSha256, String dataVersion, String dataDirectory, Samples samples) {
+    }
+
+    /** The validation metrics (accuracy, mean error …) differ per example, so they are named by the trainer. */
+    public record Training(long seed, int epochs, double finalTrainingLoss, List<Double> lossPerEpoch,
+                           @JsonAnyGetter Map<String, Double> validationMetrics) {
+    }
+
+    public record Stored(String floatModelFile, String floatModelSha256, String modelId) {
+    }
+
+    public record Conversion(String modelFile, int modelBytes, String modelSha256, long multiplyAccumulates) {
+    }
+
+    public record Compiled(int arenaBytes, int constantBytes) {
+    }
+
+    /** The program on the target: its sections, flash = text + data, RAM = data + bss, and instructions where counted. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Program(long programTextBytes, long programDataBytes, long programBssBytes, long flashBytes, long ramBytes,
+                          String ranOn, Long instructionsPerInference, Long instructionsPerInferenceMin) {
+    }
+
+    public record Compared(int inputsCompared, int mismatchedInputs, int maxAbsDiffLsb, boolean bitIdentical) {
+    }
+
+    public RunFigures withData(Data value) {
+        return new RunFigures(value, training, stored, conversion, quality, compiled, program, compared, workDirectory, emulators);
+    }
+
+    public RunFigures withTraining(Training value) {
+        return new RunFigures(data, value, stored, conversion, quality, compiled, program, compared, workDirectory, emulators);
+    }
+
+    public RunFigures withStored(Stored value) {
+        return new RunFigures(data, training, value, conversion, quality, compiled, program, compared, workDirectory, emulators);
+    }
+
+    public RunFigures withConversion(Conversion value) {
+        return new RunFigures(data, training, stored, value, quality, compiled, program, compared, workDirectory, emulators);
+    }
+
+    public RunFigures withQuality(List<Quality> value) {
+        return new RunFigures(data, training, stored, conversion, List.copyOf(value), compiled, program, compared, workDirectory, emulators);
+    }
+
+    public RunFigures withCompiled(Compiled value) {
+        return new RunFigures(data, training, stored, conversion, quality, value, program, compared, workDirectory, emulators);
+    }
+
+    public RunFigures withProgram(Program value) {
+        return new RunFigures(data, training, stored, conversion, quality, compiled, value, compared, workDirectory, emulators);
+    }
+
+    public RunFigures withCompared(Compared value) {
+        return new RunFigures(data, training, stored, conversion, quality, compiled, program, value, workDirectory, emulators);
+    }
+
+    /** Where the run worked, and what each emulator said about the target (nothing for x86). */
+    public RunFigures withWhere(String directory, List<String> emulatorsAvailability) {
+        return new RunFigures(data, training, stored, conversion, quality, compiled, program, compared, directory,
+                emulatorsAvailability.isEmpty() ? null : List.copyOf(emulatorsAvailability));
+    }
+}
