@@ -10,6 +10,7 @@ import io.tinymlaas.device.FootprintReport;
 import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.X86FrontEnd;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
@@ -50,6 +51,7 @@ import java.util.function.Consumer;
 public final class Tinyml {
 
     public static final String ALL_TARGETS = "all";
+    public static final String X86 = Targets.X86;
 
     /** The stages of a dry-run, in order; a report lists each (passed, failed or skipped). */
     public static final List<String> DRY_RUN_STAGES = DryRun.STAGES;
@@ -255,6 +257,11 @@ public final class Tinyml {
         Path file = boardRow(MicroSpeech.NAME + "_frontend", boardId, started, result.run(), result.comparison(), null, List.of())
                 .write(layout.bench());
         return new BoardBench<>(result, result.comparison().bitIdentical(), file);
+    }
+
+    /** The C audio front end built for x86 and run in the container on the clips: one int8 spectrogram per clip. */
+    public List<byte[]> frontEndInContainer(List<short[]> clips, Path workDirectory) {
+        return new X86FrontEnd(layout.firmware(), workDirectory).features(clips);
     }
 
     /** Keyword spotting as one firmware (front end and the keyword model {@code tflite}) on a board, over {@code clips} clips. */

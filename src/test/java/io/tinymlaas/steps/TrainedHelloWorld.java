@@ -1,7 +1,6 @@
 package io.tinymlaas.steps;
 
-import io.tinymlaas.core.ProjectLayout;
-import io.tinymlaas.examples.Examples;
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.lifecycle.Lifecycle;
 import io.tinymlaas.report.Quality;
 
@@ -16,11 +15,10 @@ public final class TrainedHelloWorld {
     private TrainedHelloWorld() {
     }
 
-    public static synchronized Lifecycle get(ProjectLayout layout) {
+    public static synchronized Lifecycle get(Tinyml tinyml) {
         if (lifecycle == null) {
-            Lifecycle fresh = new Lifecycle(Examples.byName("hello_world"),
-                    layout.output().resolve("acceptance").resolve("hello_world-boards-" + System.nanoTime()),
-                    layout.datasets());
+            Lifecycle fresh = tinyml.lifecycle("hello_world",
+                    tinyml.layout().output().resolve("acceptance").resolve("hello_world-boards-" + System.nanoTime()));
             fresh.collect();
             fresh.train();
             fresh.convert();

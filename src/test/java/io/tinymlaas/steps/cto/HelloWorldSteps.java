@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.X86Container;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.steps.World;
@@ -82,7 +82,7 @@ public class HelloWorldSteps {
 
     @When("the compiled model runs in the x86 container on every test input")
     public void runInContainer() {
-        run = world.lifecycle().runOn(new X86Container(world.layout.firmware(),
+        run = world.lifecycle().runOn(world.tinyml.target(Tinyml.X86).runner(
                 world.layout.output().resolve("acceptance").resolve("x86-" + System.nanoTime())));
     }
 

@@ -2,10 +2,10 @@ package io.tinymlaas.steps.data_scientist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.X86Container;
 import io.tinymlaas.lifecycle.Lifecycle;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.registry.StoredModel;
@@ -80,7 +80,7 @@ final class ClassifierChecks {
     }
 
     static TargetRun runInX86Container(World world, String example) {
-        return world.lifecycle().runOn(new X86Container(world.layout.firmware(),
+        return world.lifecycle().runOn(world.tinyml.target(Tinyml.X86).runner(
                 world.layout.output().resolve("acceptance").resolve(example + "-x86-" + System.nanoTime())));
     }
 

@@ -7,6 +7,7 @@ import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.data.StoredDataset;
@@ -16,8 +17,6 @@ import io.tinymlaas.data.audio.SpeechCommands;
 import io.tinymlaas.data.audio.SpeechCommands.Clip;
 import io.tinymlaas.data.audio.Voice;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.X86Container;
-import io.tinymlaas.device.X86FrontEnd;
 import io.tinymlaas.examples.MicroSpeech;
 import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
 import io.tinymlaas.oracle.Comparison;
@@ -90,9 +89,8 @@ public class MicroSpeechSteps {
     @Then("the C front end in the x86 container computes exactly the Java front end's features on every test clip")
     public void frontEndsAgree() {
         List<Clip> test = example().speech().test();
-        List<byte[]> device = new X86FrontEnd(world.layout.firmware(),
-                world.layout.output().resolve("acceptance").resolve("micro_speech-frontend-" + System.nanoTime()))
-                .features(test.stream().map(Clip::audio).toList());
+        List<byte[]> device = world.tinyml.frontEndInContainer(test.stream().map(Clip::audio).toList(),
+                world.layout.output().resolve("acceptance").resolve("micro_speech-frontend-" + System.nanoTime()));
         FrontEnd java = new FrontEnd();
         for (int i = 0; i < test.size(); i++) {
             byte[] features = java.features(test.get(i).audio());
@@ -160,7 +158,7 @@ public class MicroSpeechSteps {
 
     @When("the compiled keyword model runs in the x86 container on every test clip")
     public void runInContainer() {
-        run = world.lifecycle().runOn(new X86Container(world.layout.firmware(),
+        run = world.lifecycle().runOn(world.tinyml.target(Tinyml.X86).runner(
                 world.layout.output().resolve("acceptance").resolve("micro_speech-x86-" + System.nanoTime())));
         assertThat(run.outputs()).hasSize(example().speech().test().size())
                 .allSatisfy(output -> assertThat(output).hasSize(Keyword.values().length));

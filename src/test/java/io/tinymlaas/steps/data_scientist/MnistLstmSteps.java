@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.data.MnistDigits;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.X86Container;
 import io.tinymlaas.examples.MnistLstm;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.registry.StoredModel;
@@ -123,7 +123,7 @@ public class MnistLstmSteps {
 
     @When("the compiled digit model runs in the x86 container on every test digit")
     public void runInContainer() {
-        run = world.lifecycle().runOn(new X86Container(world.layout.firmware(),
+        run = world.lifecycle().runOn(world.tinyml.target(Tinyml.X86).runner(
                 world.layout.output().resolve("acceptance").resolve("mnist_lstm-x86-" + System.nanoTime())));
     }
 

@@ -28,7 +28,7 @@ public class FlashAndInferSteps {
 
     @Given("the hello_world model has been trained, converted and compiled")
     public void trainedModel() {
-        lifecycle = TrainedHelloWorld.get(world.layout);
+        lifecycle = TrainedHelloWorld.get(world.tinyml);
     }
 
     @When("the firmware for {string} is built, flashed into its emulator and sent every test input over UART")
