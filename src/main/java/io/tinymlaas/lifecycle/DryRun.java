@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.LongSummaryStatistics;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * A CTO's dry-run: the whole lifecycle of one example on one target, stage by stage, timed, with every check.
@@ -97,14 +96,14 @@ public final class DryRun {
         long startNanos = System.nanoTime();
         List<StageResult> sharedStages = new ArrayList<>();
         Lifecycle lifecycle = new Lifecycle(example, work, layout.datasets());
-        Measured shared = new Measured(RunFigures.NONE);
+        Measured shared = new Measured();
         boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener), shared);
         double sharedSeconds = (System.nanoTime() - startNanos) / 1e9;
         List<RunReport> reports = new ArrayList<>();
         for (Target target : chosen) {
             String targetId = target.id();
             long targetNanos = System.nanoTime();
-            Measured figures = new Measured(shared.figures);
+            Measured figures = shared.copy();
             List<StageResult> stages = new ArrayList<>(sharedStages);
             Stages runner = new Stages(stages, stage -> listener.accept(forTarget(stage, targetId, targetIds)));
             Optional<String> whyNot = target.whyNotRunnable();
@@ -113,7 +112,7 @@ public final class DryRun {
                     || runner.skipRest(STAGES);
             RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
                     sharedSeconds + (System.nanoTime() - targetNanos) / 1e9, List.copyOf(stages),
-                    figures.figures.withWhere(work.toString(), target.availability()));
+                    figures.figures(work.toString(), target.availability()));
             ReportWriter.write(report, reportDirectory(layout, exampleName, targetId));
             reports.add(report);
         }
@@ -130,9 +129,9 @@ public final class DryRun {
         return runner.run("collect", () -> {
                     StoredDataset data = dataVersion == null ? lifecycle.collect()
                             : lifecycle.use(new DatasetStore(layout.datasets()).load(lifecycle.example().datasetName(), dataVersion));
-                    figures.add(f -> f.withData(new RunFigures.Data(data.contentHash(), data.version(), data.directory().toString(),
+                    figures.data = new RunFigures.Data(data.contentHash(), data.version(), data.directory().toString(),
                             new RunFigures.Samples(data.dataset().train().size(), data.dataset().validation().size(),
-                                    data.dataset().test().size()))));
+                                    data.dataset().test().size()));
                     String origin = dataVersion == null ? "" : "stored version " + data.version()
                             + (data.manifest().parent() == null ? "" : " (from " + data.manifest().parent().version() + ", "
                             + data.manifest().relabelLog().size() + " relabelled)") + ": ";
@@ -142,34 +141,34 @@ public final class DryRun {
                     TrainedModel result = seed == null ? lifecycle.train() : lifecycle.train(seed);
                     long trainingSeed = lifecycle.trainingSeed();
                     List<Double> losses = result.lossPerEpoch();
-                    figures.add(f -> f.withTraining(new RunFigures.Training(trainingSeed, losses.size(),
-                            losses.get(losses.size() - 1), losses, result.validationMetrics())));
+                    figures.training = new RunFigures.Training(trainingSeed, losses.size(),
+                            losses.get(losses.size() - 1), losses, result.validationMetrics());
                     return ok(result.lossPerEpoch().size() + " epochs, seed " + trainingSeed + ", " + result.summary());
                 })
                 && runner.run("store", () -> {
                     StoredModel model = lifecycle.store();
-                    figures.add(f -> f.withStored(new RunFigures.Stored(model.file().toString(), model.sha256(),
-                            lifecycle.registered().id())));
+                    figures.stored = new RunFigures.Stored(model.file().toString(), model.sha256(),
+                            lifecycle.registered().id());
                     return ok("float model and manifest in " + model.file().getFileName() + ", sha256 " + model.sha256().substring(0, 12)
                             + ", registered as " + lifecycle.registered().id());
                 })
                 && runner.run("convert", () -> {
                     ConvertedModel model = lifecycle.convert();
                     long macs = MultiplyAccumulates.count(model.model());
-                    figures.add(f -> f.withConversion(new RunFigures.Conversion(model.file().toString(), model.bytes().length,
-                            model.sha256(), macs)));
+                    figures.conversion = new RunFigures.Conversion(model.file().toString(), model.bytes().length,
+                            model.sha256(), macs);
                     return ok(model.bytes().length + " B int8 .tflite, " + macs + " multiply-accumulates per inference, sha256 "
                             + model.sha256().substring(0, 12));
                 })
                 && runner.run("reference", () -> {
                     List<Quality> quality = lifecycle.checkWithReference();
-                    figures.add(f -> f.withQuality(quality));
+                    figures.quality = quality;
                     return new Check(quality.stream().allMatch(Quality::passed), "reference interpreter: "
                             + String.join("; ", quality.stream().map(Quality::toString).toList()));
                 })
                 && runner.run("compile", () -> {
                     CompiledModel compiled = lifecycle.compile();
-                    figures.add(f -> f.withCompiled(new RunFigures.Compiled(compiled.plan().arenaBytes(), compiled.constantBytes())));
+                    figures.compiled = new RunFigures.Compiled(compiled.plan().arenaBytes(), compiled.constantBytes());
                     return ok("C with a " + compiled.plan().arenaBytes() + " B activation arena, " + compiled.constantBytes()
                             + " B of weights");
                 });
@@ -181,15 +180,15 @@ public final class DryRun {
                     ProgramSize size = run.size();
                     LongSummaryStatistics counts = run.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
                     boolean counted = counts.getCount() > 0;
-                    figures.add(f -> f.withProgram(new RunFigures.Program(size.text(), size.data(), size.bss(), size.flashBytes(),
-                            size.ramBytes(), run.description(), counted ? counts.getMax() : null, counted ? counts.getMin() : null)));
+                    figures.program = new RunFigures.Program(size.text(), size.data(), size.bss(), size.flashBytes(),
+                            size.ramBytes(), run.description(), counted ? counts.getMax() : null, counted ? counts.getMin() : null);
                     return ok(run.outputs().size() + " inferences on " + run.description() + ", flash " + size.flashBytes() + " B"
                             + (counted ? ", " + counts.getMax() + " instructions per inference" : ""));
                 })
                 && runner.run("compare", () -> {
                     Comparison comparison = lifecycle.compareWithReference();
-                    figures.add(f -> f.withCompared(new RunFigures.Compared(comparison.inputs(), comparison.mismatchedInputs(),
-                            comparison.maxAbsDiffLsb(), comparison.bitIdentical())));
+                    figures.compared = new RunFigures.Compared(comparison.inputs(), comparison.mismatchedInputs(),
+                            comparison.maxAbsDiffLsb(), comparison.bitIdentical());
                     return new Check(comparison.bitIdentical(), comparison.bitIdentical()
                             ? "bit-identical to the reference interpreter on " + comparison.inputs() + " inputs"
                             : comparison.mismatchedInputs() + " of " + comparison.inputs() + " outputs differ, by up to "
@@ -205,16 +204,32 @@ public final class DryRun {
     record Check(boolean passed, String detail) {
     }
 
-    /** The figures so far; each stage adds its part (stages run one after another, on one thread). */
+    /** The figures so far: each stage sets its part; the model's parts are shared by every target's copy. */
     private static final class Measured {
-        private RunFigures figures;
+        RunFigures.Data data;
+        RunFigures.Training training;
+        RunFigures.Stored stored;
+        RunFigures.Conversion conversion;
+        List<Quality> quality;
+        RunFigures.Compiled compiled;
+        RunFigures.Program program;
+        RunFigures.Compared compared;
 
-        Measured(RunFigures figures) {
-            this.figures = figures;
+        Measured copy() {
+            Measured copy = new Measured();
+            copy.data = data;
+            copy.training = training;
+            copy.stored = stored;
+            copy.conversion = conversion;
+            copy.quality = quality;
+            copy.compiled = compiled;
+            return copy;
         }
 
-        void add(UnaryOperator<RunFigures> part) {
-            figures = part.apply(figures);
+        /** Where the run worked, and what each emulator said about the target (nothing for x86). */
+        RunFigures figures(String workDirectory, List<String> emulators) {
+            return new RunFigures(data, training, stored, conversion, quality, compiled, program, compared, workDirectory,
+                    emulators.isEmpty() ? null : emulators);
         }
     }
 }

@@ -16,8 +16,6 @@ public record RunFigures(@JsonUnwrapped Data data, @JsonUnwrapped Training train
                          @JsonUnwrapped Program program, @JsonUnwrapped Compared compared, String workDirectory,
                          List<String> emulators) {
 
-    public static final RunFigures NONE = new RunFigures(null, null, null, null, null, null, null, null, null, null);
-
     public record Samples(int train, int validation, int test) {
     }
 
@@ -45,43 +43,5 @@ public record RunFigures(@JsonUnwrapped Data data, @JsonUnwrapped Training train
     }
 
     public record Compared(int inputsCompared, int mismatchedInputs, int maxAbsDiffLsb, boolean bitIdentical) {
-    }
-
-    public RunFigures withData(Data value) {
-        return new RunFigures(value, training, stored, conversion, quality, compiled, program, compared, workDirectory, emulators);
-    }
-
-    public RunFigures withTraining(Training value) {
-        return new RunFigures(data, value, stored, conversion, quality, compiled, program, compared, workDirectory, emulators);
-    }
-
-    public RunFigures withStored(Stored value) {
-        return new RunFigures(data, training, value, conversion, quality, compiled, program, compared, workDirectory, emulators);
-    }
-
-    public RunFigures withConversion(Conversion value) {
-        return new RunFigures(data, training, stored, value, quality, compiled, program, compared, workDirectory, emulators);
-    }
-
-    public RunFigures withQuality(List<Quality> value) {
-        return new RunFigures(data, training, stored, conversion, List.copyOf(value), compiled, program, compared, workDirectory, emulators);
-    }
-
-    public RunFigures withCompiled(Compiled value) {
-        return new RunFigures(data, training, stored, conversion, quality, value, program, compared, workDirectory, emulators);
-    }
-
-    public RunFigures withProgram(Program value) {
-        return new RunFigures(data, training, stored, conversion, quality, compiled, value, compared, workDirectory, emulators);
-    }
-
-    public RunFigures withCompared(Compared value) {
-        return new RunFigures(data, training, stored, conversion, quality, compiled, program, value, workDirectory, emulators);
-    }
-
-    /** Where the run worked, and what each emulator said about the target (nothing for x86). */
-    public RunFigures withWhere(String directory, List<String> emulatorsAvailability) {
-        return new RunFigures(data, training, stored, conversion, quality, compiled, program, compared, directory,
-                emulatorsAvailability.isEmpty() ? null : List.copyOf(emulatorsAvailability));
     }
 }

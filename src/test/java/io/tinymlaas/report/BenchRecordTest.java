@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** `tinyml bench`: which runs become benchmark files, with the figures they measured (the dry-runs themselves need Docker and QEMU). */
-class BenchCommandTest {
+class BenchRecordTest {
 
     @TempDir
     Path bench;
@@ -19,8 +19,12 @@ class BenchCommandTest {
     private static RunReport report(boolean passed, long instructions) {
         return new RunReport("hello_world", "wio_terminal", passed, "2026-11-26T00:00:00Z", 20.0,
                 List.of(new StageResult("run", passed ? Status.PASSED : Status.FAILED, 1.0, passed ? "ok" : "board timed out")),
-                RunFigures.NONE.withProgram(new RunFigures.Program(5000, 100, 2000, 5100, 2100, "wio_terminal under QEMU",
-                        instructions, instructions)));
+                onTarget(new RunFigures.Program(5000, 100, 2000, 5100, 2100, "wio_terminal under QEMU", instructions, instructions)));
+    }
+
+    /** A run's figures where only the program on the target was measured. */
+    static RunFigures onTarget(RunFigures.Program program) {
+        return new RunFigures(null, null, null, null, null, null, program, null, null, null);
     }
 
     @Test

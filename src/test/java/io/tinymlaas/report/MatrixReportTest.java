@@ -11,7 +11,7 @@ class MatrixReportTest {
 
     private static RunReport report(String target, boolean passed, StageResult... stages) {
         return new RunReport("hello_world", target, passed, "2026-11-25T00:00:00Z", 1.0, List.of(stages),
-                RunFigures.NONE.withProgram(new RunFigures.Program(5400, 100, 2000, 5500, 2100, target, 1102L, 1102L)));
+                BenchRecordTest.onTarget(new RunFigures.Program(5400, 100, 2000, 5500, 2100, target, 1102L, 1102L)));
     }
 
     private static StageResult stage(String name, Status status, String detail) {
