@@ -28,7 +28,6 @@ import io.tinymlaas.lifecycle.QualitySpread;
 import io.tinymlaas.lifecycle.QualitySpreadReport;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.registry.ModelRegistry;
-import io.tinymlaas.registry.QualityReport;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.report.BenchRecord;
 import io.tinymlaas.report.BenchTable;
@@ -99,7 +98,7 @@ public final class Tinyml {
     public List<String> targetsFor(RunRequest request) {
         Example example = Examples.byName(request.example());
         if (request.dataVersion() != null) {
-            datasets(null).manifest(example.datasetName(), request.dataVersion());
+            new DatasetStore(layout.datasets()).manifest(example.datasetName(), request.dataVersion());
         }
         List<String> chosen = request.targets().contains(ALL_TARGETS) ? targets.all() : request.targets().stream().distinct().toList();
         chosen.forEach(targets::target);
@@ -300,25 +299,25 @@ public final class Tinyml {
     }
 
     private Path newestJudgedKeywordModel(Path registryFolder) {
-        ModelRegistry registry = registry(registryFolder);
-        return QualityReport.newestJudged(registry.list()).stream()
+        Models models = models(registryFolder);
+        return models.newestJudged().stream()
                 .filter(m -> m.example().equals(MicroSpeech.NAME))
                 .map(RegisteredModel::int8).map(int8 -> Path.of(int8.file())).filter(Files::isRegularFile)
                 .findFirst()
-                .orElseThrow(() -> new TinymlException("no judged micro_speech model in " + registry.root()
+                .orElseThrow(() -> new TinymlException("no judged micro_speech model in " + models.root()
                         + " whose .tflite file still exists; run `bin/tinyml dry-run micro_speech` first, or pass --model file.tflite"));
     }
 
     // ---- stores --------------------------------------------------------------------------------------------------
 
-    /** The model registry in {@code folder} (null: the project's), refusing a file where the folder should be. */
-    public ModelRegistry registry(Path folder) {
-        return new ModelRegistry(folderOrDefault(folder, layout.models(), "model registry"));
+    /** The models in the registry {@code folder} (null: the project's), refusing a file where the folder should be. */
+    public Models models(Path folder) {
+        return new Models(new ModelRegistry(folderOrDefault(folder, layout.models(), "model registry")));
     }
 
-    /** The data set store in {@code folder} (null: the project's), refusing a file where the folder should be. */
-    public DatasetStore datasets(Path folder) {
-        return new DatasetStore(folderOrDefault(folder, layout.datasets(), "data set store"));
+    /** The data sets in the store {@code folder} (null: the project's), refusing a file where the folder should be. */
+    public DataSets data(Path folder) {
+        return new DataSets(new DatasetStore(folderOrDefault(folder, layout.datasets(), "data set store")));
     }
 
     private static Path folderOrDefault(Path folder, Path projectDefault, String what) {

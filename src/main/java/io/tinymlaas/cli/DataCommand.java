@@ -1,16 +1,14 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.core.IoFailure;
+import io.tinymlaas.app.DataSets;
+import io.tinymlaas.app.DatasetView;
+import io.tinymlaas.app.RelabelOutcome;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.Dataset;
 import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetManifest.Relabelling;
-import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.StoredDataset;
-import io.tinymlaas.examples.Examples;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -54,18 +52,18 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DatasetStore datasets = store.store(group.main.tinyml());
+            DataSets datasets = store.data(group.main.tinyml());
             PrintWriter out = spec.commandLine().getOut();
-            List<String> names = datasets.names();
-            if (names.isEmpty()) {
+            Map<String, List<DatasetManifest>> versions = datasets.list();
+            if (versions.isEmpty()) {
                 out.printf("no data sets in %s yet; `tinyml data collect <example>` or a dry-run stores one%n", datasets.root());
                 return 0;
             }
             out.printf("%-14s %-12s  %-12s  %-22s %-9s %-24s %s%n", "data set", "version", "parent", "train/validation/test",
                     "relabels", "stored", "labels");
-            for (String name : names) {
-                for (DatasetManifest m : datasets.versions(name)) {
-                    out.printf("%-14s %-12s  %-12s  %-22s %-9d %-24s %s%n", name, m.version(),
+            for (Map.Entry<String, List<DatasetManifest>> dataset : versions.entrySet()) {
+                for (DatasetManifest m : dataset.getValue()) {
+                    out.printf("%-14s %-12s  %-12s  %-22s %-9d %-24s %s%n", dataset.getKey(), m.version(),
                             m.parent() == null ? "-" : m.parent().version(), perSplit(m.samples()), m.relabelLog().size(),
                             m.storedAt(), m.labelSet().describe());
                 }
@@ -99,21 +97,16 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DatasetStore datasets = store.store(group.main.tinyml());
+            DatasetView shown = store.data(group.main.tinyml()).show(name, version);
             PrintWriter out = spec.commandLine().getOut();
-            List<DatasetManifest> versions = datasets.versions(name);
-            if (version == null && versions.isEmpty()) {
-                throw new TinymlException("no readable version of " + name + " in " + datasets.root() + "; collect it again");
-            }
-            DatasetManifest m = version != null ? datasets.manifest(name, version) : versions.get(versions.size() - 1);
-            Path directory = datasets.root().resolve(m.name()).resolve(m.version());
             if (json) {
-                out.print(readString(directory.resolve("manifest.json")));
+                out.print(shown.json());
                 out.println();
                 return 0;
             }
-            out.printf("%s version %s%s%n", m.name(), m.version(),
-                    version == null && versions.size() > 1 ? " (the newest of " + versions.size() + " versions, see `tinyml data list`)" : "");
+            DatasetManifest m = shown.manifest();
+            out.printf("%s version %s%s%n", m.name(), m.version(), version == null && shown.versionsStored() > 1
+                    ? " (the newest of " + shown.versionsStored() + " versions, see `tinyml data list`)" : "");
             out.printf("%-14s %s%n", "content", "sha256 " + m.contentSha256());
             out.printf("%-14s %s%n", "source", m.source());
             out.printf("%-14s %s%n", "licence", m.licence());
@@ -123,7 +116,7 @@ final class DataCommand implements Runnable {
                     m.targetsPerSample());
             out.printf("%-14s %s%n", "parent", m.parent() == null ? "none: stored as collected"
                     : m.parent().version() + " (sha256 " + m.parent().contentSha256() + ")");
-            out.printf("%-14s %s in %s%n", "stored", m.storedAt(), directory);
+            out.printf("%-14s %s in %s%n", "stored", m.storedAt(), shown.directory());
             if (m.classCounts() != null) {
                 printCounts(out, m);
             }
@@ -186,50 +179,43 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            DatasetStore datasets = store.store(group.main.tinyml());
+            DataSets datasets = store.data(group.main.tinyml());
             PrintWriter out = spec.commandLine().getOut();
-            DatasetManifest base = datasets.manifest(name, version);
             boolean single = sample != null || label != null;
             if (single == (changes != null) || single && (sample == null || label == null)) {
                 throw new TinymlException("give either --sample and --label, or --from <file.csv>");
             }
-            List<String> storedBefore = datasets.versions(name).stream().map(DatasetManifest::version).toList();
             if (changes != null) {
-                List<DatasetStore.LabelChange> given = DatasetStore.readLabelChanges(changes);
-                if (given.isEmpty()) {
-                    throw new TinymlException(changes + ": no <split/index>,<class> lines (e.g. train/17,ring); nothing to change");
-                }
-                StoredDataset result = datasets.relabelAll(name, base.version(), given, note);
-                DatasetManifest m = result.manifest();
-                List<Relabelling> made = m.relabelLog().subList(base.relabelLog().size(), m.relabelLog().size());
-                out.printf("%s: %d sample(s) relabelled from %s%n", name, made.size(), changes);
-                printVersion(out, m, base, storedBefore);
-                for (String split : made.stream().map(r -> r.sample().substring(0, r.sample().indexOf('/'))).distinct().toList()) {
-                    out.printf("class counts of %s: %s (was %s)%n", split, counts(m.classCounts().get(split)),
-                            counts(base.classCounts().get(split)));
-                }
+                RelabelOutcome outcome = datasets.relabel(name, version, changes, note);
+                out.printf("%s: %d sample(s) relabelled from %s%n", name, outcome.changes().size(), changes);
+                printNewVersion(out, outcome);
                 return 0;
             }
-            StoredDataset result = datasets.relabel(name, base.version(), sample, label, note);
-            DatasetManifest m = result.manifest();
-            if (m.parent() == null || !m.parent().version().equals(base.version())) {
+            RelabelOutcome outcome = datasets.relabel(name, version, sample, label, note);
+            if (outcome.equalsAnotherVersion()) {
                 out.printf("%s %s: relabelled to '%s', the data equals version %s, already stored; %s is unchanged%n", name,
-                        sample, label, m.version(), base.version());
+                        sample, label, outcome.after().version(), outcome.before().version());
                 return 0;
             }
-            Relabelling change = m.relabelLog().get(m.relabelLog().size() - 1);
+            Relabelling change = outcome.changes().get(0);
             out.printf("%s %s: %s -> %s%n", name, change.sample(), change.oldLabel(), change.newLabel());
-            printVersion(out, m, base, storedBefore);
-            String split = change.sample().substring(0, change.sample().indexOf('/'));
-            out.printf("class counts of %s: %s (was %s)%n", split, counts(m.classCounts().get(split)),
-                    counts(base.classCounts().get(split)));
+            printNewVersion(out, outcome);
             return 0;
         }
 
-        /** The version the relabelling gave; relabelling the same way twice gives the version stored the first time. */
-        private static void printVersion(PrintWriter out, DatasetManifest m, DatasetManifest base, List<String> storedBefore) {
-            out.printf("%s %s (sha256 %s), parent %s, which is unchanged%n", storedBefore.contains(m.version())
+        /**
+         * The version the relabelling gave (relabelling the same way twice gives the version stored the first time) and
+         * the class counts of each split it changed.
+         */
+        private static void printNewVersion(PrintWriter out, RelabelOutcome outcome) {
+            DatasetManifest m = outcome.after();
+            DatasetManifest base = outcome.before();
+            out.printf("%s %s (sha256 %s), parent %s, which is unchanged%n", outcome.madeBefore()
                     ? "the same relabelling was made before: version" : "new version", m.version(), m.contentSha256(), base.version());
+            for (String split : outcome.splits()) {
+                out.printf("class counts of %s: %s (was %s)%n", split, counts(m.classCounts().get(split)),
+                        counts(base.classCounts().get(split)));
+            }
         }
 
         private static String counts(Map<String, Integer> counts) {
@@ -255,19 +241,10 @@ final class DataCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Dataset dataset = Examples.byName(example).collect();
-            StoredDataset stored = store.store(group.main.tinyml()).save(dataset);
+            StoredDataset stored = store.data(group.main.tinyml()).collect(example);
             spec.commandLine().getOut().printf("%s version %s: %s, %s; %s%n", stored.dataset().name(), stored.version(),
                     perSplit(stored.manifest().samples()), stored.manifest().labelSet().describe(), stored.directory());
             return 0;
-        }
-    }
-
-    private static String readString(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
         }
     }
 

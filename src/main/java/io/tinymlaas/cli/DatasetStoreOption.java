@@ -1,7 +1,7 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.app.DataSets;
 import io.tinymlaas.app.Tinyml;
-import io.tinymlaas.data.DatasetStore;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -11,7 +11,7 @@ final class DatasetStoreOption {
     @Option(names = "--store", paramLabel = "<dir>", description = "the data set store (default: the project's target/tinyml/datasets)")
     Path directory;
 
-    DatasetStore store(Tinyml tinyml) {
-        return tinyml.datasets(directory);
+    DataSets data(Tinyml tinyml) {
+        return tinyml.data(directory);
     }
 }

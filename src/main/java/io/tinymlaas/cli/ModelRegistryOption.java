@@ -1,7 +1,7 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.app.Models;
 import io.tinymlaas.app.Tinyml;
-import io.tinymlaas.registry.ModelRegistry;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -11,7 +11,7 @@ final class ModelRegistryOption {
     @Option(names = "--registry", paramLabel = "<dir>", description = "the model registry (default: the project's target/tinyml/models)")
     Path directory;
 
-    ModelRegistry registry(Tinyml tinyml) {
-        return tinyml.registry(directory);
+    Models models(Tinyml tinyml) {
+        return tinyml.models(directory);
     }
 }

@@ -1,14 +1,12 @@
 package io.tinymlaas.cli;
 
-import io.tinymlaas.core.Hashes;
-import io.tinymlaas.registry.ModelRegistry;
-import io.tinymlaas.registry.QualityReport;
+import io.tinymlaas.app.FileState;
+import io.tinymlaas.app.ModelView;
+import io.tinymlaas.app.Models;
+import io.tinymlaas.app.QualityTable;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.report.Quality;
-import io.tinymlaas.report.ReportWriter;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +50,7 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelRegistry models = registry.registry(group.main.tinyml());
+            Models models = registry.models(group.main.tinyml());
             PrintWriter out = spec.commandLine().getOut();
             List<RegisteredModel> all = models.list();
             if (all.isEmpty()) {
@@ -88,18 +86,18 @@ final class ModelsCommand implements Runnable {
         boolean json;
 
         @Override
-        public Integer call() throws IOException {
-            // only the JSON writer throws IOException here, and it writes to memory
-            RegisteredModel m = registry.registry(group.main.tinyml()).get(id);
+        public Integer call() {
+            ModelView shown = registry.models(group.main.tinyml()).show(id);
+            RegisteredModel m = shown.model();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                out.println(ReportWriter.JSON.writeValueAsString(m));
+                out.println(shown.json());
                 return 0;
             }
             out.printf("%-12s %s%n", "model", m.id());
             out.printf("%-12s %s%n", "example", m.example());
             out.printf("%-12s %s%n", "stored", m.storedAt());
-            out.printf("%-12s %s, sha256 %s (%s)%n", "float model", m.modelFile(), m.modelSha256(), fileState(m.modelFile(), m.modelSha256()));
+            out.printf("%-12s %s, sha256 %s (%s)%n", "float model", m.modelFile(), m.modelSha256(), describe(shown.modelFile()));
             out.printf("%-12s %s version %s, sha256 %s%n", "data", m.data().name(), m.data().version(), m.data().contentSha256());
             if (m.seed() != null) {
                 out.printf("%-12s %d%n", "seed", m.seed());
@@ -110,7 +108,7 @@ final class ModelsCommand implements Runnable {
                 return 0;
             }
             out.printf("%-12s %s, %d B, sha256 %s (%s)%n", "int8 model", m.int8().file(), m.int8().bytes(), m.int8().sha256(),
-                    fileState(m.int8().file(), m.int8().sha256()));
+                    describe(shown.int8File()));
             out.printf("%-12s %s%n", "quality", verdict(m));
             for (Quality q : m.quality()) {
                 out.printf("  %s%n", q);
@@ -118,19 +116,13 @@ final class ModelsCommand implements Runnable {
             return 0;
         }
 
-        /** Whether the file the entry points at is still there as registered. */
-        private static String fileState(String file, String sha256) {
-            Path path = Path.of(file);
-            if (!Files.isRegularFile(path)) {
-                return "file no longer there";
-            }
-            String actual;
-            try {
-                actual = Hashes.sha256(Files.readAllBytes(path));
-            } catch (IOException e) {
-                return "file unreadable: " + e.getMessage();
-            }
-            return actual.equals(sha256) ? "file present, unchanged" : "file changed since: sha256 " + actual;
+        private static String describe(FileState file) {
+            return switch (file.state()) {
+                case MISSING -> "file no longer there";
+                case UNREADABLE -> "file unreadable: " + file.detail();
+                case UNCHANGED -> "file present, unchanged";
+                case CHANGED -> "file changed since: sha256 " + file.detail();
+            };
         }
     }
 
@@ -152,19 +144,15 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ModelRegistry models = registry.registry(group.main.tinyml());
-            List<RegisteredModel> judged = QualityReport.newestJudged(models.list());
-            String table = QualityReport.markdown(judged);
+            Models models = registry.models(group.main.tinyml());
+            QualityTable table = models.report(file);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(table);
-            if (judged.isEmpty()) {
+            out.print(table.markdown());
+            if (table.judged().isEmpty()) {
                 out.printf("no judged models in %s yet; `bin/tinyml dry-run <example>` stores and judges one%n", models.root());
             }
             out.flush();
-            if (file != null) {
-                ReportWriter.writeText(table, file);
-            }
-            return judged.stream().allMatch(RegisteredModel::qualityPassed) ? 0 : 1;
+            return table.passed() ? 0 : 1;
         }
     }
 

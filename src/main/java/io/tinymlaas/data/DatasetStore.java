@@ -173,6 +173,16 @@ public final class DatasetStore {
         return readManifest(versionDirectory(name, version));
     }
 
+    /** The folder a version is stored in. */
+    public Path directory(DatasetManifest manifest) {
+        return root.resolve(manifest.name()).resolve(manifest.version());
+    }
+
+    /** A version's manifest.json as stored, to be shown as it is. */
+    public String manifestJson(DatasetManifest manifest) {
+        return new String(read(directory(manifest).resolve(MANIFEST)), StandardCharsets.UTF_8);
+    }
+
     /** The names of the stored data sets, sorted. */
     public List<String> names() {
         return folders(root).stream().filter(name -> !folders(root.resolve(name)).isEmpty()).toList();

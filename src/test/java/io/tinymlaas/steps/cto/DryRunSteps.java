@@ -59,7 +59,7 @@ public class DryRunSteps {
         StageResult train = report.stages().stream().filter(s -> s.name().equals("train")).findFirst().orElseThrow();
         assertThat(train.detail()).contains("seed " + named + ",");
         String modelId = report.figures().stored().modelId();
-        assertThat(world.tinyml.registry(null).get(modelId).seed()).isEqualTo(recorded);
+        assertThat(world.tinyml.models(null).show(modelId).model().seed()).isEqualTo(recorded);
     }
 
     @Then("both dry-runs stored the same float model and made the same int8 model, byte for byte")

@@ -1,0 +1,10 @@
+package io.tinymlaas.app;
+
+import io.tinymlaas.registry.RegisteredModel;
+
+/**
+ * A registered model as shown: the entry, whether its float model and int8 model files are still as registered
+ * ({@code int8File} null until the model is judged), and the entry as JSON.
+ */
+public record ModelView(RegisteredModel model, FileState modelFile, FileState int8File, String json) {
+}
