@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
@@ -33,27 +33,27 @@ final class ActivationLowering {
     }
 
     private static KernelCall relu(TfliteModel model, int index, Operator op, String source, CArena arena, Activation activation) {
-        String where = Lowerings.where(source, index, op);
-        Lowerings.requireArity(where, op, 1, 1);
-        if (Lowerings.isFloat(model, op)) {
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
+        if (LoweringSupport.isFloat(model, op)) {
             int size = floatSameShape(model, op, where);
-            String[] range = Lowerings.floatActivationRange(activation, where);
+            String[] range = LoweringSupport.floatActivationRange(activation, where);
             String params = "op" + index + "_params";
-            String declarations = Lowerings.struct("tinyml_relu_f32_params", params, "size", size,
+            String declarations = LoweringSupport.struct("tinyml_relu_f32_params", params, "size", size,
                     "activation_min", range[0], "activation_max", range[1]);
             String call = "tinyml_relu_f32(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", "
                     + arena.floatPointer(op.outputs()[0]) + ");";
             return new KernelCall("tinyml/kernels/relu.h", declarations, call, List.of());
         }
-        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
-        requireSameShape(where, input, output);
-        Quantization in = perTensor(where, "input", input);
-        Quantization out = perTensor(where, "output", output);
+        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
+        Quantization in = LoweringSupport.perTensor(where, "input", input);
+        Quantization out = LoweringSupport.perTensor(where, "output", output);
         QuantizedMultiplier multiplier = QuantizedMultiplier.forRelu(in.scale(), out.scale());
-        int[] range = FullyConnectedLowering.activationRange(activation, out, where);
+        int[] range = LoweringSupport.activationRange(activation, out, where);
         String params = "op" + index + "_params";
-        String declarations = Lowerings.struct("tinyml_relu_s8_params", params, "size", input.elementCount(),
+        String declarations = LoweringSupport.struct("tinyml_relu_s8_params", params, "size", input.elementCount(),
                 "input_zero_point", in.zeroPoint(), "output_zero_point", out.zeroPoint(),
                 "output_multiplier", multiplier.multiplier(), "output_shift", multiplier.shift(),
                 "activation_min", range[0], "activation_max", range[1]);
@@ -62,7 +62,7 @@ final class ActivationLowering {
     }
 
     static KernelCall lowerLogistic(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        if (Lowerings.isFloat(model, op)) {
+        if (LoweringSupport.isFloat(model, op)) {
             return libm(model, index, op, source, arena, "tinyml_logistic_f32");
         }
         return lookupTable(model, index, op, source, arena, 1f / 256, -128,
@@ -70,7 +70,7 @@ final class ActivationLowering {
     }
 
     static KernelCall lowerTanh(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        if (Lowerings.isFloat(model, op)) {
+        if (LoweringSupport.isFloat(model, op)) {
             return libm(model, index, op, source, arena, "tinyml_tanh_f32");
         }
         return lookupTable(model, index, op, source, arena, 1f / 128, 0, Tanhf::tanhf, "tanhf(x)");
@@ -81,8 +81,8 @@ final class ActivationLowering {
      * tanhf, which agrees with Eigen's rational approximation within the float tolerance (FloatOperatorTest).
      */
     private static KernelCall libm(TfliteModel model, int index, Operator op, String source, CArena arena, String function) {
-        String where = Lowerings.where(source, index, op);
-        Lowerings.requireArity(where, op, 1, 1);
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
         int size = floatSameShape(model, op, where);
         String call = function + "(" + size + ", " + arena.floatPointer(op.inputs()[0]) + ", "
                 + arena.floatPointer(op.outputs()[0]) + ");";
@@ -91,9 +91,9 @@ final class ActivationLowering {
 
     /** A float32 element-wise operator's input and output: same shape; returns the number of values. */
     private static int floatSameShape(TfliteModel model, Operator op, String where) {
-        Tensor input = Lowerings.float32(where, "input", model, op.inputs()[0]);
-        Tensor output = Lowerings.float32(where, "output", model, op.outputs()[0]);
-        requireSameShape(where, input, output);
+        Tensor input = LoweringSupport.float32(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.float32(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
         return (int) input.elementCount();
     }
 
@@ -103,15 +103,15 @@ final class ActivationLowering {
 
     private static KernelCall lookupTable(TfliteModel model, int index, Operator op, String source, CArena arena,
                                           float outputScale, int outputZeroPoint, FloatFunction function, String formula) {
-        String where = Lowerings.where(source, index, op);
-        Lowerings.requireArity(where, op, 1, 1);
-        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
-        requireSameShape(where, input, output);
-        Quantization in = perTensor(where, "input", input);
-        Quantization out = perTensor(where, "output", output);
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
+        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
+        Quantization in = LoweringSupport.perTensor(where, "input", input);
+        Quantization out = LoweringSupport.perTensor(where, "output", output);
         if (out.scale() != outputScale || out.zeroPoint() != outputZeroPoint) {
-            throw new CompilationException(where + ": int8 output must have scale 1/" + Math.round(1 / outputScale)
+            throw new LoweringException(where + ": int8 output must have scale 1/" + Math.round(1 / outputScale)
                     + " and zero point " + outputZeroPoint + ", found scale " + out.scale() + " zero point " + out.zeroPoint());
         }
         int[] table = table(in, out, function);
@@ -123,7 +123,7 @@ final class ActivationLowering {
             declarations.append(i % 16 == 0 ? "\n    " : " ").append(table[i]).append(',');
         }
         declarations.append("\n};\n");
-        declarations.append(Lowerings.struct("tinyml_lookup_table_s8_params", prefix + "_params", "size", input.elementCount(),
+        declarations.append(LoweringSupport.struct("tinyml_lookup_table_s8_params", prefix + "_params", "size", input.elementCount(),
                 "table", prefix + "_table"));
         String call = "tinyml_lookup_table_s8(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
                 + arena.pointer(op.outputs()[0]) + ");";
@@ -152,19 +152,4 @@ final class ActivationLowering {
         return Math.copySign(rounded, value);
     }
 
-    static void requireSameShape(String where, Tensor input, Tensor output) {
-        if (!Arrays.equals(input.shape(), output.shape())) {
-            throw new CompilationException(where + ": input " + Arrays.toString(input.shape()) + " and output "
-                    + Arrays.toString(output.shape()) + " must have the same shape");
-        }
-    }
-
-    static Quantization perTensor(String where, String role, Tensor tensor) {
-        Quantization q = tensor.quantization();
-        if (q.perChannel()) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name()
-                    + "' is quantized per channel; only per-tensor quantization is supported here");
-        }
-        return q;
-    }
 }

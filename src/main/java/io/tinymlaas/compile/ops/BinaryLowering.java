@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Quantization;
@@ -29,8 +29,8 @@ final class BinaryLowering {
     }
 
     static KernelCall lowerAdd(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        if (Lowerings.isFloat(model, op)) {
+        String where = LoweringSupport.where(source, index, op);
+        if (LoweringSupport.isFloat(model, op)) {
             return lowerFloat(model, index, op, where, arena, "add");
         }
         Operands operands = operands(model, op, where, arena, false);
@@ -40,9 +40,9 @@ final class BinaryLowering {
         QuantizedMultiplier m1 = QuantizedMultiplier.of(scale1 / twiceMax);
         QuantizedMultiplier m2 = QuantizedMultiplier.of(scale2 / twiceMax);
         QuantizedMultiplier mOut = QuantizedMultiplier.of(twiceMax / (double) ((1 << ADD_LEFT_SHIFT) * operands.out.scale()));
-        int[] range = FullyConnectedLowering.activationRange(op.fusedActivation(), operands.out, where);
+        int[] range = LoweringSupport.activationRange(op.fusedActivation(), operands.out, where);
         String params = "op" + index + "_params";
-        String declarations = Lowerings.struct("tinyml_add_s8_params", params, "shape", operands.broadcast,
+        String declarations = LoweringSupport.struct("tinyml_add_s8_params", params, "shape", operands.broadcast,
                 "left_shift", ADD_LEFT_SHIFT,
                 "input1_offset", -operands.q1.zeroPoint(), "input1_multiplier", m1.multiplier(), "input1_shift", m1.shift(),
                 "input2_offset", -operands.q2.zeroPoint(), "input2_multiplier", m2.multiplier(), "input2_shift", m2.shift(),
@@ -52,15 +52,15 @@ final class BinaryLowering {
     }
 
     static KernelCall lowerMul(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        if (Lowerings.isFloat(model, op)) {
+        String where = LoweringSupport.where(source, index, op);
+        if (LoweringSupport.isFloat(model, op)) {
             return lowerFloat(model, index, op, where, arena, "mul");
         }
         Operands operands = operands(model, op, where, arena, false);
         QuantizedMultiplier multiplier = QuantizedMultiplier.forMul(operands.q1.scale(), operands.q2.scale(), operands.out.scale());
-        int[] range = FullyConnectedLowering.activationRange(op.fusedActivation(), operands.out, where);
+        int[] range = LoweringSupport.activationRange(op.fusedActivation(), operands.out, where);
         String params = "op" + index + "_params";
-        String declarations = Lowerings.struct("tinyml_mul_s8_params", params, "shape", operands.broadcast,
+        String declarations = LoweringSupport.struct("tinyml_mul_s8_params", params, "shape", operands.broadcast,
                 "input1_offset", -operands.q1.zeroPoint(), "input2_offset", -operands.q2.zeroPoint(),
                 "output_offset", operands.out.zeroPoint(), "output_multiplier", multiplier.multiplier(),
                 "output_shift", multiplier.shift(), "activation_min", range[0], "activation_max", range[1]);
@@ -70,9 +70,9 @@ final class BinaryLowering {
     /** float32 ADD and MUL: one float operation per element, as the interpreter, then the fused activation's range. */
     private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, String where, CArena arena, String name) {
         Operands operands = operands(model, op, where, arena, true);
-        String[] range = Lowerings.floatActivationRange(op.fusedActivation(), where);
+        String[] range = LoweringSupport.floatActivationRange(op.fusedActivation(), where);
         String params = "op" + index + "_params";
-        String declarations = Lowerings.struct("tinyml_" + name + "_f32_params", params, "shape", operands.broadcast,
+        String declarations = LoweringSupport.struct("tinyml_" + name + "_f32_params", params, "shape", operands.broadcast,
                 "activation_min", range[0], "activation_max", range[1]);
         String call = "tinyml_" + name + "_f32(&" + params + ", (const float *)" + operands.pointer1 + ", (const float *)"
                 + operands.pointer2 + ", (float *)" + operands.outputPointer + ");";
@@ -89,48 +89,38 @@ final class BinaryLowering {
     }
 
     private static Operands operands(TfliteModel model, Operator op, String where, CArena arena, boolean isFloat) {
-        Lowerings.requireArity(where, op, 2, 2);
-        Tensor input1 = Lowerings.activation(where, "input 1", model, op.inputs()[0], isFloat);
-        Tensor input2 = Lowerings.activation(where, "input 2", model, op.inputs()[1], isFloat);
-        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
-        Quantization q1 = isFloat ? null : ActivationLowering.perTensor(where, "input 1", input1);
-        Quantization q2 = isFloat ? null : ActivationLowering.perTensor(where, "input 2", input2);
-        Quantization out = isFloat ? null : ActivationLowering.perTensor(where, "output", output);
+        LoweringSupport.requireArity(where, op, 2, 2);
+        Tensor input1 = LoweringSupport.activation(where, "input 1", model, op.inputs()[0], isFloat);
+        Tensor input2 = LoweringSupport.activation(where, "input 2", model, op.inputs()[1], isFloat);
+        Tensor output = LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
+        Quantization q1 = isFloat ? null : LoweringSupport.perTensor(where, "input 1", input1);
+        Quantization q2 = isFloat ? null : LoweringSupport.perTensor(where, "input 2", input2);
+        Quantization out = isFloat ? null : LoweringSupport.perTensor(where, "output", output);
         int[] shape1 = to4d(where, input1);
         int[] shape2 = to4d(where, input2);
         int[] dims = new int[4];
         for (int d = 0; d < 4; d++) {
             if (shape1[d] != shape2[d] && shape1[d] != 1 && shape2[d] != 1) {
-                throw new CompilationException(where + ": shapes " + Arrays.toString(input1.shape()) + " and "
+                throw new LoweringException(where + ": shapes " + Arrays.toString(input1.shape()) + " and "
                         + Arrays.toString(input2.shape()) + " cannot be broadcast together");
             }
             dims[d] = shape1[d] == 1 ? shape2[d] : shape1[d];
         }
         int[] expected = Arrays.copyOfRange(dims, 4 - Math.max(Math.max(input1.shape().length, input2.shape().length), 0), 4);
-        Lowerings.requireOutputShape(where, output, expected);
+        LoweringSupport.requireOutputShape(where, output, expected);
         String broadcast = "{ .dims = " + list(dims) + ", .strides1 = " + list(strides(shape1)) + ", .strides2 = "
                 + list(strides(shape2)) + " }";
         List<Integer> constants = new ArrayList<>();
-        String pointer1 = operand(model, op.inputs()[0], arena, constants);
-        String pointer2 = operand(model, op.inputs()[1], arena, constants);
+        String pointer1 = LoweringSupport.operand(model, op.inputs()[0], arena, constants);
+        String pointer2 = LoweringSupport.operand(model, op.inputs()[1], arena, constants);
         return new Operands(q1, q2, out, pointer1, pointer2, arena.pointer(op.outputs()[0]), broadcast, constants);
     }
 
-    /** A constant operand is its const array, anything else lives in the arena. */
-    static String operand(TfliteModel model, int tensor, CArena arena, List<Integer> constants) {
-        if (model.tensor(tensor).constant()) {
-            if (!constants.contains(tensor)) {
-                constants.add(tensor);
-            }
-            return CArena.constantName(tensor);
-        }
-        return arena.pointer(tensor);
-    }
 
     private static int[] to4d(String where, Tensor tensor) {
         int[] shape = tensor.shape();
         if (shape.length > 4) {
-            throw new CompilationException(where + ": '" + tensor.name() + "' has " + shape.length
+            throw new LoweringException(where + ": '" + tensor.name() + "' has " + shape.length
                     + " dimensions; at most 4 are supported");
         }
         int[] result = {1, 1, 1, 1};

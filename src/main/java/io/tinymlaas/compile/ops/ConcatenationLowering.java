@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
@@ -20,27 +20,27 @@ final class ConcatenationLowering {
     }
 
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        OperatorOptions.Concatenation options = Lowerings.options(where, op, OperatorOptions.Concatenation.class);
+        String where = LoweringSupport.where(source, index, op);
+        OperatorOptions.Concatenation options = LoweringSupport.options(where, op, OperatorOptions.Concatenation.class);
         if (op.inputs().length < 1 || op.outputs().length != 1) {
-            throw new CompilationException(where + ": expected at least one input and one output");
+            throw new LoweringException(where + ": expected at least one input and one output");
         }
         if (op.fusedActivation() != Activation.NONE) {
-            throw new CompilationException(where + ": fused activation " + op.fusedActivation()
+            throw new LoweringException(where + ": fused activation " + op.fusedActivation()
                     + " is not supported (the interpreter requires NONE)");
         }
         boolean isFloat = model.tensor(op.outputs()[0]).type() == io.tinymlaas.tflite.TensorType.FLOAT32;
-        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
+        Tensor output = LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
         if (!isFloat) {
-            ActivationLowering.perTensor(where, "output", output);
+            LoweringSupport.perTensor(where, "output", output);
         }
         int rank = output.shape().length;
         if (rank < 1 || rank > 4) {
-            throw new CompilationException(where + ": output has " + rank + " dimensions; 1 to 4 are supported");
+            throw new LoweringException(where + ": output has " + rank + " dimensions; 1 to 4 are supported");
         }
         int axis = options.axis() < 0 ? options.axis() + rank : options.axis();
         if (axis < 0 || axis >= rank) {
-            throw new CompilationException(where + ": axis " + options.axis() + " is outside the " + rank + " dimensions");
+            throw new LoweringException(where + ": axis " + options.axis() + " is outside the " + rank + " dimensions");
         }
         int outer = 1;
         for (int d = 0; d < axis; d++) {
@@ -57,32 +57,32 @@ final class ConcatenationLowering {
         expected[axis] = 0;
         for (int i = 0; i < op.inputs().length; i++) {
             if (op.inputs()[i] < 0) {
-                throw new CompilationException(where + ": input " + i + " is missing");
+                throw new LoweringException(where + ": input " + i + " is missing");
             }
-            Tensor input = Lowerings.activation(where, "input " + i, model, op.inputs()[i], isFloat);
+            Tensor input = LoweringSupport.activation(where, "input " + i, model, op.inputs()[i], isFloat);
             if (!isFloat) {
-                ActivationLowering.perTensor(where, "input " + i, input);
-                Lowerings.requireSameQuantization(where, input, output);
+                LoweringSupport.perTensor(where, "input " + i, input);
+                LoweringSupport.requireSameQuantization(where, input, output);
             }
             int[] shape = input.shape();
             for (int d = 0; d < rank; d++) {
                 if (shape.length != rank || (d != axis && shape[d] != output.shape()[d])) {
-                    throw new CompilationException(where + ": input " + i + " has shape " + Arrays.toString(shape)
+                    throw new LoweringException(where + ": input " + i + " has shape " + Arrays.toString(shape)
                             + ", which does not fit the output " + Arrays.toString(output.shape()) + " along axis " + axis);
                 }
             }
             expected[axis] += shape[axis];
             sizes[i] = shape[axis] * inner * output.type().bytes();
             pointers.add((isFloat && input.constant() ? "(const int8_t *)" : "")
-                    + BinaryLowering.operand(model, op.inputs()[i], arena, constants));
+                    + LoweringSupport.operand(model, op.inputs()[i], arena, constants));
         }
-        Lowerings.requireOutputShape(where, output, expected);
+        LoweringSupport.requireOutputShape(where, output, expected);
         String prefix = "op" + index;
         StringBuilder declarations = new StringBuilder();
-        declarations.append(Lowerings.int32Array(prefix + "_sizes", sizes, "bytes per outer slice of each input"));
+        declarations.append(LoweringSupport.int32Array(prefix + "_sizes", sizes, "bytes per outer slice of each input"));
         declarations.append("static const int8_t *const ").append(prefix).append("_inputs[").append(pointers.size())
                 .append("] = {").append(String.join(", ", pointers)).append("};\n");
-        declarations.append(Lowerings.struct("tinyml_concatenation_s8_params", prefix + "_params",
+        declarations.append(LoweringSupport.struct("tinyml_concatenation_s8_params", prefix + "_params",
                 "input_count", sizes.length, "outer_size", outer, "copy_sizes", prefix + "_sizes", "inputs", prefix + "_inputs"));
         String call = "tinyml_concatenation_s8(&" + prefix + "_params, " + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/concatenation.h", declarations.toString(), call, constants, sizes.length * 8);

@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;
@@ -21,15 +21,15 @@ final class ConvLowering {
     }
 
     static KernelCall lowerConv(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        OperatorOptions.Conv2D options = Lowerings.options(where, op, OperatorOptions.Conv2D.class);
+        String where = LoweringSupport.where(source, index, op);
+        OperatorOptions.Conv2D options = LoweringSupport.options(where, op, OperatorOptions.Conv2D.class);
         return lower(model, index, op, arena, where, false, options.padding(), options.strideW(), options.strideH(),
                 options.dilationW(), options.dilationH(), 1);
     }
 
     static KernelCall lowerDepthwise(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        OperatorOptions.DepthwiseConv2D options = Lowerings.options(where, op, OperatorOptions.DepthwiseConv2D.class);
+        String where = LoweringSupport.where(source, index, op);
+        OperatorOptions.DepthwiseConv2D options = LoweringSupport.options(where, op, OperatorOptions.DepthwiseConv2D.class);
         return lower(model, index, op, arena, where, true, options.padding(), options.strideW(), options.strideH(),
                 options.dilationW(), options.dilationH(), options.depthMultiplier());
     }
@@ -37,22 +37,22 @@ final class ConvLowering {
     private static KernelCall lower(TfliteModel model, int index, Operator op, CArena arena, String where, boolean depthwise,
                                     OperatorOptions.Padding padding, int strideW, int strideH, int dilationW, int dilationH,
                                     int depthMultiplier) {
-        Lowerings.requireArity(where, op, 2, 3);
-        boolean isFloat = Lowerings.isFloat(model, op);
-        Tensor input = Lowerings.activation(where, "input", model, op.inputs()[0], isFloat);
-        Tensor filter = Lowerings.activation(where, "filter", model, op.inputs()[1], isFloat);
-        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
+        LoweringSupport.requireArity(where, op, 2, 3);
+        boolean isFloat = LoweringSupport.isFloat(model, op);
+        Tensor input = LoweringSupport.activation(where, "input", model, op.inputs()[0], isFloat);
+        Tensor filter = LoweringSupport.activation(where, "filter", model, op.inputs()[1], isFloat);
+        Tensor output = LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
         int biasIndex = op.inputs().length > 2 ? op.inputs()[2] : -1;
         Tensor bias = biasIndex >= 0 ? model.tensor(biasIndex) : null;
         if (dilationW != 1 || dilationH != 1) {
-            throw new CompilationException(where + ": dilation " + dilationW + "x" + dilationH + " is not supported (only 1)");
+            throw new LoweringException(where + ": dilation " + dilationW + "x" + dilationH + " is not supported (only 1)");
         }
-        Lowerings.requireStrides(where, strideW, strideH);
+        LoweringSupport.requireStrides(where, strideW, strideH);
         if (!filter.constant()) {
-            throw new CompilationException(where + ": the filter must be a constant tensor");
+            throw new LoweringException(where + ": the filter must be a constant tensor");
         }
-        int[] in = Lowerings.shape4(where, "input", input);
-        int[] f = Lowerings.shape4(where, "filter", filter);
+        int[] in = LoweringSupport.shape4(where, "input", input);
+        int[] f = LoweringSupport.shape4(where, "filter", filter);
         int batches = in[0];
         int inHeight = in[1];
         int inWidth = in[2];
@@ -62,35 +62,35 @@ final class ConvLowering {
         int outDepth;
         if (depthwise) {
             if (f[0] != 1) {
-                throw new CompilationException(where + ": depthwise filter shape must be [1, h, w, channels]");
+                throw new LoweringException(where + ": depthwise filter shape must be [1, h, w, channels]");
             }
             if (depthMultiplier < 1) {
-                throw new CompilationException(where + ": depth multiplier " + depthMultiplier + " is not positive");
+                throw new LoweringException(where + ": depth multiplier " + depthMultiplier + " is not positive");
             }
             outDepth = f[3];
             if (outDepth != inDepth * depthMultiplier) {
-                throw new CompilationException(where + ": filter has " + outDepth + " channels, expected input depth " + inDepth
+                throw new LoweringException(where + ": filter has " + outDepth + " channels, expected input depth " + inDepth
                         + " × depth multiplier " + depthMultiplier);
             }
         } else {
             outDepth = f[0];
             if (f[3] != inDepth) {
-                throw new CompilationException(where + ": filter depth " + f[3] + " differs from input depth " + inDepth);
+                throw new LoweringException(where + ": filter depth " + f[3] + " differs from input depth " + inDepth);
             }
         }
-        int outHeight = Lowerings.outputSize(padding, inHeight, filterHeight, strideH);
-        int outWidth = Lowerings.outputSize(padding, inWidth, filterWidth, strideW);
+        int outHeight = LoweringSupport.outputSize(padding, inHeight, filterHeight, strideH);
+        int outWidth = LoweringSupport.outputSize(padding, inWidth, filterWidth, strideW);
         if (outHeight < 1 || outWidth < 1) {
-            throw new CompilationException(where + ": the filter is larger than the input");
+            throw new LoweringException(where + ": the filter is larger than the input");
         }
-        Lowerings.requireOutputShape(where, output, new int[] {batches, outHeight, outWidth, outDepth});
+        LoweringSupport.requireOutputShape(where, output, new int[] {batches, outHeight, outWidth, outDepth});
         List<Object> geometry = new ArrayList<>(List.of(
                 "batches", batches, "input_height", inHeight, "input_width", inWidth, "input_depth", inDepth,
                 "output_height", outHeight, "output_width", outWidth, "output_depth", outDepth,
                 "filter_height", filterHeight, "filter_width", filterWidth,
                 "stride_height", strideH, "stride_width", strideW,
-                "pad_height", Lowerings.paddingBefore(strideH, inHeight, filterHeight, outHeight),
-                "pad_width", Lowerings.paddingBefore(strideW, inWidth, filterWidth, outWidth)));
+                "pad_height", LoweringSupport.paddingBefore(strideH, inHeight, filterHeight, outHeight),
+                "pad_width", LoweringSupport.paddingBefore(strideW, inWidth, filterWidth, outWidth)));
         if (depthwise) {
             geometry.addAll(List.of("depth_multiplier", depthMultiplier));
         }
@@ -101,21 +101,21 @@ final class ConvLowering {
         int channelDimension = depthwise ? 3 : 0;
         Quantization fq = filter.quantization();
         if (fq.scales().length != 1 && (fq.scales().length != outDepth || fq.dimension() != channelDimension)) {
-            throw new CompilationException(where + ": filter has " + fq.scales().length + " scales along dimension " + fq.dimension()
+            throw new LoweringException(where + ": filter has " + fq.scales().length + " scales along dimension " + fq.dimension()
                     + "; expected 1 or " + outDepth + " along dimension " + channelDimension);
         }
         for (long zeroPoint : fq.zeroPoints()) {
             if (zeroPoint != 0) {
-                throw new CompilationException(where + ": int8 filters must be symmetric (zero point 0), found " + zeroPoint);
+                throw new LoweringException(where + ": int8 filters must be symmetric (zero point 0), found " + zeroPoint);
             }
         }
         if (bias != null) {
             if (bias.type() != TensorType.INT32 || !bias.constant() || bias.elementCount() != outDepth) {
-                throw new CompilationException(where + ": bias '" + bias.name() + "' must be a constant INT32 tensor of " + outDepth
+                throw new LoweringException(where + ": bias '" + bias.name() + "' must be a constant INT32 tensor of " + outDepth
                         + " values, found " + bias.type() + java.util.Arrays.toString(bias.shape()));
             }
         }
-        Lowerings.requireBiasFitsAccumulator(where, bias, (long) filterHeight * filterWidth * (depthwise ? 1 : inDepth));
+        LoweringSupport.requireBiasFitsAccumulator(where, bias, (long) filterHeight * filterWidth * (depthwise ? 1 : inDepth));
 
         Quantization out = output.quantization();
         int[] multipliers = new int[outDepth];
@@ -126,18 +126,18 @@ final class ConvLowering {
             multipliers[c] = m.multiplier();
             shifts[c] = m.shift();
         }
-        int[] range = FullyConnectedLowering.activationRange(op.fusedActivation(), out, where);
+        int[] range = LoweringSupport.activationRange(op.fusedActivation(), out, where);
 
         String prefix = "op" + index;
         String type = depthwise ? "tinyml_depthwise_conv_s8_params" : "tinyml_conv_s8_params";
         StringBuilder declarations = new StringBuilder();
-        declarations.append(Lowerings.int32Array(prefix + "_multipliers", multipliers, "per output channel Q31 multipliers"));
-        declarations.append(Lowerings.int32Array(prefix + "_shifts", shifts, null));
+        declarations.append(LoweringSupport.int32Array(prefix + "_multipliers", multipliers, "per output channel Q31 multipliers"));
+        declarations.append(LoweringSupport.int32Array(prefix + "_shifts", shifts, null));
         List<Object> fields = new ArrayList<>(geometry);
         fields.addAll(List.of("input_offset", -input.quantization().zeroPoint(), "output_offset", out.zeroPoint(),
                 "activation_min", range[0], "activation_max", range[1],
                 "output_multiplier", prefix + "_multipliers", "output_shift", prefix + "_shifts"));
-        declarations.append(Lowerings.struct(type, prefix + "_params", fields.toArray()));
+        declarations.append(LoweringSupport.struct(type, prefix + "_params", fields.toArray()));
 
         List<Integer> constants = new ArrayList<>(List.of(op.inputs()[1]));
         if (bias != null) {
@@ -158,19 +158,19 @@ final class ConvLowering {
     private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, CArena arena, String where, boolean depthwise,
                                          int outDepth, List<Object> geometry, String header) {
         List<Integer> constants = new ArrayList<>();
-        String filter = Lowerings.floatConstant(where, "filter", model, op.inputs()[1], constants);
+        String filter = LoweringSupport.floatConstant(where, "filter", model, op.inputs()[1], constants);
         String bias = "0";
         if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
-            bias = Lowerings.floatConstant(where, "bias", model, op.inputs()[2], constants);
+            bias = LoweringSupport.floatConstant(where, "bias", model, op.inputs()[2], constants);
             if (model.tensor(op.inputs()[2]).elementCount() != outDepth) {
-                throw new CompilationException(where + ": bias has " + model.tensor(op.inputs()[2]).elementCount()
+                throw new LoweringException(where + ": bias has " + model.tensor(op.inputs()[2]).elementCount()
                         + " values, expected " + outDepth);
             }
         }
-        String[] range = Lowerings.floatActivationRange(op.fusedActivation(), where);
+        String[] range = LoweringSupport.floatActivationRange(op.fusedActivation(), where);
         String type = depthwise ? "tinyml_depthwise_conv_f32" : "tinyml_conv_f32";
         String params = "op" + index + "_params";
-        String declarations = Lowerings.struct(type + "_params", params, "geometry", Lowerings.initializer(geometry.toArray()),
+        String declarations = LoweringSupport.struct(type + "_params", params, "geometry", LoweringSupport.initializer(geometry.toArray()),
                 "activation_min", range[0], "activation_max", range[1]);
         String call = type + "(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", " + filter + ", " + bias + ", "
                 + arena.floatPointer(op.outputs()[0]) + ");";

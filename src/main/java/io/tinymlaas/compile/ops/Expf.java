@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 /**
  * expf exactly as glibc (2.27 and later) computes it on x86-64 with FMA, the libm the TF Lite 2.6 interpreter

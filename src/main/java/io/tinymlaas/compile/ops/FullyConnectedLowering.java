@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
@@ -25,9 +25,9 @@ final class FullyConnectedLowering {
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
         String where = source + ": operator #" + index + " FULLY_CONNECTED";
         if (op.inputs().length < 2 || op.outputs().length != 1) {
-            throw new CompilationException(where + " needs an input, weights and one output");
+            throw new LoweringException(where + " needs an input, weights and one output");
         }
-        if (Lowerings.isFloat(model, op)) {
+        if (LoweringSupport.isFloat(model, op)) {
             return lowerFloat(model, index, op, arena, where);
         }
         Tensor input = model.tensor(op.inputs()[0]);
@@ -40,36 +40,36 @@ final class FullyConnectedLowering {
         requireType(where, "weights", weights, TensorType.INT8);
         requireType(where, "output", output, TensorType.INT8);
         if (!weights.constant() || weights.shape().length != 2) {
-            throw new CompilationException(where + ": weights must be a constant 2-D tensor");
+            throw new LoweringException(where + ": weights must be a constant 2-D tensor");
         }
         if (bias != null) {
             requireType(where, "bias", bias, TensorType.INT32);
             if (!bias.constant()) {
-                throw new CompilationException(where + ": bias must be constant");
+                throw new LoweringException(where + ": bias must be constant");
             }
         }
         requireQuantized(where, "input", input);
         requireQuantized(where, "output", output);
         requireQuantized(where, "weights", weights);
         if (weights.quantization().perChannel()) {
-            throw new CompilationException(where + ": per-channel weights are not supported for FULLY_CONNECTED yet");
+            throw new LoweringException(where + ": per-channel weights are not supported for FULLY_CONNECTED yet");
         }
         if (weights.quantization().zeroPoint() != 0) {
-            throw new CompilationException(where + ": int8 weights must be symmetric (zero point 0), found "
+            throw new LoweringException(where + ": int8 weights must be symmetric (zero point 0), found "
                     + weights.quantization().zeroPoint());
         }
         int outputDepth = weights.shape()[0];
         int inputDepth = weights.shape()[1];
         int batches = batches(where, input, output, inputDepth, outputDepth);
         if (bias != null && bias.elementCount() != outputDepth) {
-            throw new CompilationException(where + ": bias has " + bias.elementCount() + " values, expected " + outputDepth);
+            throw new LoweringException(where + ": bias has " + bias.elementCount() + " values, expected " + outputDepth);
         }
-        Lowerings.requireBiasFitsAccumulator(where, bias, inputDepth);
+        LoweringSupport.requireBiasFitsAccumulator(where, bias, inputDepth);
 
         Quantization out = output.quantization();
         QuantizedMultiplier multiplier = QuantizedMultiplier.forFullyConnected(input.quantization().scale(),
                 weights.quantization().scale(), out.scale());
-        int[] range = activationRange(op.fusedActivation(), out, where);
+        int[] range = LoweringSupport.activationRange(op.fusedActivation(), out, where);
 
         int inputOffset = -input.quantization().zeroPoint();
         int[] effectiveBias = foldInputOffset(inputOffset, weights, bias, outputDepth, inputDepth);
@@ -111,28 +111,28 @@ final class FullyConnectedLowering {
      * Eigen GEMM (or matrix-vector product for one batch), so results are identical (FloatOperatorTest).
      */
     private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, CArena arena, String where) {
-        Tensor input = Lowerings.float32(where, "input", model, op.inputs()[0]);
-        Tensor output = Lowerings.float32(where, "output", model, op.outputs()[0]);
+        Tensor input = LoweringSupport.float32(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.float32(where, "output", model, op.outputs()[0]);
         List<Integer> constants = new ArrayList<>();
-        String weights = Lowerings.floatConstant(where, "weights", model, op.inputs()[1], constants);
+        String weights = LoweringSupport.floatConstant(where, "weights", model, op.inputs()[1], constants);
         Tensor w = model.tensor(op.inputs()[1]);
         if (w.shape().length != 2) {
-            throw new CompilationException(where + ": weights must be a constant 2-D tensor");
+            throw new LoweringException(where + ": weights must be a constant 2-D tensor");
         }
         int outputDepth = w.shape()[0];
         int inputDepth = w.shape()[1];
         int batches = batches(where, input, output, inputDepth, outputDepth);
         String bias = "0";
         if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
-            bias = Lowerings.floatConstant(where, "bias", model, op.inputs()[2], constants);
+            bias = LoweringSupport.floatConstant(where, "bias", model, op.inputs()[2], constants);
             if (model.tensor(op.inputs()[2]).elementCount() != outputDepth) {
-                throw new CompilationException(where + ": bias has " + model.tensor(op.inputs()[2]).elementCount()
+                throw new LoweringException(where + ": bias has " + model.tensor(op.inputs()[2]).elementCount()
                         + " values, expected " + outputDepth);
             }
         }
-        String[] range = Lowerings.floatActivationRange(op.fusedActivation(), where);
+        String[] range = LoweringSupport.floatActivationRange(op.fusedActivation(), where);
         String params = "op" + index + "_params";
-        String declarations = Lowerings.struct("tinyml_fc_f32_params", params, "batches", batches, "input_depth", inputDepth,
+        String declarations = LoweringSupport.struct("tinyml_fc_f32_params", params, "batches", batches, "input_depth", inputDepth,
                 "output_depth", outputDepth, "activation_min", range[0], "activation_max", range[1]);
         String call = "tinyml_fully_connected_f32(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", " + weights + ", "
                 + bias + ", " + arena.floatPointer(op.outputs()[0]) + ");";
@@ -185,45 +185,29 @@ final class FullyConnectedLowering {
         return text.replace("*/", "* /");
     }
 
-    /** TFLite's CalculateActivationRangeQuantized for int8 outputs. */
-    static int[] activationRange(Activation activation, Quantization out, String where) {
-        int qmin = -128;
-        int qmax = 127;
-        return switch (activation) {
-            case NONE -> new int[] {qmin, qmax};
-            case RELU -> new int[] {Math.max(qmin, quantize(0f, out)), qmax};
-            case RELU6 -> new int[] {Math.max(qmin, quantize(0f, out)), Math.min(qmax, quantize(6f, out))};
-            case RELU_N1_TO_1 -> new int[] {Math.max(qmin, quantize(-1f, out)), Math.min(qmax, quantize(1f, out))};
-            default -> throw new CompilationException(where + ": fused activation " + activation + " is not supported");
-        };
-    }
-
-    private static int quantize(float value, Quantization q) {
-        return q.zeroPoint() + (int) io.tinymlaas.core.Rounding.halfAwayFromZero(value / q.scale());
-    }
 
     private static void requireType(String where, String role, Tensor tensor, TensorType type) {
         if (tensor.type() != type) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
                     + "; only " + type + " is supported here");
         }
     }
 
     private static void requireQuantized(String where, String role, Tensor tensor) {
         if (tensor.quantization() == null) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has no quantization parameters");
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' has no quantization parameters");
         }
     }
 
     /** How many rows of {@code inputDepth} values the input holds; the output must hold as many of {@code outputDepth}. */
     private static int batches(String where, Tensor input, Tensor output, int inputDepth, int outputDepth) {
         if (inputDepth == 0 || input.elementCount() % inputDepth != 0) {
-            throw new CompilationException(where + ": input of " + input.elementCount() + " values does not divide into rows of "
+            throw new LoweringException(where + ": input of " + input.elementCount() + " values does not divide into rows of "
                     + inputDepth);
         }
         int batches = (int) (input.elementCount() / inputDepth);
         if (output.elementCount() != (long) batches * outputDepth) {
-            throw new CompilationException(where + ": output has " + output.elementCount() + " values, expected "
+            throw new LoweringException(where + ": output has " + output.elementCount() + " values, expected "
                     + batches * outputDepth);
         }
         return batches;

@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import java.util.List;
 
@@ -8,9 +8,9 @@ import java.util.List;
  * {@code constantTensors} are the model's constant tensors it uses; {@code preparedBytes} counts the constant
  * arrays the lowering derived itself (folded biases, lookup tables), which take flash too.
  */
-record KernelCall(String kernelHeader, String declarations, String call, List<Integer> constantTensors, int preparedBytes) {
+public record KernelCall(String kernelHeader, String declarations, String call, List<Integer> constantTensors, int preparedBytes) {
 
-    KernelCall(String kernelHeader, String declarations, String call, List<Integer> constantTensors) {
+    public KernelCall(String kernelHeader, String declarations, String call, List<Integer> constantTensors) {
         this(kernelHeader, declarations, call, constantTensors, 0);
     }
 }

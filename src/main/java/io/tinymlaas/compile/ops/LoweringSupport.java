@@ -1,17 +1,24 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
+import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteModel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.List;
 
-/** Checks and C emission shared by the lowerings of the CNN operators. */
-final class Lowerings {
+/**
+ * Checks and C emission shared by the lowerings: operand types and shapes, fused activation ranges, constant operands,
+ * C literals, arrays and initializers. A helper that a second lowering needs moves here.
+ */
+public final class LoweringSupport {
 
-    private Lowerings() {
+    private LoweringSupport() {
     }
 
     static String where(String source, int index, Operator op) {
@@ -20,13 +27,13 @@ final class Lowerings {
 
     static void requireArity(String where, Operator op, int minInputs, int maxInputs) {
         if (op.inputs().length < minInputs || op.inputs().length > maxInputs || op.outputs().length != 1) {
-            throw new CompilationException(where + ": expected " + (minInputs == maxInputs ? "" + minInputs
+            throw new LoweringException(where + ": expected " + (minInputs == maxInputs ? "" + minInputs
                     : minInputs + " to " + maxInputs) + " inputs and one output, found " + op.inputs().length + " and "
                     + op.outputs().length);
         }
         for (int i = 0; i < minInputs; i++) {
             if (op.inputs()[i] < 0) {
-                throw new CompilationException(where + ": input " + i + " is missing");
+                throw new LoweringException(where + ": input " + i + " is missing");
             }
         }
     }
@@ -35,11 +42,11 @@ final class Lowerings {
     static Tensor int8(String where, String role, TfliteModel model, int index) {
         Tensor tensor = model.tensor(index);
         if (tensor.type() != TensorType.INT8) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
                     + "; only INT8 is supported here");
         }
         if (tensor.quantization() == null) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has no quantization parameters");
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' has no quantization parameters");
         }
         return tensor;
     }
@@ -48,7 +55,7 @@ final class Lowerings {
     static Tensor float32(String where, String role, TfliteModel model, int index) {
         Tensor tensor = model.tensor(index);
         if (tensor.type() != TensorType.FLOAT32) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
                     + " in a float32 operator; only FLOAT32 is supported here");
         }
         return tensor;
@@ -68,15 +75,15 @@ final class Lowerings {
      * The float32 fused activation as [min, max] C literals (TF Lite's CalculateActivationRange): ±FLT_MAX for NONE,
      * [0, FLT_MAX] for RELU, [0, 6] for RELU6, [-1, 1] for RELU_N1_TO_1.
      */
-    static String[] floatActivationRange(io.tinymlaas.tflite.Activation activation, String where) {
-        String max = SoftmaxLowering.floatLiteral(Float.MAX_VALUE);
-        String lowest = SoftmaxLowering.floatLiteral(-Float.MAX_VALUE);
+    static String[] floatActivationRange(Activation activation, String where) {
+        String max = floatLiteral(Float.MAX_VALUE);
+        String lowest = floatLiteral(-Float.MAX_VALUE);
         return switch (activation) {
             case NONE -> new String[] {lowest, max};
             case RELU -> new String[] {"0.0f", max};
             case RELU6 -> new String[] {"0.0f", "6.0f"};
             case RELU_N1_TO_1 -> new String[] {"-1.0f", "1.0f"};
-            default -> throw new CompilationException(where + ": fused activation " + activation + " is not supported");
+            default -> throw new LoweringException(where + ": fused activation " + activation + " is not supported");
         };
     }
 
@@ -84,7 +91,7 @@ final class Lowerings {
     static String floatConstant(String where, String role, TfliteModel model, int index, java.util.List<Integer> constants) {
         Tensor tensor = float32(where, role, model, index);
         if (!tensor.constant()) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' must be a constant tensor");
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' must be a constant tensor");
         }
         if (!constants.contains(index)) {
             constants.add(index);
@@ -94,7 +101,7 @@ final class Lowerings {
 
     static int[] shape4(String where, String role, Tensor tensor) {
         if (tensor.shape().length != 4) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' has shape "
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' has shape "
                     + Arrays.toString(tensor.shape()) + "; a 4-D NHWC tensor is expected");
         }
         return tensor.shape();
@@ -102,14 +109,14 @@ final class Lowerings {
 
     static <T extends OperatorOptions> T options(String where, Operator op, Class<T> type) {
         if (!type.isInstance(op.options())) {
-            throw new CompilationException(where + ": the operator has no " + type.getSimpleName() + " options");
+            throw new LoweringException(where + ": the operator has no " + type.getSimpleName() + " options");
         }
         return type.cast(op.options());
     }
 
     static void requireStrides(String where, int strideW, int strideH) {
         if (strideW < 1 || strideH < 1) {
-            throw new CompilationException(where + ": strides " + strideW + "x" + strideH + " are not positive");
+            throw new LoweringException(where + ": strides " + strideW + "x" + strideH + " are not positive");
         }
     }
 
@@ -126,7 +133,7 @@ final class Lowerings {
 
     static void requireOutputShape(String where, Tensor output, int[] expected) {
         if (!Arrays.equals(output.shape(), expected)) {
-            throw new CompilationException(where + ": output '" + output.name() + "' has shape " + Arrays.toString(output.shape())
+            throw new LoweringException(where + ": output '" + output.name() + "' has shape " + Arrays.toString(output.shape())
                     + " but the operator produces " + Arrays.toString(expected));
         }
     }
@@ -135,7 +142,7 @@ final class Lowerings {
         Quantization in = input.quantization();
         Quantization out = output.quantization();
         if (in.scale() != out.scale() || in.zeroPoint() != out.zeroPoint()) {
-            throw new CompilationException(where + ": input and output quantization differ (scale " + in.scale() + " zero point "
+            throw new LoweringException(where + ": input and output quantization differ (scale " + in.scale() + " zero point "
                     + in.zeroPoint() + " vs scale " + out.scale() + " zero point " + out.zeroPoint()
                     + "); the interpreter does not rescale here, so such a model is not supported");
         }
@@ -188,9 +195,83 @@ final class Lowerings {
         for (int c = 0; c < bias.elementCount(); c++) {
             long value = values.getInt(c * 4);
             if (Math.abs(value) > limit) {
-                throw new CompilationException(where + ": bias " + value + " of channel " + c + " could overflow the int32 "
+                throw new LoweringException(where + ": bias " + value + " of channel " + c + " could overflow the int32 "
                         + "accumulator with " + terms + " products");
             }
         }
+    }
+
+    /** TFLite's CalculateActivationRangeQuantized for int8 outputs. */
+    static int[] activationRange(Activation activation, Quantization out, String where) {
+        int qmin = -128;
+        int qmax = 127;
+        return switch (activation) {
+            case NONE -> new int[] {qmin, qmax};
+            case RELU -> new int[] {Math.max(qmin, quantize(0f, out)), qmax};
+            case RELU6 -> new int[] {Math.max(qmin, quantize(0f, out)), Math.min(qmax, quantize(6f, out))};
+            case RELU_N1_TO_1 -> new int[] {Math.max(qmin, quantize(-1f, out)), Math.min(qmax, quantize(1f, out))};
+            default -> throw new LoweringException(where + ": fused activation " + activation + " is not supported");
+        };
+    }
+
+    private static int quantize(float value, Quantization q) {
+        return q.zeroPoint() + (int) io.tinymlaas.core.Rounding.halfAwayFromZero(value / q.scale());
+    }
+
+    static void requireSameShape(String where, Tensor input, Tensor output) {
+        if (!Arrays.equals(input.shape(), output.shape())) {
+            throw new LoweringException(where + ": input " + Arrays.toString(input.shape()) + " and output "
+                    + Arrays.toString(output.shape()) + " must have the same shape");
+        }
+    }
+
+    static Quantization perTensor(String where, String role, Tensor tensor) {
+        Quantization q = tensor.quantization();
+        if (q.perChannel()) {
+            throw new LoweringException(where + ": " + role + " '" + tensor.name()
+                    + "' is quantized per channel; only per-tensor quantization is supported here");
+        }
+        return q;
+    }
+
+    /** A constant operand is its const array, anything else lives in the arena. */
+    static String operand(TfliteModel model, int tensor, CArena arena, List<Integer> constants) {
+        if (model.tensor(tensor).constant()) {
+            if (!constants.contains(tensor)) {
+                constants.add(tensor);
+            }
+            return CArena.constantName(tensor);
+        }
+        return arena.pointer(tensor);
+    }
+
+    /** The values of a constant INT32 tensor (paddings, axes), which the compiler folds into the parameters. */
+    static int[] int32Constant(String where, String role, Tensor tensor) {
+        if (tensor.type() != TensorType.INT32 || !tensor.constant()) {
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' must be a constant INT32 tensor, found "
+                    + (tensor.constant() ? "a constant " : "a computed ") + tensor.type());
+        }
+        ByteBuffer data = ByteBuffer.wrap(tensor.data()).order(ByteOrder.LITTLE_ENDIAN);
+        int[] values = new int[(int) tensor.elementCount()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = data.getInt(4 * i);
+        }
+        return values;
+    }
+
+    static String list(int[] values) {
+        StringBuilder c = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            c.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return c.append('}').toString();
+    }
+
+    /** An exact C99 float literal. */
+    public static String floatLiteral(float value) {
+        if (Float.isNaN(value) || Float.isInfinite(value)) {
+            throw new IllegalArgumentException("no literal for " + value);
+        }
+        return Float.toHexString(value) + "f";
     }
 }

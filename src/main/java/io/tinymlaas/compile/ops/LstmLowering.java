@@ -1,6 +1,7 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Activation;
+import io.tinymlaas.tflite.LstmInputs;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;
 import io.tinymlaas.tflite.Quantization;
@@ -18,21 +19,18 @@ import java.util.List;
  * its prepare step done here: the effective gate rescales (weight scale · input or output state scale / gate scale,
  * the gate scale fixed at 2^-12 without layer normalization), the hidden rescale 2^-15 / hidden scale · 2^-15 from
  * the fifth intermediate tensor, and the effective biases with the zero points folded in. Inputs follow the
- * schema: 0 input; 1–4 input weights and 5–8 recurrent weights (input, forget, cell, output gate); 9–11 peephole;
- * 12–15 gate biases; 16–17 projection; 18 output state, 19 cell state (variable tensors); 20–23 layer norm.
+ * schema ({@link LstmInputs}).
  */
 final class LstmLowering {
 
-    static final int[] INPUT_WEIGHTS = {1, 2, 3, 4};
-    static final int[] RECURRENT_WEIGHTS = {5, 6, 7, 8};
-    static final int[] PEEPHOLE = {9, 10, 11};
-    static final int[] BIASES = {12, 13, 14, 15};
-    static final int[] PROJECTION = {16, 17};
-    static final int OUTPUT_STATE = 18;
-    static final int CELL_STATE = 19;
-    static final int[] LAYER_NORM = {20, 21, 22, 23};
-    /** Inputs the schema allows to be absent (-1). */
-    static final java.util.Set<Integer> OPTIONAL = java.util.Set.of(1, 5, 9, 10, 11, 12, 16, 17, 20, 21, 22, 23);
+    static final int[] INPUT_WEIGHTS = LstmInputs.inputWeights();
+    static final int[] RECURRENT_WEIGHTS = LstmInputs.recurrentWeights();
+    static final int[] PEEPHOLE = LstmInputs.peephole();
+    static final int[] BIASES = LstmInputs.biases();
+    static final int[] PROJECTION = LstmInputs.projection();
+    static final int OUTPUT_STATE = LstmInputs.OUTPUT_STATE;
+    static final int CELL_STATE = LstmInputs.CELL_STATE;
+    static final int[] LAYER_NORM = LstmInputs.layerNorm();
 
     /** Without layer normalization the interpreter fixes every gate's scale at 2^-12 (Q3.12). */
     private static final float GATE_SCALE = 0x1p-12f;
@@ -42,40 +40,40 @@ final class LstmLowering {
     }
 
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        OperatorOptions.UnidirectionalSequenceLstm options = Lowerings.options(where, op,
+        String where = LoweringSupport.where(source, index, op);
+        OperatorOptions.UnidirectionalSequenceLstm options = LoweringSupport.options(where, op,
                 OperatorOptions.UnidirectionalSequenceLstm.class);
-        if (op.inputs().length != 24 || op.outputs().length != 1) {
-            throw new CompilationException(where + ": expected 24 inputs and one output, found " + op.inputs().length + " and "
+        if (op.inputs().length != LstmInputs.COUNT || op.outputs().length != 1) {
+            throw new LoweringException(where + ": expected 24 inputs and one output, found " + op.inputs().length + " and "
                     + op.outputs().length);
         }
         requireAbsent(where, op, PEEPHOLE, "peephole weights");
         requireAbsent(where, op, PROJECTION, "a projection");
         requireAbsent(where, op, LAYER_NORM, "layer normalization");
         if (op.inputs()[INPUT_WEIGHTS[0]] < 0 || op.inputs()[RECURRENT_WEIGHTS[0]] < 0 || op.inputs()[BIASES[0]] < 0) {
-            throw new CompilationException(where + ": a coupled input and forget gate (CIFG, no input gate weights) is not "
+            throw new LoweringException(where + ": a coupled input and forget gate (CIFG, no input gate weights) is not "
                     + "supported");
         }
         if (op.fusedActivation() != Activation.TANH) {
-            throw new CompilationException(where + ": the cell activation is " + op.fusedActivation()
+            throw new LoweringException(where + ": the cell activation is " + op.fusedActivation()
                     + "; the integer kernel computes TANH only");
         }
         if (!(options.cellClip() >= 0) || !(options.projClip() >= 0)) {
-            throw new CompilationException(where + ": cell_clip " + options.cellClip() + " and proj_clip " + options.projClip()
+            throw new LoweringException(where + ": cell_clip " + options.cellClip() + " and proj_clip " + options.projClip()
                     + " must not be negative (0 means no clipping)");
         }
         if (op.intermediates().length != 5) {
-            throw new CompilationException(where + ": an int8 LSTM needs 5 intermediate tensors (the four gates and the hidden "
+            throw new LoweringException(where + ": an int8 LSTM needs 5 intermediate tensors (the four gates and the hidden "
                     + "state, carrying their quantization), found " + op.intermediates().length);
         }
 
-        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
-        Tensor outputState = Lowerings.int8(where, "output state", model, op.inputs()[OUTPUT_STATE]);
+        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
+        Tensor outputState = LoweringSupport.int8(where, "output state", model, op.inputs()[OUTPUT_STATE]);
         Tensor cellState = model.tensor(op.inputs()[CELL_STATE]);
         Tensor hidden = model.tensor(op.intermediates()[4]);
         if (input.shape().length != 3) {
-            throw new CompilationException(where + ": input '" + input.name() + "' has shape " + Arrays.toString(input.shape())
+            throw new LoweringException(where + ": input '" + input.name() + "' has shape " + Arrays.toString(input.shape())
                     + "; a 3-D sequence is expected");
         }
         boolean timeMajor = options.timeMajor();
@@ -94,20 +92,20 @@ final class LstmLowering {
             biases[g] = bias(where, model, op.inputs()[BIASES[g]], GATE_NAMES[g] + " gate bias", cells);
         }
         int[] expectedOutput = timeMajor ? new int[] {timeSteps, batches, cells} : new int[] {batches, timeSteps, cells};
-        Lowerings.requireOutputShape(where, output, expectedOutput);
+        LoweringSupport.requireOutputShape(where, output, expectedOutput);
         if (outputState.elementCount() != (long) batches * cells || !outputState.variable()) {
-            throw new CompilationException(where + ": output state '" + outputState.name() + "' must be a variable tensor of "
+            throw new LoweringException(where + ": output state '" + outputState.name() + "' must be a variable tensor of "
                     + batches * cells + " values");
         }
         int cellScaleLog2 = cellScaleLog2(where, cellState, (long) batches * cells);
         if (hidden.quantization() == null) {
-            throw new CompilationException(where + ": the hidden-state intermediate '" + hidden.name()
+            throw new LoweringException(where + ": the hidden-state intermediate '" + hidden.name()
                     + "' has no quantization parameters");
         }
         Quantization outQ = output.quantization();
         Quantization stateQ = outputState.quantization();
         if (outQ.scale() != stateQ.scale() || outQ.zeroPoint() != stateQ.zeroPoint()) {
-            throw new CompilationException(where + ": output and output state quantization differ; the interpreter copies the "
+            throw new LoweringException(where + ": output and output state quantization differ; the interpreter copies the "
                     + "state to the output unchanged");
         }
 
@@ -127,10 +125,10 @@ final class LstmLowering {
                     recurrentWeights[g].quantization().scale() * stateScale / GATE_SCALE));
             inputBiasNames[g] = prefix + "_" + GATE_NAMES[g] + "_input_bias";
             recurrentBiasNames[g] = prefix + "_" + GATE_NAMES[g] + "_recurrent_bias";
-            declarations.append(Lowerings.int32Array(inputBiasNames[g],
+            declarations.append(LoweringSupport.int32Array(inputBiasNames[g],
                     effectiveBias(where, -input.quantization().zeroPoint(), inputWeights[g], biases[g]),
                     GATE_NAMES[g] + " gate bias + (-input zero point) * row sums of its input weights"));
-            declarations.append(Lowerings.int32Array(recurrentBiasNames[g],
+            declarations.append(LoweringSupport.int32Array(recurrentBiasNames[g],
                     effectiveBias(where, -stateQ.zeroPoint(), recurrentWeights[g], null),
                     "(-output state zero point) * row sums of the " + GATE_NAMES[g] + " gate's recurrent weights"));
             constants.add(op.inputs()[INPUT_WEIGHTS[g]]);
@@ -142,7 +140,7 @@ final class LstmLowering {
                 ? (int) Math.min(Math.max(options.cellClip() / (float) Math.scalb(1.0, cellScaleLog2), -32768f), 32767f) : 0;
         String gates = prefix + "_gates";
         declarations.append("static int16_t ").append(gates).append('[').append(4 * cells).append("];\n");
-        declarations.append(Lowerings.struct("tinyml_lstm_s8_params", prefix + "_params",
+        declarations.append(LoweringSupport.struct("tinyml_lstm_s8_params", prefix + "_params",
                 "time_steps", timeSteps, "batches", batches, "input_depth", inputDepth, "cells", cells,
                 "time_major", timeMajor ? 1 : 0, "cell_scale_log2", cellScaleLog2, "cell_clip", cellClip,
                 "output_state_zero_point", stateQ.zeroPoint(), "hidden_zero_point", hidden.quantization().zeroPoint(),
@@ -161,19 +159,19 @@ final class LstmLowering {
     private static void requireAbsent(String where, Operator op, int[] inputs, String what) {
         for (int i : inputs) {
             if (op.inputs()[i] >= 0) {
-                throw new CompilationException(where + ": " + what + " (input " + i + ") are not supported");
+                throw new LoweringException(where + ": " + what + " (input " + i + ") are not supported");
             }
         }
     }
 
     private static Tensor weights(String where, TfliteModel model, int index, String role, int rows, int columns) {
-        Tensor w = Lowerings.int8(where, role, model, index);
+        Tensor w = LoweringSupport.int8(where, role, model, index);
         if (!w.constant() || w.shape().length != 2 || (rows >= 0 && w.shape()[0] != rows) || w.shape()[1] != columns) {
-            throw new CompilationException(where + ": " + role + " '" + w.name() + "' must be a constant int8 matrix of "
+            throw new LoweringException(where + ": " + role + " '" + w.name() + "' must be a constant int8 matrix of "
                     + (rows >= 0 ? rows : "cells") + " x " + columns + ", found " + Arrays.toString(w.shape()));
         }
         if (w.quantization().perChannel() || w.quantization().zeroPoint() != 0) {
-            throw new CompilationException(where + ": " + role + " '" + w.name() + "' must be quantized per tensor with zero "
+            throw new LoweringException(where + ": " + role + " '" + w.name() + "' must be quantized per tensor with zero "
                     + "point 0");
         }
         return w;
@@ -182,7 +180,7 @@ final class LstmLowering {
     private static Tensor bias(String where, TfliteModel model, int index, String role, int cells) {
         Tensor b = model.tensor(index);
         if (b.type() != TensorType.INT32 || !b.constant() || b.elementCount() != cells) {
-            throw new CompilationException(where + ": " + role + " '" + b.name() + "' must be a constant int32 vector of "
+            throw new LoweringException(where + ": " + role + " '" + b.name() + "' must be a constant int32 vector of "
                     + cells + " values");
         }
         return b;
@@ -193,13 +191,13 @@ final class LstmLowering {
         Quantization q = cell.quantization();
         if (cell.type() != TensorType.INT16 || !cell.variable() || cell.elementCount() != elements || q == null
                 || q.zeroPoint() != 0) {
-            throw new CompilationException(where + ": cell state '" + cell.name() + "' must be a variable int16 tensor of "
+            throw new LoweringException(where + ": cell state '" + cell.name() + "' must be a variable int16 tensor of "
                     + elements + " values with zero point 0");
         }
         float scale = q.scale();
         int log2 = Math.getExponent(scale);
         if (scale != Math.scalb(1f, log2) || log2 > -9) {
-            throw new CompilationException(where + ": cell state scale " + scale + " must be a power of two of at most 2^-9");
+            throw new LoweringException(where + ": cell state scale " + scale + " must be a power of two of at most 2^-9");
         }
         return log2;
     }
@@ -219,7 +217,7 @@ final class LstmLowering {
             long value = (b == null ? 0L : b.getInt(r * 4)) + zeroPointTerm * sum;
             // The kernel then adds up to `columns` products of 128·128; keep that inside int32.
             if (Math.abs(value) > Integer.MAX_VALUE - (long) columns * 128 * 128) {
-                throw new CompilationException(where + ": effective bias " + value + " of row " + r + " of '" + weights.name()
+                throw new LoweringException(where + ": effective bias " + value + " of row " + r + " of '" + weights.name()
                         + "' could overflow the int32 accumulator");
             }
             result[r] = (int) value;

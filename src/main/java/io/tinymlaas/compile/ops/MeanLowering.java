@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;
@@ -25,25 +25,25 @@ final class MeanLowering {
     }
 
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        OperatorOptions.Reducer options = Lowerings.options(where, op, OperatorOptions.Reducer.class);
-        Lowerings.requireArity(where, op, 2, 2);
-        boolean isFloat = Lowerings.isFloat(model, op);
-        Tensor input = Lowerings.activation(where, "input", model, op.inputs()[0], isFloat);
-        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
-        int[] axes = PadLowering.int32Constant(where, "axis", model.tensor(op.inputs()[1]));
+        String where = LoweringSupport.where(source, index, op);
+        OperatorOptions.Reducer options = LoweringSupport.options(where, op, OperatorOptions.Reducer.class);
+        LoweringSupport.requireArity(where, op, 2, 2);
+        boolean isFloat = LoweringSupport.isFloat(model, op);
+        Tensor input = LoweringSupport.activation(where, "input", model, op.inputs()[0], isFloat);
+        Tensor output = LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
+        int[] axes = LoweringSupport.int32Constant(where, "axis", model.tensor(op.inputs()[1]));
         int rank = input.shape().length;
         if (rank < 1 || rank > 4) {
-            throw new CompilationException(where + ": input has " + rank + " dimensions; 1 to 4 are supported");
+            throw new LoweringException(where + ": input has " + rank + " dimensions; 1 to 4 are supported");
         }
         if (axes.length == 0) {
-            throw new CompilationException(where + ": the axis tensor is empty");
+            throw new LoweringException(where + ": the axis tensor is empty");
         }
         boolean[] reduced = new boolean[rank];
         for (int axis : axes) {
             int resolved = axis < 0 ? axis + rank : axis;
             if (resolved < 0 || resolved >= rank) {
-                throw new CompilationException(where + ": axis " + axis + " is outside the " + rank + " dimensions");
+                throw new LoweringException(where + ": axis " + axis + " is outside the " + rank + " dimensions");
             }
             reduced[resolved] = true;
         }
@@ -55,9 +55,9 @@ final class MeanLowering {
                 expected.add(1);
             }
         }
-        Lowerings.requireOutputShape(where, output, expected.stream().mapToInt(Integer::intValue).toArray());
+        LoweringSupport.requireOutputShape(where, output, expected.stream().mapToInt(Integer::intValue).toArray());
         if (input.elementCount() == 0) {
-            throw new CompilationException(where + ": the input is empty");
+            throw new LoweringException(where + ": the input is empty");
         }
 
         int[] keptDims = {1, 1, 1, 1};
@@ -89,8 +89,8 @@ final class MeanLowering {
                 kept++;
             }
         }
-        String shape = "{ .kept_dims = " + PadLowering.list(keptDims) + ", .kept_strides = " + PadLowering.list(keptStrides)
-                + ", .reduced_dims = " + PadLowering.list(reducedDims) + ", .reduced_strides = " + PadLowering.list(reducedStrides)
+        String shape = "{ .kept_dims = " + LoweringSupport.list(keptDims) + ", .kept_strides = " + LoweringSupport.list(keptStrides)
+                + ", .reduced_dims = " + LoweringSupport.list(reducedDims) + ", .reduced_strides = " + LoweringSupport.list(reducedStrides)
                 + ", .count = " + count + " }";
         String prefix = "op" + index;
         if (isFloat) {
@@ -100,8 +100,8 @@ final class MeanLowering {
             return new KernelCall("tinyml/kernels/mean.h", declarations, call, List.of());
         }
 
-        Quantization in = ActivationLowering.perTensor(where, "input", input);
-        Quantization out = ActivationLowering.perTensor(where, "output", output);
+        Quantization in = LoweringSupport.perTensor(where, "input", input);
+        Quantization out = LoweringSupport.perTensor(where, "output", output);
         boolean spatial = options.keepDims() && rank == 4 && axes.length == 2
                 && ((axes[0] == 1 && axes[1] == 2) || (axes[0] == 2 && axes[1] == 1));
         String path;
@@ -119,10 +119,10 @@ final class MeanLowering {
             scale = in.scale() / out.scale();
             bias = (float) (-in.zeroPoint()) * scale;
         }
-        String declarations = Lowerings.struct("tinyml_mean_s8_params", prefix + "_params", "shape", shape, "path", path,
+        String declarations = LoweringSupport.struct("tinyml_mean_s8_params", prefix + "_params", "shape", shape, "path", path,
                 "input_zero_point", in.zeroPoint(), "output_zero_point", out.zeroPoint(),
                 "output_multiplier", multiplier.multiplier(), "output_shift", multiplier.shift(),
-                "scale", SoftmaxLowering.floatLiteral(scale), "bias", SoftmaxLowering.floatLiteral(bias));
+                "scale", LoweringSupport.floatLiteral(scale), "bias", LoweringSupport.floatLiteral(bias));
         String call = "tinyml_mean_s8(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
                 + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/mean.h", declarations, call, List.of());

@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Tensor;
@@ -20,24 +20,24 @@ final class PadLowering {
     }
 
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        Lowerings.requireArity(where, op, 2, 2);
-        boolean isFloat = Lowerings.isFloat(model, op);
-        Tensor input = Lowerings.activation(where, "input", model, op.inputs()[0], isFloat);
-        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 2, 2);
+        boolean isFloat = LoweringSupport.isFloat(model, op);
+        Tensor input = LoweringSupport.activation(where, "input", model, op.inputs()[0], isFloat);
+        Tensor output = LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
         if (!isFloat) {
-            ActivationLowering.perTensor(where, "input", input);
-            ActivationLowering.perTensor(where, "output", output);
-            Lowerings.requireSameQuantization(where, input, output);
+            LoweringSupport.perTensor(where, "input", input);
+            LoweringSupport.perTensor(where, "output", output);
+            LoweringSupport.requireSameQuantization(where, input, output);
         }
         int rank = input.shape().length;
         if (rank > 4) {
-            throw new CompilationException(where + ": input has " + rank + " dimensions; at most 4 are supported");
+            throw new LoweringException(where + ": input has " + rank + " dimensions; at most 4 are supported");
         }
         Tensor paddings = model.tensor(op.inputs()[1]);
-        int[] values = int32Constant(where, "paddings", paddings);
+        int[] values = LoweringSupport.int32Constant(where, "paddings", paddings);
         if (!Arrays.equals(paddings.shape(), new int[] {rank, 2})) {
-            throw new CompilationException(where + ": paddings have shape " + Arrays.toString(paddings.shape()) + "; ["
+            throw new LoweringException(where + ": paddings have shape " + Arrays.toString(paddings.shape()) + "; ["
                     + rank + ", 2] expected");
         }
         int[] in4 = {1, 1, 1, 1};
@@ -48,42 +48,21 @@ final class PadLowering {
             int before = values[2 * d];
             int after = values[2 * d + 1];
             if (before < 0 || after < 0) {
-                throw new CompilationException(where + ": negative padding " + before + ", " + after + " in dimension " + d);
+                throw new LoweringException(where + ": negative padding " + before + ", " + after + " in dimension " + d);
             }
             expected[d] = input.shape()[d] + before + after;
             in4[4 - rank + d] = input.shape()[d];
             before4[4 - rank + d] = before;
             out4[4 - rank + d] = expected[d];
         }
-        Lowerings.requireOutputShape(where, output, expected);
+        LoweringSupport.requireOutputShape(where, output, expected);
         String params = "op" + index + "_params";
-        String declarations = Lowerings.struct("tinyml_pad_s8_params", params, "input_dims", list(in4),
-                "output_dims", list(out4), "before", list(before4), "pad_value", isFloat ? 0 : output.quantization().zeroPoint());
+        String declarations = LoweringSupport.struct("tinyml_pad_s8_params", params, "input_dims", LoweringSupport.list(in4),
+                "output_dims", LoweringSupport.list(out4), "before", LoweringSupport.list(before4), "pad_value", isFloat ? 0 : output.quantization().zeroPoint());
         String call = isFloat
                 ? "tinyml_pad_f32(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", " + arena.floatPointer(op.outputs()[0]) + ");"
                 : "tinyml_pad_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/pad.h", declarations, call, List.of());
     }
 
-    /** The values of a constant INT32 tensor (paddings, axes), which the compiler folds into the parameters. */
-    static int[] int32Constant(String where, String role, Tensor tensor) {
-        if (tensor.type() != TensorType.INT32 || !tensor.constant()) {
-            throw new CompilationException(where + ": " + role + " '" + tensor.name() + "' must be a constant INT32 tensor, found "
-                    + (tensor.constant() ? "a constant " : "a computed ") + tensor.type());
-        }
-        ByteBuffer data = ByteBuffer.wrap(tensor.data()).order(ByteOrder.LITTLE_ENDIAN);
-        int[] values = new int[(int) tensor.elementCount()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = data.getInt(4 * i);
-        }
-        return values;
-    }
-
-    static String list(int[] values) {
-        StringBuilder c = new StringBuilder("{");
-        for (int i = 0; i < values.length; i++) {
-            c.append(i == 0 ? "" : ", ").append(values[i]);
-        }
-        return c.append('}').toString();
-    }
 }

@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Quantization;
@@ -19,29 +19,29 @@ final class QuantizeLowering {
     }
 
     static KernelCall lowerQuantize(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        Lowerings.requireArity(where, op, 1, 1);
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
         Tensor input = model.tensor(op.inputs()[0]);
-        Tensor output = Lowerings.int8(where, "output", model, op.outputs()[0]);
-        ActivationLowering.requireSameShape(where, input, output);
-        Quantization out = ActivationLowering.perTensor(where, "output", output);
+        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
+        Quantization out = LoweringSupport.perTensor(where, "output", output);
         String params = "op" + index + "_params";
         String in = arena.pointer(op.inputs()[0]);
         String result = arena.pointer(op.outputs()[0]);
         if (input.type() == TensorType.FLOAT32 && !input.constant()) {
-            String declarations = Lowerings.struct("tinyml_quantize_f32_s8_params", params, "size", input.elementCount(),
+            String declarations = LoweringSupport.struct("tinyml_quantize_f32_s8_params", params, "size", input.elementCount(),
                     "scale", Double.toHexString(out.scale()), "zero_point", out.zeroPoint());
             return new KernelCall("tinyml/kernels/quantize.h", declarations,
                     "tinyml_quantize_f32_s8(&" + params + ", " + in + ", " + result + ");", List.of());
         }
         if (input.type() != TensorType.INT8 || input.constant()) {
-            throw new CompilationException(where + ": input '" + input.name() + "' is " + (input.constant() ? "a constant " : "")
+            throw new LoweringException(where + ": input '" + input.name() + "' is " + (input.constant() ? "a constant " : "")
                     + input.type() + "; only activations of type INT8 (requantization) or FLOAT32 are supported");
         }
-        Lowerings.int8(where, "input", model, op.inputs()[0]);
-        Quantization q = ActivationLowering.perTensor(where, "input", input);
+        LoweringSupport.int8(where, "input", model, op.inputs()[0]);
+        Quantization q = LoweringSupport.perTensor(where, "input", input);
         QuantizedMultiplier multiplier = QuantizedMultiplier.forRequantize(q.scale(), out.scale());
-        String declarations = Lowerings.struct("tinyml_requantize_s8_params", params, "size", input.elementCount(),
+        String declarations = LoweringSupport.struct("tinyml_requantize_s8_params", params, "size", input.elementCount(),
                 "input_zero_point", q.zeroPoint(), "output_zero_point", out.zeroPoint(),
                 "output_multiplier", multiplier.multiplier(), "output_shift", multiplier.shift());
         return new KernelCall("tinyml/kernels/quantize.h", declarations,
@@ -49,22 +49,22 @@ final class QuantizeLowering {
     }
 
     static KernelCall lowerDequantize(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        Lowerings.requireArity(where, op, 1, 1);
-        Tensor input = Lowerings.int8(where, "input", model, op.inputs()[0]);
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
+        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
         Tensor output = model.tensor(op.outputs()[0]);
         if (output.type() != TensorType.FLOAT32) {
-            throw new CompilationException(where + ": output '" + output.name() + "' is " + output.type()
+            throw new LoweringException(where + ": output '" + output.name() + "' is " + output.type()
                     + "; only FLOAT32 is supported");
         }
         if (input.constant()) {
-            throw new CompilationException(where + ": input '" + input.name() + "' is a constant; only activations are supported");
+            throw new LoweringException(where + ": input '" + input.name() + "' is a constant; only activations are supported");
         }
-        ActivationLowering.requireSameShape(where, input, output);
-        Quantization q = ActivationLowering.perTensor(where, "input", input);
+        LoweringSupport.requireSameShape(where, input, output);
+        Quantization q = LoweringSupport.perTensor(where, "input", input);
         String params = "op" + index + "_params";
-        String declarations = Lowerings.struct("tinyml_dequantize_s8_f32_params", params, "size", input.elementCount(),
-                "scale", SoftmaxLowering.floatLiteral(q.scale()), "zero_point", q.zeroPoint());
+        String declarations = LoweringSupport.struct("tinyml_dequantize_s8_f32_params", params, "size", input.elementCount(),
+                "scale", LoweringSupport.floatLiteral(q.scale()), "zero_point", q.zeroPoint());
         return new KernelCall("tinyml/kernels/quantize.h", declarations, "tinyml_dequantize_s8_f32(&" + params + ", "
                 + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ");", List.of());
     }

@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Tensor;
@@ -16,16 +16,16 @@ final class ReshapeLowering {
     }
 
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        String where = Lowerings.where(source, index, op);
-        Lowerings.requireArity(where, op, 1, 2);
-        boolean isFloat = Lowerings.isFloat(model, op);
-        Tensor input = Lowerings.activation(where, "input", model, op.inputs()[0], isFloat);
-        Tensor output = Lowerings.activation(where, "output", model, op.outputs()[0], isFloat);
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 2);
+        boolean isFloat = LoweringSupport.isFloat(model, op);
+        Tensor input = LoweringSupport.activation(where, "input", model, op.inputs()[0], isFloat);
+        Tensor output = LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
         if (op.inputs().length == 2 && op.inputs()[1] >= 0 && !model.tensor(op.inputs()[1]).constant()) {
-            throw new CompilationException(where + ": the target shape must be a constant (dynamic shapes are not supported)");
+            throw new LoweringException(where + ": the target shape must be a constant (dynamic shapes are not supported)");
         }
         if (input.elementCount() != output.elementCount()) {
-            throw new CompilationException(where + ": input has " + input.elementCount() + " values but output "
+            throw new LoweringException(where + ": input has " + input.elementCount() + " values but output "
                     + java.util.Arrays.toString(output.shape()) + " has " + output.elementCount());
         }
         String call = "tinyml_reshape(" + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ", "

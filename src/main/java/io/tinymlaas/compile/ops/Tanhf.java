@@ -1,4 +1,4 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 /**
  * tanhf exactly as glibc (up to at least 2.36) computes it on x86-64, the libm that the TF Lite 2.6 interpreter calls

@@ -1,7 +1,8 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.core.Rounding;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;

@@ -1,7 +1,8 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.core.Rounding;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;
@@ -84,7 +85,7 @@ class AveragingRoundingTest {
 
     /** {sum, count} of every output of a square pool over a size × size × depth image (TF Lite's SAME offsets). */
     private static List<int[]> windowSums(byte[] input, int size, int depth, int filter, int stride, int out) {
-        int pad = Lowerings.paddingBefore(stride, size, filter, out);
+        int pad = LoweringSupport.paddingBefore(stride, size, filter, out);
         List<int[]> sums = new ArrayList<>();
         for (int oy = 0; oy < out; oy++) {
             for (int ox = 0; ox < out; ox++) {

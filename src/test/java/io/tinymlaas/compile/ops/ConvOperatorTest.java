@@ -1,7 +1,10 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tinymlaas.compile.OperatorHarness;
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompilationException;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;
 import io.tinymlaas.tflite.OperatorOptions.Padding;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.lite.schema.BuiltinOperator;
 
 /** CONV_2D: our C against the TFLite 2.6 interpreter, bit for bit, on random shapes, quantization and weights. */
-class ConvOperatorTest {
+public class ConvOperatorTest {
 
     private static final int MODELS = 12;
     private static final int CASES = 40;
@@ -25,7 +28,7 @@ class ConvOperatorTest {
     @TempDir
     Path dir;
 
-    static TfliteModel randomConv(Random random, Padding padding, Activation activation) {
+    public static TfliteModel randomConv(Random random, Padding padding, Activation activation) {
         int batches = 1 + random.nextInt(2);
         int height = 1 + random.nextInt(9);
         int width = 1 + random.nextInt(9);

@@ -1,7 +1,10 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tinymlaas.compile.OperatorHarness;
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompilationException;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;
@@ -17,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.lite.schema.BuiltinOperator;
 
 /** DEPTHWISE_CONV_2D: our C against the TFLite 2.6 interpreter, bit for bit. */
-class DepthwiseConvOperatorTest {
+public class DepthwiseConvOperatorTest {
 
     private static final int MODELS = 12;
     private static final int CASES = 40;
@@ -25,7 +28,7 @@ class DepthwiseConvOperatorTest {
     @TempDir
     Path dir;
 
-    static TfliteModel randomDepthwise(Random random, Padding padding, Activation activation, int depthMultiplier, int inDepth,
+    public static TfliteModel randomDepthwise(Random random, Padding padding, Activation activation, int depthMultiplier, int inDepth,
                                        int filterH, int filterW) {
         int batches = 1 + random.nextInt(2);
         int height = filterH + random.nextInt(8);

@@ -1,7 +1,10 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tinymlaas.compile.OperatorHarness;
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompilationException;
 import io.tinymlaas.convert.LstmInt8Converter;
 import io.tinymlaas.convert.LstmInt8ConverterTest;
 import io.tinymlaas.tflite.Activation;

@@ -1,7 +1,10 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tinymlaas.compile.OperatorHarness;
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompilationException;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;
 import io.tinymlaas.tflite.OperatorOptions.Padding;
@@ -16,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.lite.schema.BuiltinOperator;
 
 /** AVERAGE_POOL_2D and MAX_POOL_2D: our C against the TFLite 2.6 interpreter, bit for bit. */
-class PoolOperatorTest {
+public class PoolOperatorTest {
 
     private static final int MODELS = 8;
     private static final int CASES = 50;
@@ -24,7 +27,7 @@ class PoolOperatorTest {
     @TempDir
     Path dir;
 
-    static TfliteModel randomPool(int opcode, Random random, Padding padding, Activation activation, int filterH, int filterW) {
+    public static TfliteModel randomPool(int opcode, Random random, Padding padding, Activation activation, int filterH, int filterW) {
         int batches = 1 + random.nextInt(2);
         int height = filterH + random.nextInt(8);
         int width = filterW + random.nextInt(8);

@@ -1,7 +1,8 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;
@@ -30,7 +31,7 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  * scales where the two arithmetics give different outputs for some of the 256 int8 inputs, then checks that our
  * compiled model matches the reference interpreter on all 256.
  */
-class RescaleTiesTest {
+public class RescaleTiesTest {
 
     private static final int SEARCH_LIMIT = 5_000_000;
 
@@ -126,7 +127,7 @@ class RescaleTiesTest {
      * tie in one channel of four), for running the Cortex-M kernels on the same ties; each takes the 256 int8 values as
      * one input.
      */
-    static List<TfliteModel> weightedTieModels() {
+    public static List<TfliteModel> weightedTieModels() {
         return List.of(sensitiveModel("fully_connected", random -> weighted(random, BuiltinOperator.FULLY_CONNECTED)),
                 sensitiveModel("conv", random -> weighted(random, BuiltinOperator.CONV_2D)),
                 sensitiveModel("depthwise_conv", random -> weighted(random, BuiltinOperator.DEPTHWISE_CONV_2D)),

@@ -1,7 +1,10 @@
-package io.tinymlaas.compile;
+package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tinymlaas.compile.OperatorHarness;
+import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.CompilationException;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;
 import io.tinymlaas.tflite.Quantization;
@@ -15,16 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.lite.schema.BuiltinOperator;
 
 /** SOFTMAX int8: our C against the TFLite 2.6 interpreter, bit for bit. */
-class SoftmaxOperatorTest {
+public class SoftmaxOperatorTest {
 
     private static final int MODELS = 12;
     private static final int CASES = 60;
-    static final Quantization SPEC_OUTPUT = Quantization.perTensor(1f / 256, -128);
+    public static final Quantization SPEC_OUTPUT = Quantization.perTensor(1f / 256, -128);
 
     @TempDir
     Path dir;
 
-    static TfliteModel softmax(int[] shape, Quantization input, Quantization output, float beta) {
+    public static TfliteModel softmax(int[] shape, Quantization input, Quantization output, float beta) {
         List<Tensor> tensors = List.of(OperatorHarness.activation("input", shape, input),
                 OperatorHarness.activation("output", shape, output));
         return OperatorHarness.singleOperator(BuiltinOperator.SOFTMAX, tensors, new int[] {0}, Activation.NONE,
