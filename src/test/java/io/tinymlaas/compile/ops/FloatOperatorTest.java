@@ -2,9 +2,9 @@ package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;

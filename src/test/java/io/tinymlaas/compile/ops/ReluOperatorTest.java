@@ -2,9 +2,9 @@ package io.tinymlaas.compile.ops;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompilationException;
+import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions;
 import io.tinymlaas.tflite.Quantization;

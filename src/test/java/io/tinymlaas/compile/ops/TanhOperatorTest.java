@@ -3,9 +3,9 @@ package io.tinymlaas.compile.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompilationException;
+import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
 import java.nio.ByteBuffer;
