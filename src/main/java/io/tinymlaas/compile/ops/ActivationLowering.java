@@ -5,7 +5,6 @@ import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TfliteModel;
-import java.util.Arrays;
 import java.util.List;
 
 /**

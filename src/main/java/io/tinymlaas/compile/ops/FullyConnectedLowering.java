@@ -1,6 +1,5 @@
 package io.tinymlaas.compile.ops;
 
-import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;

@@ -2,10 +2,7 @@ package io.tinymlaas.compile.ops;
 
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.Tensor;
-import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteModel;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
