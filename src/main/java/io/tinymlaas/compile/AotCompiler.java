@@ -1,6 +1,14 @@
 package io.tinymlaas.compile;
 
+import io.tinymlaas.compile.ops.CArena;
+import io.tinymlaas.compile.ops.KernelCall;
+import io.tinymlaas.compile.ops.LoweringException;
+import io.tinymlaas.compile.ops.LoweringSupport;
+import io.tinymlaas.compile.ops.Lowerings;
+import io.tinymlaas.compile.ops.OperatorLowering;
 import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.OperatorSpec;
+import io.tinymlaas.tflite.Operators;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;
@@ -12,10 +20,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.tensorflow.lite.schema.BuiltinOperator;
 
 /**
  * Ahead-of-time compiler: a .tflite graph becomes portable C with weights as const arrays, one static
@@ -23,40 +29,6 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  * allocates nothing.
  */
 public final class AotCompiler {
-
-    /** One lowering per supported builtin operator; adding an operator means adding an entry here. */
-    private static final Map<Integer, OperatorLowering> LOWERINGS = Map.ofEntries(
-            Map.entry(BuiltinOperator.FULLY_CONNECTED, FullyConnectedLowering::lower),
-            Map.entry(BuiltinOperator.CONV_2D, ConvLowering::lowerConv),
-            Map.entry(BuiltinOperator.DEPTHWISE_CONV_2D, ConvLowering::lowerDepthwise),
-            Map.entry(BuiltinOperator.AVERAGE_POOL_2D, PoolLowering::lowerAverage),
-            Map.entry(BuiltinOperator.MAX_POOL_2D, PoolLowering::lowerMax),
-            Map.entry(BuiltinOperator.RESHAPE, ReshapeLowering::lower),
-            Map.entry(BuiltinOperator.SOFTMAX, SoftmaxLowering::lower),
-            Map.entry(BuiltinOperator.RELU, ActivationLowering::lowerRelu),
-            Map.entry(BuiltinOperator.RELU6, ActivationLowering::lowerRelu6),
-            Map.entry(BuiltinOperator.LOGISTIC, ActivationLowering::lowerLogistic),
-            Map.entry(BuiltinOperator.TANH, ActivationLowering::lowerTanh),
-            Map.entry(BuiltinOperator.ADD, BinaryLowering::lowerAdd),
-            Map.entry(BuiltinOperator.MUL, BinaryLowering::lowerMul),
-            Map.entry(BuiltinOperator.QUANTIZE, QuantizeLowering::lowerQuantize),
-            Map.entry(BuiltinOperator.DEQUANTIZE, QuantizeLowering::lowerDequantize),
-            Map.entry(BuiltinOperator.PAD, PadLowering::lower),
-            Map.entry(BuiltinOperator.CONCATENATION, ConcatenationLowering::lower),
-            Map.entry(BuiltinOperator.MEAN, MeanLowering::lower),
-            Map.entry(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, LstmLowering::lower));
-
-    /** Inputs an operator may omit (index -1 in the file): the bias of the convolution family, RESHAPE's shape, an LSTM's optional parts. */
-    private static final Map<Integer, Set<Integer>> OPTIONAL_INPUTS = Map.of(
-            BuiltinOperator.FULLY_CONNECTED, Set.of(2),
-            BuiltinOperator.CONV_2D, Set.of(2),
-            BuiltinOperator.DEPTHWISE_CONV_2D, Set.of(2),
-            BuiltinOperator.RESHAPE, Set.of(1),
-            BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, LstmLowering.OPTIONAL);
-
-    /** Variable tensors an operator keeps its state in and resets itself at each invoke, so they need no writer. */
-    private static final Map<Integer, Set<Integer>> STATE_INPUTS = Map.of(
-            BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, Set.of(LstmLowering.OUTPUT_STATE, LstmLowering.CELL_STATE));
 
     /** Arena offsets are word-aligned so kernels may read activations 32 bits at a time. */
     static final int ARENA_ALIGNMENT = 4;
@@ -86,7 +58,7 @@ public final class AotCompiler {
             lifetimes.add(new TensorLifetime(outputRegion, outputBytes, end, end));
         }
         MemoryPlan plan = MemoryPlanner.plan(lifetimes, ARENA_ALIGNMENT);
-        CArena arena = new CArena(plan);
+        CArena arena = new CArena(plan::offsetOf);
 
         List<KernelCall> calls = new ArrayList<>();
         for (int i = 0; i < model.operators().size(); i++) {
@@ -124,13 +96,15 @@ public final class AotCompiler {
     }
 
     private static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
-        OperatorLowering lowering = LOWERINGS.get(op.opcode());
+        OperatorLowering lowering = Lowerings.of(op.opcode());
         if (lowering == null) {
             throw new CompilationException(source + ": operator #" + index + " " + op.name()
                     + " is not supported by the compiler (supported: " + supportedOperators() + ")");
         }
         try {
             return lowering.lower(model, index, op, source, arena);
+        } catch (LoweringException e) {
+            throw new CompilationException(e.getMessage());
         } catch (IllegalArgumentException e) {
             // Arithmetic the kernels cannot represent (e.g. a rescale factor beyond 2^30): valid file, unusable model.
             throw new CompilationException(source + ": operator #" + index + " " + op.name() + ": " + e.getMessage());
@@ -138,7 +112,7 @@ public final class AotCompiler {
     }
 
     static String supportedOperators() {
-        return String.join(", ", LOWERINGS.keySet().stream().map(BuiltinOperator::name).sorted().toList());
+        return String.join(", ", Lowerings.supported());
     }
 
     private static void checkInterface(TfliteModel model, String source) {
@@ -178,15 +152,17 @@ public final class AotCompiler {
         }
         for (int i = 0; i < ops; i++) {
             Operator op = model.operators().get(i);
+            OperatorSpec spec = Operators.byCode(op.opcode());
             for (int k = 0; k < op.inputs().length; k++) {
                 int t = op.inputs()[k];
                 if (t < 0) {
-                    if (!OPTIONAL_INPUTS.getOrDefault(op.opcode(), Set.of()).contains(k)) {
+                    if (spec == null || !spec.optionalInputs().contains(k)) {
                         throw new CompilationException(source + ": operator #" + i + " " + op.name() + " lacks its input " + k);
                     }
                     continue;
                 }
-                if (model.tensor(t).variable() && first[t] < 0 && STATE_INPUTS.getOrDefault(op.opcode(), Set.of()).contains(k)) {
+                // An operator's state tensors (variable) it resets itself at each invoke, so they need no writer.
+                if (model.tensor(t).variable() && first[t] < 0 && spec != null && spec.stateInputs().contains(k)) {
                     first[t] = i;
                 }
                 if (!model.tensor(t).constant() && first[t] < 0) {
@@ -298,7 +274,7 @@ public final class AotCompiler {
                 if (!Float.isFinite(value)) {
                     throw new CompilationException("constant tensor '" + tensor.name() + "' holds " + value + " at element " + i);
                 }
-                c.append(SoftmaxLowering.floatLiteral(value)).append(',');
+                c.append(LoweringSupport.floatLiteral(value)).append(',');
                 continue;
             }
             long value = tensor.type() == TensorType.INT8 ? data.get(i) : data.getInt(i * 4);

@@ -3,9 +3,9 @@ package io.tinymlaas.tflite;
 import java.util.Arrays;
 
 /**
- * The builtin options of an operator that the compiler needs, one record per options table of the schema.
- * The fused activation stays in {@link Operator#fusedActivation()}; operators without options we read carry
- * {@link #NONE}.
+ * The builtin options of an operator that the compiler needs, one record per options table of the schema; each is
+ * read and written by its table in {@link Operators}. The fused activation stays in {@link Operator#fusedActivation()};
+ * operators without options we read carry {@link #NONE}.
  */
 public sealed interface OperatorOptions {
 

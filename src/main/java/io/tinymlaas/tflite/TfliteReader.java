@@ -8,21 +8,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.tensorflow.lite.schema.AddOptions;
 import org.tensorflow.lite.schema.BuiltinOperator;
-import org.tensorflow.lite.schema.BuiltinOptions;
-import org.tensorflow.lite.schema.ConcatenationOptions;
-import org.tensorflow.lite.schema.Conv2DOptions;
-import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
-import org.tensorflow.lite.schema.FullyConnectedOptions;
 import org.tensorflow.lite.schema.Model;
-import org.tensorflow.lite.schema.MulOptions;
-import org.tensorflow.lite.schema.Pool2DOptions;
-import org.tensorflow.lite.schema.ReducerOptions;
-import org.tensorflow.lite.schema.ReshapeOptions;
-import org.tensorflow.lite.schema.SoftmaxOptions;
 import org.tensorflow.lite.schema.SubGraph;
-import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
 
 /**
  * Reads a .tflite file into a {@link TfliteModel}, checking every index and size against the file so that a
@@ -197,81 +185,16 @@ public final class TfliteReader {
         return opcode >= 0 && opcode < BuiltinOperator.names.length ? BuiltinOperator.name(opcode) : "BUILTIN_" + opcode;
     }
 
+    /** The operator's fused activation, where its options table has one (NONE otherwise). */
     private static Activation fusedActivation(org.tensorflow.lite.schema.Operator op, String where) {
-        byte code = switch (op.builtinOptionsType()) {
-            case BuiltinOptions.FullyConnectedOptions ->
-                    ((FullyConnectedOptions) op.builtinOptions(new FullyConnectedOptions())).fusedActivationFunction();
-            case BuiltinOptions.Conv2DOptions -> ((Conv2DOptions) op.builtinOptions(new Conv2DOptions())).fusedActivationFunction();
-            case BuiltinOptions.DepthwiseConv2DOptions ->
-                    ((DepthwiseConv2DOptions) op.builtinOptions(new DepthwiseConv2DOptions())).fusedActivationFunction();
-            case BuiltinOptions.Pool2DOptions -> ((Pool2DOptions) op.builtinOptions(new Pool2DOptions())).fusedActivationFunction();
-            case BuiltinOptions.AddOptions -> ((AddOptions) op.builtinOptions(new AddOptions())).fusedActivationFunction();
-            case BuiltinOptions.MulOptions -> ((MulOptions) op.builtinOptions(new MulOptions())).fusedActivationFunction();
-            case BuiltinOptions.ConcatenationOptions ->
-                    ((ConcatenationOptions) op.builtinOptions(new ConcatenationOptions())).fusedActivationFunction();
-            case BuiltinOptions.UnidirectionalSequenceLSTMOptions -> ((UnidirectionalSequenceLSTMOptions) op.builtinOptions(
-                    new UnidirectionalSequenceLSTMOptions())).fusedActivationFunction();
-            default -> 0;
-        };
-        return Activation.fromCode(code, where);
+        OptionsTable table = Operators.tableOfType(op.builtinOptionsType());
+        return Activation.fromCode(table == null ? 0 : table.activation(op), where);
     }
 
     /** The builtin options the compiler needs, for the options tables we know; {@link OperatorOptions#NONE} otherwise. */
     private OperatorOptions options(org.tensorflow.lite.schema.Operator op, String where) {
-        switch (op.builtinOptionsType()) {
-            case BuiltinOptions.Conv2DOptions -> {
-                Conv2DOptions o = (Conv2DOptions) op.builtinOptions(new Conv2DOptions());
-                return new OperatorOptions.Conv2D(OperatorOptions.Padding.fromCode(o.padding(), where), o.strideW(), o.strideH(),
-                        o.dilationWFactor(), o.dilationHFactor());
-            }
-            case BuiltinOptions.DepthwiseConv2DOptions -> {
-                DepthwiseConv2DOptions o = (DepthwiseConv2DOptions) op.builtinOptions(new DepthwiseConv2DOptions());
-                return new OperatorOptions.DepthwiseConv2D(OperatorOptions.Padding.fromCode(o.padding(), where), o.strideW(),
-                        o.strideH(), o.depthMultiplier(), o.dilationWFactor(), o.dilationHFactor());
-            }
-            case BuiltinOptions.Pool2DOptions -> {
-                Pool2DOptions o = (Pool2DOptions) op.builtinOptions(new Pool2DOptions());
-                return new OperatorOptions.Pool2D(OperatorOptions.Padding.fromCode(o.padding(), where), o.strideW(), o.strideH(),
-                        o.filterWidth(), o.filterHeight());
-            }
-            case BuiltinOptions.ReshapeOptions -> {
-                ReshapeOptions o = (ReshapeOptions) op.builtinOptions(new ReshapeOptions());
-                int[] shape = new int[length(o.newShapeLength(), "new_shape of " + where)];
-                for (int d = 0; d < shape.length; d++) {
-                    shape[d] = o.newShape(d);
-                }
-                return new OperatorOptions.Reshape(shape);
-            }
-            case BuiltinOptions.SoftmaxOptions -> {
-                SoftmaxOptions o = (SoftmaxOptions) op.builtinOptions(new SoftmaxOptions());
-                return new OperatorOptions.Softmax(o.beta());
-            }
-            case BuiltinOptions.AddOptions -> {
-                return new OperatorOptions.Add();
-            }
-            case BuiltinOptions.MulOptions -> {
-                return new OperatorOptions.Mul();
-            }
-            case BuiltinOptions.ConcatenationOptions -> {
-                ConcatenationOptions o = (ConcatenationOptions) op.builtinOptions(new ConcatenationOptions());
-                return new OperatorOptions.Concatenation(o.axis());
-            }
-            case BuiltinOptions.ReducerOptions -> {
-                ReducerOptions o = (ReducerOptions) op.builtinOptions(new ReducerOptions());
-                return new OperatorOptions.Reducer(o.keepDims());
-            }
-            case BuiltinOptions.PadOptions -> {
-                return new OperatorOptions.Pad();
-            }
-            case BuiltinOptions.UnidirectionalSequenceLSTMOptions -> {
-                UnidirectionalSequenceLSTMOptions o = (UnidirectionalSequenceLSTMOptions) op.builtinOptions(
-                        new UnidirectionalSequenceLSTMOptions());
-                return new OperatorOptions.UnidirectionalSequenceLstm(o.cellClip(), o.projClip(), o.timeMajor());
-            }
-            default -> {
-                return OperatorOptions.NONE;
-            }
-        }
+        OptionsTable table = Operators.tableOfType(op.builtinOptionsType());
+        return table == null ? OperatorOptions.NONE : table.parse(op, where, this::length);
     }
 
     /** A zero point must be a value of the tensor's own type (the spec's int8 range is [-128, 127]). */

@@ -5,20 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tensorflow.lite.schema.AddOptions;
-import org.tensorflow.lite.schema.BuiltinOperator;
-import org.tensorflow.lite.schema.BuiltinOptions;
-import org.tensorflow.lite.schema.ConcatenationOptions;
-import org.tensorflow.lite.schema.Conv2DOptions;
-import org.tensorflow.lite.schema.DepthwiseConv2DOptions;
-import org.tensorflow.lite.schema.FullyConnectedOptions;
-import org.tensorflow.lite.schema.MulOptions;
-import org.tensorflow.lite.schema.PadOptions;
-import org.tensorflow.lite.schema.Pool2DOptions;
-import org.tensorflow.lite.schema.ReducerOptions;
-import org.tensorflow.lite.schema.ReshapeOptions;
-import org.tensorflow.lite.schema.SoftmaxOptions;
-import org.tensorflow.lite.schema.UnidirectionalSequenceLSTMOptions;
 
 /** Serialises a {@link TfliteModel} into the TFLite FlatBuffer format (schema version 3, identifier TFL3). */
 public final class TfliteWriter {
@@ -127,57 +113,15 @@ public final class TfliteWriter {
         int outputs = org.tensorflow.lite.schema.Operator.createOutputsVector(builder, op.outputs());
         int intermediates = op.intermediates().length == 0 ? 0
                 : org.tensorflow.lite.schema.Operator.createIntermediatesVector(builder, op.intermediates());
-        byte optionsType = BuiltinOptions.NONE;
-        int options = 0;
         byte activation = op.fusedActivation().code();
-        if (op.opcode() == BuiltinOperator.FULLY_CONNECTED) {
-            optionsType = BuiltinOptions.FullyConnectedOptions;
-            options = FullyConnectedOptions.createFullyConnectedOptions(builder, activation, (byte) 0, false, false);
-        } else if (op.options() instanceof OperatorOptions.Conv2D o) {
-            optionsType = BuiltinOptions.Conv2DOptions;
-            options = Conv2DOptions.createConv2DOptions(builder, o.padding().code(), o.strideW(), o.strideH(), activation,
-                    o.dilationW(), o.dilationH());
-        } else if (op.options() instanceof OperatorOptions.DepthwiseConv2D o) {
-            optionsType = BuiltinOptions.DepthwiseConv2DOptions;
-            options = DepthwiseConv2DOptions.createDepthwiseConv2DOptions(builder, o.padding().code(), o.strideW(), o.strideH(),
-                    o.depthMultiplier(), activation, o.dilationW(), o.dilationH());
-        } else if (op.options() instanceof OperatorOptions.Pool2D o) {
-            optionsType = BuiltinOptions.Pool2DOptions;
-            options = Pool2DOptions.createPool2DOptions(builder, o.padding().code(), o.strideW(), o.strideH(), o.filterW(),
-                    o.filterH(), activation);
-        } else if (op.options() instanceof OperatorOptions.Reshape o && o.newShape() != null) {
-            optionsType = BuiltinOptions.ReshapeOptions;
-            options = ReshapeOptions.createReshapeOptions(builder, ReshapeOptions.createNewShapeVector(builder, o.newShape()));
-        } else if (op.options() instanceof OperatorOptions.Softmax o) {
-            optionsType = BuiltinOptions.SoftmaxOptions;
-            options = SoftmaxOptions.createSoftmaxOptions(builder, o.beta());
-        } else if (op.options() instanceof OperatorOptions.Add) {
-            optionsType = BuiltinOptions.AddOptions;
-            options = AddOptions.createAddOptions(builder, activation, false);
-        } else if (op.options() instanceof OperatorOptions.Mul) {
-            optionsType = BuiltinOptions.MulOptions;
-            options = MulOptions.createMulOptions(builder, activation);
-        } else if (op.options() instanceof OperatorOptions.Concatenation o) {
-            optionsType = BuiltinOptions.ConcatenationOptions;
-            options = ConcatenationOptions.createConcatenationOptions(builder, o.axis(), activation);
-        } else if (op.options() instanceof OperatorOptions.Reducer o) {
-            optionsType = BuiltinOptions.ReducerOptions;
-            options = ReducerOptions.createReducerOptions(builder, o.keepDims());
-        } else if (op.options() instanceof OperatorOptions.Pad) {
-            optionsType = BuiltinOptions.PadOptions;
-            PadOptions.startPadOptions(builder);
-            options = PadOptions.endPadOptions(builder);
-        } else if (op.options() instanceof OperatorOptions.UnidirectionalSequenceLstm o) {
-            optionsType = BuiltinOptions.UnidirectionalSequenceLSTMOptions;
-            options = UnidirectionalSequenceLSTMOptions.createUnidirectionalSequenceLSTMOptions(builder, activation, o.cellClip(),
-                    o.projClip(), o.timeMajor(), false, false);
-        }
+        OptionsTable table = Operators.tableFor(op);
+        int options = table == null ? 0 : table.write(builder, op.options(), activation);
         org.tensorflow.lite.schema.Operator.startOperator(builder);
         org.tensorflow.lite.schema.Operator.addOpcodeIndex(builder, opcodeIndex);
         org.tensorflow.lite.schema.Operator.addInputs(builder, inputs);
         org.tensorflow.lite.schema.Operator.addOutputs(builder, outputs);
         if (options != 0) {
-            org.tensorflow.lite.schema.Operator.addBuiltinOptionsType(builder, optionsType);
+            org.tensorflow.lite.schema.Operator.addBuiltinOptionsType(builder, table.type());
             org.tensorflow.lite.schema.Operator.addBuiltinOptions(builder, options);
         }
         if (intermediates != 0) {

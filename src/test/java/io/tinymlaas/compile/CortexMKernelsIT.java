@@ -2,6 +2,7 @@ package io.tinymlaas.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tinymlaas.compile.ops.RescaleTiesTest;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.device.BoardTarget;
 import io.tinymlaas.device.TargetRun;

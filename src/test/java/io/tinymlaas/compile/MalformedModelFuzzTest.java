@@ -3,6 +3,10 @@ package io.tinymlaas.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.flatbuffers.Table;
+import io.tinymlaas.compile.ops.ConvOperatorTest;
+import io.tinymlaas.compile.ops.DepthwiseConvOperatorTest;
+import io.tinymlaas.compile.ops.PoolOperatorTest;
+import io.tinymlaas.compile.ops.SoftmaxOperatorTest;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.OperatorOptions.Padding;

@@ -31,9 +31,9 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  * interpreter and, compiled by {@link AotCompiler} and built with the host gcc (sanitizers on), by our C kernels,
  * on the same random inputs; every output byte must be identical.
  */
-final class OperatorHarness {
+public final class OperatorHarness {
 
-    static final Path FIRMWARE = Path.of("firmware").toAbsolutePath();
+    public static final Path FIRMWARE = Path.of("firmware").toAbsolutePath();
 
     /** Sanitizers make any out-of-bounds access or signed overflow in a kernel fail the test. */
     private static final List<String> CFLAGS = List.of("-std=c99", "-O1", "-fsanitize=address,undefined",
@@ -46,7 +46,7 @@ final class OperatorHarness {
      * Runs {@code cases} random inputs (seeded by {@code random}) through the interpreter and our C, asserting the
      * outputs are byte-for-byte equal. Returns the number of cases compared.
      */
-    static int assertBitExact(TfliteModel model, int cases, Random random, Path dir, String label) {
+    public static int assertBitExact(TfliteModel model, int cases, Random random, Path dir, String label) {
         byte[][] inputs = new byte[cases][(int) model.input().byteSize()];
         for (byte[] input : inputs) {
             random.nextBytes(input);
@@ -55,7 +55,7 @@ final class OperatorHarness {
     }
 
     /** {@link #assertBitExact(TfliteModel, int, Random, Path, String)} on chosen inputs. */
-    static int assertBitExact(TfliteModel model, byte[][] inputs, Path dir, String label) {
+    public static int assertBitExact(TfliteModel model, byte[][] inputs, Path dir, String label) {
         int cases = inputs.length;
         int outputBytes = (int) model.output().byteSize();
         byte[][] expected = new byte[cases][];
@@ -79,7 +79,7 @@ final class OperatorHarness {
     }
 
     /** Float outputs must be within this relative difference of the interpreter's (see {@link #assertClose}). */
-    static final double FLOAT_TOLERANCE = 1e-5;
+    public static final double FLOAT_TOLERANCE = 1e-5;
 
     /**
      * The float32 counterpart of {@link #assertBitExact}: random inputs uniform in [-inputRange, inputRange) (random bytes
@@ -88,7 +88,7 @@ final class OperatorHarness {
      * order may cancel to a tiny value. int8 outputs must be identical. Returns the largest difference seen, so tests can
      * also assert where ours is exact.
      */
-    static double assertClose(TfliteModel model, int cases, Random random, Path dir, String label, float inputRange) {
+    public static double assertClose(TfliteModel model, int cases, Random random, Path dir, String label, float inputRange) {
         byte[] tflite = TfliteWriter.write(model);
         boolean floatInput = model.input().type() == TensorType.FLOAT32;
         boolean floatOutput = model.output().type() == TensorType.FLOAT32;
@@ -137,7 +137,7 @@ final class OperatorHarness {
     }
 
     /** Compiles the model to C, builds it with the x86 host runner and all reference kernels, and runs the inputs through it. */
-    static byte[] runCompiled(TfliteModel model, byte[][] inputs, Path dir, String label) {
+    public static byte[] runCompiled(TfliteModel model, byte[][] inputs, Path dir, String label) {
         try {
             Path work = Files.createDirectories(dir.resolve(label.replaceAll("[^A-Za-z0-9_.-]", "_")));
             CompiledModel compiled = AotCompiler.compile(model, "00", label + ".tflite");
@@ -209,7 +209,7 @@ final class OperatorHarness {
         return all;
     }
 
-    static String describe(TfliteModel model) {
+    public static String describe(TfliteModel model) {
         StringBuilder text = new StringBuilder();
         for (Operator op : model.operators()) {
             text.append(op.name()).append(' ').append(op.fusedActivation()).append(' ').append(op.options()).append(';');
@@ -228,21 +228,21 @@ final class OperatorHarness {
     // --- building random single-operator models -----------------------------------------------------------------
 
     /** A random activation quantization: scale in [0.005, 0.2), zero point in [-100, 100]. */
-    static Quantization randomActivationQuantization(Random random) {
+    public static Quantization randomActivationQuantization(Random random) {
         float scale = (float) (0.005 + random.nextDouble() * 0.195);
         return Quantization.perTensor(scale, random.nextInt(201) - 100);
     }
 
-    static Tensor activation(String name, int[] shape, Quantization q) {
+    public static Tensor activation(String name, int[] shape, Quantization q) {
         return new Tensor(name, TensorType.INT8, shape, q, null);
     }
 
-    static Tensor floatActivation(String name, int[] shape) {
+    public static Tensor floatActivation(String name, int[] shape) {
         return new Tensor(name, TensorType.FLOAT32, shape, null, null);
     }
 
     /** A constant float32 tensor with values uniform in [-range, range). */
-    static Tensor floatConstant(String name, int[] shape, float range, Random random) {
+    public static Tensor floatConstant(String name, int[] shape, float range, Random random) {
         long count = 1;
         for (int d : shape) {
             count *= d;
@@ -255,7 +255,7 @@ final class OperatorHarness {
     }
 
     /** Random int8 weights in [-127, 127], symmetric per-channel along {@code dimension}, scales in [0.002, 0.05). */
-    static Tensor perChannelWeights(String name, int[] shape, int dimension, Random random) {
+    public static Tensor perChannelWeights(String name, int[] shape, int dimension, Random random) {
         int channels = shape[dimension];
         float[] scales = new float[channels];
         for (int c = 0; c < channels; c++) {
@@ -273,7 +273,7 @@ final class OperatorHarness {
     }
 
     /** An int32 bias per output channel with scale input_scale × weight_scale[c] and values in ±{@code magnitude}. */
-    static Tensor bias(String name, Quantization input, Quantization weights, int magnitude, Random random) {
+    public static Tensor bias(String name, Quantization input, Quantization weights, int magnitude, Random random) {
         int channels = weights.scales().length;
         float[] scales = new float[channels];
         ByteBuffer data = ByteBuffer.allocate(channels * 4).order(ByteOrder.LITTLE_ENDIAN);
@@ -285,11 +285,11 @@ final class OperatorHarness {
                 data.array());
     }
 
-    static Activation randomActivation(Random random) {
+    public static Activation randomActivation(Random random) {
         return List.of(Activation.NONE, Activation.RELU, Activation.RELU6).get(random.nextInt(3));
     }
 
-    static TfliteModel singleOperator(int opcode, List<Tensor> tensors, int[] inputs, Activation activation,
+    public static TfliteModel singleOperator(int opcode, List<Tensor> tensors, int[] inputs, Activation activation,
                                       OperatorOptions options) {
         int output = tensors.size() - 1;
         Operator op = new Operator(opcode, BuiltinOperator.name(opcode), inputs, new int[] {output}, activation, options);
@@ -297,7 +297,7 @@ final class OperatorHarness {
     }
 
     /** TFLite's output size of a windowed operator. */
-    static int outputSize(OperatorOptions.Padding padding, int in, int filter, int stride) {
+    public static int outputSize(OperatorOptions.Padding padding, int in, int filter, int stride) {
         return padding == OperatorOptions.Padding.SAME ? (in + stride - 1) / stride : (in - filter + stride) / stride;
     }
 }

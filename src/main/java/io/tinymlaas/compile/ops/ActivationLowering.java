@@ -1,0 +1,154 @@
+package io.tinymlaas.compile.ops;
+
+import io.tinymlaas.tflite.Activation;
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TfliteModel;
+import java.util.List;
+
+/**
+ * The standalone activation operators, int8, any shape (input and output of the same shape):
+ * <ul>
+ * <li>RELU and RELU6: the interpreter requantizes input_scale/output_scale (multiplier prepared here, applied with
+ * double rounding by the kernel) and clamps to the activation range (roundf of 0 and 6 over the output scale).</li>
+ * <li>LOGISTIC and TANH: TF Lite 2.6's optimized int8 kernels look every value up in a 256-entry table that they
+ * fill at prepare time in float (dequantize, expf/tanhf of glibc, scale, roundf). The same table is computed here
+ * with {@link Expf} and {@link Tanhf}, which reproduce the host libm bit for bit. The spec fixes the output
+ * quantization: 1/256 and −128 for LOGISTIC, 1/128 and 0 for TANH.</li>
+ * </ul>
+ */
+final class ActivationLowering {
+
+    private ActivationLowering() {
+    }
+
+    static KernelCall lowerRelu(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return relu(model, index, op, source, arena, Activation.RELU);
+    }
+
+    static KernelCall lowerRelu6(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return relu(model, index, op, source, arena, Activation.RELU6);
+    }
+
+    private static KernelCall relu(TfliteModel model, int index, Operator op, String source, CArena arena, Activation activation) {
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
+        if (LoweringSupport.isFloat(model, op)) {
+            int size = floatSameShape(model, op, where);
+            String[] range = LoweringSupport.floatActivationRange(activation, where);
+            String params = "op" + index + "_params";
+            String declarations = LoweringSupport.struct("tinyml_relu_f32_params", params, "size", size,
+                    "activation_min", range[0], "activation_max", range[1]);
+            String call = "tinyml_relu_f32(&" + params + ", " + arena.floatPointer(op.inputs()[0]) + ", "
+                    + arena.floatPointer(op.outputs()[0]) + ");";
+            return new KernelCall("tinyml/kernels/relu.h", declarations, call, List.of());
+        }
+        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
+        Quantization in = LoweringSupport.perTensor(where, "input", input);
+        Quantization out = LoweringSupport.perTensor(where, "output", output);
+        QuantizedMultiplier multiplier = QuantizedMultiplier.forRelu(in.scale(), out.scale());
+        int[] range = LoweringSupport.activationRange(activation, out, where);
+        String params = "op" + index + "_params";
+        String declarations = LoweringSupport.struct("tinyml_relu_s8_params", params, "size", input.elementCount(),
+                "input_zero_point", in.zeroPoint(), "output_zero_point", out.zeroPoint(),
+                "output_multiplier", multiplier.multiplier(), "output_shift", multiplier.shift(),
+                "activation_min", range[0], "activation_max", range[1]);
+        String call = "tinyml_relu_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/relu.h", declarations, call, List.of());
+    }
+
+    static KernelCall lowerLogistic(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (LoweringSupport.isFloat(model, op)) {
+            return libm(model, index, op, source, arena, "tinyml_logistic_f32");
+        }
+        return lookupTable(model, index, op, source, arena, 1f / 256, -128,
+                x -> 1f / (1f + Expf.expf(-x)), "1 / (1 + expf(-x))");
+    }
+
+    static KernelCall lowerTanh(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (LoweringSupport.isFloat(model, op)) {
+            return libm(model, index, op, source, arena, "tinyml_tanh_f32");
+        }
+        return lookupTable(model, index, op, source, arena, 1f / 128, 0, Tanhf::tanhf, "tanhf(x)");
+    }
+
+    /**
+     * float32 LOGISTIC as the interpreter's Eigen evaluates it (see kernels/lookup_table.h), TANH with the C library's
+     * tanhf, which agrees with Eigen's rational approximation within the float tolerance (FloatOperatorTest).
+     */
+    private static KernelCall libm(TfliteModel model, int index, Operator op, String source, CArena arena, String function) {
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
+        int size = floatSameShape(model, op, where);
+        String call = function + "(" + size + ", " + arena.floatPointer(op.inputs()[0]) + ", "
+                + arena.floatPointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/lookup_table.h", "", call, List.of());
+    }
+
+    /** A float32 element-wise operator's input and output: same shape; returns the number of values. */
+    private static int floatSameShape(TfliteModel model, Operator op, String where) {
+        Tensor input = LoweringSupport.float32(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.float32(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
+        return (int) input.elementCount();
+    }
+
+    interface FloatFunction {
+        float apply(float x);
+    }
+
+    private static KernelCall lookupTable(TfliteModel model, int index, Operator op, String source, CArena arena,
+                                          float outputScale, int outputZeroPoint, FloatFunction function, String formula) {
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
+        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
+        Quantization in = LoweringSupport.perTensor(where, "input", input);
+        Quantization out = LoweringSupport.perTensor(where, "output", output);
+        if (out.scale() != outputScale || out.zeroPoint() != outputZeroPoint) {
+            throw new LoweringException(where + ": int8 output must have scale 1/" + Math.round(1 / outputScale)
+                    + " and zero point " + outputZeroPoint + ", found scale " + out.scale() + " zero point " + out.zeroPoint());
+        }
+        int[] table = table(in, out, function);
+        String prefix = "op" + index;
+        StringBuilder declarations = new StringBuilder();
+        declarations.append("/* ").append(formula).append(" for x = input_scale * (q - input_zero_point), indexed by (uint8_t)q */\n");
+        declarations.append("static const int8_t ").append(prefix).append("_table[256] = {");
+        for (int i = 0; i < 256; i++) {
+            declarations.append(i % 16 == 0 ? "\n    " : " ").append(table[i]).append(',');
+        }
+        declarations.append("\n};\n");
+        declarations.append(LoweringSupport.struct("tinyml_lookup_table_s8_params", prefix + "_params", "size", input.elementCount(),
+                "table", prefix + "_table"));
+        String call = "tinyml_lookup_table_s8(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
+                + arena.pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/lookup_table.h", declarations.toString(), call, List.of(), 256);
+    }
+
+    /**
+     * TF Lite's PopulateLookupTable for int8, in float as there: dequantize, apply the function, multiply by
+     * 1/output_scale, roundf, add the zero point, clamp; entry (uint8_t)q.
+     */
+    static int[] table(Quantization in, Quantization out, FloatFunction function) {
+        float inverseScale = 1f / out.scale();
+        int[] table = new int[256];
+        for (int q = -128; q <= 127; q++) {
+            float dequantized = in.scale() * (float) (q - in.zeroPoint());
+            float rescaled = roundf(function.apply(dequantized) * inverseScale);
+            int quantized = (int) (rescaled + (float) out.zeroPoint());
+            table[q & 0xff] = Math.max(-128, Math.min(127, quantized));
+        }
+        return table;
+    }
+
+    /** C's roundf: half away from zero. */
+    private static float roundf(float value) {
+        float rounded = (float) Math.floor(Math.abs(value) + 0.5);
+        return Math.copySign(rounded, value);
+    }
+
+}

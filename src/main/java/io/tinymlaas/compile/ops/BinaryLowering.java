@@ -1,0 +1,149 @@
+package io.tinymlaas.compile.ops;
+
+import io.tinymlaas.tflite.Operator;
+import io.tinymlaas.tflite.Quantization;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TfliteModel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * ADD and MUL, int8, with NumPy-style broadcasting of up to four dimensions (equal shapes, a scalar, or any
+ * dimensions of size 1). Either operand may be a constant tensor (emitted as a const array) or an activation.
+ * Prepared here, as TF Lite 2.6 prepares them:
+ * <ul>
+ * <li>ADD: left shift 20, twice_max = 2·max(scale1, scale2), input multipliers scale_i/twice_max and the
+ * output multiplier twice_max/(2^20·output_scale), quotients in double, each as a Q31 multiplier below one
+ * (QuantizeMultiplierSmallerThanOneExp);</li>
+ * <li>MUL: the multiplier scale1·scale2/output_scale, evaluated in float as the interpreter's C++ does, then
+ * quantized;</li>
+ * <li>both: the fused activation's range and the broadcast strides.</li>
+ * </ul>
+ */
+final class BinaryLowering {
+
+    private static final int ADD_LEFT_SHIFT = 20;
+
+    private BinaryLowering() {
+    }
+
+    static KernelCall lowerAdd(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        String where = LoweringSupport.where(source, index, op);
+        if (LoweringSupport.isFloat(model, op)) {
+            return lowerFloat(model, index, op, where, arena, "add");
+        }
+        Operands operands = operands(model, op, where, arena, false);
+        float scale1 = operands.q1.scale();
+        float scale2 = operands.q2.scale();
+        double twiceMax = 2 * Math.max(scale1, scale2);
+        QuantizedMultiplier m1 = QuantizedMultiplier.of(scale1 / twiceMax);
+        QuantizedMultiplier m2 = QuantizedMultiplier.of(scale2 / twiceMax);
+        QuantizedMultiplier mOut = QuantizedMultiplier.of(twiceMax / (double) ((1 << ADD_LEFT_SHIFT) * operands.out.scale()));
+        int[] range = LoweringSupport.activationRange(op.fusedActivation(), operands.out, where);
+        String params = "op" + index + "_params";
+        String declarations = LoweringSupport.struct("tinyml_add_s8_params", params, "shape", operands.broadcast,
+                "left_shift", ADD_LEFT_SHIFT,
+                "input1_offset", -operands.q1.zeroPoint(), "input1_multiplier", m1.multiplier(), "input1_shift", m1.shift(),
+                "input2_offset", -operands.q2.zeroPoint(), "input2_multiplier", m2.multiplier(), "input2_shift", m2.shift(),
+                "output_offset", operands.out.zeroPoint(), "output_multiplier", mOut.multiplier(), "output_shift", mOut.shift(),
+                "activation_min", range[0], "activation_max", range[1]);
+        return operands.call("tinyml_add_s8", params, "tinyml/kernels/add.h", declarations);
+    }
+
+    static KernelCall lowerMul(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        String where = LoweringSupport.where(source, index, op);
+        if (LoweringSupport.isFloat(model, op)) {
+            return lowerFloat(model, index, op, where, arena, "mul");
+        }
+        Operands operands = operands(model, op, where, arena, false);
+        QuantizedMultiplier multiplier = QuantizedMultiplier.forMul(operands.q1.scale(), operands.q2.scale(), operands.out.scale());
+        int[] range = LoweringSupport.activationRange(op.fusedActivation(), operands.out, where);
+        String params = "op" + index + "_params";
+        String declarations = LoweringSupport.struct("tinyml_mul_s8_params", params, "shape", operands.broadcast,
+                "input1_offset", -operands.q1.zeroPoint(), "input2_offset", -operands.q2.zeroPoint(),
+                "output_offset", operands.out.zeroPoint(), "output_multiplier", multiplier.multiplier(),
+                "output_shift", multiplier.shift(), "activation_min", range[0], "activation_max", range[1]);
+        return operands.call("tinyml_mul_s8", params, "tinyml/kernels/mul.h", declarations);
+    }
+
+    /** float32 ADD and MUL: one float operation per element, as the interpreter, then the fused activation's range. */
+    private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, String where, CArena arena, String name) {
+        Operands operands = operands(model, op, where, arena, true);
+        String[] range = LoweringSupport.floatActivationRange(op.fusedActivation(), where);
+        String params = "op" + index + "_params";
+        String declarations = LoweringSupport.struct("tinyml_" + name + "_f32_params", params, "shape", operands.broadcast,
+                "activation_min", range[0], "activation_max", range[1]);
+        String call = "tinyml_" + name + "_f32(&" + params + ", (const float *)" + operands.pointer1 + ", (const float *)"
+                + operands.pointer2 + ", (float *)" + operands.outputPointer + ");";
+        return new KernelCall("tinyml/kernels/" + name + ".h", declarations, call, operands.constants);
+    }
+
+    private record Operands(Quantization q1, Quantization q2, Quantization out, String pointer1, String pointer2,
+                            String outputPointer, String broadcast, List<Integer> constants) {
+
+        KernelCall call(String function, String params, String header, String declarations) {
+            String call = function + "(&" + params + ", " + pointer1 + ", " + pointer2 + ", " + outputPointer + ");";
+            return new KernelCall(header, declarations, call, constants);
+        }
+    }
+
+    private static Operands operands(TfliteModel model, Operator op, String where, CArena arena, boolean isFloat) {
+        LoweringSupport.requireArity(where, op, 2, 2);
+        Tensor input1 = LoweringSupport.activation(where, "input 1", model, op.inputs()[0], isFloat);
+        Tensor input2 = LoweringSupport.activation(where, "input 2", model, op.inputs()[1], isFloat);
+        Tensor output = LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
+        Quantization q1 = isFloat ? null : LoweringSupport.perTensor(where, "input 1", input1);
+        Quantization q2 = isFloat ? null : LoweringSupport.perTensor(where, "input 2", input2);
+        Quantization out = isFloat ? null : LoweringSupport.perTensor(where, "output", output);
+        int[] shape1 = to4d(where, input1);
+        int[] shape2 = to4d(where, input2);
+        int[] dims = new int[4];
+        for (int d = 0; d < 4; d++) {
+            if (shape1[d] != shape2[d] && shape1[d] != 1 && shape2[d] != 1) {
+                throw new LoweringException(where + ": shapes " + Arrays.toString(input1.shape()) + " and "
+                        + Arrays.toString(input2.shape()) + " cannot be broadcast together");
+            }
+            dims[d] = shape1[d] == 1 ? shape2[d] : shape1[d];
+        }
+        int[] expected = Arrays.copyOfRange(dims, 4 - Math.max(Math.max(input1.shape().length, input2.shape().length), 0), 4);
+        LoweringSupport.requireOutputShape(where, output, expected);
+        String broadcast = "{ .dims = " + list(dims) + ", .strides1 = " + list(strides(shape1)) + ", .strides2 = "
+                + list(strides(shape2)) + " }";
+        List<Integer> constants = new ArrayList<>();
+        String pointer1 = LoweringSupport.operand(model, op.inputs()[0], arena, constants);
+        String pointer2 = LoweringSupport.operand(model, op.inputs()[1], arena, constants);
+        return new Operands(q1, q2, out, pointer1, pointer2, arena.pointer(op.outputs()[0]), broadcast, constants);
+    }
+
+
+    private static int[] to4d(String where, Tensor tensor) {
+        int[] shape = tensor.shape();
+        if (shape.length > 4) {
+            throw new LoweringException(where + ": '" + tensor.name() + "' has " + shape.length
+                    + " dimensions; at most 4 are supported");
+        }
+        int[] result = {1, 1, 1, 1};
+        System.arraycopy(shape, 0, result, 4 - shape.length, shape.length);
+        return result;
+    }
+
+    /** Row-major element strides, 0 along dimensions of size 1 (which are broadcast). */
+    private static int[] strides(int[] shape4) {
+        int[] strides = new int[4];
+        int stride = 1;
+        for (int d = 3; d >= 0; d--) {
+            strides[d] = shape4[d] == 1 ? 0 : stride;
+            stride *= shape4[d];
+        }
+        return strides;
+    }
+
+    private static String list(int[] values) {
+        StringBuilder c = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            c.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return c.append('}').toString();
+    }
+}
