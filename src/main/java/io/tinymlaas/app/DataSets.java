@@ -40,6 +40,11 @@ public final class DataSets {
         return new DatasetView(manifest, store.directory(manifest), versions.size(), store.manifestJson(manifest));
     }
 
+    /** One stored version with its data, e.g. to train on it or to check what it holds. */
+    public StoredDataset load(String name, String version) {
+        return store.load(name, version);
+    }
+
     /** Collects an example's data set and stores it as a version (the dry-run's collect stage alone). */
     public StoredDataset collect(String example) {
         return store.save(Examples.byName(example).collect());

@@ -192,6 +192,14 @@ public final class Tinyml {
         return new Lifecycle(Examples.byName(example), workDirectory, layout.datasets());
     }
 
+    /**
+     * The lifecycle of an example of the caller's making (e.g. a brief training profile) on stores of its own: data sets
+     * in {@code datasetRoot}, models in the registry beside it.
+     */
+    public Lifecycle lifecycle(Example example, Path workDirectory, Path datasetRoot) {
+        return new Lifecycle(example, workDirectory, datasetRoot);
+    }
+
     // ---- a user's own model file ---------------------------------------------------------------------------------
 
     /** The one way a .tflite file is compiled: read, hashed, checked, turned into C. */

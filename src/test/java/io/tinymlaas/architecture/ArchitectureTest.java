@@ -5,10 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.tinymlaas.data.DatasetStore;
 import org.junit.jupiter.api.Test;
 
 /** The package layout's promises, checked on the compiled engine (tests excluded). */
@@ -38,6 +42,31 @@ class ArchitectureTest {
     @Test
     void theCommandLineCallsTheEngineOnlyThroughTheFacade() {
         classes().that().resideInAPackage("io.tinymlaas.cli..").should().onlyDependOnClassesThat(FACADE_OR_VALUES).check(ENGINE);
+    }
+
+    /** A call that makes or drives an engine service itself: a constructor or static method of one, not a value. */
+    private static final DescribedPredicate<JavaCall<?>> DRIVES_A_SERVICE = new DescribedPredicate<>("makes or drives an engine service") {
+        @Override
+        public boolean test(JavaCall<?> call) {
+            JavaClass owner = call.getTargetOwner();
+            String pkg = owner.getPackageName();
+            boolean service = (pkg.startsWith("io.tinymlaas.lifecycle") || pkg.startsWith("io.tinymlaas.device")
+                    || pkg.startsWith("io.tinymlaas.registry") || pkg.startsWith("io.tinymlaas.compile")
+                    || pkg.startsWith("io.tinymlaas.oracle") || owner.isEquivalentTo(DatasetStore.class))
+                    && !owner.isRecord() && !owner.isEnum() && !owner.isAssignableTo(Throwable.class);
+            boolean makesOrStatic = call instanceof JavaConstructorCall
+                    || call.getTarget().resolveMember().map(m -> m.getModifiers().contains(JavaModifier.STATIC)).orElse(false);
+            return service && makesOrStatic;
+        }
+    };
+
+    /**
+     * The acceptance steps drive the engine as every door does, through app.Tinyml; they may still read what it made
+     * (a .tflite file, a data set) to check it, and define the examples they run.
+     */
+    @Test
+    void theStepsDriveTheEngineOnlyThroughTheFacade() {
+        noClasses().should().callCodeUnitWhere(DRIVES_A_SERVICE).check(new ClassFileImporter().importPackages("io.tinymlaas.steps"));
     }
 
     @Test

@@ -2,11 +2,8 @@ package io.tinymlaas.steps;
 
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
-import io.tinymlaas.registry.ModelRegistry;
-import io.tinymlaas.registry.QualityReport;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.report.Quality;
-import io.tinymlaas.report.ReportWriter;
 
 /**
  * Puts each judged model's quality into the Cucumber report, and rewrites target/cucumber/quality.md from the model
@@ -29,8 +26,6 @@ public class QualityRecordHook {
         for (Quality quality : model.quality()) {
             scenario.log(model.id() + ": " + quality);
         }
-        ModelRegistry registry = new ModelRegistry(world.layout.models());
-        ReportWriter.writeText(QualityReport.markdown(QualityReport.newestJudged(registry.list())),
-                world.layout.output().getParent().resolve("cucumber").resolve("quality.md"));
+        world.tinyml.models(null).report(world.layout.output().getParent().resolve("cucumber").resolve("quality.md"));
     }
 }

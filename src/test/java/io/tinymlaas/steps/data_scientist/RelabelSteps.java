@@ -6,16 +6,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import io.tinymlaas.app.DataSets;
+import io.tinymlaas.app.Models;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetManifest.Relabelling;
-import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.Gesture;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.examples.MagicWand;
 import io.tinymlaas.lifecycle.Lifecycle;
-import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.registry.StoredModel;
 import io.tinymlaas.report.Quality;
@@ -32,7 +32,8 @@ import java.util.stream.Stream;
 public class RelabelSteps {
 
     private final Path stores;
-    private final DatasetStore store;
+    private final World world;
+    private final DataSets store;
     /** A few epochs: the scenario is about where a model's data came from, not how good the model is. */
     private static final List<Phase> BRIEF_TRAINING = List.of(new Phase(3, 0.01f));
 
@@ -47,20 +48,21 @@ public class RelabelSteps {
 
     public RelabelSteps(World world) {
         stores = world.layout.output().resolve("acceptance").resolve("relabel-" + System.nanoTime());
-        store = new DatasetStore(stores.resolve("datasets"));
+        this.world = world;
+        store = world.tinyml.data(stores.resolve("datasets"));
     }
 
     @Given("a gesture data set of {int} windows per class for training, {int} for validation and {int} for testing is collected and stored")
     public void collect(int train, int validation, int test) throws Exception {
         MagicWand example = new MagicWand(new MagicWand.Profile("acceptance", train, validation, test, BRIEF_TRAINING, 0.0));
-        lifecycle = new Lifecycle(example, stores.resolve("work"), stores.resolve("datasets"));
+        lifecycle = world.tinyml.lifecycle(example, stores.resolve("work"), stores.resolve("datasets"));
         original = lifecycle.collect();
         originalFiles = files(original.directory());
     }
 
     @Then("its manifest names the source, the licence and the classes wing, ring, slope and negative")
     public void manifestNamesOrigin() {
-        DatasetManifest manifest = store.manifest("magic_wand", original.version());
+        DatasetManifest manifest = store.show("magic_wand", original.version()).manifest();
         assertThat(manifest.source()).startsWith("synthesized by TinyMLaaS").contains("GestureSynthesizer");
         assertThat(manifest.licence()).isNotBlank().isNotEqualTo("not declared");
         assertThat(manifest.classes()).containsExactly("wing", "ring", "slope", "negative");
@@ -70,7 +72,7 @@ public class RelabelSteps {
 
     @Then("its manifest counts {int} windows of every class in train, {int} in validation and {int} in test")
     public void manifestCounts(int train, int validation, int test) {
-        Map<String, Map<String, Integer>> counts = store.manifest("magic_wand", original.version()).classCounts();
+        Map<String, Map<String, Integer>> counts = store.show("magic_wand", original.version()).manifest().classCounts();
         assertThat(counts.get("train").values()).hasSize(4).containsOnly(train);
         assertThat(counts.get("validation").values()).hasSize(4).containsOnly(validation);
         assertThat(counts.get("test").values()).hasSize(4).containsOnly(test);
@@ -85,7 +87,8 @@ public class RelabelSteps {
 
     @When("sample {word} is relabelled {string} with the note {string}")
     public void relabel(String sample, String label, String note) {
-        refusal = catchThrowableOfType(TinymlException.class, () -> relabelled = store.relabel("magic_wand", original.version(), sample, label, note));
+        refusal = catchThrowableOfType(TinymlException.class, () -> relabelled = store.load("magic_wand",
+                store.relabel("magic_wand", original.version(), sample, label, note).after().version()));
     }
 
     @Then("a new version is stored with a new content hash, and its parent is the original version")
@@ -93,15 +96,15 @@ public class RelabelSteps {
         assertThat(refusal).isNull();
         assertThat(relabelled.contentHash()).matches("[0-9a-f]{64}").isNotEqualTo(original.contentHash());
         assertThat(relabelled.version()).isNotEqualTo(original.version());
-        assertThat(store.versions("magic_wand")).extracting(DatasetManifest::version)
+        assertThat(store.list().get("magic_wand")).extracting(DatasetManifest::version)
                 .containsExactlyInAnyOrder(original.version(), relabelled.version());
-        assertThat(store.manifest("magic_wand", relabelled.version()).parent())
+        assertThat(store.show("magic_wand", relabelled.version()).manifest().parent())
                 .isEqualTo(new DatasetManifest.Parent(original.version(), original.contentHash()));
     }
 
     @Then("its relabel log says {word} went from {string} to {string} with the note {string}")
     public void relabelLog(String sample, String from, String to, String note) {
-        List<Relabelling> log = store.manifest("magic_wand", relabelled.version()).relabelLog();
+        List<Relabelling> log = store.show("magic_wand", relabelled.version()).manifest().relabelLog();
         assertThat(log).hasSize(1);
         assertThat(log.get(0)).extracting(Relabelling::sample, Relabelling::oldLabel, Relabelling::newLabel, Relabelling::onVersion,
                 Relabelling::note).containsExactly(sample, from, to, original.version(), note);
@@ -109,7 +112,7 @@ public class RelabelSteps {
 
     @Then("the new version's train split counts {int} wing, {int} ring, {int} slope and {int} negative windows")
     public void newCounts(int wing, int ring, int slope, int negative) {
-        assertThat(store.manifest("magic_wand", relabelled.version()).classCounts().get("train"))
+        assertThat(store.show("magic_wand", relabelled.version()).manifest().classCounts().get("train"))
                 .containsExactly(Map.entry("wing", wing), Map.entry("ring", ring), Map.entry("slope", slope), Map.entry("negative", negative));
     }
 
@@ -132,7 +135,7 @@ public class RelabelSteps {
 
     @Then("the data set still has {int} version(s)")
     public void versionCount(int count) {
-        assertThat(store.versions("magic_wand")).hasSize(count);
+        assertThat(store.list().get("magic_wand")).hasSize(count);
     }
 
     @When("a gesture CNN is trained briefly on the relabelled version and stored")
@@ -162,7 +165,7 @@ public class RelabelSteps {
 
     @Then("the model's registry entry holds the int8 file and its accuracy on the test split")
     public void judged() {
-        RegisteredModel entry = registry().get(lifecycle.registered().id());
+        RegisteredModel entry = registry().show(lifecycle.registered().id()).model();
         assertThat(entry.int8().sha256()).isEqualTo(int8.sha256());
         assertThat(entry.int8().bytes()).isEqualTo(int8.bytes().length);
         assertThat(entry.quality()).hasSize(1 + Gesture.values().length);
@@ -170,8 +173,8 @@ public class RelabelSteps {
         assertThat(entry.quality().get(0).value()).isEqualTo(quality.get(0).value()).isBetween(0.0, 1.0);
     }
 
-    private ModelRegistry registry() {
-        return new ModelRegistry(stores.resolve("models"));
+    private Models registry() {
+        return world.tinyml.models(stores.resolve("models"));
     }
 
     private static Map<Path, byte[]> files(Path directory) throws Exception {
