@@ -18,7 +18,8 @@
  * Anything else (an input offset, another shift, a larger output zero point, activation_min > activation_max)
  * takes the general path: the same dot product with the offset added while widening (SXTAB16), then
  * quant.h's requantization and the reference's clamp; an input offset too large for int16 lanes falls back
- * to the reference loop itself.
+ * to the reference loop itself, kernels/ref/fully_connected_ref.h compiled in here (the portable kernel is not
+ * linked beside this one, and one loop cannot drift from the reference the way a copy could).
  *
  * Input, weights and output may have any alignment (DSP reads are memcpy, i.e. LDR, which tolerates it on
  * ARMv7-M and ARMv8-M Mainline); rows of any length and any batch count work.
@@ -28,6 +29,7 @@
 
 #include <stddef.h>
 
+#include "../ref/fully_connected_ref.h"
 #include "cm_simd.h"
 #include "tinyml/kernels/fully_connected.h"
 
@@ -309,26 +311,13 @@ CM_INLINE void fc_rows_mve(const tinyml_fc_s8_params *params, const int8_t *inpu
 }
 #endif
 
-/* ---- the reference loop, for input offsets that do not fit int16 lanes -------------------------------- */
+/* ---- the reference loop itself, for input offsets that do not fit int16 lanes ------------------------ */
 
+/* Out of line: the dispatch below stays small, and the loop is the reference's (kernels/ref), not a copy. */
 static void __attribute__((noinline)) fc_reference(const tinyml_fc_s8_params *params, const int8_t *input,
-                                                   const int8_t *weights,
-                         const int32_t *bias, int8_t *output)
+                                                   const int8_t *weights, const int32_t *bias, int8_t *output)
 {
-    const int32_t depth = params->input_depth;
-    for (int32_t b = 0; b < params->batches; b++) {
-        const int8_t *row_in = input + b * depth;
-        for (int32_t o = 0; o < params->output_depth; o++) {
-            const int8_t *row_w = weights + o * depth;
-            int32_t acc = bias ? bias[o] : 0;
-            for (int32_t i = 0; i < depth; i++) {
-                acc += (row_in[i] + params->input_offset) * row_w[i];
-            }
-            acc = tinyml_multiply_by_quantized_multiplier(acc, params->output_multiplier, params->output_shift);
-            output[b * params->output_depth + o] =
-                tinyml_clamp_s8(acc + params->output_offset, params->activation_min, params->activation_max);
-        }
-    }
+    tinyml_fully_connected_s8_ref(params, input, weights, bias, output);
 }
 
 /* The fast path's requantization constants (see the top of this file); the caller has checked that
