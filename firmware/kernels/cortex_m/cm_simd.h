@@ -1,6 +1,8 @@
 /*
  * What the Cortex-M kernels share: the DSP-extension primitives GCC 12 does not spell by itself, and the two
- * requantizations of quant.h in forms that take few instructions, exact for every input.
+ * requantizations of quant.h in forms that take few instructions, exact for every input. CM_DSP and CM_MVE, from
+ * the compiler's feature macros (so from -mcpu), also decide which parts of a kernel in dsp/ and mve/ its <op>.c
+ * includes.
  *
  *   cm_requant_single_fast: FULLY_CONNECTED/CONV_2D single rounding with the output zero point folded in. With
  *       s = 31 − shift = 32 + n, quant.h computes (x·M + 2^(s−1)) >> s. For n >= 1, writing x·M = 2^32·h + l

@@ -17,11 +17,16 @@
  *   otherwise: tap by tap, input_depth contiguous bytes each, taps outside the image skipped.
  * All three give the reference's sum exactly: int32 sums wrap the same in any order.
  *
- *   DSP extension (M4, M7): SXTAB16 widens four int8 of input into two int16 pairs with the input offset added,
- *       SXTB16 the weights, SMLAD multiplies and accumulates a pair.
+ *   DSP extension (M4, M7, M33): SXTAB16 widens four int8 of input into two int16 pairs with the input offset
+ *       added, SXTB16 the weights, SMLAD multiplies and accumulates a pair: word loops in front of the plain-C
+ *       tails of the dot products here, and the paths that widen input once into the stack in dsp/conv.h.
  *   Helium (M55): VMLADAVA over 16 bytes, and VADDVA sums the weights, so Σ (x + offset)·w is
- *       Σ x·w + offset·Σ w with no widening; lanes past the end are predicated off.
+ *       Σ x·w + offset·Σ w with no widening; lanes past the end are predicated off. Its dot products and byte
+ *       moves replace the others whole, in mve/conv.h.
  *   otherwise: plain C with the same structure (also the DSP build's path for an input offset beyond int16).
+ * Everything else (windows, im2col, channel groups, requantization, the choice of path) is shared, and the files
+ * in dsp/ and mve/ are parts of this translation unit, chosen by cm_simd.h's CM_DSP and CM_MVE (the core given
+ * by -mcpu): inlined into the same loops, they compile to the code one file with #if blocks gave.
  *
  * Requantization per output channel: cm_simd.h's single rounding (SMMLA form where exact, quant.h otherwise).
  */
@@ -41,6 +46,23 @@ typedef struct {
     int32_t a0, a1, a2, a3;
 } conv_acc4;
 
+/* Where one output pixel's input comes from. */
+typedef enum {
+    CONV_POINTWISE, /* 1×1 filter: the input pixel */
+    CONV_TAPS       /* tap by tap inside the image */
+} conv_source;
+
+typedef struct {
+    const int8_t *x;   /* the first valid tap (CONV_POINTWISE: the pixel's K bytes) */
+    int32_t fy0, fy1;  /* valid filter rows [fy0, fy1) and columns [fx0, fx1) */
+    int32_t fx0, fx1;
+} conv_window;
+
+/* ---- dot products and byte moves: Helium's in mve/conv.h, else DSP words before a plain-C tail ---------- */
+
+#if CM_MVE
+#include "mve/conv.h"
+#else
 /* Four rows at w, w + stride, w + 2·stride, w + 3·stride: acc_j += Σ_{k<n} (x[k] + offset)·w_j[k]. */
 CM_INLINE void conv_dot4(conv_acc4 *acc, const int8_t *x, int32_t n, const int8_t *w, int32_t stride,
                          int32_t offset, const int simd)
@@ -49,31 +71,6 @@ CM_INLINE void conv_dot4(conv_acc4 *acc, const int8_t *x, int32_t n, const int8_
     const int8_t *wa = w;
     const int8_t *wb = w + 2 * stride;
     const int8_t *const end = x + n;
-#if CM_MVE
-    (void)simd;
-    int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-    for (int32_t left = n; left > 0; left -= 16, x += 16, wa += 16, wb += 16) {
-        const mve_pred16_t lanes = vctp8q((uint32_t)left);
-        const int8x16_t xv = vldrbq_z_s8(x, lanes);
-        const int8x16_t w0 = vldrbq_z_s8(wa, lanes);
-        const int8x16_t w1 = vldrbq_z_s8(wa + stride, lanes);
-        const int8x16_t w2 = vldrbq_z_s8(wb, lanes);
-        const int8x16_t w3 = vldrbq_z_s8(wb + stride, lanes);
-        a0 = vmladavaq_s8(a0, xv, w0);
-        s0 = vaddvaq_s8(s0, w0);
-        a1 = vmladavaq_s8(a1, xv, w1);
-        s1 = vaddvaq_s8(s1, w1);
-        a2 = vmladavaq_s8(a2, xv, w2);
-        s2 = vaddvaq_s8(s2, w2);
-        a3 = vmladavaq_s8(a3, xv, w3);
-        s3 = vaddvaq_s8(s3, w3);
-    }
-    (void)end;
-    a0 += offset * s0;
-    a1 += offset * s1;
-    a2 += offset * s2;
-    a3 += offset * s3;
-#else
 #if CM_DSP
     if (simd) {
         const uint32_t pair = cm_pair(offset);
@@ -106,7 +103,6 @@ CM_INLINE void conv_dot4(conv_acc4 *acc, const int8_t *x, int32_t n, const int8_
         a2 += xj * wb[0];
         a3 += xj * wb[stride];
     }
-#endif
     acc->a0 = a0;
     acc->a1 = a1;
     acc->a2 = a2;
@@ -117,18 +113,6 @@ CM_INLINE void conv_dot4(conv_acc4 *acc, const int8_t *x, int32_t n, const int8_
 CM_INLINE int32_t conv_dot1(int32_t acc, const int8_t *x, int32_t n, const int8_t *w, int32_t offset, const int simd)
 {
     const int8_t *const end = x + n;
-#if CM_MVE
-    (void)simd;
-    int32_t sum = 0;
-    for (int32_t left = n; left > 0; left -= 16, x += 16, w += 16) {
-        const mve_pred16_t lanes = vctp8q((uint32_t)left);
-        const int8x16_t wv = vldrbq_z_s8(w, lanes);
-        acc = vmladavaq_s8(acc, vldrbq_z_s8(x, lanes), wv);
-        sum = vaddvaq_s8(sum, wv);
-    }
-    (void)end;
-    return acc + offset * sum;
-#else
 #if CM_DSP
     if (simd) {
         const uint32_t pair = cm_pair(offset);
@@ -147,7 +131,6 @@ CM_INLINE int32_t conv_dot1(int32_t acc, const int8_t *x, int32_t n, const int8_
         acc += (*x + offset) * *w;
     }
     return acc;
-#endif
 }
 
 /* Two pixels' rows xa, xb = xa + k times two filter rows wa, wb = wa + k (k inputs each): a[pixel][row] +=
@@ -156,27 +139,6 @@ CM_INLINE void conv_dot2x2(int32_t a[2][2], const int8_t *xa, const int8_t *wa, 
 {
     int32_t a00 = a[0][0], a01 = a[0][1], a10 = a[1][0], a11 = a[1][1];
     const int8_t *const end = xa + k;
-#if CM_MVE
-    int32_t s0 = 0, s1 = 0;
-    for (int32_t left = k; left > 0; left -= 16, xa += 16, wa += 16) {
-        const mve_pred16_t lanes = vctp8q((uint32_t)left);
-        const int8x16_t x0 = vldrbq_z_s8(xa, lanes);
-        const int8x16_t x1 = vldrbq_z_s8(xa + k, lanes);
-        const int8x16_t w0 = vldrbq_z_s8(wa, lanes);
-        const int8x16_t w1 = vldrbq_z_s8(wa + k, lanes);
-        a00 = vmladavaq_s8(a00, x0, w0);
-        a10 = vmladavaq_s8(a10, x1, w0);
-        a01 = vmladavaq_s8(a01, x0, w1);
-        a11 = vmladavaq_s8(a11, x1, w1);
-        s0 = vaddvaq_s8(s0, w0);
-        s1 = vaddvaq_s8(s1, w1);
-    }
-    (void)end;
-    a00 += offset * s0;
-    a10 += offset * s0;
-    a01 += offset * s1;
-    a11 += offset * s1;
-#else
 #if CM_DSP
     const uint32_t pair = cm_pair(offset);
     const int8_t *const words_end = xa + (k & ~3);
@@ -203,24 +165,31 @@ CM_INLINE void conv_dot2x2(int32_t a[2][2], const int8_t *xa, const int8_t *wa, 
         a01 += x0 * wa[k];
         a11 += x1 * wa[k];
     }
-#endif
     a[0][0] = a00;
     a[0][1] = a01;
     a[1][0] = a10;
     a[1][1] = a11;
 }
 
-/* Where one output pixel's input comes from. */
-typedef enum {
-    CONV_POINTWISE, /* 1×1 filter: the input pixel */
-    CONV_TAPS       /* tap by tap inside the image */
-} conv_source;
+/* With one input channel a filter row is a few bytes, copied once per pixel a word at a time. */
+CM_INLINE void conv_copy(int8_t *dst, const int8_t *src, int32_t n)
+{
+    for (; n >= 4; n -= 4, src += 4, dst += 4) {
+        const uint32_t v = cm_read32(src);
+        memcpy(dst, &v, sizeof v);
+    }
+    for (; n > 0; n--) {
+        *dst++ = *src++;
+    }
+}
 
-typedef struct {
-    const int8_t *x;   /* the first valid tap (CONV_POINTWISE: the pixel's K bytes) */
-    int32_t fy0, fy1;  /* valid filter rows [fy0, fy1) and columns [fx0, fx1) */
-    int32_t fx0, fx1;
-} conv_window;
+CM_INLINE void conv_fill(int8_t *dst, int32_t n, int8_t value)
+{
+    for (; n > 0; n--) {
+        *dst++ = value;
+    }
+}
+#endif
 
 /* Σ over the window of (x + offset)·w for four rows of the filter starting at w (row stride K), or one. */
 CM_INLINE void conv_window_dot4(const tinyml_conv_s8_params *p, conv_acc4 *acc, const conv_window *win,
@@ -326,40 +295,6 @@ CM_INLINE void conv_window_next(const tinyml_conv_s8_params *p, const int8_t *in
     }
 }
 
-/* With one input channel a filter row is a few bytes, copied once per pixel: Helium moves up to 16 at a time
- * (lanes past the end predicated off), otherwise a word at a time. */
-CM_INLINE void conv_copy(int8_t *dst, const int8_t *src, int32_t n)
-{
-#if CM_MVE
-    for (; n > 0; n -= 16, src += 16, dst += 16) {
-        const mve_pred16_t lanes = vctp8q((uint32_t)n);
-        vstrbq_p_s8(dst, vldrbq_z_s8(src, lanes), lanes);
-    }
-#else
-    for (; n >= 4; n -= 4, src += 4, dst += 4) {
-        const uint32_t v = cm_read32(src);
-        memcpy(dst, &v, sizeof v);
-    }
-    for (; n > 0; n--) {
-        *dst++ = *src++;
-    }
-#endif
-}
-
-CM_INLINE void conv_fill(int8_t *dst, int32_t n, int8_t value)
-{
-#if CM_MVE
-    const int8x16_t v = vdupq_n_s8(value);
-    for (; n > 0; n -= 16, dst += 16) {
-        vstrbq_p_s8(dst, v, vctp8q((uint32_t)n));
-    }
-#else
-    for (; n > 0; n--) {
-        *dst++ = value;
-    }
-#endif
-}
-
 /* One filter row of the window (filter_width·input_depth bytes) into dst, taps outside the image set to the input
  * zero point (-input_offset, which fits int8: checked by the caller). valid: whether the row is inside the image;
  * src: its first valid tap. */
@@ -386,22 +321,7 @@ CM_INLINE void conv_gather(const tinyml_conv_s8_params *p, const conv_window *wi
     const int32_t row_bytes = p->filter_width * p->input_depth;
 #if CM_MVE
     if (row_bytes <= 16) {
-        /* Helium: one predicated load, select and store per row, each lane the input where the tap is inside the
-         * image, else the zero point (micro_speech on the M55: separate fill and copy loops took 800 instructions
-         * per pixel). Lanes outside are predicated off: nothing left of the image or past the row is read. */
-        const int8x16_t zeros = vdupq_n_s8((int8_t)-p->input_offset);
-        const int32_t before = win->fx0 * p->input_depth;
-        const mve_pred16_t taps = vctp8q((uint32_t)(win->fx1 * p->input_depth)) & (mve_pred16_t)~vctp8q((uint32_t)before);
-        const mve_pred16_t lanes = vctp8q((uint32_t)row_bytes);
-        uintptr_t from = (uintptr_t)win->x - (uintptr_t)before;
-        for (int32_t fy = 0; fy < p->filter_height; fy++, patch += row_bytes) {
-            int8x16_t v = zeros;
-            if (fy >= win->fy0 && fy < win->fy1) {
-                v = vpselq_s8(vldrbq_z_s8((const int8_t *)from, taps), zeros, taps);
-                from += (uintptr_t)(p->input_width * p->input_depth);
-            }
-            vstrbq_p_s8(patch, v, lanes);
-        }
+        conv_gather_short(p, win, patch, row_bytes);
         return;
     }
 #endif
@@ -460,208 +380,13 @@ CM_INLINE void conv_all(const tinyml_conv_s8_params *params, const int8_t *input
     }
 }
 
+/* ---- DSP (M4, M7, M33): pixels widened once into the stack, in dsp/conv.h ---------------------------------- */
+
 #if CM_DSP && !CM_MVE
-/* Words of stack for widened input: 1 KB. */
-#define CONV_WIDE_WORDS 256
-
-/* Widened input is laid out per pixel pair: for each word of input (x0..x3), (x0, x2), (x1, x3) of the first pixel,
- * then of the second, with the input offset added. That is the order SXTB16 gives the weights, so the dot products
- * need no widening of input at all. This widens n bytes of one pixel (n a multiple of 4) into its half of the
- * pair's words (wide: the first pixel's, wide + 2: the second's) and returns where the next n bytes go. */
-CM_INLINE uint32_t *conv_widen_pixel(uint32_t *wide, const int8_t *x, int32_t n, uint32_t pair)
-{
-    for (const int8_t *const end = x + n; x != end; x += 4) {
-        const uint32_t v = cm_read32(x);
-        wide = cm_store2_advance4(wide, (uint32_t)__sxtab16(pair, v), (uint32_t)cm_sxtab16_ror8(pair, v));
-    }
-    return wide;
-}
-
-/* conv_widen_pixel of n bytes equal to the input zero point. */
-CM_INLINE uint32_t *conv_widen_zeros(uint32_t *wide, int32_t n)
-{
-    for (; n > 0; n -= 4, wide += 4) {
-        wide[0] = 0;
-        wide[1] = 0;
-    }
-    return wide;
-}
-
-/* conv_widen_pixel of rows (whole words each) straight from the input. Not inlined: the caller's loops leave too few
- * registers for these, and the spills per row cost more than the call (micro_speech on the M4: 317,000 instructions). */
-static void __attribute__((noinline)) conv_widen_rows(uint32_t *wide, const int8_t *row, int32_t row_bytes, int32_t rows,
-                                                      int32_t row_stride, uint32_t pair)
-{
-    for (; rows > 0; rows--, row += row_stride) {
-        wide = conv_widen_pixel(wide, row, row_bytes, pair);
-    }
-}
-
-/* Where pixel i of a block goes: pair i / 2 takes k words. */
-CM_INLINE uint32_t *conv_wide_slot(uint32_t *wide, int32_t i, int32_t k)
-{
-    return wide + (i >> 1) * k + (i & 1) * 2;
-}
-
-/* acc + Σ x·w over one widened pixel (its slot) and one filter row of k weights, k a multiple of 4. */
-CM_INLINE int32_t conv_dot_wide1(int32_t acc, const uint32_t *slot, const int8_t *w, int32_t k)
-{
-    for (const int8_t *const end = w + k; w != end; w += 4, slot += 4) {
-        const uint32_t wv = cm_read32(w);
-        acc = __smlad((int32_t)slot[0], __sxtb16(wv), acc);
-        acc = __smlad((int32_t)slot[1], cm_sxtb16_ror8(wv), acc);
-    }
-    return acc;
-}
-
-/* a[pixel][row] += Σ x·w over one widened pixel pair and filter rows w, w + k, k a multiple of 4. Written in
- * assembly because the loop needs all fourteen registers (four accumulators, the pair's four widened words, a word
- * of weights and its widened half, two pointers, k and the end), which GCC 12 will not give an asm statement, and
- * because one LDM then loads the pair's four words: 32 instructions per 32 multiply-accumulates. acc is
- * {a00, a01, a10, a11}. */
-void tinyml_cm_conv_dot_wide(int32_t acc[4], const uint32_t *wide, const int8_t *w, int32_t k);
-__asm__(
-    "   .syntax unified\n"
-    "   .thumb\n"
-    "   .pushsection .text.tinyml_cm_conv_dot_wide,\"ax\",%progbits\n"
-    "   .global tinyml_cm_conv_dot_wide\n"
-    "   .type tinyml_cm_conv_dot_wide, %function\n"
-    "   .thumb_func\n"
-    "   .balign 4\n"
-    "tinyml_cm_conv_dot_wide:\n"
-    "   push {r0, r4-r11, lr}\n"
-    "   ldm r0, {r8-r11}\n"
-    "   add lr, r2, r3\n" /* end of the first row of weights */
-    /* r4..r7: pixel 0 (x0,x2), (x1,x3); pixel 1 likewise. r12: four weights, r0: two of them widened. */
-#define CONV_WIDE_STEP \
-    "   ldm r1!, {r4-r7}\n" \
-    "   ldr r12, [r2, r3]\n" \
-    "   sxtb16 r0, r12\n" \
-    "   smlad r9, r4, r0, r9\n" \
-    "   smlad r11, r6, r0, r11\n" \
-    "   sxtb16 r0, r12, ror #8\n" \
-    "   smlad r9, r5, r0, r9\n" \
-    "   smlad r11, r7, r0, r11\n" \
-    "   ldr r12, [r2], #4\n" \
-    "   sxtb16 r0, r12\n" \
-    "   smlad r8, r4, r0, r8\n" \
-    "   smlad r10, r6, r0, r10\n" \
-    "   sxtb16 r0, r12, ror #8\n" \
-    "   smlad r8, r5, r0, r8\n" \
-    "   smlad r10, r7, r0, r10\n"
-    "   tst r3, #4\n" /* k = 8n + 4: one step first */
-    "   beq 1f\n"
-    CONV_WIDE_STEP
-    "   cmp r2, lr\n"
-    "   beq 2f\n"
-    "1:\n"
-    CONV_WIDE_STEP
-    CONV_WIDE_STEP
-#undef CONV_WIDE_STEP
-    "   cmp r2, lr\n"
-    "   bne 1b\n"
-    "2:\n"
-    "   pop {r0}\n"
-    "   stm r0, {r8-r11}\n"
-    "   pop {r4-r11, pc}\n"
-    "   .size tinyml_cm_conv_dot_wide, . - tinyml_cm_conv_dot_wide\n"
-    "   .popsection\n");
-
-/* Every output channel of a block of widened pixels (conv_widen_pixel, k inputs each, an odd last pixel alone in
- * its pair); output: the block's first pixel. Two channels at a time over each pixel pair. */
-CM_INLINE void conv_wide_block(const tinyml_conv_s8_params *p, const uint32_t *wide, int32_t pixels, int32_t k,
-                               const int8_t *filter, const int32_t *bias, int8_t *output)
-{
-    const int32_t depth = p->output_depth;
-    for (int32_t oc = 0; oc < depth; oc += 2) {
-        const int32_t count = depth - oc < 2 ? 1 : 2;
-        const int8_t *w = filter + oc * k;
-        conv_group g;
-        conv_group_prepare(p, bias, oc, count, &g);
-        const uint32_t *pair_words = wide;
-        int8_t *out = output + oc;
-        int32_t left = pixels;
-        for (; left >= 2; left -= 2, pair_words += k, out += 2 * depth) {
-            if (count == 2) {
-                int32_t a[4] = {g.bias[0], g.bias[1], g.bias[0], g.bias[1]};
-                tinyml_cm_conv_dot_wide(a, pair_words, w, k);
-                out[0] = conv_store1(p, &g, 0, a[0]);
-                out[1] = conv_store1(p, &g, 1, a[1]);
-                out[depth] = conv_store1(p, &g, 0, a[2]);
-                out[depth + 1] = conv_store1(p, &g, 1, a[3]);
-            } else {
-                out[0] = conv_store1(p, &g, 0, conv_dot_wide1(g.bias[0], pair_words, w, k));
-                out[depth] = conv_store1(p, &g, 0, conv_dot_wide1(g.bias[0], pair_words + 2, w, k));
-            }
-        }
-        if (left > 0) {
-            for (int32_t j = 0; j < count; j++) {
-                out[j] = conv_store1(p, &g, j, conv_dot_wide1(g.bias[j], pair_words, w + j * k, k));
-            }
-        }
-    }
-}
-
-/* conv_flat for the DSP extension when input_depth is a multiple of 4 and at most CONV_WIDE_WORDS: blocks of pixels
- * are widened once into the stack and then serve every output channel. */
-static void __attribute__((noinline)) conv_flat_wide(const tinyml_conv_s8_params *params, const int8_t *input,
-                                                     const int8_t *filter, const int32_t *bias, int8_t *output)
-{
-    const tinyml_conv_s8_params p = *params;
-    const int32_t k = p.input_depth;
-    const int32_t pixels = p.batches * p.output_height * p.output_width;
-    const int32_t block = 2 * (CONV_WIDE_WORDS / k);
-    const uint32_t pair = cm_pair(p.input_offset);
-    uint32_t wide[CONV_WIDE_WORDS];
-    for (int32_t done = 0; done < pixels; done += block) {
-        const int32_t n = pixels - done < block ? pixels - done : block;
-        for (int32_t i = 0; i < n; i++) {
-            conv_widen_pixel(conv_wide_slot(wide, i, k), input + (done + i) * k, k, pair);
-        }
-        conv_wide_block(&p, wide, n, k, filter, bias, output + done * p.output_depth);
-    }
-}
-
-/* conv_im2col (below) for the DSP extension when the filter rows are whole words of at most CONV_ROW_MAX bytes
- * (micro_speech: 10 rows of 8 bytes): each pixel's patch is widened straight into a block of pixel pairs, row by
- * row, from the input itself when the window lies inside the image, else from the gathered row. */
-static void __attribute__((noinline)) conv_im2col_wide(const tinyml_conv_s8_params *params, const int8_t *input,
-                                                       const int8_t *filter, const int32_t *bias, int8_t *output)
-{
-    const tinyml_conv_s8_params p = *params;
-    const int32_t k = p.filter_height * p.filter_width * p.input_depth;
-    const int32_t row_bytes = p.filter_width * p.input_depth;
-    const int32_t pixels = p.batches * p.output_height * p.output_width;
-    const int32_t block = 2 * (CONV_WIDE_WORDS / k);
-    const uint32_t pair = cm_pair(p.input_offset);
-    uint32_t wide[CONV_WIDE_WORDS];
-    int8_t gathered[CONV_ROW_MAX];
-    conv_pixel px = {0, 0, 0};
-    for (int32_t done = 0; done < pixels; done += block) {
-        const int32_t n = pixels - done < block ? pixels - done : block;
-        for (int32_t i = 0; i < n; i++) {
-            uint32_t *slot = conv_wide_slot(wide, i, k);
-            conv_window win;
-            conv_window_next(&p, input, &px, &win);
-            /* Rows above and below the image widen to zeros (zero point + input offset); the rows in between come
-             * straight from the input unless the window crosses the left or right edge. */
-            slot = conv_widen_zeros(slot, win.fy0 * row_bytes);
-            if (win.fx0 == 0 && win.fx1 == p.filter_width) {
-                conv_widen_rows(slot, win.x, row_bytes, win.fy1 - win.fy0, p.input_width * p.input_depth, pair);
-                slot += (win.fy1 - win.fy0) * row_bytes; /* n bytes take n words of the pair */
-            } else {
-                const int8_t *src = win.x;
-                for (int32_t fy = win.fy0; fy < win.fy1; fy++, src += p.input_width * p.input_depth) {
-                    conv_gather_row(&p, &win, 1, src, gathered);
-                    slot = conv_widen_pixel(slot, gathered, row_bytes, pair);
-                }
-            }
-            conv_widen_zeros(slot, (p.filter_height - win.fy1) * row_bytes);
-        }
-        conv_wide_block(&p, wide, n, k, filter, bias, output + done * p.output_depth);
-    }
-}
+#include "dsp/conv.h"
 #endif
+
+/* ---- the paths every core takes, and the choice between them --------------------------------------------- */
 
 /* 1×1 filter, stride 1, no padding: every pixel is a row of input_depth bytes, one after the other. Two pixels
  * times two output channels at a time. */

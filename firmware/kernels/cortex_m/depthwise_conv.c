@@ -5,15 +5,18 @@
  * With depth multiplier 1 (every MobileNet), output channel c reads input channel c only, and both the input
  * pixel's channels and a filter tap's channels are contiguous, so four channels go side by side, tap by tap over
  * the part of the window inside the image:
- *   DSP extension (M4, M7): one word of input and one of weights per tap; SXTAB16 widens the input with the
+ *   DSP extension (M4, M7, M33): one word of input and one of weights per tap; SXTAB16 widens the input with the
  *       offset added, SXTB16 the weights, and SMLABB/SMLATT multiply-accumulate each channel's own lane.
- *   Helium (M55): four channels per vector of int32 lanes (VLDRB.S32 widens, VMUL + VADD accumulate), and
- *       requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high multiply, and VRSHL of
- *       h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
+ *   Helium (M55), mve/depthwise_conv.h: four channels per vector of int32 lanes (VLDRB.S32 widens, VMUL + VADD
+ *       accumulate), and requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high
+ *       multiply, and VRSHL of h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
  *   otherwise: plain C.
- *   DSP, 3×3 filter, requantization in its fast form and the whole int8 range: the pixels of a row whose windows
- *       lie inside the image go to tinyml_cm_dw3x3_run, which loads each tap's weights pre-widened (once per group
- *       of four channels) with one LDM.
+ *   DSP, 3×3 filter, requantization in its fast form and the whole int8 range, dsp/depthwise_conv.h: the pixels
+ *       of a row whose windows lie inside the image go to tinyml_cm_dw3x3_run, which loads each tap's weights
+ *       pre-widened (once per group of four channels) with one LDM.
+ * The files in mve/ and dsp/ are parts of this translation unit, included where cm_simd.h's CM_MVE and CM_DSP say
+ * the core (-mcpu) has the extension; dw_pixels keeps the two short #if blocks that hand a row's inside run to
+ * the DSP assembly, since they steer its loop.
  * Other channels (a multiplier above 1, or the last depth mod 4) take the same window one channel at a time.
  * Requantization: cm_simd.h's forms of gemmlowp's double rounding, SMMULR-based where exact (prepared per group of
  * four channels), cm_requant_double otherwise.
@@ -53,31 +56,6 @@ CM_INLINE int8_t dw_channel(const tinyml_depthwise_conv_s8_params *p, const dw_w
     return dw_requant(p, acc, oc);
 }
 
-typedef struct {
-    int32_t a0, a1, a2, a3;
-} dw_acc4;
-
-/* One filter tap of four side-by-side channels: acc_j += (x[j] + offset)·w[j]. */
-CM_INLINE void dw_tap4(dw_acc4 *acc, const int8_t *x, const int8_t *w, int32_t offset)
-{
-#if CM_DSP
-    const uint32_t pair = cm_pair(offset);
-    const uint32_t xv = cm_read32(x);
-    const uint32_t wv = cm_read32(w);
-    const int32_t xe = __sxtab16(pair, xv), we = __sxtb16(wv);
-    const int32_t xo = cm_sxtab16_ror8(pair, xv), wo = cm_sxtb16_ror8(wv);
-    acc->a0 = __smlabb(xe, we, acc->a0);
-    acc->a2 = __smlatt(xe, we, acc->a2);
-    acc->a1 = __smlabb(xo, wo, acc->a1);
-    acc->a3 = __smlatt(xo, wo, acc->a3);
-#else
-    acc->a0 += (x[0] + offset) * w[0];
-    acc->a1 += (x[1] + offset) * w[1];
-    acc->a2 += (x[2] + offset) * w[2];
-    acc->a3 += (x[3] + offset) * w[3];
-#endif
-}
-
 /* Requantization of four channels, prepared once for all pixels: cm_requant_double_fast where it is exact. */
 typedef struct {
     int32_t multiplier[4];
@@ -113,6 +91,36 @@ CM_INLINE int8_t dw_store(const tinyml_depthwise_conv_s8_params *p, const dw_gro
     return g->full ? (int8_t)cm_sat8(acc) : tinyml_clamp_s8(acc, p->activation_min, p->activation_max);
 }
 
+/* ---- four channels side by side: Helium's lanes in mve/depthwise_conv.h, else DSP or plain C ---------------- */
+
+#if CM_MVE
+#include "mve/depthwise_conv.h"
+#else
+typedef struct {
+    int32_t a0, a1, a2, a3;
+} dw_acc4;
+
+/* One filter tap of four side-by-side channels: acc_j += (x[j] + offset)·w[j]. */
+CM_INLINE void dw_tap4(dw_acc4 *acc, const int8_t *x, const int8_t *w, int32_t offset)
+{
+#if CM_DSP
+    const uint32_t pair = cm_pair(offset);
+    const uint32_t xv = cm_read32(x);
+    const uint32_t wv = cm_read32(w);
+    const int32_t xe = __sxtab16(pair, xv), we = __sxtb16(wv);
+    const int32_t xo = cm_sxtab16_ror8(pair, xv), wo = cm_sxtb16_ror8(wv);
+    acc->a0 = __smlabb(xe, we, acc->a0);
+    acc->a2 = __smlatt(xe, we, acc->a2);
+    acc->a1 = __smlabb(xo, wo, acc->a1);
+    acc->a3 = __smlatt(xo, wo, acc->a3);
+#else
+    acc->a0 += (x[0] + offset) * w[0];
+    acc->a1 += (x[1] + offset) * w[1];
+    acc->a2 += (x[2] + offset) * w[2];
+    acc->a3 += (x[3] + offset) * w[3];
+#endif
+}
+
 /* Channels c .. c + 3 of one pixel (depth multiplier 1). */
 CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_window *win, const int32_t *bias,
                             const dw_group *g, int32_t c, int8_t *out)
@@ -120,26 +128,6 @@ CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_w
     const int32_t depth = p->input_depth;
     const int8_t *xr = win->x + c;
     const int8_t *wr = win->w + c;
-#if CM_MVE
-    int32x4_t acc = bias ? vldrwq_s32(bias + c) : vdupq_n_s32(0);
-    for (int32_t fy = 0; fy < win->rows; fy++, xr += win->x_row, wr += win->w_row) {
-        const int8_t *x = xr;
-        const int8_t *w = wr;
-        for (int32_t fx = win->cols; fx > 0; fx--, x += depth, w += depth) {
-            acc = vaddq_s32(acc, vmulq_s32(vaddq_n_s32(vldrbq_s32(x), p->input_offset), vldrbq_s32(w)));
-        }
-    }
-    const int32x4_t shift = vldrwq_s32(p->output_shift + c);
-    const int32x4_t zero = vdupq_n_s32(0);
-    const int32x4_t left = vmaxq_s32(shift, zero);
-    const int32x4_t right = vminq_s32(shift, zero); /* minus the right shift, as VRSHL wants it */
-    int32x4_t h = vqrdmulhq_s32(vshlq_s32(acc, left), vldrwq_s32(p->output_multiplier + c));
-    h = vaddq_m_s32(h, h, vshrq_n_s32(h, 31), vcmpltq_n_s32(right, 0));
-    int32x4_t v = vaddq_n_s32(vrshlq_s32(h, right), p->output_offset);
-    v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(p->activation_min)), vdupq_n_s32(p->activation_max));
-    vstrbq_s32(out + c, v);
-    (void)g;
-#else
     dw_acc4 acc = {0, 0, 0, 0};
     if (bias) {
         acc.a0 = bias[c];
@@ -166,137 +154,16 @@ CM_INLINE void dw_channels4(const tinyml_depthwise_conv_s8_params *p, const dw_w
     out[c + 1] = dw_store(p, g, 1, a1, c + 1);
     out[c + 2] = dw_store(p, g, 2, a2, c + 2);
     out[c + 3] = dw_store(p, g, 3, a3, c + 3);
-#endif
 }
+#endif
+
+/* ---- DSP, 3×3 filters: runs of pixels inside the image, in dsp/depthwise_conv.h ---------------------------- */
 
 #if CM_DSP && !CM_MVE
-/* A run of output pixels whose 3×3 windows lie wholly inside the image, four channels each: what
- * tinyml_cm_dw3x3_run reads (offsets fixed in its assembly) and updates (x, out, pixels). */
-typedef struct {
-    const int8_t *x;        /*  0: the first tap of the first pixel, channel c */
-    int8_t *out;            /*  4: its output, channel c */
-    int32_t pixels;         /*  8: at least 1 */
-    int32_t x_step;         /* 12: bytes from one pixel's window to the next */
-    int32_t out_step;       /* 16 */
-    int32_t depth;          /* 20: bytes from one tap to the next along a row */
-    int32_t x_row;          /* 24: bytes from one input row to the next */
-    uint32_t pair;          /* 28: the input offset in both int16 lanes */
-    const int32_t *wide;    /* 32: per tap, the weights of channels (0, 2) and (1, 3) as int16 pairs */
-    int32_t bias[4];        /* 36 */
-    int32_t multiplier[4];  /* 52 */
-    int32_t add[4];         /* 68: cm_double_fast_add */
-    int32_t right[4];       /* 84 */
-} dw_run;
-
-/* For each pixel of the run: the nine taps of dw_tap4 with the weights widened beforehand (one LDM per tap), then
- * cm_requant_double_fast and SSAT of the four channels. In assembly because the taps need fourteen registers (four
- * accumulators, the word of input and its widened half, two widened weights, the offset pair, three pointers and
- * two strides). About 120 instructions per pixel and four channels. */
-void tinyml_cm_dw3x3_run(dw_run *run);
-__asm__(
-    "   .syntax unified\n"
-    "   .thumb\n"
-    "   .pushsection .text.tinyml_cm_dw3x3_run,\"ax\",%progbits\n"
-    "   .global tinyml_cm_dw3x3_run\n"
-    "   .type tinyml_cm_dw3x3_run, %function\n"
-    "   .thumb_func\n"
-    "   .balign 4\n"
-    "tinyml_cm_dw3x3_run:\n"
-    "   push {r4-r11, lr}\n"
-    "   mov lr, r0\n"
-    "   ldr r8, [lr, #28]\n"
-    "   ldr r11, [lr, #20]\n"
-    "   ldr r12, [lr, #24]\n"
-    "1:\n"
-    "   add r0, lr, #36\n"
-    "   ldm r0, {r0-r3}\n"
-    "   ldr r9, [lr, #0]\n"
-    "   ldr r10, [lr, #32]\n"
-#define DW_TAP(address)                  \
-    "   ldr r4, " address "\n"           \
-    "   ldm r10!, {r6, r7}\n"            \
-    "   sxtab16 r5, r8, r4\n"            \
-    "   sxtab16 r4, r8, r4, ror #8\n"    \
-    "   smlabb r0, r5, r6, r0\n"         \
-    "   smlatt r2, r5, r6, r2\n"         \
-    "   smlabb r1, r4, r7, r1\n"         \
-    "   smlatt r3, r4, r7, r3\n"
-#define DW_ROW DW_TAP("[r9]") DW_TAP("[r9, r11]") DW_TAP("[r9, r11, lsl #1]")
-    DW_ROW
-    "   add r9, r9, r12\n"
-    DW_ROW
-    "   add r9, r9, r12\n"
-    DW_ROW
-#undef DW_ROW
-#undef DW_TAP
-    "   add r4, lr, #52\n"
-    "   ldm r4, {r4-r7}\n"
-    "   lsls r0, r0, #1\n"
-    "   smmulr r0, r0, r4\n"
-    "   lsls r1, r1, #1\n"
-    "   smmulr r1, r1, r5\n"
-    "   lsls r2, r2, #1\n"
-    "   smmulr r2, r2, r6\n"
-    "   lsls r3, r3, #1\n"
-    "   smmulr r3, r3, r7\n"
-    "   add r0, r0, r0, asr #31\n"
-    "   add r1, r1, r1, asr #31\n"
-    "   add r2, r2, r2, asr #31\n"
-    "   add r3, r3, r3, asr #31\n"
-    "   add r4, lr, #68\n"
-    "   ldm r4, {r4-r7}\n"
-    "   add r0, r0, r4\n"
-    "   add r1, r1, r5\n"
-    "   add r2, r2, r6\n"
-    "   add r3, r3, r7\n"
-    "   add r4, lr, #84\n"
-    "   ldm r4, {r4-r7}\n"
-    "   asr r0, r0, r4\n"
-    "   asr r1, r1, r5\n"
-    "   asr r2, r2, r6\n"
-    "   asr r3, r3, r7\n"
-    "   ssat r0, #8, r0\n"
-    "   ssat r1, #8, r1\n"
-    "   ssat r2, #8, r2\n"
-    "   ssat r3, #8, r3\n"
-    "   ldm lr, {r4-r7}\n" /* x, out, pixels, x_step */
-    "   strb r0, [r5]\n"
-    "   strb r1, [r5, #1]\n"
-    "   strb r2, [r5, #2]\n"
-    "   strb r3, [r5, #3]\n"
-    "   ldr r0, [lr, #16]\n"
-    "   add r4, r4, r7\n"
-    "   add r5, r5, r0\n"
-    "   subs r6, r6, #1\n"
-    "   stm lr, {r4-r6}\n"
-    "   bne 1b\n"
-    "   pop {r4-r11, pc}\n"
-    "   .size tinyml_cm_dw3x3_run, . - tinyml_cm_dw3x3_run\n"
-    "   .popsection\n");
-
-/* Prepares a run for channels c .. c + 3 of a 3×3 filter: the group's requantization and the widened weights. */
-CM_INLINE void dw_run_prepare(const tinyml_depthwise_conv_s8_params *p, const int8_t *filter, const int32_t *bias,
-                              const dw_group *g, int32_t c, int32_t wide[18], dw_run *run)
-{
-    for (int32_t t = 0; t < 9; t++) {
-        const uint32_t wv = cm_read32(filter + t * p->output_depth + c);
-        wide[2 * t] = __sxtb16(wv);
-        wide[2 * t + 1] = cm_sxtb16_ror8(wv);
-    }
-    run->x_step = p->stride_width * p->input_depth;
-    run->out_step = p->output_depth;
-    run->depth = p->input_depth;
-    run->x_row = p->input_width * p->input_depth;
-    run->pair = cm_pair(p->input_offset);
-    run->wide = wide;
-    for (int32_t j = 0; j < 4; j++) {
-        run->bias[j] = bias ? bias[c + j] : 0;
-        run->multiplier[j] = g->multiplier[j];
-        run->add[j] = g->add[j];
-        run->right[j] = g->right[j];
-    }
-}
+#include "dsp/depthwise_conv.h"
 #endif
+
+/* ---- the pixel loops every core takes, and the choice between them ----------------------------------------- */
 
 /* Every pixel's output channels c .. c + 3 (four, depth multiplier 1), or its output channel c. */
 CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t *input, const int8_t *filter,

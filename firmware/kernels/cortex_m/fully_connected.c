@@ -5,10 +5,13 @@
  *
  *   DSP extension (M4, M7, M33; __ARM_FEATURE_DSP): SXTB16 widens four int8 into two pairs of int16 and SMLAD
  *       multiplies and accumulates a pair; four output rows share each widened word of input.
- *   Helium (M55; __ARM_FEATURE_MVE): rows of 8 or more inputs take VLDRB + VMLADAVA, 16 multiply-accumulates
- *       in two instructions, four rows sharing each vector of input; shorter rows compute four outputs per
- *       vector (a gathered column of weights times one input, VMLA). Requantization then works on four lanes.
+ *   Helium (M55; __ARM_FEATURE_MVE), the fast path only, in mve/fully_connected.h: rows of 8 or more inputs
+ *       take VLDRB + VMLADAVA, 16 multiply-accumulates in two instructions, four rows sharing each vector of
+ *       input; shorter rows compute four outputs per vector (a gathered column of weights times one input, VMLA).
+ *       Requantization then works on four lanes. Its general path is the DSP one (the M55 has both).
  *   otherwise (M0, M3, hosts): plain C with the same structure.
+ * The DSP words stay inline in fc_rows (an #if around the word step of a loop plain C shares); Helium's loops
+ * share nothing with it and live in their own file, included where cm_simd.h's CM_MVE says the core has Helium.
  *
  * Fast path. The compiler folds the input zero point into the bias (input_offset = 0, bias[o] already holds
  * bias + input_offset·Σ weights[o][i]), so the inner loop is a pure dot product. Requantization is
@@ -18,7 +21,8 @@
  * Anything else (an input offset, another shift, a larger output zero point, activation_min > activation_max)
  * takes the general path: the same dot product with the offset added while widening (SXTAB16), then
  * quant.h's requantization and the reference's clamp; an input offset too large for int16 lanes falls back
- * to the reference loop itself.
+ * to the reference loop itself, kernels/ref/fully_connected_ref.h compiled in here (the portable kernel is not
+ * linked beside this one, and one loop cannot drift from the reference the way a copy could).
  *
  * Input, weights and output may have any alignment (DSP reads are memcpy, i.e. LDR, which tolerates it on
  * ARMv7-M and ARMv8-M Mainline); rows of any length and any batch count work.
@@ -28,6 +32,7 @@
 
 #include <stddef.h>
 
+#include "../ref/fully_connected_ref.h"
 #include "cm_simd.h"
 #include "tinyml/kernels/fully_connected.h"
 
@@ -60,7 +65,7 @@ CM_INLINE int8_t fc_requantize(int32_t acc, const fc_requant q, const int mode)
     return tinyml_clamp_s8(acc, q.low, q.high);
 }
 
-/* ---- DSP and plain C: four rows share each word of input -------------------------------------------- */
+/* ---- DSP and plain C (and the M55's general path): four rows share each word of input ------------- */
 
 #if CM_DSP
 /* acc += Σ_{j<4} (x_j + in_off) * w_j over one word of input, already widened into xe = (x0, x2), xo = (x1, x3). */
@@ -176,159 +181,13 @@ CM_INLINE void fc_rows(const tinyml_fc_s8_params *params, const int8_t *input, c
     }
 }
 
-/* ---- Helium: VMLADAVA over whole rows, or four outputs per vector when rows are short ----------------- */
+/* ---- the reference loop itself, for input offsets that do not fit int16 lanes ------------------------ */
 
-#if CM_MVE
-/* The fast path's requantization (SMMLA + ASR above) on four lanes: VMULH is floor(a * b / 2^32), VSHL by
- * -n an arithmetic (flooring) right shift; the clamp needs activation_min <= activation_max (checked by the
- * caller), the byte store truncates like the reference's cast to int8. */
-CM_INLINE void fc_store4_mve(int8_t *out, int32x4_t acc, const fc_requant q, const int mode, const int partial,
-                             mve_pred16_t lanes)
-{
-    int32x4_t v = vmulhq_s32(acc, vdupq_n_s32(q.multiplier));
-    v = vshlq_r_s32(vaddq_n_s32(v, q.add), -q.right);
-    if (mode == FC_FAST_FULL) {
-        v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(-128)), vdupq_n_s32(127));
-    } else {
-        v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(q.low)), vdupq_n_s32(q.high));
-    }
-    if (partial) {
-        vstrbq_p_s32(out, v, lanes);
-    } else {
-        vstrbq_s32(out, v);
-    }
-}
-
-/* Short rows (depth < 8): four outputs per vector, one gathered column of weights times one input at a time. */
-CM_INLINE void fc_cols_mve(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
-                           const int32_t *bias, int8_t *output, const fc_requant q, const int mode)
-{
-    const int32_t depth = params->input_depth;
-    const int32_t outputs = params->output_depth;
-    const uint32x4_t columns = {0u, (uint32_t)depth, 2u * (uint32_t)depth, 3u * (uint32_t)depth};
-    const int8_t *x = input;
-    int8_t *out = output;
-    for (int32_t b = params->batches; b > 0; b--) {
-        const int8_t *w = weights;
-        const int32_t *bp = bias;
-        for (int32_t g = outputs >> 2; g > 0; g--) {
-            int32x4_t acc = vdupq_n_s32(0);
-            if (bp) {
-                acc = vldrwq_s32(bp);
-                bp += 4;
-            }
-            for (int32_t i = 0; i < depth; i++) {
-                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_s32(w + i, columns), x[i]);
-            }
-            fc_store4_mve(out, acc, q, mode, 0, 0);
-            out += 4;
-            w += 4 * depth;
-        }
-        if (outputs & 3) {
-            const mve_pred16_t last_lanes = vctp32q((uint32_t)(outputs & 3));
-            int32x4_t acc = vdupq_n_s32(0);
-            if (bp) {
-                acc = vldrwq_z_s32(bp, last_lanes);
-            }
-            for (int32_t i = 0; i < depth; i++) {
-                acc = vmlaq_n_s32(acc, vldrbq_gather_offset_z_s32(w + i, columns, last_lanes), x[i]);
-            }
-            fc_store4_mve(out, acc, q, mode, 1, last_lanes);
-            out += outputs & 3;
-        }
-        x += depth;
-    }
-}
-
-/* Rows of 8 or more: VMLADAVA over 16 inputs at a time, four rows sharing each vector of input. */
-CM_INLINE void fc_rows_mve(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
-                           const int32_t *bias, int8_t *output, const fc_requant q, const int mode)
-{
-    const int32_t depth = params->input_depth;
-    const int32_t outputs = params->output_depth;
-    const int8_t *x = input;
-    int8_t *out = output;
-    /* Lanes past the end of a row are neither loaded nor (being zero in x) counted. */
-    const int32_t tail = depth & 15;
-    const mve_pred16_t tail_lanes = vctp8q((uint32_t)tail);
-    for (int32_t b = params->batches; b > 0; b--) {
-        const int8_t *const x_chunks_end = x + (depth & ~15);
-        const int8_t *w = weights;
-        const int32_t *bp = bias;
-        for (int32_t g = outputs >> 2; g > 0; g--) {
-            const int8_t *wa = w;
-            const int8_t *wb = w + 2 * depth;
-            const int8_t *xp = x;
-            int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            if (bp) {
-                a0 = bp[0];
-                a1 = bp[1];
-                a2 = bp[2];
-                a3 = bp[3];
-                bp += 4;
-            }
-            for (; xp != x_chunks_end; xp += 16, wa += 16, wb += 16) {
-                const int8x16_t xv = vldrbq_s8(xp);
-                a0 = vmladavaq_s8(a0, xv, vldrbq_s8(wa));
-                a1 = vmladavaq_s8(a1, xv, vldrbq_s8(wa + depth));
-                a2 = vmladavaq_s8(a2, xv, vldrbq_s8(wb));
-                a3 = vmladavaq_s8(a3, xv, vldrbq_s8(wb + depth));
-            }
-            if (tail) {
-                const int8x16_t xv = vldrbq_z_s8(xp, tail_lanes);
-                a0 = vmladavaq_s8(a0, xv, vldrbq_z_s8(wa, tail_lanes));
-                a1 = vmladavaq_s8(a1, xv, vldrbq_z_s8(wa + depth, tail_lanes));
-                a2 = vmladavaq_s8(a2, xv, vldrbq_z_s8(wb, tail_lanes));
-                a3 = vmladavaq_s8(a3, xv, vldrbq_z_s8(wb + depth, tail_lanes));
-            }
-            int32x4_t acc = vdupq_n_s32(a0);
-            acc = vsetq_lane_s32(a1, acc, 1);
-            acc = vsetq_lane_s32(a2, acc, 2);
-            acc = vsetq_lane_s32(a3, acc, 3);
-            fc_store4_mve(out, acc, q, mode, 0, 0);
-            out += 4;
-            w = wb + depth + tail;
-        }
-        for (int32_t r = outputs & 3; r > 0; r--) {
-            const int8_t *xp = x;
-            int32_t a = 0;
-            if (bp) {
-                a = *bp++;
-            }
-            for (; xp != x_chunks_end; xp += 16, w += 16) {
-                a = vmladavaq_s8(a, vldrbq_s8(xp), vldrbq_s8(w));
-            }
-            if (tail) {
-                a = vmladavaq_s8(a, vldrbq_z_s8(xp, tail_lanes), vldrbq_z_s8(w, tail_lanes));
-                w += tail;
-            }
-            *out++ = fc_requantize(a, q, mode);
-        }
-        x += depth;
-    }
-}
-#endif
-
-/* ---- the reference loop, for input offsets that do not fit int16 lanes -------------------------------- */
-
+/* Out of line: the dispatch below stays small, and the loop is the reference's (kernels/ref), not a copy. */
 static void __attribute__((noinline)) fc_reference(const tinyml_fc_s8_params *params, const int8_t *input,
-                                                   const int8_t *weights,
-                         const int32_t *bias, int8_t *output)
+                                                   const int8_t *weights, const int32_t *bias, int8_t *output)
 {
-    const int32_t depth = params->input_depth;
-    for (int32_t b = 0; b < params->batches; b++) {
-        const int8_t *row_in = input + b * depth;
-        for (int32_t o = 0; o < params->output_depth; o++) {
-            const int8_t *row_w = weights + o * depth;
-            int32_t acc = bias ? bias[o] : 0;
-            for (int32_t i = 0; i < depth; i++) {
-                acc += (row_in[i] + params->input_offset) * row_w[i];
-            }
-            acc = tinyml_multiply_by_quantized_multiplier(acc, params->output_multiplier, params->output_shift);
-            output[b * params->output_depth + o] =
-                tinyml_clamp_s8(acc + params->output_offset, params->activation_min, params->activation_max);
-        }
-    }
+    tinyml_fully_connected_s8_ref(params, input, weights, bias, output);
 }
 
 /* The fast path's requantization constants (see the top of this file); the caller has checked that
@@ -347,31 +206,10 @@ CM_INLINE fc_requant fc_fast_requant(const tinyml_fc_s8_params *params)
     return q;
 }
 
-/* One copy of the loops per mode, each with its mode constant-folded in. */
+/* ---- the fast path: Helium's own loops (mve/), else fc_rows; one copy of the loops per mode --------- */
+
 #if CM_MVE
-static void __attribute__((noinline)) fc_fast_full(const tinyml_fc_s8_params *params, const int8_t *input,
-                                                   const int8_t *weights, const int32_t *bias, int8_t *output)
-{
-    fc_rows_mve(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_FULL);
-}
-
-static void __attribute__((noinline)) fc_fast_range(const tinyml_fc_s8_params *params, const int8_t *input,
-                                                    const int8_t *weights, const int32_t *bias, int8_t *output)
-{
-    fc_rows_mve(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_RANGE);
-}
-
-static void __attribute__((noinline)) fc_fast_short_full(const tinyml_fc_s8_params *params, const int8_t *input,
-                                                         const int8_t *weights, const int32_t *bias, int8_t *output)
-{
-    fc_cols_mve(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_FULL);
-}
-
-static void __attribute__((noinline)) fc_fast_short_range(const tinyml_fc_s8_params *params, const int8_t *input,
-                                                          const int8_t *weights, const int32_t *bias, int8_t *output)
-{
-    fc_cols_mve(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_RANGE);
-}
+#include "mve/fully_connected.h"
 #else
 static void __attribute__((noinline)) fc_fast_full(const tinyml_fc_s8_params *params, const int8_t *input,
                                                    const int8_t *weights, const int32_t *bias, int8_t *output)
@@ -383,6 +221,17 @@ static void __attribute__((noinline)) fc_fast_range(const tinyml_fc_s8_params *p
                                                     const int8_t *weights, const int32_t *bias, int8_t *output)
 {
     fc_rows(params, input, weights, bias, output, fc_fast_requant(params), FC_FAST_RANGE);
+}
+
+/* full: the clamp is the whole int8 range. */
+CM_INLINE void fc_fast(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
+                       const int32_t *bias, int8_t *output, const int full)
+{
+    if (full) {
+        fc_fast_full(params, input, weights, bias, output);
+    } else {
+        fc_fast_range(params, input, weights, bias, output);
+    }
 }
 #endif
 
@@ -408,22 +257,8 @@ void tinyml_fully_connected_s8(const tinyml_fc_s8_params *params, const int8_t *
      * point in [-255, 255] (any int8 or uint8 zero point). */
     if (input_offset == 0 && cm_single_fast_ok(params->output_shift, params->output_offset) &&
         params->activation_min <= params->activation_max) {
-        const int full = params->activation_min == -128 && params->activation_max == 127;
-#if CM_MVE
-        if (params->input_depth < 8) {
-            if (full) {
-                fc_fast_short_full(params, input, weights, bias, output);
-            } else {
-                fc_fast_short_range(params, input, weights, bias, output);
-            }
-            return;
-        }
-#endif
-        if (full) {
-            fc_fast_full(params, input, weights, bias, output);
-        } else {
-            fc_fast_range(params, input, weights, bias, output);
-        }
+        fc_fast(params, input, weights, bias, output,
+                params->activation_min == -128 && params->activation_max == 127);
     } else if (cm_offset_fits_int16(input_offset)) {
         fc_general(params, input, weights, bias, output);
     } else {

@@ -259,7 +259,7 @@ int main(int argc, char **argv)
     const uint32_t seed = argc > 2 ? (uint32_t)strtoul(argv[2], 0, 0) : 20261125u;
     const fc_test_summary s = run_cases(seed, cases);
     printf("fully_connected cortex_m (%s) vs ref: %u cases, %u mismatches, checksum %08x (seed %u)\n",
-           FC_MVE ? "Helium" : (FC_DSP ? "DSP" : "plain C"), (unsigned)s.cases, (unsigned)s.mismatches,
+           CM_MVE ? "Helium" : (CM_DSP ? "DSP" : "plain C"), (unsigned)s.cases, (unsigned)s.mismatches,
            (unsigned)s.checksum, (unsigned)seed);
     if (s.mismatches) {
         printf("FAIL: first mismatch in case %u\n", (unsigned)s.first_failure);
