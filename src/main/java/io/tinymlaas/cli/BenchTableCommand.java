@@ -18,7 +18,7 @@ final class BenchTableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().getOut().print(main.tinyml().benchTable());
+        spec.commandLine().getOut().printf("%s", main.tinyml().benchTable());  // printf flushes; print alone would not before exit
         return 0;
     }
 }
