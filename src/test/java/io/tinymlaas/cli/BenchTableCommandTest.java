@@ -3,8 +3,10 @@ package io.tinymlaas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tinymlaas.core.ProjectLayout;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -49,5 +51,15 @@ class BenchTableCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("| hello_world | x86 | – |").endsWith("| – |" + System.lineSeparator());
         assertThat(err.toString()).isEmpty();
+    }
+
+    /** System.out's PrintWriter buffers what print() writes; the table must reach the stream before the JVM exits. */
+    @Test
+    void theTableReachesABufferedStreamWithoutAnyoneFlushingIt() throws Exception {
+        Files.writeString(bench.resolve("hello_world-x86.json"), "{\"example\": \"hello_world\", \"target\": \"x86\"}");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        int code = Main.run(new PrintWriter(stdout, true), new PrintWriter(err, true), "bench-table");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("| hello_world | x86 | – |");
     }
 }
