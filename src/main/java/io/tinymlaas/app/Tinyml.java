@@ -79,10 +79,6 @@ public final class Tinyml {
 
     // ---- what there is ------------------------------------------------------------------------------------------
 
-    public List<String> examples() {
-        return Examples.names();
-    }
-
     /** Every board in boards/, with what each emulator here says about it. */
     public List<BoardListing> boards() {
         return targets.boards().all().stream().map(board -> new BoardListing(board.id(), board.core(), board.clockMhz(),
@@ -210,7 +206,7 @@ public final class Tinyml {
     /** Compiles and writes model.c and model.h into {@code out} (default: the project's compiled folder). */
     public CompiledFile compileTo(Path tflite, Path out) {
         CompiledFile compiled = compile(tflite);
-        compiled.compiled().writeTo(out != null ? out : layout.output().resolve("compiled"));
+        compiled.compiled().writeTo(compiledFolder(out));
         return compiled;
     }
 
@@ -257,7 +253,6 @@ public final class Tinyml {
 
     /** {@link #frontEndOnBoard} for the bench table ({@code clips} null: the profile's number), written as its row. */
     public BoardBench<BoardFeatures> frontEnd(String boardId, Integer clips) {
-        targets.target(boardId).requireRunnable();
         Instant started = Instant.now();
         BoardFeatures result = frontEndOnBoard(boardId, clips != null ? clips : new MicroSpeech().profile().boardFrontEndClips(),
                 layout.output().resolve("frontend"));
