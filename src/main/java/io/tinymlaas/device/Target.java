@@ -2,10 +2,12 @@ package io.tinymlaas.device;
 
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.emulator.Availability;
 import io.tinymlaas.device.emulator.BuildProfile;
 import io.tinymlaas.device.emulator.Emulator;
 import io.tinymlaas.device.firmware.FirmwareBuilder;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -42,9 +44,13 @@ public final class Target {
 
     /** A board and the first emulator, in order of preference, that runs it here; with none, the reasons of each. */
     static Target board(Board board, List<Emulator> emulatorsByPreference, Path firmwareRoot) {
-        List<String> reasons = emulatorsByPreference.stream()
-                .map(e -> e.name() + ": " + e.availability(board).reason()).toList();
-        Emulator chosen = emulatorsByPreference.stream().filter(e -> e.availability(board).available()).findFirst().orElse(null);
+        List<String> reasons = new ArrayList<>();
+        Emulator chosen = null;
+        for (Emulator emulator : emulatorsByPreference) {
+            Availability availability = emulator.availability(board);
+            reasons.add(emulator.name() + ": " + availability.reason());
+            chosen = chosen == null && availability.available() ? emulator : chosen;
+        }
         String whyNot = chosen != null ? null : board.id() + " cannot be emulated here: " + String.join("; ", reasons);
         return new Target(board.id(), board, chosen, whyNot, reasons, firmwareRoot, null);
     }
