@@ -96,6 +96,11 @@ public final class Tinyml {
         if (request.dataVersion() != null) {
             new DatasetStore(layout.datasets()).manifest(example.datasetName(), request.dataVersion());
         }
+        return knownTargets(request);
+    }
+
+    private List<String> knownTargets(RunRequest request) {
+        Examples.byName(request.example());
         List<String> chosen = request.targets().contains(ALL_TARGETS) ? targets.all() : request.targets().stream().distinct().toList();
         chosen.forEach(targets::target);
         return chosen;
@@ -105,10 +110,11 @@ public final class Tinyml {
 
     /**
      * A CTO's dry-run of one example: on one target, a report; on several, the model is made once and run on each, and a
-     * matrix says per target whether it passed, failed (where, why) or cannot run here (why).
+     * matrix says per target whether it passed, failed (where, why) or cannot run here (why). A data version that is not
+     * stored fails the collect stage, in the report; a door that wants to refuse it up front asks {@link #targetsFor}.
      */
     public DryRunOutcome dryRun(RunRequest request, Consumer<StageResult> progress) {
-        List<String> chosen = targetsFor(request);
+        List<String> chosen = knownTargets(request);
         DryRun dryRun = dryRunFor(request, progress);
         if (chosen.size() == 1) {
             RunReport report = dryRun.run(request.example(), chosen.get(0));
