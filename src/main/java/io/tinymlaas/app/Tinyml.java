@@ -260,8 +260,7 @@ public final class Tinyml {
     /** {@link #frontEndOnBoard} for the bench table ({@code clips} null: the profile's number), written as its row. */
     public BoardBench<BoardFeatures> frontEnd(String boardId, Integer clips) {
         Instant started = Instant.now();
-        BoardFeatures result = frontEndOnBoard(boardId, clips != null ? clips : new MicroSpeech().profile().boardFrontEndClips(),
-                layout.output().resolve("frontend"));
+        BoardFeatures result = frontEndOnBoard(boardId, clipsOrProfileDefault(clips), layout.output().resolve("frontend"));
         Path file = boardRow(MicroSpeech.NAME + "_frontend", boardId, started, result.run(), result.comparison(), null, List.of())
                 .write(layout.bench());
         return new BoardBench<>(result, result.comparison().bitIdentical(), file);
@@ -286,14 +285,18 @@ public final class Tinyml {
         targets.target(boardId).requireRunnable();
         Path tflite = model != null ? model : newestJudgedKeywordModel(registryFolder);
         Instant started = Instant.now();
-        BoardKeywords result = keywordsOnBoard(boardId, tflite, clips != null ? clips : new MicroSpeech().profile().boardFrontEndClips(),
-                layout.output().resolve("keyword"));
+        BoardKeywords result = keywordsOnBoard(boardId, tflite, clipsOrProfileDefault(clips), layout.output().resolve("keyword"));
         List<Quality> quality = List.of(Quality.atLeast("same keyword as the reference", (double) result.samePredictions()
                 / result.clips().size(), 1.0), Quality.report("accuracy on the clips", (double) result.correctPredictions()
                 / result.clips().size()));
         Path file = boardRow(MicroSpeech.NAME + "_keyword", boardId, started, result.run(), result.comparison(),
                 result.arenaBytes(), quality).write(layout.bench());
         return new BoardBench<>(result, result.comparison().bitIdentical() && quality.get(0).passed(), file, tflite);
+    }
+
+    /** The clips asked for, or (null) the profile's number: 16 fast, 100 in the nightly build. */
+    private static int clipsOrProfileDefault(Integer clips) {
+        return clips != null ? clips : new MicroSpeech().profile().boardFrontEndClips();
     }
 
     /** A bench row for a board run that is not a dry-run: instructions per inference is the mean over the clips. */

@@ -28,6 +28,11 @@ public final class Examples {
     }
 
     /** The names of every seed example, in alphabetical order. */
+    /** True in the nightly build (system property {@code tinyml.profile} = "full"): full-size data, training and goals. */
+    public static boolean fullProfileChosen() {
+        return "full".equals(System.getProperty("tinyml.profile"));
+    }
+
     public static List<String> names() {
         return List.copyOf(ALL.keySet());
     }

@@ -14,9 +14,9 @@ abstract class ProfiledExample<P> implements Example {
         this.profile = profile;
     }
 
-    /** {@code full} when the system property {@code tinyml.profile} is "full" (the nightly build), else {@code fast}. */
+    /** {@code full} in the nightly build ({@link Examples#fullProfileChosen()}), else {@code fast}. */
     static <P> P chosen(P fast, P full) {
-        return "full".equals(System.getProperty("tinyml.profile")) ? full : fast;
+        return Examples.fullProfileChosen() ? full : fast;
     }
 
     public P profile() {

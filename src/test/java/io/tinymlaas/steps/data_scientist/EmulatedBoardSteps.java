@@ -7,6 +7,7 @@ import io.cucumber.java.en.When;
 import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.examples.Examples;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.steps.World;
 
@@ -29,7 +30,7 @@ public class EmulatedBoardSteps {
 
     @When("the compiled model runs on the emulated board {string} on {int} test inputs \\(every test input in the full profile)")
     public void runOnBoardSample(String boardId, int fastCount) {
-        runOnBoard(boardId, "full".equals(System.getProperty("tinyml.profile")) ? world.lifecycle().testInputs().size() : fastCount);
+        runOnBoard(boardId, Examples.fullProfileChosen() ? world.lifecycle().testInputs().size() : fastCount);
     }
 
     private void runOnBoard(String boardId, int count) {
