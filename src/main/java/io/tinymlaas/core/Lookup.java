@@ -38,8 +38,8 @@ public final class Lookup {
                 + "; give more characters");
     }
 
-    private static TinymlException unknown(String given, Collection<String> known, String what, String where) {
-        return new TinymlException("no " + what + " '" + given + "' " + where + "; "
+    private static NotFoundException unknown(String given, Collection<String> known, String what, String where) {
+        return new NotFoundException("no " + what + " '" + given + "' " + where + "; "
                 + (known.isEmpty() ? "none stored yet" : "known: " + String.join(", ", known)));
     }
 }

@@ -1,11 +1,11 @@
 package io.tinymlaas.device.board;
 
-import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.core.NotFoundException;
 import java.util.Collection;
 import java.util.List;
 
 /** Thrown when a board id names no descriptor in the catalog. The message lists the ids that do exist. */
-public class UnknownBoardException extends TinymlException {
+public class UnknownBoardException extends NotFoundException {
 
     private static final long serialVersionUID = 1L;
 
