@@ -22,7 +22,7 @@ import org.testcontainers.utility.MountableFile;
 public final class X86Container implements InferenceTarget {
 
     public static final String IMAGE = "tinyml/x86-gcc:latest";
-    private static final String SETUP_HINT = "run bin/setup (it installs docker.io, starts dockerd and builds " + IMAGE + ")";
+    static final String SETUP_HINT = "run bin/setup (it installs docker.io, starts dockerd and builds " + IMAGE + ")";
     private static final ImagePullPolicy NEVER_PULL = image -> false;
 
     private final Path firmware;

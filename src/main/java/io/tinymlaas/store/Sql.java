@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,20 @@ public final class Sql {
     public static Instant instant(ResultSet row, String column) throws SQLException {
         OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /**
+     * A time stamp as the registry's files write it (ISO-8601, e.g. 2025-01-31T12:00:00Z).
+     *
+     * @param what whose time stamp, for the message ("the registry entry hello_world-0a1b2c")
+     */
+    static Instant instant(String text, String what) {
+        try {
+            return Instant.parse(String.valueOf(text));
+        } catch (DateTimeParseException e) {
+            throw new TinymlException(what + " says it was stored at '" + text + "', not at an instant such as 2025-01-31T12:00:00Z",
+                    e);
+        }
     }
 
     /** A nullable BIGINT column. */

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  */
 public final class FirmwareBuilder {
 
-    static final String COMPILER = "arm-none-eabi-gcc";
+    public static final String COMPILER = "arm-none-eabi-gcc";
+    public static final String INSTALL_HINT = "run bin/setup (apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)";
     private static final Pattern OVERFLOW = Pattern.compile("region `(FLASH|RAM)' overflowed by (\\d+) bytes");
     private static final Pattern SIZE_LINE = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+\\d+\\s+\\p{XDigit}+\\s+\\S*firmware\\.elf",
             Pattern.MULTILINE);
@@ -49,8 +50,7 @@ public final class FirmwareBuilder {
 
     public Firmware build(FirmwareModel model, Board board, BuildProfile profile, Path directory) {
         if (Executables.find(COMPILER).isEmpty()) {
-            throw new FirmwareBuildException(COMPILER + " is not installed; run bin/setup "
-                    + "(apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)");
+            throw new FirmwareBuildException(COMPILER + " is not installed; " + INSTALL_HINT);
         }
         Path modelDir = model.writeTo(directory.resolve("model"));
         Path out = directory.resolve("build");
