@@ -26,6 +26,7 @@ import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
 import io.tinymlaas.lifecycle.NetworkTester.Inputs;
 import io.tinymlaas.lifecycle.QualitySpread;
 import io.tinymlaas.lifecycle.QualitySpreadReport;
+import io.tinymlaas.lifecycle.StagePlan;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.RegisteredModel;
@@ -87,6 +88,16 @@ public final class Tinyml {
                         : "not emulatable: " + board.unsupportedReason())).toList();
     }
 
+    /** The ids of every board descriptor. */
+    public List<String> boardIds() {
+        return targets.boards().ids();
+    }
+
+    /** x86 and every board: what a pipeline may target. */
+    public List<String> targetIds() {
+        return targets.all();
+    }
+
     /**
      * The targets a request names, with 'all' spelled out (x86 and every board) and repeats run once; an unknown
      * example, data version or target is refused before anything runs.
@@ -114,8 +125,16 @@ public final class Tinyml {
      * stored fails the collect stage, in the report; a door that wants to refuse it up front asks {@link #targetsFor}.
      */
     public DryRunOutcome dryRun(RunRequest request, Consumer<StageResult> progress) {
+        return dryRun(request, StagePlan.WHOLE, progress);
+    }
+
+    /**
+     * A pipeline: the dry-run's stages up to the plan's last one, checking before each whether it was cancelled; the
+     * stages after it are reported as skipped, saying why.
+     */
+    public DryRunOutcome dryRun(RunRequest request, StagePlan plan, Consumer<StageResult> progress) {
         List<String> chosen = knownTargets(request);
-        DryRun dryRun = dryRunFor(request, progress);
+        DryRun dryRun = dryRunFor(request, progress).following(plan);
         if (chosen.size() == 1) {
             RunReport report = dryRun.run(request.example(), chosen.get(0));
             return new DryRunOutcome(List.of(report), null, reportDirectory(request.example(), chosen.get(0)).resolve("report.json"));
@@ -141,6 +160,11 @@ public final class Tinyml {
     public String benchTable() {
         return BenchTable.markdown(layout.bench(), target -> targets.boards().ids().contains(target)
                 ? targets.boards().byId(target).core() : target);
+    }
+
+    /** A run's own report.json, in its work folder, which later runs leave as it is. */
+    public Path runReportFile(RunReport report) {
+        return DryRun.runReportFile(report);
     }
 
     /** Where a dry-run of the example on the target writes report.json and report.html ("matrix": matrix.md/json). */

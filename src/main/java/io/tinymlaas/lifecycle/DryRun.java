@@ -44,18 +44,21 @@ public final class DryRun {
     private final Consumer<StageResult> listener;
     private final String dataVersion;
     private final Long seed;
+    private final StagePlan plan;
 
-    /** A dry-run that collects its example's data afresh and trains from the example's own seed. */
+    /** A dry-run of every stage that collects its example's data afresh and trains from the example's own seed. */
     public DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener) {
-        this(layout, targets, listener, null, null);
+        this(layout, targets, listener, null, null, StagePlan.WHOLE);
     }
 
-    private DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener, String dataVersion, Long seed) {
+    private DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener, String dataVersion, Long seed,
+                   StagePlan plan) {
         this.layout = layout;
         this.targets = targets;
         this.listener = listener;
         this.dataVersion = dataVersion;
         this.seed = seed;
+        this.plan = plan;
     }
 
     /**
@@ -63,16 +66,29 @@ public final class DryRun {
      * instead of freshly collected data; {@code version} may be a unique start of the version or its content hash.
      */
     public DryRun onStoredData(String version) {
-        return new DryRun(layout, targets, listener, version, seed);
+        return new DryRun(layout, targets, listener, version, seed, plan);
     }
 
     /** The same dry-run, trained from {@code trainingSeed} instead of the example's own seed. */
     public DryRun withSeed(long trainingSeed) {
-        return new DryRun(layout, targets, listener, dataVersion, trainingSeed);
+        return new DryRun(layout, targets, listener, dataVersion, trainingSeed, plan);
+    }
+
+    /** The same dry-run, running only the stages up to the plan's last one and stopping when it is cancelled. */
+    public DryRun following(StagePlan stagePlan) {
+        return new DryRun(layout, targets, listener, dataVersion, seed, stagePlan);
     }
 
     public static Path reportDirectory(ProjectLayout layout, String example, String target) {
         return layout.output().resolve("reports").resolve(example + "-" + target);
+    }
+
+    /**
+     * The run's own copy of its report, in its work folder beside its artifacts: the report under {@link #reportDirectory}
+     * is the latest run's and is overwritten by the next.
+     */
+    public static Path runReportFile(RunReport report) {
+        return Path.of(report.figures().workDirectory(), "reports", report.target(), "report.json");
     }
 
     /** Runs the lifecycle; an unknown example or target is refused before anything runs. */
@@ -97,7 +113,7 @@ public final class DryRun {
         List<StageResult> sharedStages = new ArrayList<>();
         Lifecycle lifecycle = new Lifecycle(example, work, layout.datasets());
         Measured shared = new Measured();
-        boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener), shared);
+        boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener, plan), shared);
         double sharedSeconds = (System.nanoTime() - startNanos) / 1e9;
         List<RunReport> reports = new ArrayList<>();
         for (Target target : chosen) {
@@ -105,15 +121,18 @@ public final class DryRun {
             long targetNanos = System.nanoTime();
             Measured figures = shared.copy();
             List<StageResult> stages = new ArrayList<>(sharedStages);
-            Stages runner = new Stages(stages, stage -> listener.accept(forTarget(stage, targetId, targetIds)));
-            Optional<String> whyNot = target.whyNotRunnable();
+            Stages runner = new Stages(stages, stage -> listener.accept(forTarget(stage, targetId, targetIds)), plan);
+            Optional<String> whyNot = target.whyNotRunnable().filter(reason -> plan.includes("run"));
             whyNot.ifPresent(reason -> runner.skip("run", reason));
-            boolean passed = modelMade && whyNot.isEmpty() && runOnTarget(lifecycle, target, work, runner, figures)
-                    || runner.skipRest(STAGES);
+            if (!(modelMade && whyNot.isEmpty() && runOnTarget(lifecycle, target, work, runner, figures))) {
+                runner.skipRest(STAGES);
+            }
+            boolean passed = plan.passed(stages);
             RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
                     sharedSeconds + (System.nanoTime() - targetNanos) / 1e9, List.copyOf(stages),
                     figures.figures(work.toString(), target.availability()));
             ReportWriter.write(report, reportDirectory(layout, exampleName, targetId));
+            ReportWriter.write(report, runReportFile(report).getParent());
             reports.add(report);
         }
         return reports;

@@ -4,6 +4,7 @@ import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.report.StageResult;
 import io.tinymlaas.report.StageResult.Status;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -12,13 +13,21 @@ final class Stages {
 
     private final List<StageResult> results;
     private final Consumer<StageResult> listener;
+    private final StagePlan plan;
 
-    Stages(List<StageResult> results, Consumer<StageResult> listener) {
+    Stages(List<StageResult> results, Consumer<StageResult> listener, StagePlan plan) {
         this.results = results;
         this.listener = listener;
+        this.plan = plan;
     }
 
+    /** Runs a stage the plan includes and that is not cancelled; otherwise records it as skipped and says no. */
     boolean run(String name, Supplier<DryRun.Check> stage) {
+        Optional<String> whyNot = plan.whyNotRun(name);
+        if (whyNot.isPresent()) {
+            skip(name, whyNot.get());
+            return false;
+        }
         long start = System.nanoTime();
         try {
             DryRun.Check check = stage.get();
@@ -42,11 +51,14 @@ final class Stages {
         record(new StageResult(name, Status.SKIPPED, 0, reason));
     }
 
-    /** Marks every stage that has not run as skipped; returns false so it can end a chain of stages. */
+    /** Marks every stage that has not run as skipped, saying why; returns false so it can end a chain of stages. */
     boolean skipRest(List<String> all) {
+        boolean failed = results.stream().anyMatch(r -> r.status() == Status.FAILED);
         for (String name : all) {
             if (results.stream().noneMatch(r -> r.name().equals(name))) {
-                record(new StageResult(name, Status.SKIPPED, 0, "skipped after an earlier failure"));
+                String reason = plan.includes(name) && failed ? "skipped after an earlier failure"
+                        : plan.whyNotRun(name).orElse("skipped after an earlier failure");
+                record(new StageResult(name, Status.SKIPPED, 0, reason));
             }
         }
         return false;

@@ -13,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.tinymlaas.data.DatasetStore;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The package layout's promises, checked on the compiled engine (tests excluded). */
@@ -27,21 +28,33 @@ class ArchitectureTest {
         slices().matching("io.tinymlaas.(**)").should().beFreeOfCycles().check(ENGINE);
     }
 
-    /** What a door may touch besides the facade: the values the facade answers with (records, enums), never a service. */
-    private static final DescribedPredicate<JavaClass> FACADE_OR_VALUES = new DescribedPredicate<>("the facade or the values it returns") {
+    /** The doors: they parse, call the facade and present. The CLI also starts the other doors (serve, worker). */
+    private static final List<String> DOORS = List.of("io.tinymlaas.cli.", "io.tinymlaas.rest.", "io.tinymlaas.jobs.");
+
+    /** What a door may touch besides the facade and the doors: the values the facade answers with (records, enums), never a service. */
+    private static final DescribedPredicate<JavaClass> FACADE_OR_VALUES = new DescribedPredicate<>("the facade, a door or a value") {
         @Override
         public boolean test(JavaClass dependency) {
             String name = dependency.getName();
             boolean ours = name.startsWith("io.tinymlaas.");
             boolean value = dependency.isRecord() || dependency.isEnum() || dependency.isAssignableTo(Throwable.class)
                     || dependency.getEnclosingClass().map(outer -> outer.isRecord()).orElse(false);
-            return !ours || value || name.startsWith("io.tinymlaas.app.") || name.startsWith("io.tinymlaas.cli.");
+            return !ours || value || name.startsWith("io.tinymlaas.app.") || DOORS.stream().anyMatch(name::startsWith);
         }
     };
 
     @Test
-    void theCommandLineCallsTheEngineOnlyThroughTheFacade() {
-        classes().that().resideInAPackage("io.tinymlaas.cli..").should().onlyDependOnClassesThat(FACADE_OR_VALUES).check(ENGINE);
+    void everyDoorCallsTheEngineOnlyThroughTheFacade() {
+        classes().that().resideInAnyPackage("io.tinymlaas.cli..", "io.tinymlaas.rest..", "io.tinymlaas.jobs..")
+                .should().onlyDependOnClassesThat(FACADE_OR_VALUES).check(ENGINE);
+    }
+
+    @Test
+    void theRestApiAndTheJobsAreIndependentDoors() {
+        noClasses().that().resideInAPackage("io.tinymlaas.rest..").should().dependOnClassesThat().resideInAnyPackage(
+                "io.tinymlaas.jobs..", "io.tinymlaas.cli..").check(ENGINE);
+        noClasses().that().resideInAPackage("io.tinymlaas.jobs..").should().dependOnClassesThat().resideInAnyPackage(
+                "io.tinymlaas.rest..", "io.tinymlaas.cli..").check(ENGINE);
     }
 
     /** A call that makes or drives an engine service itself: a constructor or static method of one, not a value. */

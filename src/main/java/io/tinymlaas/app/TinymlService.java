@@ -1,0 +1,352 @@
+package io.tinymlaas.app;
+
+import io.tinymlaas.core.InvalidInputException;
+import io.tinymlaas.core.NotFoundException;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.data.DatasetStore;
+import io.tinymlaas.device.ToolchainProbe;
+import io.tinymlaas.examples.Examples;
+import io.tinymlaas.lifecycle.StagePlan;
+import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.report.RunFigures;
+import io.tinymlaas.report.RunReport;
+import io.tinymlaas.store.Database;
+import io.tinymlaas.store.DatasetVersion;
+import io.tinymlaas.store.DatasetVersions;
+import io.tinymlaas.store.Device;
+import io.tinymlaas.store.Devices;
+import io.tinymlaas.store.FirmwareBuild;
+import io.tinymlaas.store.ModelVersion;
+import io.tinymlaas.store.ModelVersions;
+import io.tinymlaas.store.Pipeline;
+import io.tinymlaas.store.PipelineRun;
+import io.tinymlaas.store.PipelineRuns;
+import io.tinymlaas.store.Pipelines;
+import io.tinymlaas.store.Token;
+import io.tinymlaas.store.Tokens;
+import io.tinymlaas.store.Toolchain;
+import io.tinymlaas.store.Toolchains;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The engine as a service: the registry database (devices, models with their lineage, data sets, toolchains, pipelines
+ * and their runs, API tokens) in front of {@link Tinyml}. The REST API, the job workers and the CLI's serve and worker
+ * commands call this and nothing else.
+ */
+public final class TinymlService implements AutoCloseable {
+
+    private static final int MAX_NAME = 200;
+
+    private final Tinyml engine;
+    private final Database database;
+    private final Devices devices;
+    private final Toolchains toolchains;
+    private final Tokens tokens;
+    private final ModelVersions models;
+    private final DatasetVersions datasets;
+    private final Pipelines pipelines;
+    private final PipelineRuns runs;
+    private PipelineQueue queue;
+
+    private TinymlService(Tinyml engine, Database database) {
+        this.engine = engine;
+        this.database = database;
+        this.devices = new Devices(database);
+        this.toolchains = new Toolchains(database);
+        this.tokens = new Tokens(database);
+        this.models = new ModelVersions(database);
+        this.datasets = new DatasetVersions(database);
+        this.pipelines = new Pipelines(database);
+        this.runs = new PipelineRuns(database);
+    }
+
+    /**
+     * Opens the registry at {@code jdbcUrl} (migrating it), brings in what the file stores hold that it does not, makes
+     * sure the built-in toolchains are registered, and connects the job engine {@code queue} makes for it.
+     */
+    public static TinymlService open(Tinyml engine, String jdbcUrl, String user, String password,
+                                     Function<TinymlService, PipelineQueue> queue) {
+        TinymlService service = new TinymlService(engine, Database.open(jdbcUrl, user, password));
+        try {
+            service.importFileStores();
+            service.registerBuiltInToolchains();
+            service.queue = queue.apply(service);
+            return service;
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+    }
+
+    /** The embedded database's JDBC URL for a data folder: what {@code serve} uses when given no database. */
+    public static String embeddedDatabase(java.nio.file.Path folder) {
+        return Database.h2Url(folder);
+    }
+
+    /** Where the job engine keeps its jobs: the registry's own database, so every worker on it sees every job. */
+    public DataSource jobStorage() {
+        return database.dataSource();
+    }
+
+    /** "H2" or "PostgreSQL". */
+    public String databaseKind() {
+        return database.kind();
+    }
+
+    public Tinyml engine() {
+        return engine;
+    }
+
+    // ---- tokens --------------------------------------------------------------------------------------------------
+
+    public Optional<Token> authenticate(String token) {
+        return token == null || token.isBlank() ? Optional.empty() : tokens.find(token.strip());
+    }
+
+    public String createToken(String name, Token.Role role) {
+        return tokens.create(requireName("name", name), role);
+    }
+
+    /** A token for the first operator when the registry has none yet; empty afterwards, as the first one was shown once. */
+    public Optional<String> firstOperatorToken() {
+        return tokens.anyWithRole(Token.Role.OPERATOR) ? Optional.empty()
+                : Optional.of(tokens.create("first operator", Token.Role.OPERATOR));
+    }
+
+    // ---- boards and devices ----------------------------------------------------------------------------------------
+
+    public List<BoardListing> boards() {
+        return engine.boards();
+    }
+
+    public BoardListing board(String id) {
+        return boards().stream().filter(board -> board.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("no board '" + id + "'; GET /api/boards lists them"));
+    }
+
+    public Device registerDevice(DeviceRegistration request) {
+        String name = requireName("name", request.name());
+        String board = required("board", request.board());
+        if (!engine.boardIds().contains(board)) {
+            throw new InvalidInputException("board", "no board '" + board + "'; known: " + String.join(", ", engine.boardIds()));
+        }
+        String transport = required("transport", request.transport());
+        if (!Device.TRANSPORTS.contains(transport)) {
+            throw new InvalidInputException("transport", "'" + transport + "' is neither of " + String.join(", ", Device.TRANSPORTS));
+        }
+        boolean serial = transport.equals("serial");
+        if (serial == (request.port() == null || request.port().isBlank())) {
+            throw new InvalidInputException("port", serial ? "a serial device needs the port it is attached to, e.g. /dev/ttyACM0"
+                    : "an emulated device has no port; leave it out");
+        }
+        return devices.register(name, board, transport, request.port(), request.location() == null ? "" : request.location(),
+                request.tags() == null ? List.of() : request.tags());
+    }
+
+    public List<Device> devices() {
+        return devices.list();
+    }
+
+    public Device device(long id) {
+        return devices.get(id);
+    }
+
+    public void deleteDevice(long id) {
+        devices.delete(id);
+    }
+
+    // ---- toolchains ---------------------------------------------------------------------------------------------
+
+    public Toolchain registerToolchain(ToolchainRegistration request) {
+        String name = requireName("name", request.name());
+        String kind = required("kind", request.kind());
+        String command = required("command", request.command());
+        if (!ToolchainProbe.KINDS.contains(kind)) {
+            throw new InvalidInputException("kind", "'" + kind + "' is none of " + String.join(", ", ToolchainProbe.KINDS));
+        }
+        ToolchainProbe.Probe probe = ToolchainProbe.probe(kind, command);
+        return toolchains.register(name, kind, command, probe.targets(), check(probe));
+    }
+
+    /** Runs a toolchain's health check again and records what it found. */
+    public Toolchain checkToolchain(long id) {
+        Toolchain toolchain = toolchains.get(id);
+        return toolchains.checked(id, check(ToolchainProbe.probe(toolchain.kind(), toolchain.command())));
+    }
+
+    public List<Toolchain> toolchains() {
+        return toolchains.list();
+    }
+
+    public Toolchain toolchain(long id) {
+        return toolchains.get(id);
+    }
+
+    private void registerBuiltInToolchains() {
+        for (ToolchainProbe.Default builtIn : ToolchainProbe.defaults()) {
+            if (toolchains.byName(builtIn.name()).isEmpty()) {
+                registerToolchain(new ToolchainRegistration(builtIn.name(), builtIn.kind(), builtIn.command()));
+            }
+        }
+    }
+
+    private static Toolchains.Check check(ToolchainProbe.Probe probe) {
+        return new Toolchains.Check(probe.installed(), probe.version(), probe.reason());
+    }
+
+    // ---- models and data sets -------------------------------------------------------------------------------------
+
+    /** Brings in every model and data set version the file stores hold that the registry does not; returns how many. */
+    public int importFileStores() {
+        return models.importFrom(new ModelRegistry(engine.layout().models()))
+                + datasets.importFrom(new DatasetStore(engine.layout().datasets()));
+    }
+
+    public List<ModelVersion> models() {
+        return models.list();
+    }
+
+    public ModelVersion model(String id) {
+        return models.get(id);
+    }
+
+    public List<DatasetVersion> datasets() {
+        return datasets.list();
+    }
+
+    public DatasetVersion dataset(String name, String version) {
+        return datasets.get(name, version);
+    }
+
+    // ---- pipelines ----------------------------------------------------------------------------------------------
+
+    public Pipeline createPipeline(PipelineDefinition definition, String createdBy) {
+        String name = requireName("name", definition.name());
+        String example = required("example", definition.example());
+        if (!Examples.names().contains(example)) {
+            throw new InvalidInputException("example", "no example '" + example + "'; known: " + String.join(", ", Examples.names()));
+        }
+        String target = required("target", definition.target());
+        List<String> targets = engine.targetIds();
+        if (!targets.contains(target)) {
+            throw new InvalidInputException("target", "no target '" + target + "'; known: " + String.join(", ", targets));
+        }
+        String lastStage = definition.lastStage() == null ? Tinyml.DRY_RUN_STAGES.get(Tinyml.DRY_RUN_STAGES.size() - 1)
+                : definition.lastStage();
+        if (!Tinyml.DRY_RUN_STAGES.contains(lastStage)) {
+            throw new InvalidInputException("lastStage", "no stage '" + lastStage + "'; a pipeline ends at one of "
+                    + String.join(", ", Tinyml.DRY_RUN_STAGES));
+        }
+        if (definition.dataVersion() != null) {
+            try {
+                engine.targetsFor(new RunRequest(example, List.of(target), definition.dataVersion(), null));
+            } catch (TinymlException e) {
+                throw new InvalidInputException("dataVersion", e.getMessage());
+            }
+        }
+        return pipelines.create(name, example, target, lastStage, definition.dataVersion(), definition.seed(), createdBy);
+    }
+
+    public List<Pipeline> pipelines() {
+        return pipelines.list();
+    }
+
+    public Pipeline pipeline(long id) {
+        return pipelines.get(id);
+    }
+
+    /** Starts a run of the pipeline as a job; it is queued until a worker takes it. */
+    public PipelineRun startRun(long pipelineId) {
+        pipelines.get(pipelineId);
+        PipelineRun run = runs.create(pipelineId);
+        runs.queued(run.id(), queue.enqueue(run.id()));
+        return runs.get(run.id());
+    }
+
+    public List<PipelineRun> runs(long pipelineId) {
+        pipelines.get(pipelineId);
+        return runs.ofPipeline(pipelineId);
+    }
+
+    public PipelineRun run(long runId) {
+        return runs.get(runId);
+    }
+
+    public PipelineRun cancelRun(long runId) {
+        return runs.cancel(runId);
+    }
+
+    /**
+     * Does a run, for a job worker: claims it (a run that ended or was cancelled is left alone, so a job handed on after a
+     * worker died never runs a finished pipeline twice), runs the pipeline's stages recording each as it ends, and
+     * registers the model and the firmware it made.
+     */
+    public void execute(long runId) {
+        if (!runs.start(runId)) {
+            return;
+        }
+        PipelineRun run = runs.get(runId);
+        Pipeline pipeline = pipelines.get(run.pipelineId());
+        AtomicInteger position = new AtomicInteger();
+        try {
+            DryRunOutcome outcome = engine.dryRun(new RunRequest(pipeline.example(), List.of(pipeline.target()), pipeline.dataVersion(),
+                            pipeline.seed()), new StagePlan(pipeline.lastStage(), () -> runs.cancelRequested(runId)),
+                    stage -> runs.stage(runId, position.getAndIncrement(), stage.name(), stage.status().name(), stage.seconds(),
+                            stage.detail()));
+            RunReport report = outcome.reports().get(0);
+            String modelId = report.figures().stored() == null ? null : report.figures().stored().modelId();
+            importFileStores();
+            if (modelId != null) {
+                recordFirmware(modelId, pipeline.target(), report.figures(), runId);
+            }
+            PipelineRun.Status status = runs.cancelRequested(runId) && !report.passed() ? PipelineRun.Status.CANCELLED
+                    : report.passed() ? PipelineRun.Status.PASSED : PipelineRun.Status.FAILED;
+            runs.finish(runId, status, modelId, engine.runReportFile(report).toString(), null);
+        } catch (TinymlException e) {
+            runs.finish(runId, PipelineRun.Status.FAILED, null, null, e.getMessage());
+        } catch (RuntimeException e) {
+            // a bug of ours, not bad input: the run ends failed rather than being retried into the same bug
+            runs.finish(runId, PipelineRun.Status.FAILED, null, null, "internal error: " + e);
+        }
+    }
+
+    private void recordFirmware(String modelId, String target, RunFigures figures, long runId) {
+        if (figures.program() == null || figures.conversion() == null) {
+            return;
+        }
+        RunFigures.Program program = figures.program();
+        models.recordFirmware(modelId, new FirmwareBuild(target, figures.conversion().modelSha256(), program.flashBytes(),
+                program.ramBytes(), program.instructionsPerInference(), figures.compared() != null && figures.compared().bitIdentical(),
+                Instant.now(), runId));
+    }
+
+    // ---- checks -------------------------------------------------------------------------------------------------
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, "is required");
+        }
+        return value.strip();
+    }
+
+    private static String requireName(String field, String value) {
+        String name = required(field, value);
+        if (name.length() > MAX_NAME) {
+            throw new InvalidInputException(field, "is " + name.length() + " characters long; at most " + MAX_NAME);
+        }
+        return name;
+    }
+
+    @Override
+    public void close() {
+        if (queue != null) {
+            queue.close();
+        }
+        database.close();
+    }
+}

@@ -1,0 +1,61 @@
+package io.tinymlaas.jobs;
+
+import io.tinymlaas.app.PipelineQueue;
+import io.tinymlaas.app.TinymlService;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.jobrunr.configuration.JobRunr;
+import org.jobrunr.configuration.JobRunrConfiguration.JobRunrConfigurationResult;
+import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServerConfiguration;
+import org.jobrunr.server.JobActivator;
+import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
+
+/**
+ * JobRunr on the registry database. Every process that opens it can queue runs; a process that works also takes them,
+ * one at a time, as a pipeline trains and runs emulators that want the machine's cores to themselves.
+ */
+public final class JobEngine implements PipelineQueue, AutoCloseable {
+
+    /** JobRunr's shortest poll: a queued run starts within about this long on an idle worker. */
+    private static final Duration POLL = Duration.ofSeconds(5);
+
+    private final JobRequestScheduler scheduler;
+
+    private JobEngine(JobRequestScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Starts the engine for {@code service}; with {@code work} this process also runs jobs, named {@code workerName} in
+     * JobRunr's server list. JobRunr keeps one configuration per JVM, so a process starts one engine.
+     */
+    public static JobEngine start(TinymlService service, boolean work, String workerName) {
+        JobActivator activator = new JobActivator() {
+            @Override
+            public <T> T activateJob(Class<T> type) {
+                return type.cast(new PipelineJobHandler(service));
+            }
+        };
+        JobRunrConfigurationResult result = JobRunr.configure()
+                .useStorageProvider(SqlStorageProviderFactory.using(service.jobStorage()))
+                .useJobActivator(activator)
+                .useBackgroundJobServerIf(work, BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
+                        .andName(workerName).andWorkerCount(1).andPollInterval(POLL))
+                .initialize();
+        return new JobEngine(result.getJobRequestScheduler());
+    }
+
+    /** The job id is derived from the run id, so queuing a run again (e.g. after a restart) never makes a second job. */
+    @Override
+    public String enqueue(long runId) {
+        UUID id = UUID.nameUUIDFromBytes(("tinymlaas pipeline run " + runId).getBytes(StandardCharsets.UTF_8));
+        return scheduler.enqueue(id, new PipelineJob(runId)).toString();
+    }
+
+    @Override
+    public void close() {
+        JobRunr.destroy();
+    }
+}
