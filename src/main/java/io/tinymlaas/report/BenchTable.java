@@ -37,6 +37,9 @@ public final class BenchTable {
         table.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
         for (Path file : files) {
             JsonNode b = read(file);
+            if (b.path("database").isTextual()) {
+                continue;  // the service's benchmark (bench-service), a table of its own in the README
+            }
             String example = text(b, "example");
             String target = text(b, "target");
             String theirs = TflmReference.find(tflm, example, coreOf.apply(target))

@@ -62,4 +62,13 @@ class BenchTableCommandTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("| hello_world | x86 | – |");
     }
+
+    @Test
+    void theServiceBenchmarksFileIsNotARowOfTheDryRunTable() throws Exception {
+        Files.writeString(bench.resolve("hello_world-x86.json"), "{\"example\": \"hello_world\", \"target\": \"x86\"}");
+        Files.writeString(bench.resolve("service-h2.json"), "{\"database\": \"h2\", \"measured_at\": \"2026-12-07T12:00:00Z\"}");
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "bench-table");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString().lines()).hasSize(3).last().asString().startsWith("| hello_world | x86 |");
+    }
 }
