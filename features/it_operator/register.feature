@@ -65,6 +65,14 @@ Feature: IT operator — register devices and toolchains with the service
     When I get "/api/boards/no_such_board"
     Then the answer is 404 with a message naming "no_such_board"
 
+  Scenario: a model trained elsewhere is registered from its .tflite file; a file that is not a model is refused
+    When I register the .tflite file of an int8 dense model with 64 inputs and 16 hidden units as "small_dense"
+    Then the answer is 201
+    And the model "small_dense" is listed with the file's SHA-256 and size, and nothing about data or training
+    When I register the bytes "this is not a flatbuffer" as the model "broken"
+    Then the answer is 422
+    And no model named "broken" is listed
+
   Scenario: the built-in toolchains are registered and health-checked
     When I list the toolchains
     Then the toolchains "tinyml-aot", "arm-none-eabi-gcc" and "x86-container-gcc" are listed

@@ -18,6 +18,7 @@ import io.tinymlaas.examples.Examples;
 import io.tinymlaas.examples.MicroSpeech;
 import io.tinymlaas.examples.MicroSpeech.BoardFeatures;
 import io.tinymlaas.lifecycle.DryRun;
+import io.tinymlaas.lifecycle.FirmwareUpdate;
 import io.tinymlaas.lifecycle.KeywordSpotting;
 import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
 import io.tinymlaas.lifecycle.Lifecycle;
@@ -272,6 +273,14 @@ public final class Tinyml {
         Path reports = reportDirectory != null ? reportDirectory
                 : layout.output().resolve("reports").resolve("run-" + model.name() + "-" + targetId);
         return new NetworkTest(model, inputs, target.runner(work), targetId, reports);
+    }
+
+    /**
+     * An over-the-air update on an emulated board: firmware built for it, booted, checked; {@code workDirectory} holds the
+     * images as they are flashed. A board no emulator here runs is refused with the reason.
+     */
+    public FirmwareUpdate firmwareUpdate(String boardId, Path workDirectory) {
+        return new FirmwareUpdate(targets.target(boardId).requireRunnable().boardRunner(workDirectory), workDirectory);
     }
 
     // ---- micro_speech on a board ---------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 package io.tinymlaas.app;
 
+import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.InvalidInputException;
+import io.tinymlaas.core.IoFailure;
 import io.tinymlaas.core.NotFoundException;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
@@ -14,6 +16,7 @@ import io.tinymlaas.store.Database;
 import io.tinymlaas.store.DatasetVersion;
 import io.tinymlaas.store.DatasetVersions;
 import io.tinymlaas.store.Device;
+import io.tinymlaas.store.DeviceImages;
 import io.tinymlaas.store.Devices;
 import io.tinymlaas.store.FirmwareBuild;
 import io.tinymlaas.store.ModelVersion;
@@ -21,11 +24,15 @@ import io.tinymlaas.store.ModelVersions;
 import io.tinymlaas.store.Pipeline;
 import io.tinymlaas.store.PipelineRun;
 import io.tinymlaas.store.PipelineRuns;
+import io.tinymlaas.store.Rollout;
 import io.tinymlaas.store.Pipelines;
 import io.tinymlaas.store.Token;
 import io.tinymlaas.store.Tokens;
 import io.tinymlaas.store.Toolchain;
 import io.tinymlaas.store.Toolchains;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +58,8 @@ public final class TinymlService implements AutoCloseable {
     private final DatasetVersions datasets;
     private final Pipelines pipelines;
     private final PipelineRuns runs;
+    private final io.tinymlaas.store.Rollouts rollouts;
+    private final ModelRollout modelRollout;
     private PipelineQueue queue;
 
     private TinymlService(Tinyml engine, Database database) {
@@ -63,6 +72,8 @@ public final class TinymlService implements AutoCloseable {
         this.datasets = new DatasetVersions(database);
         this.pipelines = new Pipelines(database);
         this.runs = new PipelineRuns(database);
+        this.rollouts = new io.tinymlaas.store.Rollouts(database);
+        this.modelRollout = new ModelRollout(engine, devices, new DeviceImages(database), rollouts);
     }
 
     /**
@@ -84,7 +95,7 @@ public final class TinymlService implements AutoCloseable {
     }
 
     /** The embedded database's JDBC URL for a data folder: what {@code serve} uses when given no database. */
-    public static String embeddedDatabase(java.nio.file.Path folder) {
+    public static String embeddedDatabase(Path folder) {
         return Database.h2Url(folder);
     }
 
@@ -160,6 +171,43 @@ public final class TinymlService implements AutoCloseable {
         devices.delete(id);
     }
 
+    /** Makes an emulated device's next flash show a fault ({@link Device#FAULTS}), to rehearse a rollback. */
+    public Device simulateFault(long id, String fault) {
+        Device device = devices.get(id);
+        if (!Device.FAULTS.contains(required("fault", fault))) {
+            throw new InvalidInputException("fault", "'" + fault + "' is none of " + String.join(", ", Device.FAULTS));
+        }
+        if (!device.transport().equals("emulator")) {
+            throw new InvalidInputException("fault", "only an emulated device can be told to fail; " + device.name()
+                    + " is reached over " + device.transport());
+        }
+        return devices.simulateFault(id, fault);
+    }
+
+    // ---- assigning models to devices -------------------------------------------------------------------------------
+
+    /**
+     * Rolls a model out to devices, group by group, each device updated over the air and verified, or rolled back to
+     * its previous firmware; returns when every group is done or the error threshold stopped it.
+     */
+    public Rollout rollout(RolloutRequest request, String createdBy) {
+        ModelVersion model;
+        try {
+            model = models.get(required("modelId", request.modelId()));
+        } catch (NotFoundException e) {
+            throw new InvalidInputException("modelId", e.getMessage());
+        }
+        return modelRollout.run(request, model, createdBy);
+    }
+
+    public List<Rollout> rollouts() {
+        return rollouts.list();
+    }
+
+    public Rollout rollout(long id) {
+        return rollouts.get(id);
+    }
+
     // ---- toolchains ---------------------------------------------------------------------------------------------
 
     public Toolchain registerToolchain(ToolchainRegistration request) {
@@ -205,6 +253,35 @@ public final class TinymlService implements AutoCloseable {
     public int importFileStores() {
         return models.importFrom(new ModelRegistry(engine.layout().models()))
                 + datasets.importFrom(new DatasetStore(engine.layout().datasets()));
+    }
+
+    /**
+     * Registers a model that was not trained here from its int8 .tflite file: it is read and compiled first, so a file
+     * that is not a model, or uses an operator we do not support, is refused before anything is stored.
+     */
+    public ModelVersion registerModelFile(String name, byte[] tflite) {
+        String checked = requireName("name", name);
+        if (!checked.matches("[A-Za-z0-9_.-]+")) {
+            throw new InvalidInputException("name", "'" + checked + "' may hold only letters, digits, '_', '.' and '-'");
+        }
+        if (tflite.length == 0) {
+            throw new InvalidInputException("body", "is empty; send the .tflite file's bytes");
+        }
+        String sha256 = Hashes.sha256(tflite);
+        Path file = engine.layout().output().resolve("imported-models").resolve(sha256 + ".tflite");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, tflite);
+        } catch (IOException e) {
+            throw new TinymlException("cannot keep the model in " + file + ": " + IoFailure.reason(e), e);
+        }
+        try {
+            engine.compile(file);
+        } catch (TinymlException e) {
+            deleteQuietly(file);
+            throw e;
+        }
+        return models.registerFile(checked + "-" + sha256.substring(0, 12), file.toString(), sha256, tflite.length);
     }
 
     public List<ModelVersion> models() {
@@ -323,6 +400,14 @@ public final class TinymlService implements AutoCloseable {
         models.recordFirmware(modelId, new FirmwareBuild(target, figures.conversion().modelSha256(), program.flashBytes(),
                 program.ramBytes(), program.instructionsPerInference(), figures.compared() != null && figures.compared().bitIdentical(),
                 Instant.now(), runId));
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the refusal is what the caller needs to hear; a stray copy of a refused file harms nothing
+        }
     }
 
     // ---- checks -------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import io.tinymlaas.device.emulator.Emulator;
 import io.tinymlaas.device.emulator.RunningBoard;
 import io.tinymlaas.device.firmware.Firmware;
 import io.tinymlaas.device.firmware.FirmwareBuilder;
+import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.link.BoardErrorException;
 import io.tinymlaas.link.BoardSession;
 import io.tinymlaas.link.HelloMessage;
@@ -56,11 +57,19 @@ public final class BoardTarget implements InferenceTarget {
     /** Like {@link #run}, for whatever the firmware hosts in the model's place, e.g. the audio front end. */
     public TargetRun runFirmware(FirmwareModel model, List<byte[]> inputs) {
         Firmware firmware = build(model);
-        try (RunningBoard running = emulator.boot(board, firmware.elf(), BOOT_TIMEOUT);
+        return runImage(firmware.elf(), model.modelHash(), firmware.size(), inputs);
+    }
+
+    /**
+     * Boots a firmware image already built (e.g. the one a device was flashed with), checks that its HELLO names this
+     * board and {@code modelHash}, and runs the inputs on it.
+     */
+    public TargetRun runImage(Path elf, String modelHash, ProgramSize size, List<byte[]> inputs) {
+        try (RunningBoard running = emulator.boot(board, elf, BOOT_TIMEOUT);
              SerialLink link = SerialLink.open(running.serialDevice())) {
             BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
             HelloMessage hello = awaitBoot(session, running);
-            if (!hello.boardId().equals(board.id()) || !hello.modelHash().equals(model.modelHash())) {
+            if (!hello.boardId().equals(board.id()) || !hello.modelHash().equals(modelHash)) {
                 throw new TargetException(board.id() + ": the board runs other firmware (HELLO says board "
                         + hello.boardId() + ", model " + hello.modelHash() + ")");
             }
@@ -71,7 +80,7 @@ public final class BoardTarget implements InferenceTarget {
                 outputs.add(result.output());
                 instructions.add(result.instructions());
             }
-            return new TargetRun(outputs, instructions, firmware.size(), emulator.name() + " " + board.qemu().machine()
+            return new TargetRun(outputs, instructions, size, emulator.name() + " " + board.qemu().machine()
                     + " for " + board.id());
         }
     }

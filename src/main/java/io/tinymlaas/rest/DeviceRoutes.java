@@ -28,6 +28,7 @@ final class DeviceRoutes {
         router.post("/api/devices", this::create, Permission.OPERATE);
         router.get("/api/devices/{id}", this::get, Permission.READ);
         router.delete("/api/devices/{id}", this::delete, Permission.OPERATE);
+        router.post("/api/devices/{id}/fault", this::fault, Permission.OPERATE);
     }
 
     @OpenApi(path = "/api/devices", methods = HttpMethod.GET, summary = "Every registered device", tags = "devices",
@@ -57,6 +58,22 @@ final class DeviceRoutes {
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
     void get(Context ctx) {
         ctx.json(service.device(Bodies.id(ctx, "id")));
+    }
+
+    /** A fault for an emulated device's next flash. */
+    public record FaultRequest(String fault) {
+    }
+
+    @OpenApi(path = "/api/devices/{id}/fault", methods = HttpMethod.POST,
+            summary = "Make an emulated device's next flash fail (flash-interrupted), to rehearse a rollback (operator)",
+            tags = "devices", security = @OpenApiSecurity(name = "BearerAuth"),
+            pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
+            requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = FaultRequest.class)), responses = {
+            @OpenApiResponse(status = "200", content = @OpenApiContent(from = Device.class)),
+            @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
+            @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
+    void fault(Context ctx) {
+        ctx.json(service.simulateFault(Bodies.id(ctx, "id"), Bodies.read(ctx, FaultRequest.class).fault()));
     }
 
     @OpenApi(path = "/api/devices/{id}", methods = HttpMethod.DELETE, summary = "Unregister a device (operator)", tags = "devices",

@@ -1,10 +1,12 @@
 package io.tinymlaas.rest;
 
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.openapi.HttpMethod;
 import io.javalin.openapi.OpenApi;
 import io.javalin.openapi.OpenApiContent;
 import io.javalin.openapi.OpenApiParam;
+import io.javalin.openapi.OpenApiRequestBody;
 import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import io.javalin.router.JavalinDefaultRouting;
@@ -28,6 +30,7 @@ final class ModelRoutes {
     void register(JavalinDefaultRouting router) {
         router.get("/api/models", this::list, Permission.READ);
         router.get("/api/models/{id}", this::get, Permission.READ);
+        router.post("/api/models", this::register, Permission.MODELS);
         router.post("/api/models/import", this::importStores, Permission.DATA);
         router.get("/api/datasets", this::datasets, Permission.READ);
         router.get("/api/datasets/{name}/{version}", this::dataset, Permission.READ);
@@ -47,6 +50,22 @@ final class ModelRoutes {
             @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
     void get(Context ctx) {
         ctx.json(service.model(ctx.pathParam("id")));
+    }
+
+    @OpenApi(path = "/api/models", methods = HttpMethod.POST,
+            summary = "Register a model trained elsewhere from its int8 .tflite file (data scientist or operator)", tags = "models",
+            security = @OpenApiSecurity(name = "BearerAuth"),
+            queryParams = @OpenApiParam(name = "name", required = true, description = "letters, digits, '_', '.', '-'"),
+            requestBody = @OpenApiRequestBody(required = true,
+                    content = @OpenApiContent(type = "string", format = "binary", mimeType = "application/octet-stream")),
+            responses = {
+                    @OpenApiResponse(status = "201", content = @OpenApiContent(from = ModelVersion.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "409", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "413", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "422", content = @OpenApiContent(from = ErrorBody.class))})
+    void register(Context ctx) {
+        ctx.status(HttpStatus.CREATED).json(service.registerModelFile(ctx.queryParam("name"), ctx.bodyAsBytes()));
     }
 
     @OpenApi(path = "/api/models/import", methods = HttpMethod.POST,

@@ -10,6 +10,8 @@ enum Permission implements RouteRole {
     READ(Set.of(Role.VIEWER, Role.DATA_SCIENTIST, Role.OPERATOR), "any"),
     /** Data, labels, training and models. */
     DATA(Set.of(Role.DATA_SCIENTIST), "data_scientist"),
+    /** Registering a model file: the data scientist's models, and the operator's models to update devices with. */
+    MODELS(Set.of(Role.DATA_SCIENTIST, Role.OPERATOR), "data_scientist or operator"),
     /** Registering devices and toolchains, assigning models, running pipelines, making tokens. */
     OPERATE(Set.of(Role.OPERATOR), "operator");
 

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /** The REST API on one port: routes, token auth, errors as JSON and the OpenAPI document at /openapi.json. */
 public final class RestServer implements AutoCloseable {
 
-    /** Bodies are small JSON objects; anything larger is refused (413) before it is read. */
-    public static final long MAX_BODY_BYTES = 1024 * 1024;
+    /** Bodies are JSON objects or a .tflite file of a model small enough for a microcontroller; larger is refused (413). */
+    public static final long MAX_BODY_BYTES = 4L * 1024 * 1024;
     public static final String OPENAPI_PATH = "/openapi.json";
 
     private static final Logger LOG = LoggerFactory.getLogger(RestServer.class);
@@ -58,6 +58,7 @@ public final class RestServer implements AutoCloseable {
                 new ToolchainRoutes(service).register(router);
                 new ModelRoutes(service).register(router);
                 new PipelineRoutes(service).register(router);
+                new RolloutRoutes(service).register(router);
             });
         });
     }

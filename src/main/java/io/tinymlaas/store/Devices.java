@@ -7,12 +7,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /** The device table. Tags are kept as one newline-separated column: they are only ever read whole. */
 public final class Devices {
 
     private static final String COLUMNS = "id, name, board, transport, port, location, tags, status, last_seen, firmware_sha256,"
-            + " model_id, registered_at";
+            + " model_id, registered_at, simulated_fault";
 
     private final Sql sql;
 
@@ -56,11 +57,25 @@ public final class Devices {
         return get(id);
     }
 
+    /** Makes an emulated device's next flash show {@code fault}; the flash takes it, so it happens once. */
+    public Device simulateFault(long id, String fault) {
+        get(id);
+        sql.update("update device set simulated_fault = ? where id = ?", fault, id);
+        return get(id);
+    }
+
+    /** The fault the next flash is to show, cleared as it is taken; empty when none was asked for. */
+    public Optional<String> takeFault(long id) {
+        Optional<String> fault = Optional.ofNullable(get(id).simulatedFault());
+        fault.ifPresent(taken -> sql.update("update device set simulated_fault = null where id = ?", id));
+        return fault;
+    }
+
     private static Device device(ResultSet row) throws SQLException {
         String tags = row.getString("tags");
         return new Device(row.getLong("id"), row.getString("name"), row.getString("board"), row.getString("transport"),
                 row.getString("port"), row.getString("location"), tags.isEmpty() ? List.of() : Arrays.asList(tags.split("\n")),
                 Device.Status.valueOf(row.getString("status")), Sql.instant(row, "last_seen"), row.getString("firmware_sha256"),
-                row.getString("model_id"), Sql.instant(row, "registered_at"));
+                row.getString("model_id"), Sql.instant(row, "registered_at"), row.getString("simulated_fault"));
     }
 }

@@ -70,6 +70,19 @@ public final class ModelVersions {
                 judged.int8File(), judged.int8Sha256(), judged.int8Bytes(), judged.qualityJson(), entry.qualityPassed());
     }
 
+    /**
+     * Registers a model that was not trained here, from its int8 .tflite file (kept at {@code file}): no data set or
+     * training in its lineage, and no quality judged.
+     */
+    public ModelVersion registerFile(String id, String file, String sha256, int bytes) {
+        sql.one("select id from model where id = ?", row -> row.getString(1), id).ifPresent(existing -> {
+            throw new ConflictException("a model with id '" + id + "' is already registered");
+        });
+        sql.update("insert into model (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, "imported",
+                Instant.now(), file, sha256, null, null, null, null, "{}", file, sha256, bytes, "[]", false);
+        return get(id);
+    }
+
     /** Every model, oldest first. */
     public List<ModelVersion> list() {
         Map<String, List<FirmwareBuild>> firmware = firmware("");

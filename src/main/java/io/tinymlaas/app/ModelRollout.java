@@ -1,0 +1,145 @@
+package io.tinymlaas.app;
+
+import io.tinymlaas.compile.CompiledFile;
+import io.tinymlaas.core.InvalidInputException;
+import io.tinymlaas.core.NotFoundException;
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.lifecycle.FirmwareUpdate;
+import io.tinymlaas.lifecycle.FirmwareUpdate.Image;
+import io.tinymlaas.lifecycle.FirmwareUpdate.Verification;
+import io.tinymlaas.store.Device;
+import io.tinymlaas.store.DeviceImage;
+import io.tinymlaas.store.DeviceImages;
+import io.tinymlaas.store.Devices;
+import io.tinymlaas.store.ModelVersion;
+import io.tinymlaas.store.Rollout;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Assigning a model to devices, as an over-the-air update per device: build, flash, verify (HELLO names the model, test
+ * inferences bit-identical to the interpreter), and flash the previous firmware back when verification fails. Devices
+ * are updated group by group; a group whose failures put the rollout over its error threshold stops it, as fleet
+ * update services such as Eclipse hawkBit do.
+ */
+final class ModelRollout {
+
+    private final Tinyml engine;
+    private final Devices devices;
+    private final DeviceImages images;
+    private final io.tinymlaas.store.Rollouts rollouts;
+
+    ModelRollout(Tinyml engine, Devices devices, DeviceImages images, io.tinymlaas.store.Rollouts rollouts) {
+        this.engine = engine;
+        this.devices = devices;
+        this.images = images;
+        this.rollouts = rollouts;
+    }
+
+    Rollout run(RolloutRequest request, ModelVersion model, String createdBy) {
+        if (model.int8File() == null || !Files.isRegularFile(Path.of(model.int8File()))) {
+            throw new InvalidInputException("modelId", "model " + model.id() + " has no int8 .tflite file to build firmware from"
+                    + (model.int8File() == null ? " (it was never converted)" : " (" + model.int8File() + " is gone)"));
+        }
+        int groupSize = request.groupSize() == null ? 1 : request.groupSize();
+        if (groupSize < 1) {
+            throw new InvalidInputException("groupSize", "must be at least 1, not " + groupSize);
+        }
+        double threshold = request.errorThreshold() == null ? 0 : request.errorThreshold();
+        if (threshold < 0 || threshold > 1) {
+            throw new InvalidInputException("errorThreshold", "is a share of devices, from 0 to 1, not " + threshold);
+        }
+        if (request.devices() == null || request.devices().isEmpty()) {
+            throw new InvalidInputException("devices", "name at least one device id");
+        }
+        List<Device> targets = new ArrayList<>();
+        for (Long id : request.devices().stream().distinct().toList()) {
+            Device device;
+            try {
+                device = devices.get(id);
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("devices", e.getMessage());
+            }
+            if (!device.transport().equals("emulator")) {
+                throw new InvalidInputException("devices", "device " + device.name() + " is reached over " + device.transport()
+                        + "; updates over the air reach emulated devices only so far");
+            }
+            targets.add(device);
+        }
+        CompiledFile compiled = engine.compile(Path.of(model.int8File()));
+        Rollout rollout = rollouts.create(model.id(), groupSize, threshold, createdBy);
+        int tried = 0;
+        int failed = 0;
+        for (int start = 0; start < targets.size(); start += groupSize) {
+            int group = start / groupSize + 1;
+            for (Device device : targets.subList(start, Math.min(start + groupSize, targets.size()))) {
+                Rollout.DeviceUpdate update = update(device, model, compiled, group);
+                rollouts.device(rollout.id(), update);
+                tried++;
+                failed += update.status().equals("VERIFIED") ? 0 : 1;
+            }
+            double failedShare = (double) failed / tried;
+            if (failedShare > threshold && start + groupSize < targets.size()) {
+                String why = "stopped after group " + group + ": " + failed + " of " + tried + " devices failed, over the threshold of "
+                        + threshold;
+                for (Device skipped : targets.subList(start + groupSize, targets.size())) {
+                    rollouts.device(rollout.id(), new Rollout.DeviceUpdate(skipped.id(), skipped.name(),
+                            (targets.indexOf(skipped)) / groupSize + 1, "SKIPPED", "not tried: the rollout " + why, 0));
+                }
+                return rollouts.finish(rollout.id(), "STOPPED", why);
+            }
+        }
+        return rollouts.finish(rollout.id(), "COMPLETED", (tried - failed) + " of " + tried + " devices verified");
+    }
+
+    private Rollout.DeviceUpdate update(Device device, ModelVersion model, CompiledFile compiled, int group) {
+        long started = System.nanoTime();
+        FirmwareUpdate update;
+        Image image;
+        try {
+            update = engine.firmwareUpdate(device.board(), engine.layout().output().resolve("devices").resolve(String.valueOf(device.id())));
+            image = update.build(compiled);
+        } catch (TinymlException e) {
+            return result(device, group, "REFUSED", "nothing flashed: " + e.getMessage(), started);
+        }
+        devices.status(device.id(), Device.Status.UPDATING);
+        Image flashed = devices.takeFault(device.id()).isPresent() ? image.interruptedHalfway() : image;
+        images.flash(stored(device.id(), model.id(), flashed));
+        Verification verification = update.verify(flashed, compiled);
+        if (verification.passed()) {
+            devices.reported(device.id(), Device.Status.ONLINE, flashed.sha256(), model.id());
+            return result(device, group, "VERIFIED", verification.detail(), started);
+        }
+        return rollBack(device, update, "verification failed: " + verification.detail(), group, started);
+    }
+
+    private Rollout.DeviceUpdate rollBack(Device device, FirmwareUpdate update, String why, int group, long started) {
+        DeviceImage previous = images.find(device.id(), DeviceImage.PREVIOUS).orElse(null);
+        if (previous == null) {
+            devices.status(device.id(), Device.Status.FAILED);
+            return result(device, group, "FAILED", why + "; no earlier firmware to roll back to", started);
+        }
+        images.rollBack(device.id());
+        Verification back = update.verifyBoots(new Image(previous.image(), previous.sha256(), previous.modelHash(),
+                previous.inputBytes(), previous.textBytes(), previous.dataBytes(), previous.bssBytes()));
+        if (!back.passed()) {
+            devices.status(device.id(), Device.Status.FAILED);
+            return result(device, group, "FAILED", why + "; the earlier firmware did not come back either: " + back.detail(), started);
+        }
+        devices.reported(device.id(), Device.Status.ONLINE, previous.sha256(), previous.modelId());
+        return result(device, group, "ROLLED_BACK", why + "; rolled back to model " + previous.modelId() + ": " + back.detail(),
+                started);
+    }
+
+    private static DeviceImage stored(long deviceId, String modelId, Image image) {
+        return new DeviceImage(deviceId, DeviceImage.ACTIVE, modelId, image.modelHash(), image.sha256(), image.inputBytes(),
+                image.text(), image.data(), image.bss(), image.elf(), Instant.now());
+    }
+
+    private static Rollout.DeviceUpdate result(Device device, int group, String status, String detail, long started) {
+        return new Rollout.DeviceUpdate(device.id(), device.name(), group, status, detail, (System.nanoTime() - started) / 1e9);
+    }
+}
