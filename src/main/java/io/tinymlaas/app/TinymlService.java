@@ -361,10 +361,10 @@ public final class TinymlService implements AutoCloseable {
     /**
      * Does a run, for a job worker: claims it (a run that ended or was cancelled is left alone, so a job handed on after a
      * worker died never runs a finished pipeline twice), runs the pipeline's stages recording each as it ends, and
-     * registers the model and the firmware it made.
+     * registers the model and the firmware it made. The run names {@code worker} as the one that did it.
      */
-    public void execute(long runId) {
-        if (!runs.start(runId)) {
+    public void execute(long runId, String worker) {
+        if (!runs.start(runId, worker)) {
             return;
         }
         PipelineRun run = runs.get(runId);

@@ -29,13 +29,14 @@ public final class JobEngine implements PipelineQueue, AutoCloseable {
 
     /**
      * Starts the engine for {@code service}; with {@code work} this process also runs jobs, named {@code workerName} in
-     * JobRunr's server list. JobRunr keeps one configuration per JVM, so a process starts one engine.
+     * JobRunr's server list and on the runs it claims. JobRunr keeps one configuration per JVM, so a process starts one
+     * engine.
      */
     public static JobEngine start(TinymlService service, boolean work, String workerName) {
         JobActivator activator = new JobActivator() {
             @Override
             public <T> T activateJob(Class<T> type) {
-                return type.cast(new PipelineJobHandler(service));
+                return type.cast(new PipelineJobHandler(service, workerName));
             }
         };
         JobRunrConfigurationResult result = JobRunr.configure()

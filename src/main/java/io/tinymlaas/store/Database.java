@@ -24,14 +24,15 @@ public final class Database implements AutoCloseable {
 
     /**
      * The embedded H2 database in {@code folder} (registry.mv.db). AUTO_SERVER lets a worker process on this machine
-     * open the same file while the server has it open.
+     * open the same file while the server has it open. WRITE_DELAY=0 writes each commit to the file as it is made: with
+     * H2's default delay, a server killed by SIGKILL loses its last half second of commits (such as its claim of a run).
      */
     public static Database embedded(Path folder) {
         return open(h2Url(folder), "tinyml", "");
     }
 
     public static String h2Url(Path folder) {
-        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve("registry") + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + folder.toAbsolutePath().resolve("registry") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** The database at a JDBC URL (jdbc:h2:… or jdbc:postgresql://…), migrated before it is returned. */

@@ -8,11 +8,13 @@ import java.util.List;
  * what it made, and its stages so far.
  *
  * @param jobId     the job engine's id for the run, null until queued
+ * @param worker    the worker that claimed the run last, null until one did
  * @param modelId   the registered model the run stored, null until its store stage passed
  * @param report    the dry-run report file, null until the run ended
  * @param error     why the run could not run at all; a failed stage says why in its own detail
  */
-public record PipelineRun(long id, long pipelineId, String jobId, Status status, int attempts, boolean cancelRequested,
+public record PipelineRun(long id, long pipelineId, String jobId, Status status, int attempts, String worker,
+                          boolean cancelRequested,
                           String modelId, String report, String error, Instant createdAt, Instant startedAt, Instant endedAt,
                           List<RunStage> stages) {
 

@@ -15,8 +15,8 @@ import java.util.List;
  */
 public final class PipelineRuns {
 
-    private static final String COLUMNS = "id, pipeline_id, job_id, status, attempts, cancel_requested, model_id, report_file,"
-            + " error, created_at, started_at, ended_at";
+    private static final String COLUMNS = "id, pipeline_id, job_id, status, attempts, worker, cancel_requested, model_id,"
+            + " report_file, error, created_at, started_at, ended_at";
 
     private final Sql sql;
 
@@ -36,12 +36,13 @@ public final class PipelineRuns {
 
     /**
      * Claims a run for a worker: a queued run, or a running one whose worker died (its job was handed on), starts afresh
-     * with its earlier stages cleared. False when the run has ended or was cancelled, so it never runs again.
+     * with its earlier stages cleared, as {@code worker}'s. False when the run has ended or was cancelled, so it never runs
+     * again.
      */
-    public boolean start(long runId) {
-        int claimed = sql.update("update pipeline_run set status = ?, attempts = attempts + 1, started_at = ? where id = ?"
-                + " and status in (?, ?) and cancel_requested = false", Status.RUNNING.name(), Instant.now(), runId,
-                Status.QUEUED.name(), Status.RUNNING.name());
+    public boolean start(long runId, String worker) {
+        int claimed = sql.update("update pipeline_run set status = ?, attempts = attempts + 1, worker = ?, started_at = ?"
+                + " where id = ? and status in (?, ?) and cancel_requested = false", Status.RUNNING.name(), worker, Instant.now(),
+                runId, Status.QUEUED.name(), Status.RUNNING.name());
         if (claimed == 1) {
             sql.update("delete from run_stage where run_id = ?", runId);
         } else {
@@ -95,8 +96,8 @@ public final class PipelineRuns {
     private PipelineRun run(ResultSet row) throws SQLException {
         long id = row.getLong("id");
         return new PipelineRun(id, row.getLong("pipeline_id"), row.getString("job_id"), Status.valueOf(row.getString("status")),
-                row.getInt("attempts"), row.getBoolean("cancel_requested"), row.getString("model_id"), row.getString("report_file"),
-                row.getString("error"), Sql.instant(row, "created_at"), Sql.instant(row, "started_at"),
+                row.getInt("attempts"), row.getString("worker"), row.getBoolean("cancel_requested"), row.getString("model_id"),
+                row.getString("report_file"), row.getString("error"), Sql.instant(row, "created_at"), Sql.instant(row, "started_at"),
                 Sql.instant(row, "ended_at"), stages(id));
     }
 }
