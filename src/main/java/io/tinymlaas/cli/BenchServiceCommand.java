@@ -11,14 +11,15 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Its own database options rather than serve's: without --db it must never open the user's registry (serve's
- * --data-dir default), as it fills the database it is given with thousands of devices.
+ * Without --db it never opens the user's registry (serve's --data-dir default): it fills the database it is given with
+ * thousands of devices.
  */
 @Command(name = "bench-service", mixinStandardHelpOptions = true,
         description = {"Starts the service in this process (REST API on a free port, no job worker) on a fresh embedded H2 "
@@ -34,17 +35,8 @@ final class BenchServiceCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--db", paramLabel = "<jdbc-url>",
-            description = "a database to load, e.g. jdbc:postgresql://127.0.0.1:5432/tinyml (bin/setup --postgresql makes it); "
-                    + "it keeps the devices registered (default: a fresh embedded H2, deleted afterwards)")
-    String url;
-
-    @Option(names = "--db-user", paramLabel = "<user>", defaultValue = "tinyml", description = "database user (default: ${DEFAULT-VALUE})")
-    String user;
-
-    @Option(names = "--db-password", paramLabel = "<password>", defaultValue = "${env:TINYML_DB_PASSWORD}",
-            description = "database password (default: $TINYML_DB_PASSWORD)")
-    String password;
+    @Mixin
+    DatabaseConnection database;
 
     @Option(names = "--seconds", defaultValue = "20", description = "how long to load the service (default: ${DEFAULT-VALUE})")
     int seconds;
@@ -58,11 +50,11 @@ final class BenchServiceCommand implements Callable<Integer> {
         ServiceBench.requireLoad(clients, Duration.ofSeconds(seconds));
         Tinyml tinyml = main.tinyml();
         ServiceBenchResult result;
-        try (ScratchDatabase scratch = url == null ? ScratchDatabase.create(tinyml) : null) {
-            String jdbcUrl = scratch == null ? url : scratch.jdbcUrl();
+        try (ScratchDatabase scratch = database.url == null ? ScratchDatabase.create(tinyml) : null) {
+            String jdbcUrl = scratch == null ? database.url : scratch.jdbcUrl();
             out.printf("loading the service on %s from %d clients for %d s%n", jdbcUrl, clients, seconds);
             out.flush();
-            try (TinymlService service = TinymlService.open(tinyml, jdbcUrl, user, password == null ? "" : password,
+            try (TinymlService service = TinymlService.open(tinyml, jdbcUrl, database.user, database.password(),
                     opened -> JobEngine.start(opened, false, "bench-service"));
                  RestServer server = RestServer.start(service, "127.0.0.1", 0)) {
                 result = ServiceBench.run(service, server.port(), clients, Duration.ofSeconds(seconds));

@@ -5,21 +5,14 @@ import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.jobs.JobEngine;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which registry database a service process opens: the embedded one in the data folder unless a JDBC URL is given. */
 final class DatabaseOptions {
 
-    @Option(names = "--db", paramLabel = "<jdbc-url>",
-            description = "the registry database, e.g. jdbc:postgresql://host/tinyml (default: embedded H2 in the data folder)")
-    String url;
-
-    @Option(names = "--db-user", paramLabel = "<user>", defaultValue = "tinyml", description = "database user (default: ${DEFAULT-VALUE})")
-    String user;
-
-    @Option(names = "--db-password", paramLabel = "<password>", defaultValue = "${env:TINYML_DB_PASSWORD}",
-            description = "database password (default: $TINYML_DB_PASSWORD)")
-    String password;
+    @Mixin
+    DatabaseConnection connection;
 
     @Option(names = "--data-dir", paramLabel = "<dir>",
             description = "where the embedded database and the first token live (default: $XDG_DATA_HOME/tinymlaas or ~/.local/share/tinymlaas)")
@@ -36,10 +29,10 @@ final class DatabaseOptions {
 
     /** Opens the registry with a job engine; with {@code work} this process also runs pipeline jobs, as {@code workerName}. */
     TinymlService open(Tinyml tinyml, boolean work, String workerName) {
-        if (url == null) {
+        if (connection.url == null) {
             new ServiceFolder(dataDirectory()).create();
         }
-        return TinymlService.open(tinyml, jdbcUrl(), user, password == null ? "" : password,
+        return TinymlService.open(tinyml, jdbcUrl(), connection.user, connection.password(),
                 service -> JobEngine.start(service, work, workerName));
     }
 
@@ -50,6 +43,6 @@ final class DatabaseOptions {
     }
 
     String jdbcUrl() {
-        return url != null ? url : TinymlService.embeddedDatabase(dataDirectory());
+        return connection.url != null ? connection.url : TinymlService.embeddedDatabase(dataDirectory());
     }
 }

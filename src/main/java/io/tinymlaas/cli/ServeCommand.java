@@ -14,7 +14,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Starts the service: the REST API (OpenAPI document at /openapi.json) on the registry database, and a job "
+        description = {"Starts the service: the REST API (OpenAPI document at /openapi.json) on the registry database (embedded H2 "
+                + "in --data-dir unless --db names one), and a job "
                 + "worker for pipeline runs. On first start it imports the models and data sets stored so far and prints a "
                 + "token for the first operator. Stops on Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {

@@ -12,7 +12,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "worker", mixinStandardHelpOptions = true,
-        description = {"Runs pipeline jobs from the registry database, one at a time, beside the server and other workers: "
+        description = {"Runs pipeline jobs from the registry database (the embedded H2 in --data-dir, shared with a server on this "
+                + "machine, unless --db names one), one at a time, beside the server and other workers: "
                 + "start one per machine against the same PostgreSQL (--db jdbc:postgresql://…) to spread the work. A job "
                 + "whose worker dies is handed to another. Stops on Ctrl-C."})
 final class WorkerCommand implements Callable<Integer> {
