@@ -7,18 +7,13 @@ import io.tinymlaas.core.NotFoundException;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.ToolchainProbe;
-import io.tinymlaas.examples.Examples;
-import io.tinymlaas.lifecycle.StagePlan;
 import io.tinymlaas.registry.ModelRegistry;
-import io.tinymlaas.report.RunFigures;
-import io.tinymlaas.report.RunReport;
 import io.tinymlaas.store.Database;
 import io.tinymlaas.store.DatasetVersion;
 import io.tinymlaas.store.DatasetVersions;
 import io.tinymlaas.store.Device;
 import io.tinymlaas.store.DeviceImages;
 import io.tinymlaas.store.Devices;
-import io.tinymlaas.store.FirmwareBuild;
 import io.tinymlaas.store.ModelVersion;
 import io.tinymlaas.store.ModelVersions;
 import io.tinymlaas.store.Pipeline;
@@ -33,10 +28,8 @@ import io.tinymlaas.store.Toolchains;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -46,8 +39,6 @@ import javax.sql.DataSource;
  * commands call this and nothing else.
  */
 public final class TinymlService implements AutoCloseable {
-
-    private static final int MAX_NAME = 200;
 
     private final Tinyml engine;
     private final Database database;
@@ -60,6 +51,7 @@ public final class TinymlService implements AutoCloseable {
     private final PipelineRuns runs;
     private final io.tinymlaas.store.Rollouts rollouts;
     private final ModelRollout modelRollout;
+    private final PipelineRunner runner;
     private PipelineQueue queue;
 
     private TinymlService(Tinyml engine, Database database) {
@@ -74,6 +66,7 @@ public final class TinymlService implements AutoCloseable {
         this.runs = new PipelineRuns(database);
         this.rollouts = new io.tinymlaas.store.Rollouts(database);
         this.modelRollout = new ModelRollout(engine, devices, new DeviceImages(database), rollouts);
+        this.runner = new PipelineRunner(engine, pipelines, runs, models, this::importFileStores);
     }
 
     /**
@@ -120,7 +113,7 @@ public final class TinymlService implements AutoCloseable {
     }
 
     public String createToken(String name, Token.Role role) {
-        return tokens.create(requireName("name", name), role);
+        return tokens.create(Fields.name("name", name), role);
     }
 
     /** A token for the first operator when the registry has none yet; empty afterwards, as the first one was shown once. */
@@ -141,12 +134,12 @@ public final class TinymlService implements AutoCloseable {
     }
 
     public Device registerDevice(DeviceRegistration request) {
-        String name = requireName("name", request.name());
-        String board = required("board", request.board());
+        String name = Fields.name("name", request.name());
+        String board = Fields.required("board", request.board());
         if (!engine.boardIds().contains(board)) {
             throw new InvalidInputException("board", "no board '" + board + "'; known: " + String.join(", ", engine.boardIds()));
         }
-        String transport = required("transport", request.transport());
+        String transport = Fields.required("transport", request.transport());
         if (!Device.TRANSPORTS.contains(transport)) {
             throw new InvalidInputException("transport", "'" + transport + "' is neither of " + String.join(", ", Device.TRANSPORTS));
         }
@@ -174,7 +167,7 @@ public final class TinymlService implements AutoCloseable {
     /** Makes an emulated device's next flash show a fault ({@link Device#FAULTS}), to rehearse a rollback. */
     public Device simulateFault(long id, String fault) {
         Device device = devices.get(id);
-        if (!Device.FAULTS.contains(required("fault", fault))) {
+        if (!Device.FAULTS.contains(Fields.required("fault", fault))) {
             throw new InvalidInputException("fault", "'" + fault + "' is none of " + String.join(", ", Device.FAULTS));
         }
         if (!device.transport().equals("emulator")) {
@@ -193,7 +186,7 @@ public final class TinymlService implements AutoCloseable {
     public Rollout rollout(RolloutRequest request, String createdBy) {
         ModelVersion model;
         try {
-            model = models.get(required("modelId", request.modelId()));
+            model = models.get(Fields.required("modelId", request.modelId()));
         } catch (NotFoundException e) {
             throw new InvalidInputException("modelId", e.getMessage());
         }
@@ -211,9 +204,9 @@ public final class TinymlService implements AutoCloseable {
     // ---- toolchains ---------------------------------------------------------------------------------------------
 
     public Toolchain registerToolchain(ToolchainRegistration request) {
-        String name = requireName("name", request.name());
-        String kind = required("kind", request.kind());
-        String command = required("command", request.command());
+        String name = Fields.name("name", request.name());
+        String kind = Fields.required("kind", request.kind());
+        String command = Fields.required("command", request.command());
         if (!ToolchainProbe.KINDS.contains(kind)) {
             throw new InvalidInputException("kind", "'" + kind + "' is none of " + String.join(", ", ToolchainProbe.KINDS));
         }
@@ -260,7 +253,7 @@ public final class TinymlService implements AutoCloseable {
      * that is not a model, or uses an operator we do not support, is refused before anything is stored.
      */
     public ModelVersion registerModelFile(String name, byte[] tflite) {
-        String checked = requireName("name", name);
+        String checked = Fields.name("name", name);
         if (!checked.matches("[A-Za-z0-9_.-]+")) {
             throw new InvalidInputException("name", "'" + checked + "' may hold only letters, digits, '_', '.' and '-'");
         }
@@ -303,30 +296,7 @@ public final class TinymlService implements AutoCloseable {
     // ---- pipelines ----------------------------------------------------------------------------------------------
 
     public Pipeline createPipeline(PipelineDefinition definition, String createdBy) {
-        String name = requireName("name", definition.name());
-        String example = required("example", definition.example());
-        if (!Examples.names().contains(example)) {
-            throw new InvalidInputException("example", "no example '" + example + "'; known: " + String.join(", ", Examples.names()));
-        }
-        String target = required("target", definition.target());
-        List<String> targets = engine.targetIds();
-        if (!targets.contains(target)) {
-            throw new InvalidInputException("target", "no target '" + target + "'; known: " + String.join(", ", targets));
-        }
-        String lastStage = definition.lastStage() == null ? Tinyml.DRY_RUN_STAGES.get(Tinyml.DRY_RUN_STAGES.size() - 1)
-                : definition.lastStage();
-        if (!Tinyml.DRY_RUN_STAGES.contains(lastStage)) {
-            throw new InvalidInputException("lastStage", "no stage '" + lastStage + "'; a pipeline ends at one of "
-                    + String.join(", ", Tinyml.DRY_RUN_STAGES));
-        }
-        if (definition.dataVersion() != null) {
-            try {
-                engine.targetsFor(new RunRequest(example, List.of(target), definition.dataVersion(), null));
-            } catch (TinymlException e) {
-                throw new InvalidInputException("dataVersion", e.getMessage());
-            }
-        }
-        return pipelines.create(name, example, target, lastStage, definition.dataVersion(), definition.seed(), createdBy);
+        return runner.create(definition, createdBy);
     }
 
     public List<Pipeline> pipelines() {
@@ -364,42 +334,7 @@ public final class TinymlService implements AutoCloseable {
      * registers the model and the firmware it made. The run names {@code worker} as the one that did it.
      */
     public void execute(long runId, String worker) {
-        if (!runs.start(runId, worker)) {
-            return;
-        }
-        PipelineRun run = runs.get(runId);
-        Pipeline pipeline = pipelines.get(run.pipelineId());
-        AtomicInteger position = new AtomicInteger();
-        try {
-            DryRunOutcome outcome = engine.dryRun(new RunRequest(pipeline.example(), List.of(pipeline.target()), pipeline.dataVersion(),
-                            pipeline.seed()), new StagePlan(pipeline.lastStage(), () -> runs.cancelRequested(runId)),
-                    stage -> runs.stage(runId, position.getAndIncrement(), stage.name(), stage.status().name(), stage.seconds(),
-                            stage.detail()));
-            RunReport report = outcome.reports().get(0);
-            String modelId = report.figures().stored() == null ? null : report.figures().stored().modelId();
-            importFileStores();
-            if (modelId != null) {
-                recordFirmware(modelId, pipeline.target(), report.figures(), runId);
-            }
-            PipelineRun.Status status = runs.cancelRequested(runId) && !report.passed() ? PipelineRun.Status.CANCELLED
-                    : report.passed() ? PipelineRun.Status.PASSED : PipelineRun.Status.FAILED;
-            runs.finish(runId, status, modelId, engine.runReportFile(report).toString(), null);
-        } catch (TinymlException e) {
-            runs.finish(runId, PipelineRun.Status.FAILED, null, null, e.getMessage());
-        } catch (RuntimeException e) {
-            // a bug of ours, not bad input: the run ends failed rather than being retried into the same bug
-            runs.finish(runId, PipelineRun.Status.FAILED, null, null, "internal error: " + e);
-        }
-    }
-
-    private void recordFirmware(String modelId, String target, RunFigures figures, long runId) {
-        if (figures.program() == null || figures.conversion() == null) {
-            return;
-        }
-        RunFigures.Program program = figures.program();
-        models.recordFirmware(modelId, new FirmwareBuild(target, figures.conversion().modelSha256(), program.flashBytes(),
-                program.ramBytes(), program.instructionsPerInference(), figures.compared() != null && figures.compared().bitIdentical(),
-                Instant.now(), runId));
+        runner.execute(runId, worker);
     }
 
     private static void deleteQuietly(Path file) {
@@ -411,21 +346,6 @@ public final class TinymlService implements AutoCloseable {
     }
 
     // ---- checks -------------------------------------------------------------------------------------------------
-
-    private static String required(String field, String value) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(field, "is required");
-        }
-        return value.strip();
-    }
-
-    private static String requireName(String field, String value) {
-        String name = required(field, value);
-        if (name.length() > MAX_NAME) {
-            throw new InvalidInputException(field, "is " + name.length() + " characters long; at most " + MAX_NAME);
-        }
-        return name;
-    }
 
     @Override
     public void close() {

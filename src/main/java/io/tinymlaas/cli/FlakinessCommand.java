@@ -4,7 +4,6 @@ import io.tinymlaas.app.FlakinessOutcome;
 import io.tinymlaas.lifecycle.QualitySpread;
 import io.tinymlaas.report.Quality;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

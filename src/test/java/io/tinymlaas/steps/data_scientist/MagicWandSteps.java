@@ -10,14 +10,10 @@ import io.tinymlaas.data.GestureSynthesizer;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.device.TargetRun;
-import io.tinymlaas.device.X86Container;
 import io.tinymlaas.examples.MagicWand;
 import io.tinymlaas.registry.StoredModel;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.steps.World;
-import io.tinymlaas.tflite.Operator;
-import io.tinymlaas.tflite.TfliteModel;
-import io.tinymlaas.tflite.TfliteReader;
 import io.tinymlaas.train.ConvTrainingResult;
 import java.util.List;
 
