@@ -37,6 +37,13 @@ final class PipelineRunner {
     }
 
     Pipeline create(PipelineDefinition definition, String createdBy) {
+        PipelineDefinition checked = checked(definition);
+        return pipelines.create(checked.name(), checked.example(), checked.target(), checked.lastStage(), checked.dataVersion(),
+                checked.seed(), createdBy);
+    }
+
+    /** The definition with every field checked against the engine, and the last stage filled in when not given. */
+    PipelineDefinition checked(PipelineDefinition definition) {
         String name = Fields.name("name", definition.name());
         String example = Fields.required("example", definition.example());
         if (!Examples.names().contains(example)) {
@@ -60,7 +67,7 @@ final class PipelineRunner {
                 throw new InvalidInputException("dataVersion", e.getMessage());
             }
         }
-        return pipelines.create(name, example, target, lastStage, definition.dataVersion(), definition.seed(), createdBy);
+        return new PipelineDefinition(name, example, target, lastStage, definition.dataVersion(), definition.seed());
     }
 
     void execute(long runId, String worker) {

@@ -16,6 +16,8 @@ import io.tinymlaas.store.DeviceImages;
 import io.tinymlaas.store.Devices;
 import io.tinymlaas.store.ModelVersion;
 import io.tinymlaas.store.ModelVersions;
+import io.tinymlaas.store.Matrices;
+import io.tinymlaas.store.Matrix;
 import io.tinymlaas.store.Pipeline;
 import io.tinymlaas.store.PipelineRun;
 import io.tinymlaas.store.PipelineRuns;
@@ -52,6 +54,7 @@ public final class TinymlService implements AutoCloseable {
     private final io.tinymlaas.store.Rollouts rollouts;
     private final ModelRollout modelRollout;
     private final PipelineRunner runner;
+    private final Matrices matrices;
     private PipelineQueue queue;
 
     private TinymlService(Tinyml engine, Database database) {
@@ -66,6 +69,7 @@ public final class TinymlService implements AutoCloseable {
         this.runs = new PipelineRuns(database);
         this.rollouts = new io.tinymlaas.store.Rollouts(database);
         this.modelRollout = new ModelRollout(engine, devices, new DeviceImages(database), rollouts);
+        this.matrices = new Matrices(database);
         this.runner = new PipelineRunner(engine, pipelines, runs, models, this::importFileStores);
     }
 
@@ -297,6 +301,55 @@ public final class TinymlService implements AutoCloseable {
 
     public Pipeline createPipeline(PipelineDefinition definition, String createdBy) {
         return runner.create(definition, createdBy);
+    }
+
+    /**
+     * Starts a board matrix: one pipeline run per target that an emulator here runs, to the last stage, each a job of its
+     * own; a target no emulator here runs gets a cell saying why. Every cell is checked before any is started.
+     */
+    public MatrixView startMatrix(MatrixRequest request, String createdBy) {
+        if (request.targets() == null || request.targets().isEmpty()) {
+            throw new InvalidInputException("targets", "name at least one target, or \"all\"");
+        }
+        List<String> targets = request.targets().contains(Tinyml.ALL_TARGETS) ? engine.targetIds()
+                : request.targets().stream().distinct().toList();
+        String last = Tinyml.DRY_RUN_STAGES.get(Tinyml.DRY_RUN_STAGES.size() - 1);
+        long stamp = System.currentTimeMillis();
+        List<PipelineDefinition> cells;
+        try {
+            cells = targets.stream().map(target -> runner.checked(new PipelineDefinition("matrix " + stamp + ": " + request.example()
+                    + " on " + target, request.example(), target, last, request.dataVersion(), request.seed()))).toList();
+        } catch (InvalidInputException e) {
+            throw e.field().equals("target") ? new InvalidInputException("targets", e.getMessage().substring("target: ".length())) : e;
+        }
+        long id = matrices.create(cells.get(0).example(), request.dataVersion(), request.seed(), createdBy);
+        for (int i = 0; i < cells.size(); i++) {
+            PipelineDefinition cell = cells.get(i);
+            Optional<String> cannotRun = engine.target(cell.target()).whyNotRunnable();
+            matrices.cell(id, i, cannotRun.isPresent() ? new Matrix.Cell(cell.target(), null, cannotRun.get())
+                    : new Matrix.Cell(cell.target(), startRun(runner.create(cell, createdBy).id()).id(), null));
+        }
+        return matrix(id);
+    }
+
+    public MatrixView matrix(long id) {
+        Matrix matrix = matrices.get(id);
+        List<MatrixView.Cell> cells = matrix.cells().stream().map(cell -> cell.runId() == null
+                ? new MatrixView.Cell(cell.target(), "CANNOT_RUN_HERE", null, null, cell.cannotRun())
+                : cellOf(cell.target(), runs.get(cell.runId()))).toList();
+        List<MatrixView.Cell> runnable = cells.stream().filter(cell -> cell.runId() != null).toList();
+        boolean finished = runnable.stream().allMatch(cell -> PipelineRun.Status.valueOf(cell.verdict()).ended());
+        return new MatrixView(id, matrix.example(), cells, finished,
+                finished && runnable.stream().allMatch(cell -> cell.verdict().equals(PipelineRun.Status.PASSED.name())));
+    }
+
+    private static MatrixView.Cell cellOf(String target, PipelineRun run) {
+        String detail = run.error() != null ? run.error()
+                : run.stages().stream().filter(stage -> stage.status().equals("FAILED")).findFirst()
+                        .map(stage -> stage.stage() + ": " + stage.detail())
+                        .orElse(run.stages().stream().filter(stage -> stage.stage().equals("run")).findFirst()
+                                .map(PipelineRun.RunStage::detail).orElse(""));
+        return new MatrixView.Cell(target, run.status().name(), run.id(), run.modelId(), detail);
     }
 
     public List<Pipeline> pipelines() {

@@ -59,6 +59,7 @@ public final class RestServer implements AutoCloseable {
                 new ModelRoutes(service).register(router);
                 new PipelineRoutes(service).register(router);
                 new RolloutRoutes(service).register(router);
+                new MatrixRoutes(service).register(router);
             });
         });
     }

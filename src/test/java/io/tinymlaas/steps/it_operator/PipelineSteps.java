@@ -61,7 +61,7 @@ public class PipelineSteps {
         assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("PASSED");
         assertThat(run.get("attempts").asInt()).isEqualTo(1);
         for (String stage : names(passed)) {
-            assertThat(stage(run, stage).get("status").asText()).as(stage + " in " + run).isEqualTo("PASSED");
+            assertThat(PipelineRunWatch.stage(run, stage).get("status").asText()).as(stage + " in " + run).isEqualTo("PASSED");
         }
     }
 
@@ -69,8 +69,8 @@ public class PipelineSteps {
     public void itsStagesWereSkipped(String skipped, String reason) {
         JsonNode run = watch.current();
         for (String stage : names(skipped)) {
-            assertThat(stage(run, stage).get("status").asText()).isEqualTo("SKIPPED");
-            assertThat(stage(run, stage).get("detail").asText()).isEqualTo(reason);
+            assertThat(PipelineRunWatch.stage(run, stage).get("status").asText()).isEqualTo("SKIPPED");
+            assertThat(PipelineRunWatch.stage(run, stage).get("detail").asText()).isEqualTo(reason);
         }
     }
 
@@ -119,15 +119,6 @@ public class PipelineSteps {
             assertThat(stage.get("detail").asText()).isEqualTo(reason);
         });
         assertThat(stages.subList(0, firstCancelled)).allSatisfy(stage -> assertThat(stage.get("status").asText()).isEqualTo("PASSED"));
-    }
-
-    static JsonNode stage(JsonNode run, String name) {
-        for (JsonNode stage : run.get("stages")) {
-            if (stage.get("stage").asText().equals(name)) {
-                return stage;
-            }
-        }
-        throw new AssertionError("no stage " + name + " in " + run);
     }
 
     private static List<String> names(String list) {

@@ -70,4 +70,14 @@ public class PipelineRunWatch {
             default -> false;
         }, "ended");
     }
+
+    /** The stage of that name in a run as the API gives it. */
+    public static JsonNode stage(JsonNode run, String name) {
+        for (JsonNode stage : run.get("stages")) {
+            if (stage.get("stage").asText().equals(name)) {
+                return stage;
+            }
+        }
+        throw new AssertionError("no stage " + name + " in " + run);
+    }
 }
