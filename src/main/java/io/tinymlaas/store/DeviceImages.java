@@ -25,11 +25,13 @@ public final class DeviceImages {
 
     /** Flashes a new image: the running one becomes the previous one, kept for a rollback. */
     public void flash(DeviceImage image) {
-        find(image.deviceId(), DeviceImage.ACTIVE).ifPresent(running -> {
+        boolean running = sql.one("select count(*) from device_image where device_id = ? and slot = ?", row -> row.getLong(1),
+                image.deviceId(), DeviceImage.ACTIVE).orElse(0L) > 0;
+        if (running) {
             sql.update("delete from device_image where device_id = ? and slot = ?", image.deviceId(), DeviceImage.PREVIOUS);
             sql.update("update device_image set slot = ? where device_id = ? and slot = ?", DeviceImage.PREVIOUS, image.deviceId(),
                     DeviceImage.ACTIVE);
-        });
+        }
         insert(image, DeviceImage.ACTIVE);
     }
 
