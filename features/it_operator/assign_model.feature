@@ -12,7 +12,7 @@ Feature: IT operator — assign a model to devices: update over the air, verify,
   Scenario: a model is assigned to an emulated Nano 33 BLE Sense, flashed and verified
     Given the device "nano-1" on board "arduino_nano_33_ble_sense" reached by "emulator" is registered
     When I assign the model of seed 7 to "nano-1"
-    Then the answer is 201
+    Then the answer is 202 and the rollout is queued as a job
     And the rollout COMPLETED with "nano-1" VERIFIED: its HELLO names the model and its test inferences are bit-identical
     And the device "nano-1" is ONLINE running the model of seed 7, with the flashed firmware's hash
 
@@ -29,7 +29,7 @@ Feature: IT operator — assign a model to devices: update over the air, verify,
     Given the devices "edge-1", "edge-2" and "edge-3" on board "sparkfun_edge" reached by "emulator" are registered
     And the next flash of "edge-1" is set to be interrupted midway
     When I assign the model of seed 7 to "edge-1", "edge-2" and "edge-3" in groups of 1 with an error threshold of 0.0
-    Then the answer is 201
+    Then the answer is 202 and the rollout is queued as a job
     And the rollout STOPPED after group 1, saying 1 of 1 devices failed
     And "edge-1" FAILED, with no earlier firmware to roll back to, and "edge-2" and "edge-3" were SKIPPED
     And the devices "edge-2" and "edge-3" are still REGISTERED with no model
@@ -38,7 +38,7 @@ Feature: IT operator — assign a model to devices: update over the air, verify,
     Given the device "badge-1" on board "adafruit_edgebadge" reached by "emulator" is registered
     And an int8 dense model with 1024 inputs and 600 hidden units is registered as "wide_dense"
     When I assign the model "wide_dense" to "badge-1"
-    Then the answer is 201
+    Then the answer is 202 and the rollout is queued as a job
     And "badge-1" was REFUSED with a reason naming its flash and the bytes over
     And the device "badge-1" is still REGISTERED with no model
 

@@ -22,8 +22,8 @@ import java.util.List;
 /**
  * Assigning a model to devices, as an over-the-air update per device: build, flash, verify (HELLO names the model, test
  * inferences bit-identical to the interpreter), and flash the previous firmware back when verification fails. Devices
- * are updated group by group; a group whose failures put the rollout over its error threshold stops it, as fleet
- * update services such as Eclipse hawkBit do.
+ * are updated group by group, as a job; a group whose failures put the rollout over its error threshold stops it, as
+ * fleet update services such as Eclipse hawkBit do.
  */
 final class ModelRollout {
 
@@ -39,7 +39,8 @@ final class ModelRollout {
         this.rollouts = rollouts;
     }
 
-    Rollout run(RolloutRequest request, ModelVersion model, String createdBy) {
+    /** Checks the request and queues the rollout, every device PENDING in the order it will be updated. */
+    Rollout queue(RolloutRequest request, ModelVersion model, String createdBy) {
         if (model.int8File() == null || !Files.isRegularFile(Path.of(model.int8File()))) {
             throw new InvalidInputException("modelId", "model " + model.id() + " has no int8 .tflite file to build firmware from"
                     + (model.int8File() == null ? " (it was never converted)" : " (" + model.int8File() + " is gone)"));
@@ -69,34 +70,58 @@ final class ModelRollout {
             }
             targets.add(device);
         }
-        CompiledFile compiled = engine.compile(Path.of(model.int8File()));
-        Rollout rollout = rollouts.create(model.id(), groupSize, threshold, createdBy);
-        int tried = 0;
-        int failed = 0;
-        for (int start = 0; start < targets.size(); start += groupSize) {
-            int group = start / groupSize + 1;
-            for (Device device : targets.subList(start, Math.min(start + groupSize, targets.size()))) {
-                Rollout.DeviceUpdate update = update(device, model, compiled, group);
-                rollouts.device(rollout.id(), update);
-                tried++;
-                failed += update.status().equals("VERIFIED") ? 0 : 1;
-            }
-            double failedShare = (double) failed / tried;
-            if (failedShare > threshold && start + groupSize < targets.size()) {
-                String why = "stopped after group " + group + ": " + failed + " of " + tried + " devices failed, over the threshold of "
-                        + threshold;
-                for (Device skipped : targets.subList(start + groupSize, targets.size())) {
-                    rollouts.device(rollout.id(), new Rollout.DeviceUpdate(skipped.id(), skipped.name(),
-                            (targets.indexOf(skipped)) / groupSize + 1, "SKIPPED", "not tried: the rollout " + why, 0));
-                }
-                return rollouts.finish(rollout.id(), "STOPPED", why);
-            }
-        }
-        return rollouts.finish(rollout.id(), "COMPLETED", (tried - failed) + " of " + tried + " devices verified");
+        engine.compile(Path.of(model.int8File()));
+        return rollouts.create(model.id(), targets, groupSize, threshold, createdBy);
     }
 
-    private Rollout.DeviceUpdate update(Device device, ModelVersion model, CompiledFile compiled, int group) {
+    /**
+     * Runs a queued rollout, for a job worker: group by group, the devices still PENDING (a worker that takes over after
+     * another died carries on), stopping when the share of failed devices passes the threshold.
+     */
+    void execute(long rolloutId, ModelVersion model) {
+        if (!rollouts.start(rolloutId)) {
+            return;
+        }
+        Rollout rollout = rollouts.get(rolloutId);
+        CompiledFile compiled = engine.compile(Path.of(model.int8File()));
+        int groups = rollout.devices().stream().mapToInt(Rollout.DeviceUpdate::group).max().orElse(0);
+        for (int group = 1; group <= groups; group++) {
+            for (Rollout.DeviceUpdate pending : rollouts.get(rolloutId).devices()) {
+                if (pending.group() == group && pending.status().equals(Rollout.DeviceUpdate.PENDING)) {
+                    rollouts.device(rolloutId, update(pending, model, compiled));
+                }
+            }
+            List<Rollout.DeviceUpdate> done = rollouts.get(rolloutId).devices().stream()
+                    .filter(update -> !update.status().equals(Rollout.DeviceUpdate.PENDING)).toList();
+            long failed = done.stream().filter(Rollout.DeviceUpdate::failed).count();
+            if ((double) failed / done.size() > rollout.errorThreshold() && group < groups) {
+                String why = "stopped after group " + group + ": " + failed + " of " + done.size()
+                        + " devices failed, over the threshold of " + rollout.errorThreshold();
+                for (Rollout.DeviceUpdate skipped : rollouts.get(rolloutId).devices()) {
+                    if (skipped.status().equals(Rollout.DeviceUpdate.PENDING)) {
+                        rollouts.device(rolloutId, new Rollout.DeviceUpdate(skipped.deviceId(), skipped.deviceName(), skipped.group(),
+                                "SKIPPED", "not tried: the rollout " + why, 0));
+                    }
+                }
+                rollouts.finish(rolloutId, Rollout.STOPPED, why);
+                return;
+            }
+        }
+        List<Rollout.DeviceUpdate> all = rollouts.get(rolloutId).devices();
+        rollouts.finish(rolloutId, Rollout.COMPLETED, all.stream().filter(update -> !update.failed()).count() + " of " + all.size()
+                + " devices verified");
+    }
+
+    private Rollout.DeviceUpdate update(Rollout.DeviceUpdate pending, ModelVersion model, CompiledFile compiled) {
         long started = System.nanoTime();
+        int group = pending.group();
+        Device device;
+        try {
+            device = devices.get(pending.deviceId());
+        } catch (NotFoundException e) {
+            return new Rollout.DeviceUpdate(pending.deviceId(), pending.deviceName(), group, "FAILED",
+                    "the device was unregistered before its update", 0);
+        }
         FirmwareUpdate update;
         Image image;
         try {
@@ -111,7 +136,7 @@ final class ModelRollout {
         Verification verification = update.verify(flashed, compiled);
         if (verification.passed()) {
             devices.reported(device.id(), Device.Status.ONLINE, flashed.sha256(), model.id());
-            return result(device, group, "VERIFIED", verification.detail(), started);
+            return result(device, group, Rollout.DeviceUpdate.VERIFIED, verification.detail(), started);
         }
         return rollBack(device, update, "verification failed: " + verification.detail(), group, started);
     }

@@ -55,7 +55,7 @@ public final class TinymlService implements AutoCloseable {
     private final ModelRollout modelRollout;
     private final PipelineRunner runner;
     private final Matrices matrices;
-    private PipelineQueue queue;
+    private JobQueue queue;
 
     private TinymlService(Tinyml engine, Database database) {
         this.engine = engine;
@@ -78,7 +78,7 @@ public final class TinymlService implements AutoCloseable {
      * sure the built-in toolchains are registered, and connects the job engine {@code queue} makes for it.
      */
     public static TinymlService open(Tinyml engine, String jdbcUrl, String user, String password,
-                                     Function<TinymlService, PipelineQueue> queue) {
+                                     Function<TinymlService, JobQueue> queue) {
         TinymlService service = new TinymlService(engine, Database.open(jdbcUrl, user, password));
         try {
             service.importFileStores();
@@ -184,17 +184,26 @@ public final class TinymlService implements AutoCloseable {
     // ---- assigning models to devices -------------------------------------------------------------------------------
 
     /**
-     * Rolls a model out to devices, group by group, each device updated over the air and verified, or rolled back to
-     * its previous firmware; returns when every group is done or the error threshold stopped it.
+     * Queues a rollout of a model to devices as a job: each device is updated over the air and verified, or rolled back
+     * to its previous firmware, group by group until done or stopped by the error threshold. Watch it with {@link #rollout}.
      */
     public Rollout rollout(RolloutRequest request, String createdBy) {
-        ModelVersion model;
+        Rollout rollout = modelRollout.queue(request, modelNamedIn(request.modelId()), createdBy);
+        queue.enqueueRollout(rollout.id());
+        return rollout;
+    }
+
+    /** Runs a queued rollout, for a job worker; a rollout that has ended is left alone. */
+    public void executeRollout(long rolloutId) {
+        modelRollout.execute(rolloutId, models.get(rollouts.get(rolloutId).modelId()));
+    }
+
+    private ModelVersion modelNamedIn(String modelId) {
         try {
-            model = models.get(Fields.required("modelId", request.modelId()));
+            return models.get(Fields.required("modelId", modelId));
         } catch (NotFoundException e) {
             throw new InvalidInputException("modelId", e.getMessage());
         }
-        return modelRollout.run(request, model, createdBy);
     }
 
     public List<Rollout> rollouts() {
@@ -364,7 +373,7 @@ public final class TinymlService implements AutoCloseable {
     public PipelineRun startRun(long pipelineId) {
         pipelines.get(pipelineId);
         PipelineRun run = runs.create(pipelineId);
-        runs.queued(run.id(), queue.enqueue(run.id()));
+        runs.queued(run.id(), queue.enqueueRun(run.id()));
         return runs.get(run.id());
     }
 

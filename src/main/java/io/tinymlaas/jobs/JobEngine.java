@@ -1,6 +1,6 @@
 package io.tinymlaas.jobs;
 
-import io.tinymlaas.app.PipelineQueue;
+import io.tinymlaas.app.JobQueue;
 import io.tinymlaas.app.TinymlService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
  * JobRunr on the registry database. Every process that opens it can queue runs; a process that works also takes them,
  * one at a time, as a pipeline trains and runs emulators that want the machine's cores to themselves.
  */
-public final class JobEngine implements PipelineQueue, AutoCloseable {
+public final class JobEngine implements JobQueue, AutoCloseable {
 
     /** JobRunr's shortest poll: a queued run starts within about this long on an idle worker. */
     private static final Duration POLL = Duration.ofSeconds(5);
@@ -36,7 +36,8 @@ public final class JobEngine implements PipelineQueue, AutoCloseable {
         JobActivator activator = new JobActivator() {
             @Override
             public <T> T activateJob(Class<T> type) {
-                return type.cast(new PipelineJobHandler(service, workerName));
+                return type.cast(type == RolloutJobHandler.class ? new RolloutJobHandler(service)
+                        : new PipelineJobHandler(service, workerName));
             }
         };
         JobRunrConfigurationResult result = JobRunr.configure()
@@ -50,9 +51,17 @@ public final class JobEngine implements PipelineQueue, AutoCloseable {
 
     /** The job id is derived from the run id, so queuing a run again (e.g. after a restart) never makes a second job. */
     @Override
-    public String enqueue(long runId) {
-        UUID id = UUID.nameUUIDFromBytes(("tinymlaas pipeline run " + runId).getBytes(StandardCharsets.UTF_8));
-        return scheduler.enqueue(id, new PipelineJob(runId)).toString();
+    public String enqueueRun(long runId) {
+        return scheduler.enqueue(jobId("pipeline run " + runId), new PipelineJob(runId)).toString();
+    }
+
+    @Override
+    public String enqueueRollout(long rolloutId) {
+        return scheduler.enqueue(jobId("rollout " + rolloutId), new RolloutJob(rolloutId)).toString();
+    }
+
+    private static UUID jobId(String what) {
+        return UUID.nameUUIDFromBytes(("tinymlaas " + what).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

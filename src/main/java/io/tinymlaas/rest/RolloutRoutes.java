@@ -29,7 +29,7 @@ final class RolloutRoutes {
         router.get("/api/rollouts/{id}", this::get, Permission.READ);
     }
 
-    @OpenApi(path = "/api/rollouts", methods = HttpMethod.GET, summary = "Every rollout with what it did to each device",
+    @OpenApi(path = "/api/rollouts", methods = HttpMethod.GET, summary = "Every rollout with what it did, or is doing, to each device",
             tags = "rollouts", security = @OpenApiSecurity(name = "BearerAuth"),
             responses = @OpenApiResponse(status = "200", content = @OpenApiContent(from = Rollout[].class)))
     void list(Context ctx) {
@@ -37,14 +37,14 @@ final class RolloutRoutes {
     }
 
     @OpenApi(path = "/api/rollouts", methods = HttpMethod.POST,
-            summary = "Assign a model to devices: update each over the air, verify, roll back on failure (operator)",
+            summary = "Assign a model to devices, as a job: update each over the air, verify, roll back on failure (operator)",
             tags = "rollouts", security = @OpenApiSecurity(name = "BearerAuth"),
             requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = RolloutRequest.class)), responses = {
-            @OpenApiResponse(status = "201", content = @OpenApiContent(from = Rollout.class)),
+            @OpenApiResponse(status = "202", content = @OpenApiContent(from = Rollout.class)),
             @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
             @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorBody.class))})
     void create(Context ctx) {
-        ctx.status(HttpStatus.CREATED).json(service.rollout(Bodies.read(ctx, RolloutRequest.class), RestServer.caller(ctx).name()));
+        ctx.status(HttpStatus.ACCEPTED).json(service.rollout(Bodies.read(ctx, RolloutRequest.class), RestServer.caller(ctx).name()));
     }
 
     @OpenApi(path = "/api/rollouts/{id}", methods = HttpMethod.GET, summary = "One rollout", tags = "rollouts",

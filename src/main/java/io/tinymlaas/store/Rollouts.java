@@ -6,7 +6,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** Rollouts and what each did to each device. */
+/**
+ * Rollouts and what each did to each device. A rollout is written whole when it is queued (every device PENDING, in
+ * the order it will be updated) and then moved by single conditional updates, so the worker that runs it, or the one
+ * that takes over after it died, carries on where it stopped.
+ */
 public final class Rollouts {
 
     private static final String COLUMNS = "id, model_id, group_size, error_threshold, status, detail, created_by, created_at, ended_at";
@@ -17,16 +21,29 @@ public final class Rollouts {
         this.sql = database.sql();
     }
 
-    public Rollout create(String modelId, int groupSize, double errorThreshold, String createdBy) {
+    /** Queues a rollout of the model to the devices, in this order, in groups of {@code groupSize}. */
+    public Rollout create(String modelId, List<Device> devices, int groupSize, double errorThreshold, String createdBy) {
         long id = sql.insert("insert into rollout (model_id, group_size, error_threshold, status, created_by, created_at)"
-                + " values (?, ?, ?, ?, ?, ?)", modelId, groupSize, errorThreshold, "RUNNING", createdBy, Instant.now());
+                + " values (?, ?, ?, ?, ?, ?)", modelId, groupSize, errorThreshold, Rollout.QUEUED, createdBy, Instant.now());
+        for (int position = 0; position < devices.size(); position++) {
+            Device device = devices.get(position);
+            sql.update("insert into rollout_device (rollout_id, device_id, device_name, group_number, status, detail, seconds, position)"
+                    + " values (?, ?, ?, ?, ?, ?, 0, ?)", id, device.id(), device.name(), position / groupSize + 1,
+                    Rollout.DeviceUpdate.PENDING, "", position);
+        }
         return get(id);
     }
 
+    /** Claims a queued rollout, or one whose worker died; false when it has ended, so it never runs twice. */
+    public boolean start(long rolloutId) {
+        return sql.update("update rollout set status = ? where id = ? and status in (?, ?)", Rollout.RUNNING, rolloutId,
+                Rollout.QUEUED, Rollout.RUNNING) == 1;
+    }
+
+    /** What the rollout did to one device. */
     public void device(long rolloutId, Rollout.DeviceUpdate update) {
-        sql.update("insert into rollout_device (rollout_id, device_id, device_name, group_number, status, detail, seconds)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", rolloutId, update.deviceId(), update.deviceName(), update.group(), update.status(),
-                update.detail(), update.seconds());
+        sql.update("update rollout_device set status = ?, detail = ?, seconds = ? where rollout_id = ? and device_id = ?",
+                update.status(), update.detail(), update.seconds(), rolloutId, update.deviceId());
     }
 
     public Rollout finish(long rolloutId, String status, String detail) {
@@ -46,7 +63,7 @@ public final class Rollouts {
     private Rollout rollout(ResultSet row) throws SQLException {
         long id = row.getLong("id");
         List<Rollout.DeviceUpdate> devices = sql.list("select device_id, device_name, group_number, status, detail, seconds"
-                + " from rollout_device where rollout_id = ? order by group_number, device_id", device -> new Rollout.DeviceUpdate(
+                + " from rollout_device where rollout_id = ? order by position", device -> new Rollout.DeviceUpdate(
                 device.getLong("device_id"), device.getString("device_name"), device.getInt("group_number"), device.getString("status"),
                 device.getString("detail"), device.getDouble("seconds")), id);
         return new Rollout(id, row.getString("model_id"), row.getInt("group_size"), row.getDouble("error_threshold"),

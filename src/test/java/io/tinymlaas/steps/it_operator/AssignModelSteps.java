@@ -13,6 +13,8 @@ import io.tinymlaas.steps.service.PipelineRunWatch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,7 @@ public class AssignModelSteps {
     private final World world;
     private final Map<String, String> firmwareBeforeUpdate = new HashMap<>();
     private JsonNode rollout;
+    private Api.Answer queued;
 
     public AssignModelSteps(Api api, PipelineRunWatch watch, World world) {
         this.api = api;
@@ -86,7 +89,6 @@ public class AssignModelSteps {
     @Given("the model of seed {long} has been assigned to {string}")
     public void assigned(long seed, String device) {
         assignBySeed(seed, device);
-        assertThat(api.last().status()).as(api.last().body()).isEqualTo(201);
         assertThat(deviceUpdate(device).get("status").asText()).as(rollout.toString()).isEqualTo("VERIFIED");
         firmwareBeforeUpdate.put(device, device(device).get("firmwareSha256").asText());
     }
@@ -105,7 +107,37 @@ public class AssignModelSteps {
         Map<String, Object> body = new HashMap<>(options);
         body.put("modelId", modelId);
         body.put("devices", deviceNames.stream().map(name -> device(name).get("id").asLong()).toList());
-        rollout = api.post("/api/rollouts", body).json();
+        queued = api.post("/api/rollouts", body);
+        rollout = queued.json();
+        if (queued.status() == 202) {
+            rollout = ended(rollout.get("id").asLong());
+        }
+    }
+
+    @Then("the answer is 202 and the rollout is queued as a job")
+    public void theRolloutIsQueued() {
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        assertThat(queued.json().get("status").asText()).isIn("QUEUED", "RUNNING");
+        assertThat(queued.json().get("devices")).allSatisfy(device -> assertThat(device.get("status").asText()).isIn("PENDING",
+                "VERIFIED", "ROLLED_BACK", "REFUSED", "FAILED", "SKIPPED"));
+    }
+
+    /** Polls the rollout until it has ended; a few devices take seconds each, the limit only stops a hung rollout. */
+    private JsonNode ended(long id) {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode current = api.get("/api/rollouts/" + id).json();
+            if (List.of("COMPLETED", "STOPPED").contains(current.get("status").asText())) {
+                return current;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("rollout " + id + " did not end within 10 minutes");
     }
 
     @Given("the next flash of {string} is set to be interrupted midway")
