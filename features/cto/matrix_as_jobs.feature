@@ -6,12 +6,11 @@ Feature: CTO — the board matrix as jobs, one per target, spread over the servi
     Given the TinyMLaaS service is running on its registry database
     And I use the first operator's token
 
-  Scenario: hello_world's matrix over x86, an emulated board and a board no emulator here runs
-    When I start the matrix of "hello_world" on "x86", "arduino_nano_33_ble_sense" and "esp32_devkitc"
+  Scenario: hello_world's matrix over x86 and a board no emulator here runs
+    When I start the matrix of "hello_world" on "x86" and "esp32_devkitc"
     Then the answer is 202
-    And the matrix has one cell per target in order, "esp32_devkitc" CANNOT_RUN_HERE saying why, the others jobs of their own
-    And the matrix finishes with "x86" and "arduino_nano_33_ble_sense" PASSED, bit-identical to the reference interpreter
-    And every cell that ran made the same model, byte for byte
+    And the matrix has one cell per target in order, "esp32_devkitc" CANNOT_RUN_HERE saying why, "x86" a job of its own
+    And the matrix finishes with "x86" PASSED, bit-identical to the reference interpreter
 
   Scenario: a matrix with an unknown target is refused before any cell starts
     When I post to "/api/matrices" the body {"example":"hello_world","targets":["x86","no_such_board"]}

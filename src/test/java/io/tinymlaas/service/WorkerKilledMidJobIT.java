@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * took a run is killed with SIGKILL mid-job, JobRunr hands the job to the other once the dead one's heartbeat has timed
  * out, and the run starts afresh there and passes.
  */
+// about 80 s each (a pipeline trained twice, JobRunr's 20 s server timeout): in the nightly build, or with -Dtinyml.kill.tests=true
+@EnabledIfSystemProperty(named = "tinyml.kill.tests", matches = "true")
 class WorkerKilledMidJobIT {
 
     /** JobRunr fails an orphaned job after 4 missed 5 s polls and retries it; then hello_world on x86 takes about a minute. */
