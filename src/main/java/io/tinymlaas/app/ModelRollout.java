@@ -83,7 +83,15 @@ final class ModelRollout {
             return;
         }
         Rollout rollout = rollouts.get(rolloutId);
-        CompiledFile compiled = engine.compile(Path.of(model.int8File()));
+        CompiledFile compiled;
+        try {
+            compiled = engine.compile(Path.of(model.int8File()));
+        } catch (TinymlException e) {
+            // the model was checked when the rollout was queued; a worker that cannot read it now says so and touches nothing
+            skipPending(rolloutId, "not tried: this worker cannot compile the model: " + e.getMessage());
+            rollouts.finish(rolloutId, Rollout.STOPPED, "this worker cannot compile the model: " + e.getMessage());
+            return;
+        }
         int groups = rollout.devices().stream().mapToInt(Rollout.DeviceUpdate::group).max().orElse(0);
         for (int group = 1; group <= groups; group++) {
             for (Rollout.DeviceUpdate pending : rollouts.get(rolloutId).devices()) {
@@ -97,12 +105,7 @@ final class ModelRollout {
             if ((double) failed / done.size() > rollout.errorThreshold() && group < groups) {
                 String why = "stopped after group " + group + ": " + failed + " of " + done.size()
                         + " devices failed, over the threshold of " + rollout.errorThreshold();
-                for (Rollout.DeviceUpdate skipped : rollouts.get(rolloutId).devices()) {
-                    if (skipped.status().equals(Rollout.DeviceUpdate.PENDING)) {
-                        rollouts.device(rolloutId, new Rollout.DeviceUpdate(skipped.deviceId(), skipped.deviceName(), skipped.group(),
-                                "SKIPPED", "not tried: the rollout " + why, 0));
-                    }
-                }
+                skipPending(rolloutId, "not tried: the rollout " + why);
                 rollouts.finish(rolloutId, Rollout.STOPPED, why);
                 return;
             }
@@ -110,6 +113,15 @@ final class ModelRollout {
         List<Rollout.DeviceUpdate> all = rollouts.get(rolloutId).devices();
         rollouts.finish(rolloutId, Rollout.COMPLETED, all.stream().filter(update -> !update.failed()).count() + " of " + all.size()
                 + " devices verified");
+    }
+
+    private void skipPending(long rolloutId, String why) {
+        for (Rollout.DeviceUpdate skipped : rollouts.get(rolloutId).devices()) {
+            if (skipped.status().equals(Rollout.DeviceUpdate.PENDING)) {
+                rollouts.device(rolloutId, new Rollout.DeviceUpdate(skipped.deviceId(), skipped.deviceName(), skipped.group(), "SKIPPED",
+                        why, 0));
+            }
+        }
     }
 
     private Rollout.DeviceUpdate update(Rollout.DeviceUpdate pending, ModelVersion model, CompiledFile compiled) {
