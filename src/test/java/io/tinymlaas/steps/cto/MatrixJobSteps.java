@@ -8,7 +8,6 @@ import io.cucumber.java.en.When;
 import io.tinymlaas.steps.service.Api;
 import io.tinymlaas.steps.service.PipelineRunWatch;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -53,13 +52,9 @@ public class MatrixJobSteps {
     }
 
     @Then("the matrix finishes with {string} PASSED, bit-identical to the reference interpreter")
-    public void theMatrixFinishes(String target) throws InterruptedException {
-        Instant deadline = Instant.now().plus(LIMIT);
-        while (!matrix.get("finished").asBoolean()) {
-            assertThat(Instant.now()).as("the matrix finishes within %s: %s", LIMIT, matrix).isBefore(deadline);
-            Thread.sleep(500);
-            matrix = api.get("/api/matrices/" + matrix.get("id").asLong()).json();
-        }
+    public void theMatrixFinishes(String target) {
+        matrix = api.until("/api/matrices/" + matrix.get("id").asLong(), current -> current.get("finished").asBoolean(), "finished",
+                LIMIT);
         assertThat(matrix.get("passed").asBoolean()).as(matrix.toString()).isTrue();
         for (JsonNode cell : matrix.get("cells")) {
             if (cell.get("target").asText().equals(target)) {

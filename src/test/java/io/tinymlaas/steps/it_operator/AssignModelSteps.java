@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,20 +123,8 @@ public class AssignModelSteps {
 
     /** Polls the rollout until it has ended; a few devices take seconds each, the limit only stops a hung rollout. */
     private JsonNode ended(long id) {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode current = api.get("/api/rollouts/" + id).json();
-            if (List.of("COMPLETED", "STOPPED").contains(current.get("status").asText())) {
-                return current;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("rollout " + id + " did not end within 10 minutes");
+        return api.until("/api/rollouts/" + id, current -> List.of("COMPLETED", "STOPPED").contains(current.get("status").asText()),
+                "ended", Duration.ofMinutes(10));
     }
 
     @Given("the next flash of {string} is set to be interrupted midway")

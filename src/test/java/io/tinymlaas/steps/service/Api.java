@@ -9,8 +9,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The service's REST API as a client sees it, with the last answer kept for the Then steps (one per scenario). */
 public class Api {
@@ -83,6 +85,27 @@ public class Api {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Reads {@code path} again and again until what it answers satisfies {@code done}; the limit only stops a hung job
+     * from hanging the build.
+     */
+    public JsonNode until(String path, Predicate<JsonNode> done, String what, Duration limit) {
+        Instant deadline = Instant.now().plus(limit);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode current = get(path).json();
+            if (done.test(current)) {
+                return current;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(path + " did not reach '" + what + "' within " + limit + ": " + get(path).body());
     }
 
     public static JsonNode parse(String json) {

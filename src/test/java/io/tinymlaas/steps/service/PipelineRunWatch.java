@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -48,20 +47,7 @@ public class PipelineRunWatch {
 
     /** Polls the run until {@code condition} holds. */
     public JsonNode until(Predicate<JsonNode> condition, String what) {
-        Instant deadline = Instant.now().plus(LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode run = current();
-            if (condition.test(run)) {
-                return run;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("run " + runId + " did not reach '" + what + "' within " + LIMIT + ": " + current());
+        return api.until("/api/runs/" + runId, condition, what, LIMIT);
     }
 
     public JsonNode ended() {
