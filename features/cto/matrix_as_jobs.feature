@@ -1,3 +1,4 @@
+@service
 Feature: CTO — the board matrix as jobs, one per target, spread over the service's workers
   As the CTO I want the dry-run matrix to run on the service's job engine, one job per target, so that a nightly matrix
   spreads over every worker machine, while support still sees per target whether a request can work and why not.

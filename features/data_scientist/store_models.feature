@@ -1,3 +1,4 @@
+@service
 Feature: Data Scientist — stored models keep their whole lineage in the service's registry
   As a Data Scientist I want every model the pipeline stores to be in the service's registry with where it came from —
   the data set version and its hash, the training run and its figures, the .tflite file's hash and the firmware built

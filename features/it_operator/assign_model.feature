@@ -1,3 +1,4 @@
+@service
 Feature: IT operator — assign a model to devices: update over the air, verify, roll back
   As the on-site IT operator I want to assign a model to devices and have each one updated over the air — firmware built
   for its board, flashed, and verified by the model hash its HELLO reports and by test inferences bit-identical to the

@@ -1,3 +1,4 @@
+@service
 Feature: IT operator — build ML pipelines and run them as jobs, watching their progress
   As the on-site IT operator I want to compose a pipeline from the lifecycle's stages, run it as a job on the
   service's workers, watch each stage end as it happens, and cancel a run I no longer want.

