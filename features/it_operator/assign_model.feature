@@ -35,6 +35,13 @@ Feature: IT operator — assign a model to devices: update over the air, verify,
     And "edge-1" FAILED, with no earlier firmware to roll back to, and "edge-2" and "edge-3" were SKIPPED
     And the devices "edge-2" and "edge-3" are still REGISTERED with no model
 
+  Scenario: a cancelled rollout ends before its next device, and the devices it did not reach keep what they ran
+    Given the devices "cell-1", "cell-2" and "cell-3" on board "arduino_nano_33_ble_sense" reached by "emulator" are registered
+    When I assign the model of seed 7 to "cell-1", "cell-2" and "cell-3" in groups of 1 and cancel the rollout at once
+    Then the rollout is CANCELLED by the first operator, with "cell-3" SKIPPED as not tried
+    And every device of the rollout is VERIFIED or SKIPPED, and each SKIPPED one is still REGISTERED with no model
+    And cancelling the rollout again is refused with 409 saying it has ended
+
   Scenario: a model too big for a device's board is refused before any flash, naming the memory and the bytes
     Given the device "badge-1" on board "adafruit_edgebadge" reached by "emulator" is registered
     And an int8 dense model with 1024 inputs and 600 hidden units is registered as "wide_dense"

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public record MatrixView(long id, String example, List<Cell> cells, boolean finished, boolean passed) {
 
+    public static final String CANNOT_RUN_HERE = "CANNOT_RUN_HERE";
+
     /**
      * @param verdict QUEUED, RUNNING, PASSED, FAILED, CANCELLED, or CANNOT_RUN_HERE
      * @param detail  why it failed (the stage and its reason) or cannot run here; what the run stage measured when it passed

@@ -80,6 +80,9 @@ final class ModelRollout {
      */
     void execute(long rolloutId, ModelVersion model) {
         if (!rollouts.start(rolloutId)) {
+            if (rollouts.get(rolloutId).status().equals(Rollout.CANCELLING)) {
+                endCancelled(rolloutId);
+            }
             return;
         }
         Rollout rollout = rollouts.get(rolloutId);
@@ -88,13 +91,17 @@ final class ModelRollout {
             compiled = engine.compile(Path.of(model.int8File()));
         } catch (TinymlException e) {
             // the model was checked when the rollout was queued; a worker that cannot read it now says so and touches nothing
-            skipPending(rolloutId, "not tried: this worker cannot compile the model: " + e.getMessage());
+            rollouts.skipPending(rolloutId, "not tried: this worker cannot compile the model: " + e.getMessage());
             rollouts.finish(rolloutId, Rollout.STOPPED, "this worker cannot compile the model: " + e.getMessage());
             return;
         }
         int groups = rollout.devices().stream().mapToInt(Rollout.DeviceUpdate::group).max().orElse(0);
         for (int group = 1; group <= groups; group++) {
             for (Rollout.DeviceUpdate pending : rollouts.get(rolloutId).devices()) {
+                if (rollouts.get(rolloutId).status().equals(Rollout.CANCELLING)) {
+                    endCancelled(rolloutId);
+                    return;
+                }
                 if (pending.group() == group && pending.status().equals(Rollout.DeviceUpdate.PENDING)) {
                     rollouts.device(rolloutId, update(pending, model, compiled));
                 }
@@ -105,7 +112,7 @@ final class ModelRollout {
             if ((double) failed / done.size() > rollout.errorThreshold() && group < groups) {
                 String why = "stopped after group " + group + ": " + failed + " of " + done.size()
                         + " devices failed, over the threshold of " + rollout.errorThreshold();
-                skipPending(rolloutId, "not tried: the rollout " + why);
+                rollouts.skipPending(rolloutId, "not tried: the rollout " + why);
                 rollouts.finish(rolloutId, Rollout.STOPPED, why);
                 return;
             }
@@ -115,13 +122,12 @@ final class ModelRollout {
                 + " devices verified");
     }
 
-    private void skipPending(long rolloutId, String why) {
-        for (Rollout.DeviceUpdate skipped : rollouts.get(rolloutId).devices()) {
-            if (skipped.status().equals(Rollout.DeviceUpdate.PENDING)) {
-                rollouts.device(rolloutId, new Rollout.DeviceUpdate(skipped.deviceId(), skipped.deviceName(), skipped.group(), "SKIPPED",
-                        why, 0));
-            }
-        }
+    private void endCancelled(long rolloutId) {
+        Rollout rollout = rollouts.get(rolloutId);
+        rollouts.skipPending(rolloutId, "not tried: the rollout was cancelled");
+        rollouts.finish(rolloutId, Rollout.CANCELLED, rollout.detail() + "; "
+                + rollouts.get(rolloutId).devices().stream().filter(update -> update.status().equals(Rollout.DeviceUpdate.VERIFIED)).count()
+                + " devices had been updated");
     }
 
     private Rollout.DeviceUpdate update(Rollout.DeviceUpdate pending, ModelVersion model, CompiledFile compiled) {

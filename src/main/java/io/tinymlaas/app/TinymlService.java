@@ -17,7 +17,6 @@ import io.tinymlaas.store.Devices;
 import io.tinymlaas.store.ModelVersion;
 import io.tinymlaas.store.ModelVersions;
 import io.tinymlaas.store.Matrices;
-import io.tinymlaas.store.Matrix;
 import io.tinymlaas.store.Pipeline;
 import io.tinymlaas.store.PipelineRun;
 import io.tinymlaas.store.PipelineRuns;
@@ -54,7 +53,7 @@ public final class TinymlService implements AutoCloseable {
     private final io.tinymlaas.store.Rollouts rollouts;
     private final ModelRollout modelRollout;
     private final PipelineRunner runner;
-    private final Matrices matrices;
+    private final BoardMatrices boardMatrices;
     private JobQueue queue;
 
     private TinymlService(Tinyml engine, Database database) {
@@ -69,8 +68,8 @@ public final class TinymlService implements AutoCloseable {
         this.runs = new PipelineRuns(database);
         this.rollouts = new io.tinymlaas.store.Rollouts(database);
         this.modelRollout = new ModelRollout(engine, devices, new DeviceImages(database), rollouts);
-        this.matrices = new Matrices(database);
         this.runner = new PipelineRunner(engine, pipelines, runs, models, this::importFileStores);
+        this.boardMatrices = new BoardMatrices(engine, new Matrices(database), runs, models, runner);
     }
 
     /**
@@ -214,6 +213,11 @@ public final class TinymlService implements AutoCloseable {
         return rollouts.get(id);
     }
 
+    /** Cancels a rollout: a queued one at once, a running one before its next device (a flash is never cut off). */
+    public Rollout cancelRollout(long id, String by) {
+        return rollouts.cancel(id, by);
+    }
+
     // ---- toolchains ---------------------------------------------------------------------------------------------
 
     public Toolchain registerToolchain(ToolchainRegistration request) {
@@ -317,48 +321,16 @@ public final class TinymlService implements AutoCloseable {
      * own; a target no emulator here runs gets a cell saying why. Every cell is checked before any is started.
      */
     public MatrixView startMatrix(MatrixRequest request, String createdBy) {
-        if (request.targets() == null || request.targets().isEmpty()) {
-            throw new InvalidInputException("targets", "name at least one target, or \"all\"");
-        }
-        List<String> targets = request.targets().contains(Tinyml.ALL_TARGETS) ? engine.targetIds()
-                : request.targets().stream().distinct().toList();
-        String last = Tinyml.DRY_RUN_STAGES.get(Tinyml.DRY_RUN_STAGES.size() - 1);
-        long stamp = System.currentTimeMillis();
-        List<PipelineDefinition> cells;
-        try {
-            cells = targets.stream().map(target -> runner.checked(new PipelineDefinition("matrix " + stamp + ": " + request.example()
-                    + " on " + target, request.example(), target, last, request.dataVersion(), request.seed()))).toList();
-        } catch (InvalidInputException e) {
-            throw e.field().equals("target") ? new InvalidInputException("targets", e.getMessage().substring("target: ".length())) : e;
-        }
-        long id = matrices.create(cells.get(0).example(), request.dataVersion(), request.seed(), createdBy);
-        for (int i = 0; i < cells.size(); i++) {
-            PipelineDefinition cell = cells.get(i);
-            Optional<String> cannotRun = engine.target(cell.target()).whyNotRunnable();
-            matrices.cell(id, i, cannotRun.isPresent() ? new Matrix.Cell(cell.target(), null, cannotRun.get())
-                    : new Matrix.Cell(cell.target(), startRun(runner.create(cell, createdBy).id()).id(), null));
-        }
-        return matrix(id);
+        return boardMatrices.start(request, createdBy, (cell, by) -> startRun(runner.create(cell, by).id()).id());
     }
 
     public MatrixView matrix(long id) {
-        Matrix matrix = matrices.get(id);
-        List<MatrixView.Cell> cells = matrix.cells().stream().map(cell -> cell.runId() == null
-                ? new MatrixView.Cell(cell.target(), "CANNOT_RUN_HERE", null, null, cell.cannotRun())
-                : cellOf(cell.target(), runs.get(cell.runId()))).toList();
-        List<MatrixView.Cell> runnable = cells.stream().filter(cell -> cell.runId() != null).toList();
-        boolean finished = runnable.stream().allMatch(cell -> PipelineRun.Status.valueOf(cell.verdict()).ended());
-        return new MatrixView(id, matrix.example(), cells, finished,
-                finished && runnable.stream().allMatch(cell -> cell.verdict().equals(PipelineRun.Status.PASSED.name())));
+        return boardMatrices.view(id);
     }
 
-    private static MatrixView.Cell cellOf(String target, PipelineRun run) {
-        String detail = run.error() != null ? run.error()
-                : run.stages().stream().filter(stage -> stage.status().equals("FAILED")).findFirst()
-                        .map(stage -> stage.stage() + ": " + stage.detail())
-                        .orElse(run.stages().stream().filter(stage -> stage.stage().equals("run")).findFirst()
-                                .map(PipelineRun.RunStage::detail).orElse(""));
-        return new MatrixView.Cell(target, run.status().name(), run.id(), run.modelId(), detail);
+    /** Writes a matrix's matrix.md and matrix.json where `dry-run --board all` writes its own. */
+    public WrittenMatrix writeMatrix(long id) {
+        return boardMatrices.write(id);
     }
 
     public List<Pipeline> pipelines() {

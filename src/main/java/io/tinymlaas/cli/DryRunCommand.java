@@ -1,22 +1,37 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.app.DryRunOutcome;
+import io.tinymlaas.app.MatrixRequest;
+import io.tinymlaas.app.MatrixView;
 import io.tinymlaas.app.Tinyml;
+import io.tinymlaas.app.TinymlService;
+import io.tinymlaas.app.WrittenMatrix;
 import io.tinymlaas.report.RunReport;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dry-run", mixinStandardHelpOptions = true,
         description = {"Runs the whole lifecycle of an example on a target and writes report.json and report.html.",
                 "With several targets (or 'all'), the model is made once and run on each; matrix.md and matrix.json "
-                        + "say per target whether it passed, failed (where and why) or cannot run here (why)."})
+                        + "say per target whether it passed, failed (where and why) or cannot run here (why).",
+                "With --jobs, each target is a job on the registry database's job engine (--db, or the embedded H2 in "
+                        + "--data-dir), so every `bin/tinyml worker` on that database takes cells; this process takes "
+                        + "them too unless --no-worker. Each cell makes its own model (the same bytes: same data and seed)."})
 final class DryRunCommand implements Callable<Integer> {
+
+    private static final Duration POLL = Duration.ofSeconds(2);
 
     @Spec
     CommandSpec spec;
@@ -27,8 +42,24 @@ final class DryRunCommand implements Callable<Integer> {
     @Mixin
     RunSelection run;
 
+    @Option(names = "--jobs", description = "one job per target on the registry database's job engine, shared with its workers")
+    boolean jobs;
+
+    @Option(names = "--no-worker", description = "with --jobs: leave the cells to the workers already running")
+    boolean noWorker;
+
+    @Mixin
+    DatabaseOptions database;
+
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
+        if (!jobs && (noWorker || database.connection.url != null || database.dataDirectory != null)) {
+            throw new ParameterException(spec.commandLine(), "--no-worker, --db and --data-dir go with --jobs");
+        }
+        return jobs ? asJobs() : inThisProcess();
+    }
+
+    private int inThisProcess() {
         Tinyml tinyml = main.tinyml();
         PrintWriter out = spec.commandLine().getOut();
         List<String> targets = tinyml.targetsFor(run.request());
@@ -42,5 +73,36 @@ final class DryRunCommand implements Callable<Integer> {
             out.printf("%s; matrix: %s%n", outcome.passed() ? "PASSED (every target that can run here)" : "FAILED", outcome.file());
         }
         return outcome.passed() ? 0 : 1;
+    }
+
+    private int asJobs() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        String worker = "dry-run-" + ManagementFactory.getRuntimeMXBean().getName();
+        try (TinymlService service = database.open(main.tinyml(), !noWorker, worker)) {
+            MatrixView matrix = service.startMatrix(new MatrixRequest(run.example, run.targets, run.dataVersion, run.seed), "cli " + worker);
+            out.printf("matrix %d: %s on %d targets, one job each on the %s database %s (%s)%n", matrix.id(), run.example,
+                    matrix.cells().size(), service.databaseKind(), database.jdbcUrl(),
+                    noWorker ? "left to its workers" : "this process works too, beside any `bin/tinyml worker`");
+            out.flush();
+            Set<String> shown = new HashSet<>();
+            while (true) {
+                matrix.cells().stream().filter(cell -> ended(cell) && shown.add(cell.target()))
+                        .forEach(cell -> out.printf("  %-28s %-15s %s%n", cell.target(), cell.verdict(), cell.detail()));
+                out.flush();
+                if (matrix.finished()) {
+                    break;
+                }
+                Thread.sleep(POLL.toMillis());
+                matrix = service.matrix(matrix.id());
+            }
+            WrittenMatrix written = service.writeMatrix(matrix.id());
+            out.print(written.markdown());
+            out.printf("%s; matrix: %s%n", matrix.passed() ? "PASSED (every target that can run here)" : "FAILED", written.file());
+            return matrix.passed() ? 0 : 1;
+        }
+    }
+
+    private static boolean ended(MatrixView.Cell cell) {
+        return List.of(MatrixView.CANNOT_RUN_HERE, "PASSED", "FAILED", "CANCELLED").contains(cell.verdict());
     }
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jobrunr.configuration.JobRunr;
 import org.jobrunr.configuration.JobRunrConfiguration.JobRunrConfigurationResult;
 import org.jobrunr.scheduling.JobRequestScheduler;
+import org.jobrunr.server.BackgroundJobServer;
 import org.jobrunr.server.BackgroundJobServerConfiguration;
 import org.jobrunr.server.JobActivator;
 import org.jobrunr.storage.sql.common.SqlStorageProviderFactory;
@@ -20,11 +21,14 @@ public final class JobEngine implements JobQueue, AutoCloseable {
 
     /** JobRunr's shortest poll: a queued run starts within about this long on an idle worker. */
     private static final Duration POLL = Duration.ofSeconds(5);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(10);
 
     private final JobRequestScheduler scheduler;
+    private final boolean works;
 
-    private JobEngine(JobRequestScheduler scheduler) {
+    private JobEngine(JobRequestScheduler scheduler, boolean works) {
         this.scheduler = scheduler;
+        this.works = works;
     }
 
     /**
@@ -46,7 +50,7 @@ public final class JobEngine implements JobQueue, AutoCloseable {
                 .useBackgroundJobServerIf(work, BackgroundJobServerConfiguration.usingStandardBackgroundJobServerConfiguration()
                         .andName(workerName).andWorkerCount(1).andPollInterval(POLL))
                 .initialize();
-        return new JobEngine(result.getJobRequestScheduler());
+        return new JobEngine(result.getJobRequestScheduler(), work);
     }
 
     /** The job id is derived from the run id, so queuing a run again (e.g. after a restart) never makes a second job. */
@@ -64,8 +68,22 @@ public final class JobEngine implements JobQueue, AutoCloseable {
         return UUID.nameUUIDFromBytes(("tinymlaas " + what).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Stops the engine; a worker that started a moment ago first finishes its start-up, whose tasks would otherwise fail
+     * loudly on the closed database (a short `dry-run --jobs` closes within a second of starting).
+     */
     @Override
     public void close() {
+        BackgroundJobServer server = works ? JobRunr.getBackgroundJobServer() : null;
+        long deadline = System.nanoTime() + STARTUP_WAIT.toNanos();
+        while (server != null && server.isRunning() && server.isNotReadyToProcessJobs() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         JobRunr.destroy();
     }
 }

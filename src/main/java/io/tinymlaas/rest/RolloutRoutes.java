@@ -27,6 +27,7 @@ final class RolloutRoutes {
         router.get("/api/rollouts", this::list, Permission.READ);
         router.post("/api/rollouts", this::create, Permission.OPERATE);
         router.get("/api/rollouts/{id}", this::get, Permission.READ);
+        router.post("/api/rollouts/{id}/cancel", this::cancel, Permission.OPERATE);
     }
 
     @OpenApi(path = "/api/rollouts", methods = HttpMethod.GET, summary = "Every rollout with what it did, or is doing, to each device",
@@ -54,5 +55,16 @@ final class RolloutRoutes {
                     @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
     void get(Context ctx) {
         ctx.json(service.rollout(Bodies.id(ctx, "id")));
+    }
+
+    @OpenApi(path = "/api/rollouts/{id}/cancel", methods = HttpMethod.POST,
+            summary = "Cancel a rollout: at once when queued, before its next device when running; devices not tried stay as they were (operator)",
+            tags = "rollouts", security = @OpenApiSecurity(name = "BearerAuth"),
+            pathParams = @OpenApiParam(name = "id", type = Long.class, required = true), responses = {
+            @OpenApiResponse(status = "200", content = @OpenApiContent(from = Rollout.class)),
+            @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class)),
+            @OpenApiResponse(status = "409", content = @OpenApiContent(from = ErrorBody.class))})
+    void cancel(Context ctx) {
+        ctx.json(service.cancelRollout(Bodies.id(ctx, "id"), RestServer.caller(ctx).name()));
     }
 }

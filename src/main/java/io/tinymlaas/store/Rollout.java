@@ -7,8 +7,8 @@ import java.util.List;
  * A model rolled out to devices in groups: after each group, the share of devices that failed is held against the
  * error threshold, and the rollout stops when it is over.
  *
- * @param status QUEUED, RUNNING, COMPLETED (every device was tried) or STOPPED (over the threshold; the rest were not
- *               touched)
+ * @param status QUEUED, RUNNING, CANCELLING (cancelled while running: it stops before its next device), COMPLETED (every
+ *               device was tried), STOPPED (over the threshold; the rest were not touched) or CANCELLED
  */
 public record Rollout(long id, String modelId, int groupSize, double errorThreshold, String status, String detail,
                       String createdBy, Instant createdAt, Instant endedAt, List<DeviceUpdate> devices) {
@@ -17,6 +17,12 @@ public record Rollout(long id, String modelId, int groupSize, double errorThresh
     public static final String RUNNING = "RUNNING";
     public static final String COMPLETED = "COMPLETED";
     public static final String STOPPED = "STOPPED";
+    public static final String CANCELLING = "CANCELLING";
+    public static final String CANCELLED = "CANCELLED";
+
+    public boolean ended() {
+        return status.equals(COMPLETED) || status.equals(STOPPED) || status.equals(CANCELLED);
+    }
 
     /**
      * What the rollout did to one device.
@@ -29,9 +35,10 @@ public record Rollout(long id, String modelId, int groupSize, double errorThresh
 
         public static final String PENDING = "PENDING";
         public static final String VERIFIED = "VERIFIED";
+        public static final String SKIPPED = "SKIPPED";
 
         public boolean failed() {
-            return !status.equals(PENDING) && !status.equals(VERIFIED) && !status.equals("SKIPPED");
+            return !status.equals(PENDING) && !status.equals(VERIFIED) && !status.equals(SKIPPED);
         }
     }
 }

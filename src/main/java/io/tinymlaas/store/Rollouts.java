@@ -1,5 +1,6 @@
 package io.tinymlaas.store;
 
+import io.tinymlaas.core.ConflictException;
 import io.tinymlaas.core.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,6 +45,30 @@ public final class Rollouts {
     public void device(long rolloutId, Rollout.DeviceUpdate update) {
         sql.update("update rollout_device set status = ?, detail = ?, seconds = ? where rollout_id = ? and device_id = ?",
                 update.status(), update.detail(), update.seconds(), rolloutId, update.deviceId());
+    }
+
+    /** Marks every device not tried yet as SKIPPED, saying why. */
+    public void skipPending(long rolloutId, String why) {
+        sql.update("update rollout_device set status = ?, detail = ? where rollout_id = ? and status = ?",
+                Rollout.DeviceUpdate.SKIPPED, why, rolloutId, Rollout.DeviceUpdate.PENDING);
+    }
+
+    /**
+     * Cancels a rollout that has not ended: a queued one at once (its devices SKIPPED), a running one as CANCELLING, which
+     * its worker ends before the next device, so no flash is cut off halfway.
+     */
+    public Rollout cancel(long rolloutId, String by) {
+        Rollout rollout = get(rolloutId);
+        if (sql.update("update rollout set status = ?, detail = ?, ended_at = ? where id = ? and status = ?", Rollout.CANCELLED,
+                "cancelled by " + by + " before it started", Instant.now(), rolloutId, Rollout.QUEUED) == 1) {
+            skipPending(rolloutId, "not tried: the rollout was cancelled by " + by);
+        } else if (sql.update("update rollout set status = ?, detail = ? where id = ? and status = ?", Rollout.CANCELLING,
+                "cancelled by " + by, rolloutId, Rollout.RUNNING) != 1
+                && !get(rolloutId).status().equals(Rollout.CANCELLING)) {
+            throw new ConflictException("rollout " + rolloutId + " has already ended: " + get(rolloutId).status()
+                    + (rollout.detail() == null ? "" : " (" + rollout.detail() + ")"));
+        }
+        return get(rolloutId);
     }
 
     public Rollout finish(long rolloutId, String status, String detail) {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /** Assigning models to devices through the REST API: rollouts, verification, rollback, the error threshold. */
@@ -97,6 +98,45 @@ public class AssignModelSteps {
         assign(model("seed " + seed), List.of(first, second, third), Map.of("groupSize", groupSize, "errorThreshold", threshold));
     }
 
+    @When("I assign the model of seed {long} to {string}, {string} and {string} in groups of {int} and cancel the rollout at once")
+    public void assignAndCancel(long seed, String first, String second, String third, int groupSize) {
+        Map<String, Object> body = Map.of("modelId", model("seed " + seed), "groupSize", groupSize,
+                "devices", Stream.of(first, second, third).map(name -> device(name).get("id").asLong()).toList());
+        queued = api.post("/api/rollouts", body);
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        long id = queued.json().get("id").asLong();
+        Api.Answer cancelled = api.post("/api/rollouts/" + id + "/cancel", Map.of());
+        assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isIn("CANCELLED", "CANCELLING");
+        rollout = ended(id);
+    }
+
+    @Then("the rollout is CANCELLED by the first operator, with {string} SKIPPED as not tried")
+    public void theRolloutIsCancelled(String device) {
+        assertThat(rollout.get("status").asText()).as(rollout.toString()).isEqualTo("CANCELLED");
+        assertThat(rollout.get("detail").asText()).startsWith("cancelled by first operator");
+        assertThat(deviceUpdate(device).get("status").asText()).isEqualTo("SKIPPED");
+        assertThat(deviceUpdate(device).get("detail").asText()).isEqualTo("not tried: the rollout was cancelled"
+                + (rollout.get("detail").asText().contains("before it started") ? " by first operator" : ""));
+    }
+
+    @Then("every device of the rollout is VERIFIED or SKIPPED, and each SKIPPED one is still REGISTERED with no model")
+    public void everyDeviceVerifiedOrSkipped() {
+        for (JsonNode update : rollout.get("devices")) {
+            assertThat(update.get("status").asText()).as(rollout.toString()).isIn("VERIFIED", "SKIPPED");
+            if (update.get("status").asText().equals("SKIPPED")) {
+                stillRegistered(update.get("deviceName").asText());
+            }
+        }
+    }
+
+    @Then("cancelling the rollout again is refused with 409 saying it has ended")
+    public void cancellingAgainIsRefused() {
+        Api.Answer again = api.post("/api/rollouts/" + rollout.get("id").asLong() + "/cancel", Map.of());
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().get("message").asText()).startsWith("rollout " + rollout.get("id").asLong() + " has already ended: CANCELLED");
+    }
+
     @When("I assign the model of seed {long} with {}")
     public void assignWithFields(long seed, String fields) {
         api.post("/api/rollouts", "{\"modelId\":\"" + model("seed " + seed) + "\"," + fields + "}");
@@ -123,7 +163,7 @@ public class AssignModelSteps {
 
     /** Polls the rollout until it has ended; a few devices take seconds each, the limit only stops a hung rollout. */
     private JsonNode ended(long id) {
-        return api.until("/api/rollouts/" + id, current -> List.of("COMPLETED", "STOPPED").contains(current.get("status").asText()),
+        return api.until("/api/rollouts/" + id, current -> List.of("COMPLETED", "STOPPED", "CANCELLED").contains(current.get("status").asText()),
                 "ended", Duration.ofMinutes(10));
     }
 
