@@ -11,6 +11,7 @@ import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.X86FrontEnd;
+import io.tinymlaas.cost.CostAssumptions;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
@@ -94,6 +95,11 @@ public final class Tinyml {
         return targets.boards().ids();
     }
 
+    /** A board's descriptor, e.g. for its clock and what it draws and costs. */
+    Board board(String id) {
+        return targets.boards().byId(id);
+    }
+
     /** x86 and every board: what a pipeline may target. */
     public List<String> targetIds() {
         return targets.all();
@@ -161,6 +167,19 @@ public final class Tinyml {
     public String benchTable() {
         return BenchTable.markdown(layout.bench(), target -> targets.boards().ids().contains(target)
                 ? targets.boards().byId(target).core() : target);
+    }
+
+    /**
+     * The CFO's comparison of cloud against TinyML, from instructions measured on the board (its latest dry-run of the
+     * example, or one run now): costs per device and for the fleet, the break-even fleet size, latency and energy.
+     */
+    public CostOutcome cost(CostRequest request, Consumer<StageResult> progress) {
+        return new CostEstimates(this).estimate(request, progress);
+    }
+
+    /** The cost model's default parameters as the YAML file users copy, edit and pass back with their sources. */
+    public String costAssumptionsTemplate() {
+        return CostAssumptions.defaultText();
     }
 
     /** A run's own report.json, in its work folder, which later runs leave as it is. */

@@ -72,23 +72,23 @@ public final class ReportWriter {
         StringBuilder h = new StringBuilder();
         String title = report.example() + " on " + report.target();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>TinyMLaaS dry-run: ")
-                .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
+                .append(Html.escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
                         + ".PASSED{color:#070}.FAILED{color:#b00}.SKIPPED{color:#888}</style></head><body>\n");
-        h.append("<h1>").append(escape(title)).append(": <span class=\"").append(report.passed() ? "PASSED" : "FAILED")
+        h.append("<h1>").append(Html.escape(title)).append(": <span class=\"").append(report.passed() ? "PASSED" : "FAILED")
                 .append("\">").append(report.passed() ? "PASSED" : "FAILED").append("</span></h1>\n");
-        h.append("<p>Started ").append(escape(report.startedAt())).append(", ")
+        h.append("<p>Started ").append(Html.escape(report.startedAt())).append(", ")
                 .append(String.format("%.1f", report.totalSeconds())).append(" s in all.</p>\n");
         h.append("<h2>Stages</h2>\n<table><tr><th>stage</th><th>result</th><th>seconds</th><th>detail</th></tr>\n");
         for (StageResult stage : report.stages()) {
-            h.append("<tr><td>").append(escape(stage.name())).append("</td><td class=\"").append(stage.status()).append("\">")
+            h.append("<tr><td>").append(Html.escape(stage.name())).append("</td><td class=\"").append(stage.status()).append("\">")
                     .append(stage.status()).append("</td><td>").append(String.format("%.2f", stage.seconds())).append("</td><td>")
-                    .append(escape(stage.detail())).append("</td></tr>\n");
+                    .append(Html.escape(stage.detail())).append("</td></tr>\n");
         }
         h.append("</table>\n<h2>Figures</h2>\n<table>\n");
         Map<String, Object> figures = JSON.convertValue(report.figures(), new TypeReference<LinkedHashMap<String, Object>>() { });
         for (Map.Entry<String, Object> figure : figures.entrySet()) {
-            h.append("<tr><th>").append(escape(figure.getKey())).append("</th><td>").append(escape(cell(figure.getValue())))
+            h.append("<tr><th>").append(Html.escape(figure.getKey())).append("</th><td>").append(Html.escape(cell(figure.getValue())))
                     .append("</td></tr>\n");
         }
         h.append("</table>\n</body></html>\n");
@@ -102,9 +102,5 @@ public final class ReportWriter {
                     : String.join("; ", items.stream().map(String::valueOf).toList());
         }
         return String.valueOf(value);
-    }
-
-    private static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -28,6 +28,7 @@ import java.util.Locale;
  * @param unsupportedReason why no emulator here runs the board; {@code null} when it is emulatable
  * @param sources           where the figures came from
  * @param notes             caveats, including facts that are not verified
+ * @param economics         what the board draws and costs, for the cost model; null where no figures are known
  */
 public record Board(
         String id,
@@ -45,7 +46,8 @@ public record Board(
         Emulation emulation,
         String unsupportedReason,
         List<String> sources,
-        List<String> notes) {
+        List<String> notes,
+        Economics economics) {
 
     public Board {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -77,6 +79,16 @@ public record Board(
      * @param cpu     the core the machine runs, e.g. {@code cortex-m4}, or null
      */
     public record Qemu(String machine, String cpu) {
+    }
+
+    /**
+     * What the board draws and costs: the figures the cost model multiplies the measured instructions with.
+     *
+     * @param activeMw     the MCU's power running code from flash at {@code clock_mhz}, in milliwatts
+     * @param sleepUw      its power in the deepest sleep that keeps RAM and a wake-up timer, in microwatts
+     * @param unitPriceUsd one board at retail, in US dollars
+     */
+    public record Economics(double activeMw, double sleepUw, double unitPriceUsd) {
     }
 
     /** How a board is emulated here. Spelled in lower case in the YAML ({@code qemu}, {@code none}). */

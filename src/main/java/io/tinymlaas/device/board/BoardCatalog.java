@@ -40,11 +40,12 @@ public final class BoardCatalog {
     private static final List<String> REQUIRED_FIELDS = List.of(
             "id", "name", "mcu", "core", "fpu", "clock_mhz", "flash_bytes", "ram_bytes", "console_uart",
             "renode", "qemu", "toolchain", "emulation", "sources");
-    private static final List<String> OPTIONAL_FIELDS = List.of("unsupported_reason", "notes");
+    private static final List<String> OPTIONAL_FIELDS = List.of("unsupported_reason", "notes", "economics");
     private static final List<String> TEXT_FIELDS = List.of(
             "id", "name", "mcu", "core", "fpu", "console_uart", "toolchain", "emulation");
     private static final Set<String> RENODE_FIELDS = Set.of("platform", "uart");
     private static final Set<String> QEMU_FIELDS = Set.of("machine", "cpu");
+    private static final Set<String> ECONOMICS_FIELDS = Set.of("active_mw", "sleep_uw", "unit_price_usd");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
     private static final Pattern CORE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -241,6 +242,17 @@ public final class BoardCatalog {
         }
 
         requireTextList(file, "sources", root.get("sources"), true);
+        JsonNode economics = root.get("economics");
+        if (economics != null && !economics.isNull()) {
+            requireMapping(file, "economics", economics, ECONOMICS_FIELDS);
+            for (String field : ECONOMICS_FIELDS.stream().sorted().toList()) {
+                JsonNode value = economics.get(field);
+                if (value == null || !value.isNumber() || value.doubleValue() <= 0) {
+                    throw new BoardDescriptorException(file, "economics." + field, value == null ? "required field is missing"
+                            : "must be a positive number, found " + describe(value));
+                }
+            }
+        }
         JsonNode notes = root.get("notes");
         if (notes != null && !notes.isNull()) {
             requireTextList(file, "notes", notes, false);

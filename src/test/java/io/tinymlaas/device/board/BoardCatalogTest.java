@@ -174,6 +174,24 @@ class BoardCatalogTest {
         assertEditRejected("clock_mhz:", "clock_mHz:", "clock_mHz", "unknown field");
     }
 
+    @Test
+    void economicsAreReadWhereTheDescriptorGivesThem() throws IOException {
+        write("test_board", VALID + "economics:\n  active_mw: 9.9\n  sleep_uw: 9.48\n  unit_price_usd: 41\n");
+
+        assertThat(new BoardCatalog(tempDir).byId("test_board").economics()).isEqualTo(new Board.Economics(9.9, 9.48, 41));
+    }
+
+    @Test
+    void aNegativeOrMissingEconomicsFigureIsRejectedByName() throws IOException {
+        write("test_board", VALID + "economics:\n  active_mw: -1\n  sleep_uw: 9.48\n  unit_price_usd: 41\n");
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'economics.active_mw'").hasMessageContaining("must be a positive number, found number '-1'");
+
+        write("test_board", VALID + "economics:\n  active_mw: 9.9\n  unit_price_usd: 41\n");
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'economics.sleep_uw'").hasMessageContaining("required field is missing");
+    }
+
     private Path write(String id, String yaml) throws IOException {
         return Files.writeString(tempDir.resolve(id + ".yaml"), yaml);
     }
