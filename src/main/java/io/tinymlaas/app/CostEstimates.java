@@ -2,7 +2,6 @@ package io.tinymlaas.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tinymlaas.core.InvalidInputException;
-import io.tinymlaas.core.IoFailure;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.cost.CostAssumptions;
 import io.tinymlaas.cost.CostEstimate;
@@ -10,16 +9,11 @@ import io.tinymlaas.cost.CostModel;
 import io.tinymlaas.cost.CostReport;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.examples.Examples;
-import io.tinymlaas.report.ReportWriter;
-import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -48,45 +42,26 @@ final class CostEstimates {
                 : CostAssumptions.read(request.assumptions());
         Board board = engine.board(request.board());
         CostModel.requireEconomics(board);
-        Optional<CostEstimate.Measured> earlier = request.measureAgain() ? Optional.empty() : measured(request);
-        CostEstimate.Measured measured = earlier.orElseGet(() -> measureNow(request, progress));
+        BoardRuns.Measurement run = new BoardRuns(engine).latestOrRun(request.example(), request.board(), request.measureAgain(), progress);
+        if (!run.passed()) {
+            throw new TinymlException("no measured instructions to cost: the dry-run of " + request.example() + " on "
+                    + request.board() + " did not pass (" + run.firstFailure().orElse("it did not pass") + ")");
+        }
+        CostEstimate.Measured measured = measured(run);
         CostEstimate estimate = CostModel.estimate(request.example(), board, measured, request.fleet(), request.years(), assumptions);
         Path html = CostReport.write(estimate, engine.layout().output().resolve("cost").resolve(request.example() + "-" + request.board()));
-        return new CostOutcome(estimate, CostReport.text(estimate), html, earlier.isEmpty());
+        return new CostOutcome(estimate, CostReport.text(estimate), html, run.ranNow());
     }
 
-    private CostEstimate.Measured measureNow(CostRequest request, Consumer<StageResult> progress) {
-        RunReport report = engine.dryRun(RunRequest.of(request.example(), request.board()), progress).reports().get(0);
-        if (!report.passed()) {
-            String why = report.stages().stream().filter(stage -> stage.status() != StageResult.Status.PASSED).findFirst()
-                    .map(stage -> stage.name() + ": " + stage.detail()).orElse("it did not pass");
-            throw new TinymlException("no measured instructions to cost: the dry-run of " + request.example() + " on "
-                    + request.board() + " did not pass (" + why + ")");
+    /** The figures of a passing dry-run: its instructions per inference and its model's input size. */
+    static CostEstimate.Measured measured(BoardRuns.Measurement run) {
+        JsonNode figures = run.figures();
+        if (!figures.path("instructions_per_inference").isNumber()) {
+            throw new TinymlException("the dry-run on " + run.report().path("target").asText() + " counted no instructions per inference");
         }
-        return measured(request).orElseThrow(() -> new TinymlException("the dry-run of " + request.example() + " on "
-                + request.board() + " passed but counted no instructions per inference"));
-    }
-
-    /** The latest passing dry-run's figures, when it counted instructions and its model file is still there. */
-    private Optional<CostEstimate.Measured> measured(CostRequest request) {
-        Path file = engine.reportDirectory(request.example(), request.board()).resolve("report.json");
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        JsonNode report;
-        try {
-            report = ReportWriter.JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new TinymlException(file + ": " + IoFailure.reason(e));
-        }
-        JsonNode figures = report.path("figures");
-        Path model = Path.of(figures.path("model_file").asText(""));
-        if (!report.path("passed").asBoolean() || !figures.path("instructions_per_inference").isNumber() || !Files.isRegularFile(model)) {
-            return Optional.empty();
-        }
-        TfliteModel tflite = TfliteReader.read(model);
+        TfliteModel tflite = TfliteReader.read(Path.of(figures.path("model_file").asText()));
         int inputBytes = (int) Arrays.stream(tflite.inputs()).mapToLong(input -> tflite.tensors().get(input).byteSize()).sum();
-        return Optional.of(new CostEstimate.Measured(figures.path("instructions_per_inference").asLong(), inputBytes,
-                figures.path("ran_on").asText(), report.path("started_at").asText(), figures.path("model_sha256").asText()));
+        return new CostEstimate.Measured(figures.path("instructions_per_inference").asLong(), inputBytes,
+                figures.path("ran_on").asText(), run.report().path("started_at").asText(), figures.path("model_sha256").asText());
     }
 }

@@ -177,6 +177,14 @@ public final class Tinyml {
         return new CostEstimates(this).estimate(request, progress);
     }
 
+    /**
+     * A support request's verdict: the model dry-run on the emulated board and every limit asked held against what was
+     * measured, ACCEPT only when each was met.
+     */
+    public FeasibilityVerdict feasible(FeasibilityRequest request, Consumer<StageResult> progress) {
+        return new Feasibility(this).judge(request, progress);
+    }
+
     /** The cost model's default parameters as the YAML file users copy, edit and pass back with their sources. */
     public String costAssumptionsTemplate() {
         return CostAssumptions.defaultText();

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 FootprintCommand.class, BenchTableCommand.class, RunCommand.class,
                 DataCommand.class, ModelsCommand.class,
                 FrontEndCommand.class,
-                KeywordCommand.class, FlakinessCommand.class, CostCommand.class, ServeCommand.class, WorkerCommand.class, BenchServiceCommand.class})
+                KeywordCommand.class, FlakinessCommand.class, CostCommand.class, FeasibleCommand.class, ServeCommand.class, WorkerCommand.class, BenchServiceCommand.class})
 public final class Main {
 
     private final Supplier<Tinyml> engine;
