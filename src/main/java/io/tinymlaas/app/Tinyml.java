@@ -4,6 +4,7 @@ import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.cost.CostAssumptions;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.Footprint;
 import io.tinymlaas.device.FootprintReport;
@@ -11,21 +12,20 @@ import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.X86FrontEnd;
-import io.tinymlaas.cost.CostAssumptions;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.Examples;
-import io.tinymlaas.examples.MicroSpeech;
 import io.tinymlaas.examples.MicroSpeech.BoardFeatures;
+import io.tinymlaas.examples.MicroSpeech;
 import io.tinymlaas.lifecycle.DryRun;
 import io.tinymlaas.lifecycle.FirmwareUpdate;
-import io.tinymlaas.lifecycle.KeywordSpotting;
 import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
+import io.tinymlaas.lifecycle.KeywordSpotting;
 import io.tinymlaas.lifecycle.Lifecycle;
-import io.tinymlaas.lifecycle.NetworkTester;
 import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
 import io.tinymlaas.lifecycle.NetworkTester.Inputs;
+import io.tinymlaas.lifecycle.NetworkTester;
 import io.tinymlaas.lifecycle.QualitySpread;
 import io.tinymlaas.lifecycle.QualitySpreadReport;
 import io.tinymlaas.lifecycle.StagePlan;
@@ -35,6 +35,7 @@ import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.report.BenchRecord;
 import io.tinymlaas.report.BenchTable;
 import io.tinymlaas.report.MatrixReport;
+import io.tinymlaas.report.NightlyReport;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
@@ -88,6 +89,11 @@ public final class Tinyml {
                 board.flashBytes(), board.ramBytes(), board.emulatable()
                         ? String.join("; ", targets.target(board.id()).availability())
                         : "not emulatable: " + board.unsupportedReason())).toList();
+    }
+
+    /** The examples this project ships, by name. */
+    public static List<String> examples() {
+        return Examples.names();
     }
 
     /** The ids of every board descriptor. */
@@ -149,6 +155,25 @@ public final class Tinyml {
         List<RunReport> reports = dryRun.run(request.example(), chosen);
         MatrixReport matrix = MatrixReport.of(request.example(), reports);
         return new DryRunOutcome(reports, matrix, matrix.write(reportDirectory(request.example(), "matrix")));
+    }
+
+    /**
+     * The CTO's nightly dry-run: each example on x86 and every board (a board no emulator here runs is a cell saying why,
+     * never left out), one page of every cell with links to each run's report, and the cells as JUnit XML for CI.
+     */
+    public NightlyOutcome nightly(List<String> examples, Consumer<StageResult> progress) {
+        examples.forEach(Examples::byName);
+        String started = Instant.now().toString();
+        List<NightlyReport.Example> done = new ArrayList<>();
+        for (String example : examples) {
+            DryRunOutcome outcome = dryRun(new RunRequest(example, List.of(ALL_TARGETS), null, null), progress);
+            done.add(new NightlyReport.Example(outcome.matrix(), outcome.reports(),
+                    outcome.reports().stream().map(report -> DryRun.runReportFile(report).resolveSibling("report.html")).toList()));
+        }
+        Path directory = layout.output().resolve("reports").resolve("nightly");
+        Path html = NightlyReport.write(done, started, directory);
+        return new NightlyOutcome(done.stream().map(NightlyReport.Example::matrix).toList(), html, directory.resolve("junit.xml"),
+                done.stream().noneMatch(example -> example.matrix().anyFailed()));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.tinymlaas.cli;
 import io.tinymlaas.app.DryRunOutcome;
 import io.tinymlaas.app.MatrixRequest;
 import io.tinymlaas.app.MatrixView;
+import io.tinymlaas.app.NightlyOutcome;
 import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.app.WrittenMatrix;
@@ -42,6 +43,13 @@ final class DryRunCommand implements Callable<Integer> {
     @Mixin
     RunSelection run;
 
+    @Option(names = "--all", description = "the CTO's nightly report: every example (or those of --examples) on x86 and every board; "
+            + "one HTML page of every cell and JUnit XML, in target/tinyml/reports/nightly")
+    boolean all;
+
+    @Option(names = "--examples", split = ",", paramLabel = "<example>", description = "with --all: only these examples")
+    List<String> examples;
+
     @Option(names = "--jobs", description = "one job per target on the registry database's job engine, shared with its workers")
     boolean jobs;
 
@@ -56,7 +64,25 @@ final class DryRunCommand implements Callable<Integer> {
         if (!jobs && (noWorker || database.connection.url != null || database.dataDirectory != null)) {
             throw new ParameterException(spec.commandLine(), "--no-worker, --db and --data-dir go with --jobs");
         }
+        if (all) {
+            return nightly();
+        }
         return jobs ? asJobs() : inThisProcess();
+    }
+
+    private int nightly() {
+        if (run.example != null || jobs) {
+            throw new ParameterException(spec.commandLine(), "--all runs every example in this process: name examples with --examples, "
+                    + "and leave out --jobs");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> chosen = examples == null ? Tinyml.examples() : examples;
+        out.printf("nightly dry-run of %s on every target%n", String.join(", ", chosen));
+        NightlyOutcome outcome = main.tinyml().nightly(chosen, new StagePrinter(out));
+        outcome.matrices().forEach(matrix -> out.printf("%s%n%s", matrix.example(), matrix.markdown()));
+        out.printf("%s; report: %s, JUnit XML: %s%n", outcome.passed() ? "PASSED (every cell that can run here)" : "FAILED",
+                outcome.html(), outcome.junit());
+        return outcome.passed() ? 0 : 1;
     }
 
     private int inThisProcess() {

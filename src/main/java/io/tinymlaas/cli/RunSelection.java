@@ -1,6 +1,8 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.app.RunRequest;
+import io.tinymlaas.app.Tinyml;
+import io.tinymlaas.core.InvalidInputException;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -8,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /** Which example runs where: shared by the commands that run the lifecycle. */
 final class RunSelection {
 
-    @Parameters(index = "0", description = "example, e.g. hello_world")
+    @Parameters(index = "0", arity = "0..1", description = "example, e.g. hello_world")
     String example;
 
     @Option(names = {"--board", "--target"}, defaultValue = "x86", split = ",",
@@ -26,6 +28,9 @@ final class RunSelection {
     Long seed;
 
     RunRequest request() {
+        if (example == null) {
+            throw new InvalidInputException("example", "name the example to run, one of " + String.join(", ", Tinyml.examples()));
+        }
         return new RunRequest(example, targets, dataVersion, seed);
     }
 }

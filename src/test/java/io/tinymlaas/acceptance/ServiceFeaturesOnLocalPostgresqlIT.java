@@ -20,12 +20,16 @@ class ServiceFeaturesOnLocalPostgresqlIT {
     private static final String URL = System.getProperty("tinyml.local.postgresql", "jdbc:postgresql://127.0.0.1:5432/tinyml");
     private static final String USER = "tinyml";
     private static final String PASSWORD = "tinyml";
+    private static final String TAGS = "cucumber.filter.tags";
 
     @Test
     void theServiceFeaturesPassOnTheLocalPostgresqlServer() {
         Assumptions.assumeFalse(RunningService.onPostgresql(), "the features already run on PostgreSQL in this build");
         Assumptions.assumeTrue(answers(), "no PostgreSQL answers at " + URL + " as " + USER
                 + " (bin/setup --postgresql installs and starts one)");
+        String tags = System.getProperty(TAGS);
+        // Cucumber takes this property over its command line's --tags
+        System.setProperty(TAGS, "@service");
         System.setProperty(RunningService.DATABASE_PROPERTY, URL);
         System.setProperty(RunningService.DATABASE_PROPERTY + ".user", USER);
         System.setProperty(RunningService.DATABASE_PROPERTY + ".password", PASSWORD);
@@ -36,9 +40,18 @@ class ServiceFeaturesOnLocalPostgresqlIT {
             assertThat(status).as("exit status of the service features on " + URL + " (report: target/cucumber/service-on-postgresql.html)")
                     .isZero();
         } finally {
+            restore(TAGS, tags);
             System.clearProperty(RunningService.DATABASE_PROPERTY);
             System.clearProperty(RunningService.DATABASE_PROPERTY + ".user");
             System.clearProperty(RunningService.DATABASE_PROPERTY + ".password");
+        }
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
         }
     }
 
