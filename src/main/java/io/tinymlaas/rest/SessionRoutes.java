@@ -1,0 +1,86 @@
+package io.tinymlaas.rest;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import io.javalin.openapi.HttpMethod;
+import io.javalin.openapi.OpenApi;
+import io.javalin.openapi.OpenApiContent;
+import io.javalin.openapi.OpenApiRequestBody;
+import io.javalin.openapi.OpenApiResponse;
+import io.javalin.openapi.OpenApiSecurity;
+import io.javalin.router.JavalinDefaultRouting;
+import io.tinymlaas.app.TinymlService;
+import io.tinymlaas.store.Token;
+
+/**
+ * Browser sessions: the web pages sign in with a token once, and the server keeps it in an HttpOnly cookie, because
+ * EventSource cannot send an Authorization header and page scripts should never hold the token.
+ */
+final class SessionRoutes {
+
+    /** The cookie that carries a browser's token; only sent to the API, never readable by page scripts. */
+    static final String COOKIE = "tinyml_session";
+
+    /** A token to sign in with, as pasted into the sign-in form. */
+    public record SessionRequest(String token) {
+    }
+
+    /** Who is signed in, and with which role (viewer, data_scientist, operator). */
+    public record Session(String name, String role) {
+
+        static Session of(Token token) {
+            return new Session(token.name(), token.role().label());
+        }
+    }
+
+    private final TinymlService service;
+
+    SessionRoutes(TinymlService service) {
+        this.service = service;
+    }
+
+    void register(JavalinDefaultRouting router) {
+        router.post("/api/session", this::signIn);
+        router.get("/api/session", this::current, Permission.READ);
+        router.delete("/api/session", this::signOut);
+    }
+
+    @OpenApi(path = "/api/session", methods = HttpMethod.POST,
+            summary = "Sign a browser in: the token is checked and set as an HttpOnly, SameSite=Strict cookie (" + COOKIE
+                    + ", path /api) that every route accepts in place of the Authorization header, with the token's role",
+            tags = "system", requestBody = @OpenApiRequestBody(required = true, content = @OpenApiContent(from = SessionRequest.class)),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(from = Session.class)),
+                    @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))})
+    void signIn(Context ctx) {
+        String pasted = Bodies.read(ctx, SessionRequest.class).token();
+        Token token = service.authenticate(pasted).orElseThrow(() -> new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(),
+                "the token is not known here; paste the whole token bin/tinyml serve printed (tml_…) or one made with POST /api/tokens"));
+        ctx.cookie(cookie(pasted.strip(), -1));
+        ctx.json(Session.of(token));
+    }
+
+    @OpenApi(path = "/api/session", methods = HttpMethod.GET, summary = "Who the caller's token (header or session cookie) belongs to",
+            tags = "system", security = @OpenApiSecurity(name = "BearerAuth"), responses = {
+            @OpenApiResponse(status = "200", content = @OpenApiContent(from = Session.class)),
+            @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))})
+    void current(Context ctx) {
+        ctx.json(Session.of(RestServer.caller(ctx)));
+    }
+
+    @OpenApi(path = "/api/session", methods = HttpMethod.DELETE, summary = "Sign a browser out: its session cookie is cleared",
+            tags = "system", responses = @OpenApiResponse(status = "204"))
+    void signOut(Context ctx) {
+        ctx.cookie(cookie("", 0));
+        ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /** Not marked Secure: the service is served over plain HTTP (a TLS proxy in front may add it). */
+    private static Cookie cookie(String value, int maxAgeSeconds) {
+        return new Cookie(COOKIE, value, "/api", maxAgeSeconds, false, 0, true, null, null, SameSite.STRICT);
+    }
+}

@@ -1,0 +1,81 @@
+// Builds the page from data as text only: names are stored verbatim (an HTML- or SQL-shaped name is a valid name), so
+// nothing from the API ever reaches innerHTML; strings become text nodes and attributes are set one by one.
+
+/** An element with attributes (on<event> ones become listeners) and children (strings become text). */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (key.startsWith('on')) {
+      element.addEventListener(key.slice(2), value);
+    } else {
+      element.setAttribute(key, value === true ? '' : String(value));
+    }
+  }
+  element.append(...children.flat().filter(child => child !== undefined && child !== null && child !== false)
+    .map(child => (child instanceof Node ? child : String(child))));
+  return element;
+}
+
+/** A table: a header row from the column titles, then one row per item, its cells from cells(item). */
+export function table(id, titles, items, cells, rowAttributes = () => ({})) {
+  return h('table', { id },
+    h('thead', {}, h('tr', {}, titles.map(title => h('th', {}, title)))),
+    h('tbody', {}, items.length === 0
+      ? h('tr', {}, h('td', { colspan: titles.length, class: 'empty' }, 'none yet'))
+      : items.map(item => h('tr', rowAttributes(item), cells(item).map(cell => h('td', {}, cell))))));
+}
+
+/** A status as a badge the stylesheet colours by its value. */
+export function badge(status) {
+  return h('span', { class: `badge status-${String(status).replace(/[^A-Za-z_]/g, '')}` }, status);
+}
+
+/** A labelled form control. */
+export function field(label, control) {
+  return h('label', {}, h('span', {}, label), control);
+}
+
+/** A select whose options are [value, text] pairs; keeps the value chosen before when it is still offered. */
+export function fillSelect(select, options, placeholder) {
+  const before = select.value;
+  select.replaceChildren(...(placeholder ? [h('option', { value: '' }, placeholder)] : []),
+    ...options.map(([value, text]) => h('option', { value }, text)));
+  if (options.some(([value]) => String(value) === before)) {
+    select.value = before;
+  }
+}
+
+/**
+ * A form that runs action(form) on submit with its button disabled, and shows what went wrong in its message line:
+ * the API's own message (and the field it names), or what action's outcome says.
+ */
+export function form(id, title, controls, buttonText, action) {
+  const message = h('p', { class: 'message', role: 'status' });
+  const button = h('button', { type: 'submit' }, buttonText);
+  const element = h('form', { id, class: 'card' }, h('h3', {}, title), h('div', { class: 'controls' }, controls), button, message);
+  element.addEventListener('submit', async event => {
+    event.preventDefault();
+    button.disabled = true;
+    message.className = 'message';
+    message.textContent = '';
+    try {
+      const done = await action(element);
+      message.className = 'message ok';
+      message.textContent = done ?? '';
+    } catch (error) {
+      message.className = 'message error';
+      message.textContent = error.field ? `${error.message} (field: ${error.field})` : error.message;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return element;
+}
+
+/** A point in time as the reader's local time, or a dash. */
+export function when(instant) {
+  return instant ? new Date(instant).toLocaleString() : '–';
+}
