@@ -96,18 +96,14 @@ public final class RestServer implements AutoCloseable {
             return;
         }
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
-        String session = ctx.cookie(SessionRoutes.COOKIE);
         Token token;
         if (!header.isEmpty()) {
-            token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? service.authenticate(header.substring(7)).orElse(null) : null;
+            token = (header.regionMatches(true, 0, "Bearer ", 0, 7) ? service.authenticate(header.substring(7)) : Optional.<Token>empty())
+                    .orElseThrow(() -> unauthorized(ctx, "the token is not known here"));
         } else {
-            token = service.authenticate(session).orElse(null);
-        }
-        if (token == null) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), !header.isEmpty() ? "the token is not known here"
-                    : session != null && !session.isEmpty() ? "this browser's session token is not known here; sign in again"
-                    : "no token; send 'Authorization: Bearer <token>' (bin/tinyml serve prints the first one) or sign in at /");
+            token = SessionRoutes.token(service, ctx).orElseThrow(() -> unauthorized(ctx, ctx.cookie(SessionRoutes.COOKIE) == null
+                    ? "no token; send 'Authorization: Bearer <token>' (bin/tinyml serve prints the first one) or sign in at /"
+                    : "this browser's session token is not known here; sign in again"));
         }
         Permission needed = (Permission) roles.iterator().next();
         if (!needed.grantedTo(token.role())) {
@@ -116,6 +112,11 @@ public final class RestServer implements AutoCloseable {
                     + " role; the token of '" + token.name() + "' has the " + token.role().label() + " role");
         }
         ctx.attribute(TOKEN_ATTRIBUTE, token);
+    }
+
+    private static HttpResponseException unauthorized(Context ctx, String message) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        return new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), message);
     }
 
     private static void errors(JavalinDefaultRouting router) {

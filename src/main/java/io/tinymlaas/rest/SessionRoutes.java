@@ -2,6 +2,7 @@ package io.tinymlaas.rest;
 
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
@@ -14,6 +15,9 @@ import io.javalin.openapi.OpenApiSecurity;
 import io.javalin.router.JavalinDefaultRouting;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.store.Token;
+import java.net.URI;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Browser sessions: the web pages sign in with a token once, and the server keeps it in an HttpOnly cookie, because
@@ -35,6 +39,8 @@ final class SessionRoutes {
             return new Session(token.name(), token.role().label());
         }
     }
+
+    private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
 
     private final TinymlService service;
 
@@ -77,6 +83,29 @@ final class SessionRoutes {
     void signOut(Context ctx) {
         ctx.cookie(cookie("", 0));
         ctx.status(HttpStatus.NO_CONTENT);
+    }
+
+    /**
+     * The token of the browser's session cookie, if it holds a known one. A change sent from another site's page is
+     * refused: SameSite=Strict already keeps the cookie off such requests, and the Origin check holds where a browser
+     * does not honour it.
+     */
+    static Optional<Token> token(TinymlService service, Context ctx) {
+        Optional<Token> token = service.authenticate(ctx.cookie(COOKIE));
+        String origin = ctx.header("Origin");
+        if (token.isPresent() && !READS.contains(ctx.method()) && origin != null && !sameHost(origin, ctx.host())) {
+            throw new HttpResponseException(HttpStatus.FORBIDDEN.getCode(), "a page from " + origin
+                    + " cannot use this browser's session; changes come from this server's own pages or with an Authorization header");
+        }
+        return token;
+    }
+
+    private static boolean sameHost(String origin, String host) {
+        try {
+            return host != null && host.equalsIgnoreCase(URI.create(origin).getRawAuthority());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Not marked Secure: the service is served over plain HTTP (a TLS proxy in front may add it). */

@@ -39,8 +39,16 @@ class BrowserSessionTest {
         service.close();
     }
 
+    private static String origin() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
     private static HttpResponse<String> send(String method, String path, String body, String cookie) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        return send(method, path, body, cookie, origin());
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String cookie, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + path)).header("Origin", origin)
                 .header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         if (cookie != null) {
             request.header("Cookie", cookie);
@@ -86,6 +94,20 @@ class BrowserSessionTest {
         HttpResponse<String> stale = send("GET", "/api/devices", "", SessionRoutes.COOKIE + "=tml_made_up");
         assertThat(stale.statusCode()).isEqualTo(401);
         assertThat(stale.body()).contains("sign in again");
+    }
+
+    @Test
+    void aChangeSentWithTheCookieFromAnotherSitesPageIsRefused() throws Exception {
+        String operator = cookieOf(signIn(service.createToken("Otto", Token.Role.OPERATOR)));
+        String device = "{\"name\":\"%s\",\"board\":\"sparkfun_edge\",\"transport\":\"emulator\"}";
+
+        HttpResponse<String> forged = send("POST", "/api/devices", device.formatted("forged"), operator, "http://evil.example");
+        HttpResponse<String> own = send("POST", "/api/devices", device.formatted("from the panel"), operator);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("a page from http://evil.example cannot use this browser's session");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
+        assertThat(send("GET", "/api/devices", "", operator, "http://evil.example").body()).doesNotContain("forged");
     }
 
     @Test
