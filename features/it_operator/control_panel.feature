@@ -32,22 +32,28 @@ Feature: IT operator — the control panel, in a browser
     Given I am signed in with the first operator's token
     When I compose the pipeline "sine to int8 (panel)" of "hello_world" on "x86" up to "convert" with seed 11
     And I run "sine to int8 (panel)" from the pipelines list
+    And I refresh the page at once
     Then the run shows the stages collect, train, store and convert as they end, each PASSED
     And the run ends PASSED naming the model it stored
 
-  Scenario: a model is uploaded and assigned to an emulated device; the rollout reaches VERIFIED across a refresh
+  Scenario: a model is uploaded and assigned to an emulated device, verified across a refresh; a failed flash is rolled back
     Given I am signed in with the first operator's token
     And I have registered the emulated device "panel-nano" on board "arduino_nano_33_ble_sense" tagged "panel"
-    When I upload a small int8 model as "dense_small"
+    When I upload a small int8 model with 16 hidden units as "dense_small"
     And I assign "dense_small" to the group "panel"
     And I refresh the page at once
     Then the rollout of "dense_small" still lists "panel-nano", as the server has it
     And the rollout of "dense_small" reaches COMPLETED with "panel-nano" VERIFIED
     And the devices list shows "panel-nano" ONLINE running "dense_small"
+    When I set the next flash of "panel-nano" to be interrupted, from the devices list
+    And I upload a small int8 model with 8 hidden units as "dense_smaller"
+    And I assign "dense_smaller" to the group "panel"
+    Then the rollout of "dense_smaller" ends with "panel-nano" ROLLED_BACK to "dense_small"
+    And the devices list shows "panel-nano" ONLINE running "dense_small"
 
   Scenario: the API's refusals are shown as its messages, and a viewer's role is the API's
     Given I am signed in with the first operator's token
-    When I upload a small int8 model as "<b>bold</b>"
+    When I upload a small int8 model with 16 hidden units as "<b>bold</b>"
     Then the model form says "may hold only letters, digits"
     Given the operator has made a "viewer" token for "Vera"
     And the control panel is open in the browser, signed out

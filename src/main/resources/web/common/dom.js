@@ -49,28 +49,39 @@ export function fillSelect(select, options, placeholder) {
 }
 
 /**
- * A form that runs action(form) on submit with its button disabled, and shows what went wrong in its message line:
- * the API's own message (and the field it names), or what action's outcome says.
+ * A line that tells how an action went: what it did, or what went wrong (the API's own message, and the field it
+ * names). run(work) runs the action and shows what work() answers, or its error.
  */
+export function outcome() {
+  const element = h('p', { class: 'message', role: 'status' });
+  return {
+    element,
+    async run(work) {
+      element.className = 'message';
+      element.textContent = '';
+      try {
+        const done = await work();
+        element.className = 'message ok';
+        element.textContent = done ?? '';
+      } catch (error) {
+        element.className = 'message error';
+        element.textContent = error.field ? `${error.message} (field: ${error.field})` : error.message;
+      }
+    },
+  };
+}
+
+/** A form that runs action(form) on submit with its button disabled, and shows how it went below it. */
 export function form(id, title, controls, buttonText, action) {
-  const message = h('p', { class: 'message', role: 'status' });
+  const line = outcome();
   const button = h('button', { type: 'submit' }, buttonText);
-  const element = h('form', { id, class: 'card' }, h('h3', {}, title), h('div', { class: 'controls' }, controls), button, message);
+  const element = h('form', { id, class: 'card' }, h('h3', {}, title), h('div', { class: 'controls' }, controls), button,
+    line.element);
   element.addEventListener('submit', async event => {
     event.preventDefault();
     button.disabled = true;
-    message.className = 'message';
-    message.textContent = '';
-    try {
-      const done = await action(element);
-      message.className = 'message ok';
-      message.textContent = done ?? '';
-    } catch (error) {
-      message.className = 'message error';
-      message.textContent = error.field ? `${error.message} (field: ${error.field})` : error.message;
-    } finally {
-      button.disabled = false;
-    }
+    await line.run(() => action(element));
+    button.disabled = false;
   });
   return element;
 }

@@ -134,6 +134,14 @@ public class WebPage {
         return await(d -> find(table, column, text).orElse(null));
     }
 
+    /** Clicks the button {@code button} (a CSS selector) in the first row of the table whose cell {@code column} reads {@code text}. */
+    public void clickInRow(String table, int column, String text, String button) {
+        rowWhere(table, column, text);
+        await(d -> d.findElements(By.cssSelector(table + " tbody tr")).stream()
+                .filter(row -> row.findElements(By.tagName("td")).get(column).getText().equals(text)).findFirst()
+                .orElse(null)).findElement(By.cssSelector(button)).click();
+    }
+
     public Optional<List<String>> find(String table, int column, String text) {
         return rows(table).stream().filter(cells -> cells.size() > column && cells.get(column).equals(text)).findFirst();
     }

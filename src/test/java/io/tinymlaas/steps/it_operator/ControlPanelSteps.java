@@ -23,6 +23,7 @@ public class ControlPanelSteps {
     private static final int DEVICE_NAME = 1;
     private static final int DEVICE_STATUS = 6;
     private static final int DEVICE_MODEL = 7;
+    private static final int DEVICE_FAULT = 9;
     private static final int TOOLCHAIN_NAME = 1;
     private static final int TOOLCHAIN_HEALTH = 4;
     private static final int TOOLCHAIN_FOUND = 5;
@@ -155,10 +156,8 @@ public class ControlPanelSteps {
 
     @When("I run {string} from the pipelines list")
     public void runPipeline(String name) {
-        page.rowWhere("#pipelines", PIPELINE_NAME, name);
-        page.driver().findElements(By.cssSelector("#pipelines tbody tr")).stream()
-                .filter(row -> row.findElements(By.tagName("td")).get(PIPELINE_NAME).getText().equals(name)).findFirst()
-                .orElseThrow().findElement(By.cssSelector("button.run")).click();
+        page.clickInRow("#pipelines", PIPELINE_NAME, name, "button.run");
+        assertThat(page.await(d -> d.findElements(By.id("run-status")).stream().findFirst().orElse(null)).getText()).startsWith("run ");
     }
 
     @Then("the run shows the stages collect, train, store and convert as they end, each PASSED")
@@ -180,9 +179,9 @@ public class ControlPanelSteps {
         page.screenshot("a pipeline run that ended");
     }
 
-    @When("I upload a small int8 model as {string}")
-    public void uploadModel(String name) throws IOException {
-        Path model = WideDenseModel.write(world.layout.output().resolve("acceptance"), 16, 16);
+    @When("I upload a small int8 model with {int} hidden units as {string}")
+    public void uploadModel(int hidden, String name) throws IOException {
+        Path model = WideDenseModel.write(world.layout.output().resolve("acceptance"), 16, hidden);
         page.fill("model-form", "name", name);
         page.driver().findElement(By.cssSelector("#model-form [name=file]")).sendKeys(model.toAbsolutePath().toString());
         page.submit("model-form");
@@ -211,15 +210,36 @@ public class ControlPanelSteps {
 
     @Then("the rollout of {string} reaches COMPLETED with {string} VERIFIED")
     public void rolloutVerified(String model, String device) {
-        String heading = page.await(d -> {
-            String text = d.findElement(By.cssSelector(rolloutCard(model) + " h3")).getText();
-            return text.endsWith("COMPLETED") || text.endsWith("STOPPED") ? text : null;
-        });
-        assertThat(heading).endsWith("COMPLETED");
+        assertThat(ended(model)).endsWith("COMPLETED");
         List<String> row = page.rowWhere(rollout(model), 0, device);
         assertThat(row.get(2)).isEqualTo("VERIFIED");
         assertThat(row.get(3)).startsWith("HELLO names model ").endsWith("3 test inferences bit-identical to the reference interpreter");
         page.screenshot("a rollout verified");
+    }
+
+    @When("I set the next flash of {string} to be interrupted, from the devices list")
+    public void interruptNextFlash(String device) {
+        page.clickInRow("#devices", DEVICE_NAME, device, "button.fault");
+        List<String> row = page.await(d -> page.find("#devices", DEVICE_NAME, device)
+                .filter(cells -> cells.get(DEVICE_FAULT).equals("flash-interrupted")).orElse(null));
+        assertThat(row.get(DEVICE_STATUS)).isEqualTo("ONLINE");
+    }
+
+    @Then("the rollout of {string} ends with {string} ROLLED_BACK to {string}")
+    public void rolledBack(String model, String device, String previous) {
+        ended(model);
+        List<String> row = page.rowWhere(rollout(model), 0, device);
+        assertThat(row.get(2)).isEqualTo("ROLLED_BACK");
+        assertThat(row.get(3)).startsWith("verification failed: ").contains("rolled back to model " + previous + "-");
+        page.screenshot("a failed flash rolled back");
+    }
+
+    /** Waits for the newest rollout of the model to end, and answers its heading. */
+    private String ended(String model) {
+        return page.await(d -> {
+            String text = d.findElement(By.cssSelector(rolloutCard(model) + " h3")).getText();
+            return text.endsWith("COMPLETED") || text.endsWith("STOPPED") ? text : null;
+        });
     }
 
     @Then("the devices list shows {string} ONLINE running {string}")
