@@ -61,8 +61,10 @@ final class SessionRoutes {
             responses = {
                     @OpenApiResponse(status = "200", content = @OpenApiContent(from = Session.class)),
                     @OpenApiResponse(status = "400", content = @OpenApiContent(from = ErrorBody.class)),
-                    @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class))})
+                    @OpenApiResponse(status = "401", content = @OpenApiContent(from = ErrorBody.class)),
+                    @OpenApiResponse(status = "403", content = @OpenApiContent(from = ErrorBody.class))})
     void signIn(Context ctx) {
+        refuseOtherSites(ctx);
         String pasted = Bodies.read(ctx, SessionRequest.class).token();
         Token token = service.authenticate(pasted).orElseThrow(() -> new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(),
                 "the token is not known here; paste the whole token bin/tinyml serve printed (tml_…) or one made with POST /api/tokens"));
@@ -92,12 +94,19 @@ final class SessionRoutes {
      */
     static Optional<Token> token(TinymlService service, Context ctx) {
         Optional<Token> token = service.authenticate(ctx.cookie(COOKIE));
+        if (token.isPresent() && !READS.contains(ctx.method())) {
+            refuseOtherSites(ctx);
+        }
+        return token;
+    }
+
+    /** Another site's page may neither use a browser's session nor sign it in (to a token of the other site's choosing). */
+    private static void refuseOtherSites(Context ctx) {
         String origin = ctx.header("Origin");
-        if (token.isPresent() && !READS.contains(ctx.method()) && origin != null && !sameHost(origin, ctx.host())) {
+        if (origin != null && !sameHost(origin, ctx.host())) {
             throw new HttpResponseException(HttpStatus.FORBIDDEN.getCode(), "a page from " + origin
                     + " cannot use this browser's session; changes come from this server's own pages or with an Authorization header");
         }
-        return token;
     }
 
     private static boolean sameHost(String origin, String host) {

@@ -108,6 +108,8 @@ class BrowserSessionTest {
         assertThat(forged.body()).contains("a page from http://evil.example cannot use this browser's session");
         assertThat(own.statusCode()).as(own.body()).isEqualTo(201);
         assertThat(send("GET", "/api/devices", "", operator, "http://evil.example").body()).doesNotContain("forged");
+        assertThat(send("POST", "/api/session", "{\"token\":\"" + service.createToken("Eve", Token.Role.VIEWER) + "\"}", null,
+                "http://evil.example").statusCode()).as("signing a browser in from another site").isEqualTo(403);
     }
 
     @Test
