@@ -53,6 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         String url = "http://" + host + ":" + server.port();
         out.printf("TinyMLaaS serving %s (OpenAPI: %s%s)%n", url, url, RestServer.OPENAPI_PATH);
+        out.printf("control panel: %s/panel/ (sign in with an API token)%n", url);
         out.printf("registry: %s database %s; pipeline runs %s%n", service.databaseKind(), database.jdbcUrl(),
                 noWorker ? "wait for `tinyml worker` processes" : "run in this process");
         service.firstOperatorToken().ifPresentOrElse(token -> out.printf("first operator token (shown once, also in %s): %s%n",

@@ -22,7 +22,10 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The REST API on one port: routes, token auth, errors as JSON and the OpenAPI document at /openapi.json. */
+/**
+ * The REST API on one port: routes, token auth (a bearer header, or the session cookie a browser signed in with), errors
+ * as JSON, the OpenAPI document at /openapi.json, and the web pages at /.
+ */
 public final class RestServer implements AutoCloseable {
 
     /** Bodies are JSON objects or a .tflite file of a model small enough for a microcontroller; larger is refused (413). */
@@ -40,6 +43,7 @@ public final class RestServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jsonMapper(new JavalinJackson(Bodies.JSON, false));
+            config.staticFiles.add(WebPages::serve);
             config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(OPENAPI_PATH)
                     .withDefinitionConfiguration((version, definition) -> definition
                             .withInfo(info -> info.title("TinyMLaaS").version("1")
@@ -54,6 +58,7 @@ public final class RestServer implements AutoCloseable {
                 router.beforeMatched(ctx -> authorize(service, ctx));
                 errors(router);
                 new SystemRoutes(service).register(router);
+                new SessionRoutes(service).register(router);
                 new DeviceRoutes(service).register(router);
                 new ToolchainRoutes(service).register(router);
                 new ModelRoutes(service).register(router);
@@ -91,12 +96,14 @@ public final class RestServer implements AutoCloseable {
             return;
         }
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
-        Token token = header.regionMatches(true, 0, "Bearer ", 0, 7) ? service.authenticate(header.substring(7)).orElse(null) : null;
-        if (token == null) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), header.isEmpty()
-                    ? "no token; send 'Authorization: Bearer <token>' (bin/tinyml serve prints the first one)"
-                    : "the token is not known here");
+        Token token;
+        if (!header.isEmpty()) {
+            token = (header.regionMatches(true, 0, "Bearer ", 0, 7) ? service.authenticate(header.substring(7)) : Optional.<Token>empty())
+                    .orElseThrow(() -> unauthorized(ctx, "the token is not known here"));
+        } else {
+            token = SessionRoutes.token(service, ctx).orElseThrow(() -> unauthorized(ctx, ctx.cookie(SessionRoutes.COOKIE) == null
+                    ? "no token; send 'Authorization: Bearer <token>' (bin/tinyml serve prints the first one) or sign in at /"
+                    : "this browser's session token is not known here; sign in again"));
         }
         Permission needed = (Permission) roles.iterator().next();
         if (!needed.grantedTo(token.role())) {
@@ -105,6 +112,11 @@ public final class RestServer implements AutoCloseable {
                     + " role; the token of '" + token.name() + "' has the " + token.role().label() + " role");
         }
         ctx.attribute(TOKEN_ATTRIBUTE, token);
+    }
+
+    private static HttpResponseException unauthorized(Context ctx, String message) {
+        ctx.header("WWW-Authenticate", "Bearer");
+        return new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), message);
     }
 
     private static void errors(JavalinDefaultRouting router) {
