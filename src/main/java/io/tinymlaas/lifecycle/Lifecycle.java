@@ -5,7 +5,6 @@ import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.IoFailure;
-import io.tinymlaas.core.Rounding;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.Split;
@@ -185,7 +184,7 @@ public final class Lifecycle {
         List<float[]> dequantized = new ArrayList<>(test.size());
         try (ReferenceInterpreter reference = ReferenceInterpreter.load(converted.bytes(), converted.file().toString())) {
             for (float[] x : test.inputs()) {
-                byte[] input = quantize(x, in);
+                byte[] input = ModelInputs.quantize(x, in);
                 byte[] output = reference.invoke(input);
                 testInputs.add(input);
                 referenceOutputs.add(output);
@@ -233,15 +232,6 @@ public final class Lifecycle {
     public List<byte[]> testInputs() {
         require(testInputs, "check with the reference");
         return testInputs;
-    }
-
-    static byte[] quantize(float[] values, Quantization q) {
-        byte[] result = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            long v = Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint();
-            result[i] = (byte) Math.max(-128, Math.min(127, v));
-        }
-        return result;
     }
 
     static float[] dequantize(byte[] values, Quantization q) {

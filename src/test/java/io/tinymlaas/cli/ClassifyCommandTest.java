@@ -1,0 +1,110 @@
+package io.tinymlaas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tinymlaas.data.audio.TestWavs;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteWriter;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `tinyml classify` with a user's .tflite file and files of every kind, on the host's gcc in place of the x86 container. */
+class ClassifyCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Main.run(() -> HostGccTarget.onX86(work -> new HostGccTarget(work, false)), new PrintWriter(out, true),
+                new PrintWriter(err, true), args);
+    }
+
+    private Path model(String name, TfliteModel model) throws Exception {
+        return Files.write(dir.resolve(name), TfliteWriter.write(model));
+    }
+
+    @Test
+    void aColourPictureWithSpacesAndAccentsInItsNameIsMadeGrayAndClassifiedBitIdentically() throws Exception {
+        Path model = model("small_cnn.tflite", HandBuiltModels.smallCnn());
+        BufferedImage picture = new BufferedImage(12, 8, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 12; x++) {
+                picture.setRGB(x, y, (x * 20) << 16 | (y * 30) << 8 | 90);
+            }
+        }
+        Path file = dir.resolve("my café photo.png");
+        ImageIO.write(picture, "png", file.toFile());
+
+        int code = run("classify", model.toString(), file.toString());
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString())
+                .contains("my café photo.png: PNG 12x8 colour, to grayscale, centre-cropped to 8x8, scaled to 6x6, pixels p/255")
+                .contains("classes from nowhere: the model has no metadata, so they are numbered")
+                .containsPattern("ours +class 0 0\\.\\d{4} +class 1 0\\.\\d{4} +class 2 0\\.\\d{4} +-> class \\d")
+                .containsPattern("reference +class 0 0\\.\\d{4}")
+                .contains("BIT-IDENTICAL: 1 of 1 answer(s) bit-identical to the reference");
+    }
+
+    @Test
+    void aStereo8Bit44kHzRecordingIsConvertedForTheKeywordModelAndTheReportSaysHow() throws Exception {
+        Path model = model("keyword.tflite", HandBuiltModels.keywordDense());
+        Path wav = TestWavs.tone(dir.resolve("yes 1.wav"), 44_100, 2, 8, 1.5, 440);
+
+        int code = run("classify", model.toString(), wav.toString());
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString())
+                .contains("yes 1.wav: 44100 Hz, 2 channels, 8-bit PCM, 1.50 s: mixed 2 channels to mono, converted 8-bit PCM to "
+                        + "16-bit, resampled 44100 Hz to 16000 Hz, cut to its loudest second")
+                .contains("through the audio front end to 49x40 features")
+                .contains("BIT-IDENTICAL: 1 of 1");
+    }
+
+    @Test
+    void badFilesAreRefusedTogetherEachWithItsReasonAndNoTrace() throws Exception {
+        Path model = model("small_cnn.tflite", HandBuiltModels.smallCnn());
+        Path notWav = Files.writeString(dir.resolve("notes.wav"), "these are my notes, not audio");
+        Path empty = Files.write(dir.resolve("empty.png"), new byte[0]);
+        Path broken = Files.write(dir.resolve("broken.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
+        Path good = dir.resolve("good.pgm");
+        Files.writeString(good, "P2\n6 6\n255\n" + "10 ".repeat(36));
+
+        int code = run("classify", model.toString(), good.toString(), notWav.toString(), empty.toString(), broken.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("3 of 4 files refused")
+                .contains("notes.wav: a WAV needs a keyword model")
+                .contains("empty.png is empty (0 bytes)")
+                .contains("broken.jpg is not an image that can be decoded")
+                .doesNotContain("good.pgm").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString()).doesNotContain("BIT-IDENTICAL");
+    }
+
+    @Test
+    void aWavThatIsNotAWavIsNamedAsSuchForAKeywordModel() throws Exception {
+        Path model = model("keyword.tflite", HandBuiltModels.keywordDense());
+        Path notWav = Files.writeString(dir.resolve("fake.wav"), "RIFX....not a wave");
+
+        int code = run("classify", model.toString(), notWav.toString());
+
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("fake.wav is not a WAV file (no RIFF/WAVE header)").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownExampleIsRefusedInOneLine() {
+        assertThat(run("classify", "speech", "x.wav")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown example 'speech'");
+    }
+}
