@@ -44,12 +44,14 @@ import io.tinymlaas.report.MatrixReport;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.tflite.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -380,9 +382,13 @@ public final class Tinyml {
         RegisteredModel registered = isFile ? null : newestJudgedModel(Examples.byName(exampleOrModel).name(), registryFolder,
                 "a .tflite file");
         CompiledFile model = compile(isFile ? Path.of(exampleOrModel) : Path.of(registered.int8().file()));
+        Optional<ModelMetadata> metadata = model.tflite().metadata();
         List<String> classes;
         String classSource;
-        if (registered != null) {
+        if (metadata.isPresent()) {
+            classes = metadata.get().labels();
+            classSource = classes.isEmpty() ? "the model's metadata: values, not classes" : "the model's metadata (labels.txt)";
+        } else if (registered != null) {
             // data sets live beside the registry they were trained for
             Path datasets = registryFolder == null ? layout.datasets() : registryFolder.resolveSibling("datasets");
             DatasetManifest data = new DatasetStore(datasets).manifest(registered.data().name(), registered.data().version());
@@ -393,7 +399,8 @@ public final class Tinyml {
             classes = outputs > 1 ? IntStream.range(0, (int) outputs).mapToObj(i -> "class " + i).toList() : List.of();
             classSource = outputs > 1 ? "nowhere: the model has no metadata, so they are numbered" : "nowhere: one output, a value";
         }
-        ImagePolicy images = new ImagePolicy(registered != null && registered.example().equals(MnistLstm.NAME));
+        ImagePolicy images = new ImagePolicy(registered != null && registered.example().equals(MnistLstm.NAME)
+                || metadata.map(m -> m.name().equals(MnistLstm.NAME)).orElse(false));
         List<FileInputs> inputs = ModelInputs.read(files, model.tflite().model().input(), images);
         Path work = layout.output().resolve("classify").resolve(model.name() + "-" + targetId);
         return FileClassifier.classify(model, classes, classSource, inputs, target.runner(work), targetId);

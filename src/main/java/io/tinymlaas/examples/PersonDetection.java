@@ -6,6 +6,7 @@ import io.tinymlaas.data.PersonClass;
 import io.tinymlaas.data.PersonImages;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.report.Quality;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.ConvTrainingConfig.Separable;
@@ -71,6 +72,12 @@ public final class PersonDetection extends ProfiledExample<PersonDetection.Profi
                 List.of(new Block(8, 3, 3, 2, 1, 1)),
                 List.of(new Separable(16, 3, 2), new Separable(32, 3, 2), new Separable(64, 3, 2), new Separable(64, 3, 1)),
                 true, new int[0], BATCH_SIZE, profile().phases(), TRAINING_SEED));
+    }
+
+    @Override
+    public ModelMetadata.Input modelInput() {
+        return new ModelMetadata.Input(PersonImages.SIDE + "x" + PersonImages.SIDE + " 8-bit grayscale picture, pixels p/255",
+                ModelMetadata.Content.GRAYSCALE_IMAGE, 0f, 255f);
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each class as figures. */

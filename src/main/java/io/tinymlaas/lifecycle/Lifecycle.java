@@ -7,6 +7,7 @@ import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.IoFailure;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
+import io.tinymlaas.data.Labels;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.device.InferenceTarget;
@@ -22,6 +23,7 @@ import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteReader;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.tflite.TfliteWriter;
 import io.tinymlaas.train.TrainedModel;
 import java.io.IOException;
@@ -163,7 +165,11 @@ public final class Lifecycle {
         require(training, "train");
         TfliteModel model = recipe.convert(training, dataset.dataset().train().inputs(),
                 example.name() + " int8, data " + dataset.contentHash().substring(0, 12));
-        byte[] bytes = TfliteWriter.write(model);
+        Labels labels = dataset.dataset().labels();
+        ModelMetadata metadata = new ModelMetadata(example.name(), "data " + dataset.version() + ", seed " + recipe.seed(),
+                model.description() + "; " + labels.describe() + "; trained by TinyMLaaS on data set " + dataset.dataset().name(),
+                "TinyMLaaS", "data: " + dataset.dataset().provenance().licence(), example.modelInput(), labels.classes());
+        byte[] bytes = TfliteWriter.write(model, metadata);
         Path file = workDirectory.resolve(example.name() + ".tflite");
         write(file, bytes);
         converted = new ConvertedModel(model, bytes, file, Hashes.sha256(bytes));

@@ -3,6 +3,7 @@ package io.tinymlaas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tinymlaas.data.audio.TestWavs;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.awt.image.BufferedImage;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,20 @@ class ClassifyCommandTest {
                         + "16-bit, resampled 44100 Hz to 16000 Hz, cut to its loudest second")
                 .contains("through the audio front end to 49x40 features")
                 .contains("BIT-IDENTICAL: 1 of 1");
+    }
+
+    @Test
+    void aModelWithMetadataNamesItsClassesFromItsLabels() throws Exception {
+        Path model = Files.write(dir.resolve("described.tflite"), TfliteWriter.write(HandBuiltModels.smallCnn(),
+                new ModelMetadata("small_cnn", "1", "hand-built", "us", "ours", new ModelMetadata.Input("6x6 picture",
+                        ModelMetadata.Content.GRAYSCALE_IMAGE, 0f, 255f), List.of("cat", "dog", "no animal"))));
+        Path picture = Files.writeString(dir.resolve("dark.pgm"), "P2 6 6 255 " + "0 ".repeat(36));
+
+        int code = run("classify", model.toString(), picture.toString());
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("classes from the model's metadata (labels.txt)")
+                .containsPattern("ours +cat 0\\.\\d{4} +dog 0\\.\\d{4} +no animal 0\\.\\d{4} +-> ");
     }
 
     @Test
