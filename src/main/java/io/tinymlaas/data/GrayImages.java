@@ -27,13 +27,35 @@ public final class GrayImages {
     private GrayImages() {
     }
 
-    public static GrayImage read(Path file, int height, int width) {
+    /**
+     * The picture at {@code height} × {@code width}; with {@code lightOnDark} a mostly light picture is inverted, for a
+     * model that knows light strokes on a dark ground (MNIST).
+     */
+    public static GrayImage read(Path file, int height, int width, boolean lightOnDark) {
         byte[] bytes = bytes(file);
         if (bytes.length == 0) {
             throw new TinymlException(file + " is empty (0 bytes)");
         }
         Decoded decoded = isPgm(bytes) ? pgm(file, bytes) : decode(file, bytes);
-        return fit(decoded, height, width);
+        GrayImage image = fit(decoded, height, width);
+        return lightOnDark && mean(image.pixels()) > 0.5 ? inverted(image) : image;
+    }
+
+    private static GrayImage inverted(GrayImage image) {
+        float[] pixels = new float[image.pixels().length];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) ((255 - Math.round(image.pixels()[i] * 255.0)) / 255.0);
+        }
+        return new GrayImage(pixels, image.height(), image.width(), image.conversion()
+                + ", inverted (dark strokes on a light ground; the model knows light on dark)");
+    }
+
+    private static double mean(float[] pixels) {
+        double sum = 0;
+        for (float p : pixels) {
+            sum += p;
+        }
+        return sum / pixels.length;
     }
 
     /** A decoded picture in 8-bit gray levels, row-major, and how it was read. */

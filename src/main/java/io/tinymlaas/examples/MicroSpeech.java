@@ -3,6 +3,8 @@ package io.tinymlaas.examples;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.audio.KeywordClips;
+import io.tinymlaas.data.FolderImport;
 import io.tinymlaas.data.Labels;
 import io.tinymlaas.data.Provenance;
 import io.tinymlaas.data.Split;
@@ -147,6 +149,11 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
     public ModelMetadata.Input modelInput() {
         return new ModelMetadata.Input("49x40 filterbank levels (0-255) of 1 s of 16 kHz mono audio from the integer audio front end "
                 + "(firmware/frontend)", ModelMetadata.Content.FEATURES, 0f, 1f / FrontEnd.INPUT_SCALE);
+    }
+
+    @Override
+    public FolderImport.Audio importKind(boolean splitLongRecordings) {
+        return new FolderImport.Audio(splitLongRecordings ? KeywordClips.Fit.SPLIT : KeywordClips.Fit.LOUDEST);
     }
 
     /** The board's features for held-out clips against the Java front end's (those the model learned from). */

@@ -1,6 +1,7 @@
 package io.tinymlaas.examples;
 
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.FolderImport;
 import io.tinymlaas.data.LfwSubset;
 import io.tinymlaas.data.PersonClass;
 import io.tinymlaas.data.PersonImages;
@@ -78,6 +79,11 @@ public final class PersonDetection extends ProfiledExample<PersonDetection.Profi
     public ModelMetadata.Input modelInput() {
         return new ModelMetadata.Input(PersonImages.SIDE + "x" + PersonImages.SIDE + " 8-bit grayscale picture, pixels p/255",
                 ModelMetadata.Content.GRAYSCALE_IMAGE, 0f, 255f);
+    }
+
+    @Override
+    public FolderImport.Pictures importKind(boolean splitLongRecordings) {
+        return new FolderImport.Pictures(PersonImages.SIDE, PersonImages.SIDE, false);
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each class as figures. */

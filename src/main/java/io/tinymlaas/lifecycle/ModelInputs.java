@@ -89,17 +89,8 @@ public final class ModelInputs {
 
     private static FileInputs image(Path file, Tensor input, ImagePolicy policy) {
         int[] side = imageSide(file, input);
-        GrayImage image = GrayImages.read(file, side[0], side[1]);
-        float[] pixels = image.pixels();
-        String conversion = image.conversion();
-        if (policy.lightOnDark() && mean(pixels) > 0.5) {
-            pixels = pixels.clone();
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = 1f - pixels[i];
-            }
-            conversion += ", inverted (dark strokes on a light ground; the model knows light on dark)";
-        }
-        return new FileInputs(file, List.of(tensor(pixels, input)), conversion + ", pixels p/255");
+        GrayImage image = GrayImages.read(file, side[0], side[1], policy.lightOnDark());
+        return new FileInputs(file, List.of(tensor(image.pixels(), input)), image.conversion() + ", pixels p/255");
     }
 
     /** Height and width of a picture input: its shape without a leading batch and a trailing single channel. */
@@ -134,13 +125,5 @@ public final class ModelInputs {
             out[i] = (byte) Math.max(-128, Math.min(127, v));
         }
         return out;
-    }
-
-    private static double mean(float[] pixels) {
-        double sum = 0;
-        for (float p : pixels) {
-            sum += p;
-        }
-        return sum / pixels.length;
     }
 }

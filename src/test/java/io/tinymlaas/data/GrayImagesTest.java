@@ -28,7 +28,7 @@ class GrayImagesTest {
         Path file = dir.resolve("wide.bmp");
         ImageIO.write(picture, "bmp", file.toFile());
 
-        GrayImages.GrayImage image = GrayImages.read(file, 2, 2);
+        GrayImages.GrayImage image = GrayImages.read(file, 2, 2, false);
 
         assertThat(image.conversion()).isEqualTo("BMP 8x4 colour, to grayscale, centre-cropped to 4x4, scaled to 2x2");
         // the red margins are cropped away: only green is left, luma 0.587 * 255 = 150
@@ -41,9 +41,9 @@ class GrayImagesTest {
         Files.write(binary, concat("P5\n# made by hand\n2 2\n255\n".getBytes(), new byte[] {0, (byte) 255, (byte) 128, 64}));
         Path text = Files.writeString(dir.resolve("p2.pgm"), "P2 2 1 15\n15 0\n");
 
-        assertThat(GrayImages.read(binary, 2, 2).pixels()).containsExactly(0f, 1f, (float) (128 / 255.0), (float) (64 / 255.0));
-        assertThat(GrayImages.read(binary, 2, 2).conversion()).isEqualTo("PGM 2x2 gray, already 2x2");
-        assertThat(GrayImages.read(text, 1, 2).pixels()).containsExactly(1f, 0f);
+        assertThat(GrayImages.read(binary, 2, 2, false).pixels()).containsExactly(0f, 1f, (float) (128 / 255.0), (float) (64 / 255.0));
+        assertThat(GrayImages.read(binary, 2, 2, false).conversion()).isEqualTo("PGM 2x2 gray, already 2x2");
+        assertThat(GrayImages.read(text, 1, 2, false).pixels()).containsExactly(1f, 0f);
     }
 
     @Test
@@ -52,9 +52,9 @@ class GrayImagesTest {
         Path text = Files.writeString(dir.resolve("photo.png"), "not a picture");
         Path badPgm = Files.writeString(dir.resolve("bad.pgm"), "P5 x y");
 
-        assertThatThrownBy(() -> GrayImages.read(empty, 4, 4)).isInstanceOf(TinymlException.class).hasMessage(empty + " is empty (0 bytes)");
-        assertThatThrownBy(() -> GrayImages.read(text, 4, 4)).hasMessage(text + " is not an image that can be decoded (PNG, JPEG, BMP, GIF or PGM)");
-        assertThatThrownBy(() -> GrayImages.read(badPgm, 4, 4)).hasMessageStartingWith(badPgm + ": not a PGM image");
+        assertThatThrownBy(() -> GrayImages.read(empty, 4, 4, false)).isInstanceOf(TinymlException.class).hasMessage(empty + " is empty (0 bytes)");
+        assertThatThrownBy(() -> GrayImages.read(text, 4, 4, false)).hasMessage(text + " is not an image that can be decoded (PNG, JPEG, BMP, GIF or PGM)");
+        assertThatThrownBy(() -> GrayImages.read(badPgm, 4, 4, false)).hasMessageStartingWith(badPgm + ": not a PGM image");
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
