@@ -98,7 +98,7 @@ public final class ModelInputs {
         int[] shape = input.shape();
         int from = shape.length > 2 && shape[0] == 1 ? 1 : 0;
         int to = shape.length - from > 2 && shape[shape.length - 1] == 1 ? shape.length - 1 : shape.length;
-        if (to - from != 2) {
+        if (to - from != 2 || shape[from] < 2 || shape[from + 1] < 2) {
             throw new TinymlException(file + ": a picture needs a model whose input is one grayscale image, but this model's "
                     + "input is " + Arrays.toString(shape));
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tinymlaas.data.audio.TestWavs;
 import io.tinymlaas.tflite.ModelMetadata;
+import io.tinymlaas.tflite.SampleModels;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.awt.image.BufferedImage;
@@ -116,6 +117,22 @@ class ClassifyCommandTest {
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("fake.wav is not a WAV file (no RIFF/WAVE header)").doesNotContain("Exception");
+    }
+
+    @Test
+    void aTextFileOfNumbersGivesOneValueAnswerPerInputAndAPictureIsRefusedForANumberModel() throws Exception {
+        Path model = model("tiny_dense.tflite", SampleModels.tinyDense());
+        Path numbers = Files.writeString(dir.resolve("x values.csv"), "0.5\n1.5\n3.0\n");
+        Path picture = Files.writeString(dir.resolve("p.pgm"), "P2 2 2 255 0 0 0 0");
+
+        int code = run("classify", model.toString(), numbers.toString());
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("classes from nowhere: one output, a value")
+                .contains("x values.csv #0: 3 input(s) of 1 numbers").contains("x values.csv #2: ")
+                .containsPattern("ours +-?\\d+\\.\\d{4}\n").contains("BIT-IDENTICAL: 3 of 3");
+        assertThat(run("classify", model.toString(), picture.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("p.pgm: a picture needs a model whose input is one grayscale image, but this model's input is [1, 1]");
     }
 
     @Test
