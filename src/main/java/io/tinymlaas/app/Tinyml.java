@@ -399,8 +399,10 @@ public final class Tinyml {
             classes = outputs > 1 ? IntStream.range(0, (int) outputs).mapToObj(i -> "class " + i).toList() : List.of();
             classSource = outputs > 1 ? "nowhere: the model has no metadata, so they are numbered" : "nowhere: one output, a value";
         }
-        ImagePolicy images = new ImagePolicy(registered != null && registered.example().equals(MnistLstm.NAME)
-                || metadata.map(m -> m.name().equals(MnistLstm.NAME)).orElse(false));
+        boolean lightOnDark = registered != null && registered.example().equals(MnistLstm.NAME)
+                || metadata.map(m -> m.name().equals(MnistLstm.NAME)).orElse(false);
+        ImagePolicy images = metadata.filter(m -> m.input().content() == ModelMetadata.Content.GRAYSCALE_IMAGE && m.input().std() != 0)
+                .map(m -> new ImagePolicy(lightOnDark, m.input().mean(), m.input().std())).orElse(new ImagePolicy(lightOnDark));
         List<FileInputs> inputs = ModelInputs.read(files, model.tflite().model().input(), images);
         Path work = layout.output().resolve("classify").resolve(model.name() + "-" + targetId);
         return FileClassifier.classify(model, classes, classSource, inputs, target.runner(work), targetId);

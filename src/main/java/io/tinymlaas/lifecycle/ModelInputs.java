@@ -33,9 +33,15 @@ public final class ModelInputs {
 
     /**
      * How pictures are made into inputs: {@code lightOnDark} inverts a picture that is mostly light, for a model trained
-     * on light strokes on a dark ground (MNIST).
+     * on light strokes on a dark ground (MNIST); each 8-bit level becomes (level - mean) / std, as a model's metadata
+     * states its normalization (ours: mean 0, std 255, so p / 255).
      */
-    public record ImagePolicy(boolean lightOnDark) {
+    public record ImagePolicy(boolean lightOnDark, float mean, float std) {
+
+        /** Levels as p / 255, the way our examples train. */
+        public ImagePolicy(boolean lightOnDark) {
+            this(lightOnDark, 0f, 255f);
+        }
     }
 
     private static final List<String> AUDIO = List.of(".wav", ".wave");
@@ -90,7 +96,13 @@ public final class ModelInputs {
     private static FileInputs image(Path file, Tensor input, ImagePolicy policy) {
         int[] side = imageSide(file, input);
         GrayImage image = GrayImages.read(file, side[0], side[1], policy.lightOnDark());
-        return new FileInputs(file, List.of(tensor(image.pixels(), input)), image.conversion() + ", pixels p/255");
+        float[] values = new float[image.pixels().length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((Math.round(image.pixels()[i] * 255.0) - policy.mean()) / policy.std());
+        }
+        String normalization = policy.mean() == 0f && policy.std() == 255f ? "pixels p/255"
+                : "pixels (p - " + policy.mean() + ") / " + policy.std() + " as the model's metadata says";
+        return new FileInputs(file, List.of(tensor(values, input)), image.conversion() + ", " + normalization);
     }
 
     /** Height and width of a picture input: its shape without a leading batch and a trailing single channel. */

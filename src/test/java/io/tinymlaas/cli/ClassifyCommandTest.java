@@ -88,6 +88,21 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aPublishedStyleFloatModelGetsItsPicturesNormalizedAsItsMetadataSays() throws Exception {
+        Path model = Files.write(dir.resolve("float picture.tflite"), TfliteWriter.write(HandBuiltModels.floatPictureSum(),
+                new ModelMetadata("sum", "1", "sums its pixels", "us", "ours", new ModelMetadata.Input("2x2 picture",
+                        ModelMetadata.Content.GRAYSCALE_IMAGE, 127.5f, 127.5f), List.of())));
+        Path picture = Files.writeString(dir.resolve("corners.pgm"), "P2 2 2 255 255 0 255 255");
+
+        int code = run("classify", model.toString(), picture.toString());
+
+        assertThat(code).as(out + "\n" + err).isZero();
+        // (255 - 127.5) / 127.5 = 1 three times and (0 - 127.5) / 127.5 = -1 once
+        assertThat(out.toString()).contains("pixels (p - 127.5) / 127.5 as the model's metadata says")
+                .contains("ours       2.0000").contains("reference  2.0000");
+    }
+
+    @Test
     void badFilesAreRefusedTogetherEachWithItsReasonAndNoTrace() throws Exception {
         Path model = model("small_cnn.tflite", HandBuiltModels.smallCnn());
         Path notWav = Files.writeString(dir.resolve("notes.wav"), "these are my notes, not audio");

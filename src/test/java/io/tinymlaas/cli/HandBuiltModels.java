@@ -97,6 +97,22 @@ public final class HandBuiltModels {
         return new TfliteModel("float", tensors, List.of(fc), new int[] {0}, new int[] {2});
     }
 
+    /** A float32 picture model: a 2 × 2 grayscale input [1,2,2,1] → RESHAPE [1,4] → FULLY_CONNECTED 1, the sum of the pixels. */
+    static TfliteModel floatPictureSum() {
+        byte[] w = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putFloat(1f).putFloat(1f).putFloat(1f).putFloat(1f).array();
+        List<Tensor> tensors = List.of(
+                new Tensor("picture", TensorType.FLOAT32, new int[] {1, 2, 2, 1}, null, null),
+                new Tensor("flat", TensorType.FLOAT32, new int[] {1, 4}, null, null),
+                new Tensor("w", TensorType.FLOAT32, new int[] {1, 4}, null, w),
+                new Tensor("sum", TensorType.FLOAT32, new int[] {1, 1}, null, null));
+        List<Operator> ops = List.of(
+                new Operator(BuiltinOperator.RESHAPE, "RESHAPE", new int[] {0}, new int[] {1}, Activation.NONE,
+                        new OperatorOptions.Reshape(new int[] {1, 4})),
+                new Operator(BuiltinOperator.FULLY_CONNECTED, "FULLY_CONNECTED", new int[] {1, 2, -1}, new int[] {3},
+                        Activation.NONE, OperatorOptions.NONE));
+        return new TfliteModel("float picture sum", tensors, ops, new int[] {0}, new int[] {3});
+    }
+
     /** An int8 REVERSE_V2: a valid model with an operator the compiler does not support. */
     static TfliteModel int8Unsupported() {
         List<Tensor> tensors = List.of(
