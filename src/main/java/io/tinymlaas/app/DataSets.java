@@ -5,6 +5,10 @@ import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.examples.Examples;
+import io.tinymlaas.data.FolderImport;
+import io.tinymlaas.data.Provenance;
+import io.tinymlaas.examples.Example;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +52,28 @@ public final class DataSets {
     /** Collects an example's data set and stores it as a version (the dry-run's collect stage alone). */
     public StoredDataset collect(String example) {
         return store.save(Examples.byName(example).collect());
+    }
+
+    /**
+     * Imports a user's recordings or pictures for an example ({@code from}: a folder with a sub-folder per class, or a
+     * CSV of file,label lines) as a data set version under the example's data set name, trainable with
+     * {@code dry-run --data}. {@code source} and {@code licence} go into the manifest and must be given; with
+     * {@code splitLongRecordings} a WAV longer than a second gives a clip per second instead of its loudest second.
+     */
+    public ImportOutcome importFolder(String example, Path from, String source, String licence, boolean splitLongRecordings) {
+        Example chosen = Examples.byName(example);
+        if (source == null || source.isBlank() || licence == null || licence.isBlank()) {
+            throw new TinymlException("say where the data comes from and under which licence it may be used (--source, --licence): "
+                    + "both go into the data set's manifest");
+        }
+        if (!Files.exists(from)) {
+            throw new TinymlException(from + ": no such folder or CSV file");
+        }
+        FolderImport.Imported imported = FolderImport.read(chosen.datasetName(), from, chosen.importKind(splitLongRecordings),
+                new Provenance(source.strip(), licence.strip()));
+        List<String> before = store.names().contains(chosen.datasetName()) ? versionNames(chosen.datasetName()) : List.of();
+        StoredDataset stored = store.save(imported.dataset());
+        return new ImportOutcome(stored, before.contains(stored.version()), imported.filesPerClass(), imported.files());
     }
 
     /** Gives one sample ("split/index", e.g. train/17) a new class; the version relabelled stays as it was. */

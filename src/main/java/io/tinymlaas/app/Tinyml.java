@@ -5,6 +5,7 @@ import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.cost.CostAssumptions;
+import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.Footprint;
 import io.tinymlaas.device.FootprintReport;
@@ -16,16 +17,22 @@ import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.Examples;
-import io.tinymlaas.examples.MicroSpeech.BoardFeatures;
 import io.tinymlaas.examples.MicroSpeech;
+import io.tinymlaas.examples.MicroSpeech.BoardFeatures;
+import io.tinymlaas.examples.MnistLstm;
 import io.tinymlaas.lifecycle.DryRun;
+import io.tinymlaas.lifecycle.FileClassifier;
+import io.tinymlaas.lifecycle.FileClassifier.Classification;
 import io.tinymlaas.lifecycle.FirmwareUpdate;
-import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
 import io.tinymlaas.lifecycle.KeywordSpotting;
+import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
 import io.tinymlaas.lifecycle.Lifecycle;
+import io.tinymlaas.lifecycle.ModelInputs;
+import io.tinymlaas.lifecycle.ModelInputs.FileInputs;
+import io.tinymlaas.lifecycle.ModelInputs.ImagePolicy;
+import io.tinymlaas.lifecycle.NetworkTester;
 import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
 import io.tinymlaas.lifecycle.NetworkTester.Inputs;
-import io.tinymlaas.lifecycle.NetworkTester;
 import io.tinymlaas.lifecycle.QualitySpread;
 import io.tinymlaas.lifecycle.QualitySpreadReport;
 import io.tinymlaas.lifecycle.StagePlan;
@@ -39,13 +46,17 @@ import io.tinymlaas.report.NightlyReport;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
+import io.tinymlaas.tflite.ModelMetadata;
+import io.tinymlaas.tflite.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * The engine behind every door: the CLI, the acceptance steps and later the REST service, jobs and pages call this and
@@ -396,13 +407,57 @@ public final class Tinyml {
     }
 
     private Path newestJudgedKeywordModel(Path registryFolder) {
+        return Path.of(newestJudgedModel(MicroSpeech.NAME, registryFolder, "--model file.tflite").int8().file());
+    }
+
+    /** The example's newest judged model whose int8 file still exists; {@code otherwise} says what else the user may give. */
+    private RegisteredModel newestJudgedModel(String example, Path registryFolder, String otherwise) {
         Models models = models(registryFolder);
         return models.newestJudged().stream()
-                .filter(m -> m.example().equals(MicroSpeech.NAME))
-                .map(RegisteredModel::int8).map(int8 -> Path.of(int8.file())).filter(Files::isRegularFile)
+                .filter(m -> m.example().equals(example))
+                .filter(m -> Files.isRegularFile(Path.of(m.int8().file())))
                 .findFirst()
-                .orElseThrow(() -> new TinymlException("no judged micro_speech model in " + models.root()
-                        + " whose .tflite file still exists; run `bin/tinyml dry-run micro_speech` first, or pass --model file.tflite"));
+                .orElseThrow(() -> new TinymlException("no judged " + example + " model in " + models.root()
+                        + " whose .tflite file still exists; run `bin/tinyml dry-run " + example + "` first, or pass " + otherwise));
+    }
+
+    // ---- classify a user's files ---------------------------------------------------------------------------------
+
+    /**
+     * Classifies a user's files (WAV, pictures, text numbers) with the example's newest judged model, or with a .tflite
+     * file, on x86 or a board, the reference interpreter's answer beside each; every file is read and converted first,
+     * and bad ones are refused together, each with its reason. {@code registryFolder} null: the project's registry.
+     */
+    public Classification classify(String exampleOrModel, List<Path> files, String targetId, Path registryFolder) {
+        Target target = targets.target(targetId).requireRunnable();
+        boolean isFile = exampleOrModel.endsWith(".tflite") || Files.isRegularFile(Path.of(exampleOrModel));
+        RegisteredModel registered = isFile ? null : newestJudgedModel(Examples.byName(exampleOrModel).name(), registryFolder,
+                "a .tflite file");
+        CompiledFile model = compile(isFile ? Path.of(exampleOrModel) : Path.of(registered.int8().file()));
+        Optional<ModelMetadata> metadata = model.tflite().metadata();
+        List<String> classes;
+        String classSource;
+        if (metadata.isPresent()) {
+            classes = metadata.get().labels();
+            classSource = classes.isEmpty() ? "the model's metadata: values, not classes" : "the model's metadata (labels.txt)";
+        } else if (registered != null) {
+            // data sets live beside the registry they were trained for
+            Path datasets = registryFolder == null ? layout.datasets() : registryFolder.resolveSibling("datasets");
+            DatasetManifest data = new DatasetStore(datasets).manifest(registered.data().name(), registered.data().version());
+            classes = data.labelSet().classes();
+            classSource = "data set " + data.name() + " version " + data.version();
+        } else {
+            long outputs = NetworkTester.outputTensors(model.tflite().model()).stream().mapToLong(Tensor::elementCount).sum();
+            classes = outputs > 1 ? IntStream.range(0, (int) outputs).mapToObj(i -> "class " + i).toList() : List.of();
+            classSource = outputs > 1 ? "nowhere: the model has no metadata, so they are numbered" : "nowhere: one output, a value";
+        }
+        boolean lightOnDark = registered != null && registered.example().equals(MnistLstm.NAME)
+                || metadata.map(m -> m.name().equals(MnistLstm.NAME)).orElse(false);
+        ImagePolicy images = metadata.filter(m -> m.input().content() == ModelMetadata.Content.GRAYSCALE_IMAGE && m.input().std() != 0)
+                .map(m -> new ImagePolicy(lightOnDark, m.input().mean(), m.input().std())).orElse(new ImagePolicy(lightOnDark));
+        List<FileInputs> inputs = ModelInputs.read(files, model.tflite().model().input(), images);
+        Path work = layout.output().resolve("classify").resolve(model.name() + "-" + targetId);
+        return FileClassifier.classify(model, classes, classSource, inputs, target.runner(work), targetId);
     }
 
     // ---- stores --------------------------------------------------------------------------------------------------

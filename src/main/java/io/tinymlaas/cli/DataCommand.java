@@ -2,6 +2,7 @@ package io.tinymlaas.cli;
 
 import io.tinymlaas.app.DataSets;
 import io.tinymlaas.app.DatasetView;
+import io.tinymlaas.app.ImportOutcome;
 import io.tinymlaas.app.RelabelOutcome;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.Dataset;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
 
 /** The Data Scientist's view of the stored data sets: versions, manifests, class counts, and relabelling. */
 @Command(name = "data", mixinStandardHelpOptions = true,
-        description = "Stored data sets: list their versions, show a manifest with its class counts, relabel samples.",
-        subcommands = {DataCommand.ListVersions.class, DataCommand.Show.class, DataCommand.Relabel.class, DataCommand.Collect.class})
+        description = "Stored data sets: list their versions, show a manifest with its class counts, relabel samples, import your own.",
+        subcommands = {DataCommand.ListVersions.class, DataCommand.Show.class, DataCommand.Relabel.class, DataCommand.Collect.class,
+                DataCommand.Import.class})
 final class DataCommand implements Runnable {
 
     @ParentCommand
@@ -244,6 +246,56 @@ final class DataCommand implements Runnable {
             StoredDataset stored = store.data(group.main.tinyml()).collect(example);
             spec.commandLine().getOut().printf("%s version %s: %s, %s; %s%n", stored.dataset().name(), stored.version(),
                     perSplit(stored.manifest().samples()), stored.manifest().labelSet().describe(), stored.directory());
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Imports your own recordings or pictures as a version of an example's data set, trainable with "
+                    + "`tinyml dry-run <example> --data <version>`.",
+                    "<from> is a folder with one sub-folder per class (its name is the class), or a CSV file of file,label lines "
+                            + "(paths relative to the CSV). micro_speech: WAV of any rate, channels and length, made 16 kHz mono "
+                            + "1-s clips (a longer recording gives its loudest second, or with --split-long a clip per second; "
+                            + "a shorter one is padded). person_detection (96x96) and mnist_lstm (28x28, light pictures "
+                            + "inverted): PNG, JPEG, BMP, GIF or PGM, made grayscale, centre-cropped and scaled.",
+                    "A file that cannot be converted is named with its reason and nothing is stored."})
+    static final class Import implements Callable<Integer> {
+
+        @ParentCommand
+        DataCommand group;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        DatasetStoreOption store;
+
+        @Parameters(index = "0", description = "micro_speech, person_detection or mnist_lstm")
+        String example;
+
+        @Parameters(index = "1", paramLabel = "<from>", description = "a folder with a sub-folder per class, or a CSV of file,label")
+        Path from;
+
+        @Option(names = "--source", required = true, description = "where the data comes from (who recorded it, how), for the manifest")
+        String source;
+
+        @Option(names = "--licence", required = true, description = "under which licence it may be used, for the manifest")
+        String licence;
+
+        @Option(names = "--split-long", description = "cut a WAV longer than 1 s into a clip per second instead of keeping its loudest second")
+        boolean splitLong;
+
+        @Override
+        public Integer call() {
+            ImportOutcome outcome = store.data(group.main.tinyml()).importFolder(example, from, source, licence, splitLong);
+            StoredDataset stored = outcome.stored();
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("%s version %s%s: %d files of %d classes %s; samples train/validation/test %s%n", stored.dataset().name(),
+                    stored.version(), outcome.alreadyStored() ? " (already stored: the same content was imported before)" : "",
+                    outcome.files().size(), outcome.filesPerClass().size(), outcome.filesPerClass(), perSplit(stored.manifest().samples()));
+            stored.manifest().classCounts().forEach((split, counts) -> out.printf("  %-10s %s%n", split, counts));
+            outcome.files().forEach(file -> out.printf("  %s%n", file));
+            out.printf("stored in %s; train on it: tinyml dry-run %s --data %s%n", stored.directory(), example, stored.version());
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.app.FileState;
+import io.tinymlaas.app.ModelInterface;
 import io.tinymlaas.app.ModelView;
 import io.tinymlaas.app.Models;
 import io.tinymlaas.app.QualityTable;
@@ -67,7 +68,9 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,
-            description = "Shows a registered model: its files, the data version it came from, its training figures and quality.")
+            description = {"Shows a registered model: its files, the data version it came from, its training figures and quality, "
+                    + "and what its int8 file says about itself: class order, input shape, scale and zero point.",
+                    "Given a .tflite file (e.g. one imported or published elsewhere), shows what that file says about itself."})
     static final class Show implements Callable<Integer> {
 
         @ParentCommand
@@ -79,7 +82,7 @@ final class ModelsCommand implements Runnable {
         @Mixin
         ModelRegistryOption registry;
 
-        @Parameters(index = "0", description = "the model id from `tinyml models list`, or a unique start of it")
+        @Parameters(index = "0", description = "the model id from `tinyml models list` (or a unique start of it), or a .tflite file")
         String id;
 
         @Option(names = "--json", description = "print the registry entry as JSON")
@@ -87,9 +90,13 @@ final class ModelsCommand implements Runnable {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            if (id.endsWith(".tflite")) {
+                print(out, Models.describe(Path.of(id)));
+                return 0;
+            }
             ModelView shown = registry.models(group.main.tinyml()).show(id);
             RegisteredModel m = shown.model();
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 out.println(shown.json());
                 return 0;
@@ -113,7 +120,34 @@ final class ModelsCommand implements Runnable {
             for (Quality q : m.quality()) {
                 out.printf("  %s%n", q);
             }
+            if (shown.int8Interface() != null) {
+                print(out, shown.int8Interface());
+            }
             return 0;
+        }
+
+        /** The file's metadata and the tensors a user feeds and reads, one fact a line. */
+        private static void print(PrintWriter out, ModelInterface model) {
+            if (!model.described()) {
+                out.printf("%-12s %s has no TensorFlow Lite metadata: no class names, no input description%n", "metadata", model.file());
+            } else {
+                out.printf("%-12s %s, version %s, by %s, licence %s%n", "metadata", model.name(), model.version(), model.author(),
+                        model.license());
+                out.printf("%-12s %s%n", "description", model.description());
+            }
+            out.printf("%-12s %s%n", "classes", model.classes().isEmpty()
+                    ? model.described() ? "none (the outputs are values)" : "not named in the file"
+                    : String.join(", ", model.classes()) + " (in output order)");
+            out.printf("%-12s %s%n", "input", tensor(model.input()));
+            if (!model.inputMeaning().isEmpty()) {
+                out.printf("%-12s %s%s%n", "", model.inputMeaning(), model.normalization().isEmpty() ? "" : "; " + model.normalization());
+            }
+            out.printf("%-12s %s%n", "output", tensor(model.output()));
+        }
+
+        private static String tensor(ModelInterface.Tensor tensor) {
+            return "'" + tensor.name() + "' " + tensor.type() + " " + tensor.shape() + (tensor.scale() == null ? ""
+                    : ", scale " + tensor.scale() + ", zero point " + tensor.zeroPoint() + " (real = scale x (q - zero point))");
         }
 
         private static String describe(FileState file) {

@@ -57,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "auto", description = "auto, raw or text (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(names = "--show", defaultValue = "10", description = "inputs listed one by one at most (default: ${DEFAULT-VALUE})")
+    @Option(names = "--show", defaultValue = "10",
+            description = "inputs listed one by one, with our output tensors, at most (default: ${DEFAULT-VALUE})")
     int show;
 
     @Option(names = "--report-dir", description = "where report.json goes (default: the project's target/tinyml/reports/run-<model>-<target>)")
@@ -90,6 +91,7 @@ final class RunCommand implements Callable<Integer> {
             InputResult r = result.perInput().get(i);
             out.printf("input %d: %s, %d of %d outputs differ%s%n", r.index(), difference(result, r.maxDiffLsb(), r.maxFloatDiff()),
                     r.differingOutputs(), result.outputElements(), r.instructions() == null ? "" : ", " + r.instructions() + " instructions");
+            out.printf("  output %s%n", outputs(result, r));
         }
         if (listed < result.perInput().size()) {
             out.printf("... %d more input(s) not listed (--show)%n", result.perInput().size() - listed);
@@ -105,6 +107,15 @@ final class RunCommand implements Callable<Integer> {
                 : result.maxFloatDiff() > 0 ? String.format(java.util.Locale.ROOT, "WITHIN %.0e", NetworkTest.FLOAT_TOLERANCE)
                 : "BIT-IDENTICAL";
         out.printf("%s on %s; report: %s%n", verdict, result.ranOn(), result.report());
+    }
+
+    /** Our output tensors: int8 as the stored values and dequantized, float32 as they are. */
+    private static String outputs(Result result, InputResult r) {
+        StringBuilder values = new StringBuilder();
+        for (float v : r.values()) {
+            values.append(values.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.6g", v));
+        }
+        return result.floatOutputs() ? "[" + values + "]" : "int8 " + java.util.Arrays.toString(r.output()) + " = [" + values + "]";
     }
 
     /** int8 outputs in LSB; float32 outputs as |ours - reference| / max(|reference|, 1) (and any int8 difference beside). */

@@ -344,7 +344,8 @@ public final class DatasetStore {
             float[][] targets = dataset.split(split).targets();
             for (int i = 0; i < targets.length; i++) {
                 String sample = split + "/" + i;
-                out.append(sample).append(',').append(dataset.labels().labelOf(targets[i], dataset.name() + " " + sample)).append('\n');
+                out.append(sample).append(',').append(CsvFields.quote(dataset.labels().labelOf(targets[i], dataset.name() + " " + sample)))
+                        .append('\n');
             }
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -394,11 +395,11 @@ public final class DatasetStore {
             if (line.isEmpty() || i == 0 && line.equals(LABELS_HEADER)) {
                 continue;
             }
-            int comma = line.indexOf(',');
-            if (comma <= 0 || comma == line.length() - 1 || line.indexOf(',', comma + 1) >= 0) {
+            List<String> fields = CsvFields.split(line);
+            if (fields == null || fields.size() != 2 || fields.get(0).isEmpty() || fields.get(1).isEmpty()) {
                 throw new TinymlException(file + ":" + (i + 1) + ": '" + line + "' is not <split/index>,<class> (e.g. train/17,ring)");
             }
-            entries.add(new LabelChange(line.substring(0, comma).strip(), line.substring(comma + 1).strip()));
+            entries.add(new LabelChange(fields.get(0), fields.get(1)));
         }
         return entries;
     }

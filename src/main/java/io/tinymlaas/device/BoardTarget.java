@@ -49,9 +49,13 @@ public final class BoardTarget implements InferenceTarget {
         return builder.build(model, board, emulator.buildProfile(board), workDirectory);
     }
 
+    /** Runs the model's firmware; the inputs and the outputs are kept in the work folder as an x86 run keeps them. */
     @Override
     public TargetRun run(CompiledModel model, List<byte[]> inputs) {
-        return runFirmware(model, inputs);
+        TensorFiles.write(workDirectory, "inputs.bin", inputs, model.inputBytes());
+        TargetRun run = runFirmware(model, inputs);
+        TensorFiles.write(workDirectory, "outputs.bin", run.outputs(), model.outputBytes());
+        return run;
     }
 
     /** Like {@link #run}, for whatever the firmware hosts in the model's place, e.g. the audio front end. */

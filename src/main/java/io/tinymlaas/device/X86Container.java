@@ -42,7 +42,7 @@ public final class X86Container implements InferenceTarget {
     public TargetRun run(CompiledModel model, List<byte[]> inputs) {
         checkDocker();
         Path modelDir = model.writeTo(workDirectory.resolve("model"));
-        Path inputFile = writeInputs(inputs, model.inputBytes());
+        Path inputFile = TensorFiles.write(workDirectory, "inputs.bin", inputs, model.inputBytes());
         try (GenericContainer<?> container = idleContainer()) {
             container.start();
             container.copyFileToContainer(MountableFile.forHostPath(firmware), "/build/firmware");
@@ -93,24 +93,6 @@ public final class X86Container implements InferenceTarget {
             DockerClientFactory.instance().client().inspectImageCmd(IMAGE).exec();
         } catch (com.github.dockerjava.api.exception.NotFoundException e) {
             throw new TargetException("the image " + IMAGE + " does not exist; " + SETUP_HINT);
-        }
-    }
-
-    private Path writeInputs(List<byte[]> inputs, int inputBytes) {
-        try {
-            Files.createDirectories(workDirectory);
-            Path file = workDirectory.resolve("inputs.bin");
-            byte[] all = new byte[inputs.size() * inputBytes];
-            for (int i = 0; i < inputs.size(); i++) {
-                if (inputs.get(i).length != inputBytes) {
-                    throw new IllegalArgumentException("input " + i + " has " + inputs.get(i).length + " bytes, the model takes "
-                            + inputBytes);
-                }
-                System.arraycopy(inputs.get(i), 0, all, i * inputBytes, inputBytes);
-            }
-            return Files.write(file, all);
-        } catch (IOException e) {
-            throw new TargetException("cannot write the inputs to " + workDirectory + ": " + e.getMessage(), e);
         }
     }
 

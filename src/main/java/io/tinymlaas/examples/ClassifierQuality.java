@@ -17,7 +17,11 @@ final class ClassifierQuality {
      * from the test split has a recall of NaN.
      */
     static List<Quality> judge(Split test, List<float[]> outputs, String accuracyMetric, double accuracyGoal,
-                               List<String> classLabels) {
+                               List<String> exampleLabels) {
+        // a user's imported data has classes of its own, so the example's names fit only when the counts agree
+        int classes = test.size() == 0 ? exampleLabels.size() : test.targets()[0].length;
+        List<String> classLabels = classes == exampleLabels.size() ? exampleLabels
+                : java.util.stream.IntStream.range(0, classes).mapToObj(i -> "class " + i).toList();
         int[] seen = new int[classLabels.size()];
         int[] hits = new int[classLabels.size()];
         for (int i = 0; i < test.size(); i++) {

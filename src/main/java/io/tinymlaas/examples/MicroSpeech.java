@@ -3,6 +3,8 @@ package io.tinymlaas.examples;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.audio.KeywordClips;
+import io.tinymlaas.data.FolderImport;
 import io.tinymlaas.data.Labels;
 import io.tinymlaas.data.Provenance;
 import io.tinymlaas.data.Split;
@@ -17,6 +19,7 @@ import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.report.Quality;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.TrainingConfig.Phase;
@@ -139,6 +142,18 @@ public final class MicroSpeech extends ProfiledExample<MicroSpeech.Profile> {
         return new ModelRecipe.ConvClassifier(new ConvTrainingConfig(FrontEndTables.FRAMES, FrontEndTables.CHANNELS, 1,
                 List.of(new Block(8, 10, 8, 2, 2)), new int[0], BATCH_SIZE, profile().phases(), TRAINING_SEED),
                 new ModelRecipe.ConvClassifier.FixedInput(FrontEnd.INPUT_SCALE, FrontEnd.INPUT_ZERO_POINT));
+    }
+
+    /** The audio front end's 49 × 40 levels of one second of 16 kHz mono audio; real value = level / 25.6, as quantized. */
+    @Override
+    public ModelMetadata.Input modelInput() {
+        return new ModelMetadata.Input("49x40 filterbank levels (0-255) of 1 s of 16 kHz mono audio from the integer audio front end "
+                + "(firmware/frontend)", ModelMetadata.Content.FEATURES, 0f, 1f / FrontEnd.INPUT_SCALE);
+    }
+
+    @Override
+    public FolderImport.Audio importKind(boolean splitLongRecordings) {
+        return new FolderImport.Audio(splitLongRecordings ? KeywordClips.Fit.SPLIT : KeywordClips.Fit.LOUDEST);
     }
 
     /** The board's features for held-out clips against the Java front end's (those the model learned from). */

@@ -1,9 +1,11 @@
 package io.tinymlaas.examples;
 
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.FolderImport;
 import io.tinymlaas.data.MnistDigits;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.report.Quality;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.train.LstmTrainingConfig;
 import io.tinymlaas.train.TrainingConfig.Phase;
 import java.util.List;
@@ -66,6 +68,18 @@ public final class MnistLstm extends ProfiledExample<MnistLstm.Profile> {
     public ModelRecipe recipe() {
         return new ModelRecipe.LstmClassifier(new LstmTrainingConfig(MnistDigits.SIDE, MnistDigits.SIDE, profile().hiddenUnits(),
                 BATCH_SIZE, profile().phases(), TRAINING_SEED));
+    }
+
+    @Override
+    public ModelMetadata.Input modelInput() {
+        return new ModelMetadata.Input(MnistDigits.SIDE + "x" + MnistDigits.SIDE + " grayscale digit, light on dark, pixels p/255, "
+                + "read row by row", ModelMetadata.Content.GRAYSCALE_IMAGE, 0f, 255f);
+    }
+
+    /** Digits as MNIST has them: light strokes on a dark ground, so a light picture is inverted. */
+    @Override
+    public FolderImport.Pictures importKind(boolean splitLongRecordings) {
+        return new FolderImport.Pictures(MnistDigits.SIDE, MnistDigits.SIDE, true);
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each digit as figures. */

@@ -1,11 +1,13 @@
 package io.tinymlaas.examples;
 
 import io.tinymlaas.data.Dataset;
+import io.tinymlaas.data.FolderImport;
 import io.tinymlaas.data.LfwSubset;
 import io.tinymlaas.data.PersonClass;
 import io.tinymlaas.data.PersonImages;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.report.Quality;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.train.ConvTrainingConfig;
 import io.tinymlaas.train.ConvTrainingConfig.Block;
 import io.tinymlaas.train.ConvTrainingConfig.Separable;
@@ -71,6 +73,17 @@ public final class PersonDetection extends ProfiledExample<PersonDetection.Profi
                 List.of(new Block(8, 3, 3, 2, 1, 1)),
                 List.of(new Separable(16, 3, 2), new Separable(32, 3, 2), new Separable(64, 3, 2), new Separable(64, 3, 1)),
                 true, new int[0], BATCH_SIZE, profile().phases(), TRAINING_SEED));
+    }
+
+    @Override
+    public ModelMetadata.Input modelInput() {
+        return new ModelMetadata.Input(PersonImages.SIDE + "x" + PersonImages.SIDE + " 8-bit grayscale picture, pixels p/255",
+                ModelMetadata.Content.GRAYSCALE_IMAGE, 0f, 255f);
+    }
+
+    @Override
+    public FolderImport.Pictures importKind(boolean splitLongRecordings) {
+        return new FolderImport.Pictures(PersonImages.SIDE, PersonImages.SIDE, false);
     }
 
     /** Accuracy (argmax of the int8 softmax against the label) with its goal; the recall of each class as figures. */

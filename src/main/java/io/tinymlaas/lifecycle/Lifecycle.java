@@ -5,9 +5,9 @@ import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.IoFailure;
-import io.tinymlaas.core.Rounding;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
+import io.tinymlaas.data.Labels;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.device.InferenceTarget;
@@ -23,6 +23,7 @@ import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteReader;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.tflite.TfliteWriter;
 import io.tinymlaas.train.TrainedModel;
 import java.io.IOException;
@@ -164,7 +165,11 @@ public final class Lifecycle {
         require(training, "train");
         TfliteModel model = recipe.convert(training, dataset.dataset().train().inputs(),
                 example.name() + " int8, data " + dataset.contentHash().substring(0, 12));
-        byte[] bytes = TfliteWriter.write(model);
+        Labels labels = dataset.dataset().labels();
+        ModelMetadata metadata = new ModelMetadata(example.name(), "data " + dataset.version() + ", seed " + recipe.seed(),
+                model.description() + "; " + labels.describe() + "; trained by TinyMLaaS on data set " + dataset.dataset().name(),
+                "TinyMLaaS", "data: " + dataset.dataset().provenance().licence(), example.modelInput(), labels.classes());
+        byte[] bytes = TfliteWriter.write(model, metadata);
         Path file = workDirectory.resolve(example.name() + ".tflite");
         write(file, bytes);
         converted = new ConvertedModel(model, bytes, file, Hashes.sha256(bytes));
@@ -185,7 +190,7 @@ public final class Lifecycle {
         List<float[]> dequantized = new ArrayList<>(test.size());
         try (ReferenceInterpreter reference = ReferenceInterpreter.load(converted.bytes(), converted.file().toString())) {
             for (float[] x : test.inputs()) {
-                byte[] input = quantize(x, in);
+                byte[] input = ModelInputs.quantize(x, in);
                 byte[] output = reference.invoke(input);
                 testInputs.add(input);
                 referenceOutputs.add(output);
@@ -233,15 +238,6 @@ public final class Lifecycle {
     public List<byte[]> testInputs() {
         require(testInputs, "check with the reference");
         return testInputs;
-    }
-
-    static byte[] quantize(float[] values, Quantization q) {
-        byte[] result = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            long v = Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint();
-            result[i] = (byte) Math.max(-128, Math.min(127, v));
-        }
-        return result;
     }
 
     static float[] dequantize(byte[] values, Quantization q) {

@@ -64,9 +64,11 @@ public final class NetworkTester {
 
     /**
      * One input's comparison: the largest int8 difference in LSB, the largest float32 difference (see the class comment),
-     * how many output elements differ (int8) or are beyond the tolerance (float32), instructions if counted.
+     * how many output elements differ (int8) or are beyond the tolerance (float32), instructions if counted; our output
+     * as its bytes and as real values (int8 dequantized), every output tensor in the model's order.
      */
-    public record InputResult(int index, int maxDiffLsb, double maxFloatDiff, int differingOutputs, Long instructions) {
+    public record InputResult(int index, int maxDiffLsb, double maxFloatDiff, int differingOutputs, Long instructions, byte[] output,
+                              float[] values) {
     }
 
     /** The whole run. {@code bitIdentical()} decides the exit code. */
@@ -275,7 +277,8 @@ public final class NetworkTester {
             maxFloatDiff = Math.max(maxFloatDiff, floatDiff);
             differing += count;
             Long instructions = i < run.instructions().size() ? run.instructions().get(i) : null;
-            perInput.add(new InputResult(i, diff, floatDiff, count, instructions));
+            perInput.add(new InputResult(i, diff, floatDiff, count, instructions, run.outputs().get(i),
+                    values(run.outputs().get(i), outputTensors)));
         }
         int outputElements = (int) outputTensors.stream().mapToLong(Tensor::elementCount).sum();
         boolean floatOutputs = outputTensors.stream().anyMatch(t -> t.type() == TensorType.FLOAT32);
@@ -294,6 +297,19 @@ public final class NetworkTester {
         Result result = compare(model.name(), targetId, run, reference, inputs, report, outputTensors(model.tflite().model()));
         ReportWriter.writeJson(json(model, result, run), report);
         return result;
+    }
+
+    /** The output bytes as real values: int8 dequantized with each tensor's scale and zero point, float32 as they are. */
+    static float[] values(byte[] output, List<Tensor> tensors) {
+        ByteBuffer in = ByteBuffer.wrap(output).order(ByteOrder.LITTLE_ENDIAN);
+        float[] values = new float[(int) tensors.stream().mapToLong(Tensor::elementCount).sum()];
+        int at = 0;
+        for (Tensor tensor : tensors) {
+            for (long j = 0; j < tensor.elementCount(); j++) {
+                values[at++] = tensor.type() == TensorType.FLOAT32 ? in.getFloat() : (float) tensor.quantization().dequantize(in.get());
+            }
+        }
+        return values;
     }
 
     /** The model's output tensors, in its output order (the order of the bytes both sides return). */

@@ -2,6 +2,7 @@ package io.tinymlaas.tflite;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,6 +60,19 @@ public final class TfliteReader {
                  | NegativeArraySizeException e) {
             throw new ModelFormatException(source + ": malformed .tflite (truncated or corrupt: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()) + ")");
+        }
+    }
+
+    /**
+     * The TensorFlow Lite metadata of a model file ({@link ModelMetadata}), if it carries any; damaged metadata is refused
+     * naming the file. The bytes are a model's, already read by {@link #read(byte[], String)}.
+     */
+    public static Optional<ModelMetadata> metadata(byte[] bytes, String source) {
+        try {
+            return MetadataCodec.decode(bytes, Model.getRootAsModel(ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN)), source);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | java.nio.BufferUnderflowException | NullPointerException
+                 | ClassCastException e) {
+            throw new ModelFormatException(source + ": malformed TensorFlow Lite metadata (" + e.getClass().getSimpleName() + ")");
         }
     }
 

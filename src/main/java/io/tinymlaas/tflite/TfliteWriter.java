@@ -17,6 +17,14 @@ public final class TfliteWriter {
     }
 
     public static byte[] write(TfliteModel model) {
+        return write(model, null);
+    }
+
+    /**
+     * The model with TensorFlow Lite metadata ({@code metadata} null: none): its ModelMetadata FlatBuffer in one more
+     * buffer, named by the model's {@code TFLITE_METADATA} entry, and its labels in a zip archive after the model.
+     */
+    public static byte[] write(TfliteModel model, ModelMetadata metadata) {
         FlatBufferBuilder builder = new FlatBufferBuilder(4096);
 
         List<Integer> opcodes = new ArrayList<>();
@@ -28,7 +36,7 @@ public final class TfliteWriter {
             });
         }
 
-        int[] bufferOffsets = new int[model.tensors().size() + 1];
+        int[] bufferOffsets = new int[model.tensors().size() + (metadata == null ? 1 : 2)];
         // Buffer 0 is the schema's empty sentinel that every activation tensor points at.
         bufferOffsets[0] = emptyBuffer(builder);
         int[] tensorOffsets = new int[model.tensors().size()];
@@ -52,6 +60,14 @@ public final class TfliteWriter {
                 org.tensorflow.lite.schema.SubGraph.createOperatorsVector(builder, operatorOffsets),
                 name);
 
+        int metadataEntries = 0;
+        if (metadata != null) {
+            int buffer = bufferOffsets.length - 1;
+            bufferOffsets[buffer] = dataBuffer(builder, MetadataCodec.encode(metadata));
+            int entry = org.tensorflow.lite.schema.Metadata.createMetadata(builder, builder.createString(MetadataCodec.ENTRY), buffer);
+            metadataEntries = org.tensorflow.lite.schema.Model.createMetadataVector(builder, new int[] {entry});
+        }
+
         int[] opcodeOffsets = opcodes.stream().mapToInt(code -> operatorCode(builder, code)).toArray();
         int description = builder.createString(model.description());
         int modelOffset = org.tensorflow.lite.schema.Model.createModel(builder, SCHEMA_VERSION,
@@ -59,9 +75,11 @@ public final class TfliteWriter {
                 org.tensorflow.lite.schema.Model.createSubgraphsVector(builder, new int[] {subgraph}),
                 description,
                 org.tensorflow.lite.schema.Model.createBuffersVector(builder, bufferOffsets),
-                0, 0, 0);
+                0, metadataEntries, 0);
         org.tensorflow.lite.schema.Model.finishModelBuffer(builder, modelOffset);
-        return builder.sizedByteArray();
+        byte[] bytes = builder.sizedByteArray();
+        return metadata == null || MetadataCodec.files(metadata).isEmpty() ? bytes
+                : AssociatedFiles.append(bytes, MetadataCodec.files(metadata));
     }
 
     private static int emptyBuffer(FlatBufferBuilder builder) {

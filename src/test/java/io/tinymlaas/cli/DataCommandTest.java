@@ -12,6 +12,7 @@ import io.tinymlaas.data.StoredDataset;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -226,5 +227,35 @@ class DataCommandTest {
         err.getBuffer().setLength(0);
         assertThat(run(args)).isEqualTo(2);
         assertThat(err.toString()).isEqualTo(message + System.lineSeparator());
+    }
+
+    @Test
+    void importStoresAUsersPicturesAsAVersionAndSaysHowToTrainOnIt() throws Exception {
+        Path pictures = dir.resolveSibling(dir.getFileName() + "-pictures");
+        for (String label : List.of("empty room", "person")) {
+            Path folder = Files.createDirectories(pictures.resolve(label));
+            for (int i = 0; i < 3; i++) {
+                Files.writeString(folder.resolve("frame " + i + ".pgm"), "P2 4 4 255 " + ((label.length() * 20 + i) + " ").repeat(16));
+            }
+        }
+
+        int code = run("data", "import", "person_detection", pictures.toString(), "--source", "my webcam", "--licence", "CC0-1.0");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .containsPattern("person_detection version [0-9a-f]{12}: 6 files of 2 classes \\{empty room=3, person=3\\}; "
+                        + "samples train/validation/test 2/2/2")
+                .contains("empty room/frame ").contains("PGM 4x4 gray, scaled to 96x96")
+                .containsPattern("train on it: tinyml dry-run person_detection --data [0-9a-f]{12}");
+        assertThat(store.names()).contains("person_detection");
+        assertThat(store.versions("person_detection").get(0).source()).isEqualTo("my webcam");
+    }
+
+    @Test
+    void importRefusesAnExampleWithoutFilesAndMissingProvenance() throws Exception {
+        assertThat(run("data", "import", "magic_wand", dir.toString(), "--source", "me", "--licence", "CC0-1.0")).isEqualTo(2);
+        assertThat(err.toString()).contains("magic_wand takes no imported files: micro_speech imports WAV recordings");
+        assertThat(run("data", "import", "micro_speech", dir.toString(), "--source", " ", "--licence", "CC0-1.0")).isEqualTo(2);
+        assertThat(err.toString()).contains("say where the data comes from and under which licence");
     }
 }

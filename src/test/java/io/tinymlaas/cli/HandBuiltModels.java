@@ -59,6 +59,32 @@ public final class HandBuiltModels {
         return new TfliteModel("hand-built small CNN", tensors, ops, new int[] {0}, new int[] {9});
     }
 
+    /**
+     * A keyword model with micro_speech's input, the audio front end's [1,49,40,1] features at their own quantization:
+     * RESHAPE [1,1960] → FULLY_CONNECTED 4 → SOFTMAX.
+     */
+    public static TfliteModel keywordDense() {
+        Random random = new Random(2027);
+        Quantization in = Quantization.perTensor(0.0390625f, -128);
+        Quantization logits = Quantization.perTensor(0.2f, 0);
+        float wScale = 0.002f;
+        List<Tensor> tensors = List.of(
+                new Tensor("features", TensorType.INT8, new int[] {1, 49, 40, 1}, in, null),
+                new Tensor("flat", TensorType.INT8, new int[] {1, 1960}, in, null),
+                new Tensor("fc/weights", TensorType.INT8, new int[] {4, 1960}, Quantization.perTensor(wScale, 0), weights(4 * 1960, random)),
+                new Tensor("fc/bias", TensorType.INT32, new int[] {4}, Quantization.perTensor(in.scale() * wScale, 0), ints(random, 4, 2000)),
+                new Tensor("logits", TensorType.INT8, new int[] {1, 4}, logits, null),
+                new Tensor("probabilities", TensorType.INT8, new int[] {1, 4}, Quantization.perTensor(1f / 256, -128), null));
+        List<Operator> ops = List.of(
+                new Operator(BuiltinOperator.RESHAPE, "RESHAPE", new int[] {0}, new int[] {1}, Activation.NONE,
+                        new OperatorOptions.Reshape(new int[] {1, 1960})),
+                new Operator(BuiltinOperator.FULLY_CONNECTED, "FULLY_CONNECTED", new int[] {1, 2, 3}, new int[] {4}, Activation.NONE,
+                        OperatorOptions.NONE),
+                new Operator(BuiltinOperator.SOFTMAX, "SOFTMAX", new int[] {4}, new int[] {5}, Activation.NONE,
+                        new OperatorOptions.Softmax(1f)));
+        return new TfliteModel("hand-built keyword model", tensors, ops, new int[] {0}, new int[] {5});
+    }
+
     /** A float32 model (one FULLY_CONNECTED without bias, y = 0.5·x0 − x1), as most published .tflite files are. */
     static TfliteModel floatDense() {
         byte[] w = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(0.5f).putFloat(-1f).array();
@@ -69,6 +95,22 @@ public final class HandBuiltModels {
         Operator fc = new Operator(BuiltinOperator.FULLY_CONNECTED, "FULLY_CONNECTED", new int[] {0, 1, -1}, new int[] {2},
                 Activation.NONE, OperatorOptions.NONE);
         return new TfliteModel("float", tensors, List.of(fc), new int[] {0}, new int[] {2});
+    }
+
+    /** A float32 picture model: a 2 × 2 grayscale input [1,2,2,1] → RESHAPE [1,4] → FULLY_CONNECTED 1, the sum of the pixels. */
+    static TfliteModel floatPictureSum() {
+        byte[] w = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putFloat(1f).putFloat(1f).putFloat(1f).putFloat(1f).array();
+        List<Tensor> tensors = List.of(
+                new Tensor("picture", TensorType.FLOAT32, new int[] {1, 2, 2, 1}, null, null),
+                new Tensor("flat", TensorType.FLOAT32, new int[] {1, 4}, null, null),
+                new Tensor("w", TensorType.FLOAT32, new int[] {1, 4}, null, w),
+                new Tensor("sum", TensorType.FLOAT32, new int[] {1, 1}, null, null));
+        List<Operator> ops = List.of(
+                new Operator(BuiltinOperator.RESHAPE, "RESHAPE", new int[] {0}, new int[] {1}, Activation.NONE,
+                        new OperatorOptions.Reshape(new int[] {1, 4})),
+                new Operator(BuiltinOperator.FULLY_CONNECTED, "FULLY_CONNECTED", new int[] {1, 2, -1}, new int[] {3},
+                        Activation.NONE, OperatorOptions.NONE));
+        return new TfliteModel("float picture sum", tensors, ops, new int[] {0}, new int[] {3});
     }
 
     /** An int8 REVERSE_V2: a valid model with an operator the compiler does not support. */

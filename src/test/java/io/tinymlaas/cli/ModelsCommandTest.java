@@ -9,6 +9,7 @@ import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.registry.StoredModel;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.SampleModels;
+import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -136,5 +137,31 @@ class ModelsCommandTest {
         assertThat(run("models", "show", "magic_wand-0")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("tinyml: no model 'magic_wand-0' in " + dir.resolve("models") + "; known: " + entry.id()
                 + System.lineSeparator());
+    }
+
+    @Test
+    void showOfATfliteFileGivesItsClassOrderInputShapeScaleAndZeroPointFromItsMetadata() throws Exception {
+        Path file = Files.write(dir.resolve("described.tflite"), TfliteWriter.write(HandBuiltModels.smallCnn(),
+                new ModelMetadata("small_cnn", "data 0123456789ab, seed 7", "a hand-built CNN", "TinyMLaaS",
+                        "ours", new ModelMetadata.Input("6x6 picture", ModelMetadata.Content.GRAYSCALE_IMAGE,
+                        0f, 255f), List.of("cat", "dog", "none"))));
+
+        assertThat(run("models", "show", file.toString())).as(err.toString()).isZero();
+
+        assertThat(out.toString())
+                .contains("metadata     small_cnn, version data 0123456789ab, seed 7, by TinyMLaaS, licence ours")
+                .contains("classes      cat, dog, none (in output order)")
+                .contains("input        'image' int8 [1, 6, 6, 1], scale 0.05, zero point -10")
+                .contains("6x6 picture (grayscale image); real = (raw - 0.0) / 255.0")
+                .contains("output       'probabilities' int8 [1, 3], scale 0.00390625, zero point -128");
+    }
+
+    @Test
+    void showOfATfliteFileWithoutMetadataSaysSo() throws Exception {
+        Path file = Files.write(dir.resolve("plain.tflite"), TfliteWriter.write(HandBuiltModels.smallCnn()));
+
+        assertThat(run("models", "show", file.toString())).isZero();
+
+        assertThat(out.toString()).contains("plain.tflite has no TensorFlow Lite metadata").contains("classes      not named in the file");
     }
 }

@@ -57,6 +57,7 @@ class RunCommandTest {
         assertThat(out.toString())
                 .contains("25 input(s) of 36 bytes (raw), 3 output bytes each")
                 .contains("input 0: max |ours - reference| 0 LSB, 0 of 3 outputs differ")
+                .containsPattern("  output int8 \\[-?\\d+, -?\\d+, -?\\d+\\] = \\[\\S+, \\S+, \\S+\\]")
                 .contains("input 2: ").doesNotContain("input 3: ")
                 .contains("... 22 more input(s) not listed")
                 .contains("total: 25 input(s), max |ours - reference| 0 LSB, 0 of 75 outputs differ in 0 input(s)")

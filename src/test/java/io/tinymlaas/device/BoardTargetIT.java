@@ -19,6 +19,7 @@ import io.tinymlaas.link.FrameEncoder;
 import io.tinymlaas.link.FrameType;
 import io.tinymlaas.link.SerialLink;
 import io.tinymlaas.tflite.SampleModels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,6 +60,15 @@ class BoardTargetIT {
         assertThatThrownBy(() -> builder.build(tinyModel(), tiny, new QemuEmulator().buildProfile(tiny), work))
                 .isInstanceOf(FirmwareTooBigException.class)
                 .hasMessageContaining("bytes of RAM, the board has 1024");
+    }
+
+    @Test
+    void aBoardRunKeepsItsInputsAndOutputsInItsWorkFolderAsAnX86RunDoes() throws Exception {
+        TargetRun run = TARGETS.target(NANO.id()).runner(work).run(tinyModel(), List.of(new byte[] {3}, new byte[] {-7}));
+
+        Path folder = work.resolve(NANO.id());
+        assertThat(Files.readAllBytes(folder.resolve("inputs.bin"))).containsExactly(3, -7);
+        assertThat(Files.readAllBytes(folder.resolve("outputs.bin"))).containsExactly(run.outputs().get(0)[0], run.outputs().get(1)[0]);
     }
 
     @Test

@@ -55,7 +55,7 @@ class HelloWorldQualityMissTest {
         List<float[]> outputs = new ArrayList<>();
         try (ReferenceInterpreter reference = ReferenceInterpreter.load(tflite, "reproducer")) {
             for (float[] x : SINE.test().inputs()) {
-                outputs.add(Lifecycle.dequantize(reference.invoke(Lifecycle.quantize(x, model.input().quantization())),
+                outputs.add(Lifecycle.dequantize(reference.invoke(ModelInputs.quantize(x, model.input().quantization())),
                         model.output().quantization()));
             }
         }
