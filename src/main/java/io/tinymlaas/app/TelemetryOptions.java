@@ -1,0 +1,14 @@
+package io.tinymlaas.app;
+
+/**
+ * Where the fleet's MQTT broker is: the embedded one on {@code host:port}, or an external one at {@code brokerUrl} (e.g.
+ * Mosquitto, tcp://host:1883) that the service joins as {@code serviceUser} with {@code servicePassword}.
+ *
+ * @param brokerUrl null for the embedded broker
+ */
+public record TelemetryOptions(String brokerUrl, String host, int port, String serviceUser, String servicePassword) {
+
+    public static TelemetryOptions embedded(String host, int port) {
+        return new TelemetryOptions(null, host, port, null, null);
+    }
+}
