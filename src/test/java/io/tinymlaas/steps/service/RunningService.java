@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.tinymlaas.app.Tinyml;
+import io.tinymlaas.app.TelemetryOptions;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.jobs.JobEngine;
 import io.tinymlaas.rest.RestServer;
@@ -14,7 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One real service per test run, as `bin/tinyml serve` starts it: the REST API on a free port, an embedded H2 registry
- * in a fresh folder, and a job worker in this JVM. Every service scenario talks to it over HTTP only.
+ * in a fresh folder, a job worker in this JVM, and the fleet's embedded MQTT broker on a free port. Every service
+ * scenario talks to it over HTTP only (and the fleet's bridges over MQTT).
  */
 public final class RunningService {
 
@@ -79,6 +81,7 @@ public final class RunningService {
             TinymlService service = TinymlService.open(engine, database.url, database.user, "",
                     opened -> JobEngine.start(opened, true, "acceptance-worker"));
             RestServer server = RestServer.start(service, "127.0.0.1", 0);
+            service.startTelemetry(TelemetryOptions.embedded("127.0.0.1", freePort()));
             String token = service.firstOperatorToken().orElseThrow();
             Runnable stop = () -> {
                 server.close();
@@ -89,5 +92,14 @@ public final class RunningService {
             instance = new RunningService("http://127.0.0.1:" + server.port(), token, stop);
         }
         return instance;
+    }
+
+    /** A port nobody listens on now, for the embedded MQTT broker (Moquette cannot pick one itself and say which). */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the MQTT broker", e);
+        }
     }
 }
