@@ -41,6 +41,11 @@ Feature: IT operator — a live fleet of emulated devices reporting over MQTT
     Then "forger-2" is marked untrusted, with an alert naming the model it reports and the one it was assigned
     And the fleet summary counts 1 untrusted device
 
+  Scenario: a device given a new model by a rollout is restarted on it by its bridge and reports the new model
+    Given a hello_world model trained by a pipeline from seed 8 is in the registry
+    When the model of seed 8 is assigned to the first device of the fleet and verified
+    Then the first device of the fleet reports the model of seed 8, ONLINE and trusted
+
   Scenario: a device whose heartbeats stop goes offline within 3 heartbeat intervals and a sweep, with an alert
     When the bridge of the fleet that runs 1 device is killed
     Then its device goes OFFLINE within 3 heartbeat intervals of its last heartbeat plus the 1 s sweep, with an offline alert

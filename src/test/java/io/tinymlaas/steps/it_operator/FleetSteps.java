@@ -194,6 +194,24 @@ public class FleetSteps {
         assertThat(api.get("/api/fleet/summary").json().path("untrusted").asLong()).isEqualTo(count);
     }
 
+    @When("the model of seed {long} is assigned to the first device of the fleet and verified")
+    public void assignToFirst(long seed) {
+        Api.Answer queued = api.post("/api/rollouts", Map.of("modelId", api.service.models.get("seed " + seed),
+                "devices", List.of(fleet.devices().get(0))));
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        JsonNode rollout = api.until("/api/rollouts/" + queued.json().path("id").asLong(), r -> r.path("status").asText().equals("COMPLETED"),
+                "the rollout COMPLETED", LIMIT);
+        assertThat(rollout.path("devices").get(0).path("status").asText()).as(rollout.toString()).isEqualTo("VERIFIED");
+    }
+
+    @Then("the first device of the fleet reports the model of seed {long}, ONLINE and trusted")
+    public void firstReportsNewModel(long seed) {
+        String modelHash = api.get("/api/models/" + api.service.models.get("seed " + seed)).json().path("int8Sha256").asText();
+        deviceUntil(fleet.devices().get(0), d -> d.path("reportedModelHash").asText().equals(modelHash)
+                && d.path("assignedModelHash").asText().equals(modelHash) && d.path("status").asText().equals("ONLINE")
+                && d.path("trusted").asBoolean(), "the first device reporting the model of seed " + seed);
+    }
+
     @When("the bridge of the fleet that runs {int} device is killed")
     public void killBridge(int devices) {
         killed = fleet.started.bridges().stream().filter(bridge -> bridge.devices().size() == devices).findFirst().orElseThrow();
