@@ -64,6 +64,7 @@ public final class TinymlService implements AutoCloseable {
     private final Matrices matrices;
     private final DeviceImages images;
     private final Bridges bridges;
+    private final FleetReports fleetReports;
     private final FleetView fleetView;
     private final FleetEvents fleetEvents = new FleetEvents();
     private JobQueue queue;
@@ -83,8 +84,8 @@ public final class TinymlService implements AutoCloseable {
         this.images = new DeviceImages(database);
         this.modelRollout = new ModelRollout(engine, devices, images, rollouts);
         this.bridges = new Bridges(database);
-        this.fleetView = new FleetView(devices, new DeviceHealths(database), images, bridges, new FleetReports(database),
-                new FleetAlerts(database));
+        this.fleetReports = new FleetReports(database);
+        this.fleetView = new FleetView(devices, new DeviceHealths(database), images, bridges, fleetReports, new FleetAlerts(database));
         this.matrices = new Matrices(database);
         this.runner = new PipelineRunner(engine, pipelines, runs, models, this::importFileStores);
     }
@@ -241,7 +242,7 @@ public final class TinymlService implements AutoCloseable {
             throw new IllegalStateException("telemetry is started already");
         }
         telemetry = Telemetry.start(options, bridges, commands -> new FleetIngest(devices, new DeviceHealths(database), images,
-                bridges, new FleetReports(database), new FleetAlerts(database), fleetView, fleetEvents, commands));
+                bridges, fleetReports, new FleetAlerts(database), fleetView, fleetEvents, commands));
     }
 
     /**
@@ -322,6 +323,11 @@ public final class TinymlService implements AutoCloseable {
     /** Tells {@code watcher} of every change in the fleet this process hears, until the returned handle is closed. */
     public AutoCloseable watchFleet(Consumer<FleetEvent> watcher) {
         return fleetEvents.watch(watcher);
+    }
+
+    /** When each report since {@code since} was sent and heard: the fleet benchmark's delays. */
+    List<FleetReports.Timing> fleetTimings(java.time.Instant since) {
+        return fleetReports.timings(since);
     }
 
     /** Restarts the embedded MQTT broker, dropping every connection: to rehearse a broker outage. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
                 DataCommand.class, ModelsCommand.class,
                 FrontEndCommand.class,
                 KeywordCommand.class, FlakinessCommand.class, ServeCommand.class, WorkerCommand.class, BenchServiceCommand.class,
-                BridgeCommand.class, FleetCommand.class})
+                BridgeCommand.class, FleetCommand.class, BenchFleetCommand.class})
 public final class Main {
 
     private final Supplier<Tinyml> engine;

@@ -81,7 +81,7 @@ public final class RunningService {
             TinymlService service = TinymlService.open(engine, database.url, database.user, "",
                     opened -> JobEngine.start(opened, true, "acceptance-worker"));
             RestServer server = RestServer.start(service, "127.0.0.1", 0);
-            service.startTelemetry(TelemetryOptions.embedded("127.0.0.1", freePort()));
+            service.startTelemetry(TelemetryOptions.embeddedOnFreePort("127.0.0.1"));
             String token = service.firstOperatorToken().orElseThrow();
             Runnable stop = () -> {
                 server.close();
@@ -92,14 +92,5 @@ public final class RunningService {
             instance = new RunningService("http://127.0.0.1:" + server.port(), token, stop);
         }
         return instance;
-    }
-
-    /** A port nobody listens on now, for the embedded MQTT broker (Moquette cannot pick one itself and say which). */
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the MQTT broker", e);
-        }
     }
 }
