@@ -6,6 +6,7 @@ import io.tinymlaas.telemetry.Bridge;
 import io.tinymlaas.telemetry.Firmware;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class BridgeRunner implements AutoCloseable {
         }
         List<Long> devices = new ArrayList<>();
         bridge.path("bridge").path("devices").forEach(id -> devices.add(id.asLong()));
-        java.nio.file.Path work = engine.layout().output().resolve("bridges").resolve(name);
+        Path work = engine.layout().output().resolve("bridges").resolve(name);
         Bridge running = Bridge.start(new Bridge.Settings(name, broker, secret, heartbeat, inference, work), devices,
                 deviceId -> firmware(client, deviceId), (board, elf) -> engine.liveBoard(board, elf, work.resolve("build")));
         return new BridgeRunner(running, devices, broker);

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -170,7 +171,7 @@ final class FleetIngest {
 
     private void tellIfChanged(FleetDevice before, FleetDevice after) {
         if (before == null || !before.status().equals(after.status()) || before.trusted() != after.trusted()
-                || !java.util.Objects.equals(before.reportedModelHash(), after.reportedModelHash())) {
+                || !Objects.equals(before.reportedModelHash(), after.reportedModelHash())) {
             events.tell(FleetEvent.DEVICE, after);
         }
     }

@@ -2,6 +2,7 @@ package io.tinymlaas.app;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tinymlaas.core.InvalidInputException;
 import io.tinymlaas.core.IoFailure;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.report.ReportWriter;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.StreamSupport;
 
@@ -59,7 +61,7 @@ public final class FleetLauncher {
     public Started start(int count, String board, String modelId, int perBridge, Duration heartbeat, Duration inference,
                          Consumer<String> progress) {
         if (count < 1 || perBridge < 1) {
-            throw new io.tinymlaas.core.InvalidInputException(count < 1 ? "count" : "per-bridge", "must be at least 1");
+            throw new InvalidInputException(count < 1 ? "count" : "per-bridge", "must be at least 1");
         }
         String model = modelId != null ? modelId : newestHelloWorld();
         String stamp = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
@@ -101,7 +103,7 @@ public final class FleetLauncher {
         for (LaunchedBridge bridge : bridges) {
             ProcessHandle.of(bridge.pid()).ifPresent(process -> {
                 process.destroy();
-                process.onExit().orTimeout(10, java.util.concurrent.TimeUnit.SECONDS).exceptionally(late -> {
+                process.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(late -> {
                     process.destroyForcibly();
                     return process;
                 }).join();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ final class FleetView {
 
     List<FleetDevice> devices() {
         Map<Long, DeviceHealth> health = healths.list().stream().collect(Collectors.toMap(DeviceHealth::deviceId, Function.identity()));
-        Map<Long, String> bridgeOf = new java.util.HashMap<>();
+        Map<Long, String> bridgeOf = new HashMap<>();
         for (BridgeAccount bridge : bridges.list()) {
             bridge.devices().forEach(id -> bridgeOf.put(id, bridge.name()));
         }

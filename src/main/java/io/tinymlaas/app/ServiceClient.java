@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The service's REST API as the fleet's processes use it (fleet start, bridges): JSON in and out, errors as messages. */
@@ -51,7 +52,7 @@ final class ServiceClient {
         try {
             HttpResponse<T> response = http.send(request.build(), body);
             if (response.statusCode() / 100 != 2) {
-                Object answer = response.body() instanceof byte[] bytes ? new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                Object answer = response.body() instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
                         : response.body();
                 throw new TinymlException(what + " at " + service + ": HTTP " + response.statusCode() + " " + answer);
             }

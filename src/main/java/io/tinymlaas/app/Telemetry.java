@@ -2,6 +2,7 @@ package io.tinymlaas.app;
 
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.store.Bridges;
+import io.tinymlaas.telemetry.Command;
 import io.tinymlaas.telemetry.EmbeddedBroker;
 import io.tinymlaas.telemetry.MqttLink;
 import io.tinymlaas.telemetry.Topics;
@@ -12,6 +13,10 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The service's side of the fleet's MQTT: the embedded broker (unless an external one is named), the service's own link
@@ -21,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 final class Telemetry implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(Telemetry.class);
 
     private final EmbeddedBroker broker;
     private final String brokerUrl;
@@ -37,8 +43,7 @@ final class Telemetry implements AutoCloseable {
     }
 
     /** Starts the broker when none is named, joins it, and starts listening and looking. */
-    static Telemetry start(TelemetryOptions options, Bridges bridges, java.util.function.Function<java.util.function.BiConsumer<String,
-            io.tinymlaas.telemetry.Command>, FleetIngest> ingestFor) {
+    static Telemetry start(TelemetryOptions options, Bridges bridges, Function<BiConsumer<String, Command>, FleetIngest> ingestFor) {
         boolean embedded = options.brokerUrl() == null;
         String servicePassword = embedded ? HexFormat.of().formatHex(secret()) : options.servicePassword();
         String serviceUser = embedded ? Topics.SERVICE_USER : options.serviceUser();
@@ -77,7 +82,7 @@ final class Telemetry implements AutoCloseable {
             ingest.accept(topic, payload);
         } catch (RuntimeException e) {
             // one message the registry could not take must not cut the link that brings all the others
-            org.slf4j.LoggerFactory.getLogger(Telemetry.class).error("cannot store a report from {}", topic, e);
+            LOG.error("cannot store a report from {}", topic, e);
         }
     }
 
@@ -85,7 +90,7 @@ final class Telemetry implements AutoCloseable {
         try {
             ingest.sweep();
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(Telemetry.class).error("cannot look for silent devices", e);
+            LOG.error("cannot look for silent devices", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tinymlaas.app;
 
+import io.tinymlaas.core.ConflictException;
 import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.InvalidInputException;
 import io.tinymlaas.core.IoFailure;
@@ -11,31 +12,33 @@ import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.store.BridgeAccount;
 import io.tinymlaas.store.Bridges;
 import io.tinymlaas.store.Database;
-import io.tinymlaas.store.DeviceHealths;
-import io.tinymlaas.store.DeviceImage;
-import io.tinymlaas.store.FleetAlerts;
-import io.tinymlaas.store.FleetReports;
 import io.tinymlaas.store.DatasetVersion;
 import io.tinymlaas.store.DatasetVersions;
 import io.tinymlaas.store.Device;
+import io.tinymlaas.store.DeviceHealths;
+import io.tinymlaas.store.DeviceImage;
 import io.tinymlaas.store.DeviceImages;
 import io.tinymlaas.store.Devices;
-import io.tinymlaas.store.ModelVersion;
-import io.tinymlaas.store.ModelVersions;
+import io.tinymlaas.store.FleetAlerts;
+import io.tinymlaas.store.FleetReports;
 import io.tinymlaas.store.Matrices;
 import io.tinymlaas.store.Matrix;
+import io.tinymlaas.store.ModelVersion;
+import io.tinymlaas.store.ModelVersions;
 import io.tinymlaas.store.Pipeline;
 import io.tinymlaas.store.PipelineRun;
 import io.tinymlaas.store.PipelineRuns;
-import io.tinymlaas.store.Rollout;
 import io.tinymlaas.store.Pipelines;
+import io.tinymlaas.store.Rollout;
 import io.tinymlaas.store.Token;
 import io.tinymlaas.store.Tokens;
 import io.tinymlaas.store.Toolchain;
 import io.tinymlaas.store.Toolchains;
+import io.tinymlaas.telemetry.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -251,9 +254,9 @@ public final class TinymlService implements AutoCloseable {
      */
     public BridgeCredentials registerBridge(BridgeRequest request) {
         String name = Fields.name("name", request.name());
-        if (!name.matches("[A-Za-z0-9_-]+") || name.equals(io.tinymlaas.telemetry.Topics.SERVICE_USER)) {
+        if (!name.matches("[A-Za-z0-9_-]+") || name.equals(Topics.SERVICE_USER)) {
             throw new InvalidInputException("name", "'" + name + "' is a bridge's broker user name and topic: letters, digits,"
-                    + " '-' and '_' only, and not " + io.tinymlaas.telemetry.Topics.SERVICE_USER);
+                    + " '-' and '_' only, and not " + Topics.SERVICE_USER);
         }
         if (request.devices() == null || request.devices().isEmpty()) {
             throw new InvalidInputException("devices", "name at least one device id");
@@ -272,7 +275,7 @@ public final class TinymlService implements AutoCloseable {
         }
         String broker = requireTelemetry().brokerUrl();
         if (bridges.byName(name).isPresent()) {
-            throw new io.tinymlaas.core.ConflictException("a bridge named '" + name + "' is already registered");
+            throw new ConflictException("a bridge named '" + name + "' is already registered");
         }
         String secret = tokens.create("bridge " + name, Token.Role.VIEWER);
         BridgeAccount account = bridges.create(name, secret, request.devices().stream().distinct().toList());
@@ -326,7 +329,7 @@ public final class TinymlService implements AutoCloseable {
     }
 
     /** When each report since {@code since} was sent and heard: the fleet benchmark's delays. */
-    List<FleetReports.Timing> fleetTimings(java.time.Instant since) {
+    List<FleetReports.Timing> fleetTimings(Instant since) {
         return fleetReports.timings(since);
     }
 

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Bridges, the devices each runs, and what was heard from each. The secret is kept as its SHA-256 only. */
@@ -59,7 +60,7 @@ public final class Bridges {
     }
 
     public void count(String name, Count count) {
-        String column = count.name().toLowerCase(java.util.Locale.ROOT);
+        String column = count.name().toLowerCase(Locale.ROOT);
         sql.update("update bridge set " + column + " = " + column + " + 1, last_heard = ? where name = ?", Instant.now(), name);
     }
 

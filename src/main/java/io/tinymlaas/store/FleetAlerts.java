@@ -1,5 +1,7 @@
 package io.tinymlaas.store;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +49,7 @@ public final class FleetAlerts {
                 + " join device d on d.id = a.device_id";
     }
 
-    private static FleetAlert alert(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static FleetAlert alert(ResultSet row) throws SQLException {
         return new FleetAlert(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4), row.getString(5),
                 Sql.instant(row, "raised_at"), Sql.instant(row, "cleared_at"));
     }

@@ -1,6 +1,8 @@
 package io.tinymlaas.store;
 
 import io.tinymlaas.core.ConflictException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -63,7 +65,7 @@ public final class FleetReports {
                 row -> new Timing(Sql.instant(row, "sent_at"), Sql.instant(row, "received_at")), since);
     }
 
-    private static Double nullableDouble(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+    private static Double nullableDouble(ResultSet row, int column) throws SQLException {
         double value = row.getDouble(column);
         return row.wasNull() ? null : value;
     }

@@ -61,10 +61,12 @@ public final class Bridge implements AutoCloseable {
                 List.of(Topics.commands(settings.name())), (topic, payload) -> bridge.command(payload));
         long heartbeat = settings.heartbeat().toMillis();
         long inference = settings.inference().toMillis();
+        int started = 0;
         for (BridgedDevice device : devices.values()) {
             bridge.schedule.execute(device::boot);
-            bridge.schedule.scheduleWithFixedDelay(() -> device.infer().ifPresent(bridge::publish), inference, inference,
-                    TimeUnit.MILLISECONDS);
+            // at a fixed rate, so a slow answer does not stretch the schedule; spread out, so the devices do not all ask at once
+            bridge.schedule.scheduleAtFixedRate(() -> device.infer().ifPresent(bridge::publish),
+                    inference + inference * started++ / devices.size(), inference, TimeUnit.MILLISECONDS);
         }
         bridge.schedule.scheduleAtFixedRate(bridge::heartbeats, 0, heartbeat, TimeUnit.MILLISECONDS);
         return bridge;

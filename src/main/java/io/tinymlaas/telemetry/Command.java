@@ -3,6 +3,7 @@ package io.tinymlaas.telemetry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * What the service tells a bridge. {@link #RESTART}: boot the device again on the firmware its flash now holds, e.g. after a
@@ -22,7 +23,7 @@ public record Command(String command, long deviceId) {
         try {
             Command command = JSON.readValue(payload, Command.class);
             if (command == null || !RESTART.equals(command.command())) {
-                throw new TinymlException("unknown command: " + new String(payload, java.nio.charset.StandardCharsets.UTF_8));
+                throw new TinymlException("unknown command: " + new String(payload, StandardCharsets.UTF_8));
             }
             return command;
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package io.tinymlaas.telemetry;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.tinymlaas.core.TinymlException;
 import java.io.IOException;
 import java.util.List;
