@@ -19,6 +19,7 @@ import io.tinymlaas.examples.Examples;
 import io.tinymlaas.examples.MicroSpeech.BoardFeatures;
 import io.tinymlaas.examples.MicroSpeech;
 import io.tinymlaas.lifecycle.DryRun;
+import io.tinymlaas.device.LiveBoard;
 import io.tinymlaas.lifecycle.FirmwareUpdate;
 import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
 import io.tinymlaas.lifecycle.KeywordSpotting;
@@ -333,6 +334,11 @@ public final class Tinyml {
      */
     public FirmwareUpdate firmwareUpdate(String boardId, Path workDirectory) {
         return new FirmwareUpdate(targets.target(boardId).requireRunnable().boardRunner(workDirectory), workDirectory);
+    }
+
+    /** Boots a firmware image on an emulated board and keeps it running, as a bridge does with its devices. */
+    public LiveBoard liveBoard(String boardId, Path elf, Path workDirectory) {
+        return targets.target(boardId).requireRunnable().boardRunner(workDirectory).boot(elf);
     }
 
     // ---- micro_speech on a board ---------------------------------------------------------------------------------
