@@ -23,6 +23,15 @@ final class ResidentMemory {
         }
     }
 
+    /** Another process's resident memory; 0 once it has ended. */
+    static long bytesOf(long pid) {
+        try {
+            return bytesIn(Files.readString(Path.of("/proc", String.valueOf(pid), "status")));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The VmRSS line of a /proc/PID/status text ("VmRSS:     123456 kB"), in bytes; the kernel always counts it in kB. */
     static long bytesIn(String status) {
         for (String line : status.split("\n")) {

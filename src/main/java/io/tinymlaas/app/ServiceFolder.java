@@ -38,4 +38,15 @@ public record ServiceFolder(Path path) {
             throw new TinymlException("cannot save the first token in " + file + ": " + IoFailure.reason(e), e);
         }
     }
+
+    /** The first operator's token as serve saved it, for the commands that talk to the service on this machine. */
+    public String firstToken() {
+        Path file = firstTokenFile();
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new TinymlException("no token: give --token, set $TINYML_TOKEN, or let serve save its first one in " + file
+                    + " (" + IoFailure.reason(e) + ")", e);
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.Footprint;
 import io.tinymlaas.device.FootprintReport;
+import io.tinymlaas.device.LiveBoard;
 import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
@@ -344,6 +345,11 @@ public final class Tinyml {
      */
     public FirmwareUpdate firmwareUpdate(String boardId, Path workDirectory) {
         return new FirmwareUpdate(targets.target(boardId).requireRunnable().boardRunner(workDirectory), workDirectory);
+    }
+
+    /** Boots a firmware image on an emulated board and keeps it running, as a bridge does with its devices. */
+    public LiveBoard liveBoard(String boardId, Path elf, Path workDirectory) {
+        return targets.target(boardId).requireRunnable().boardRunner(workDirectory).boot(elf);
     }
 
     // ---- micro_speech on a board ---------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package io.tinymlaas.app;
 
+import io.tinymlaas.core.ConflictException;
 import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.InvalidInputException;
 import io.tinymlaas.core.IoFailure;
@@ -8,29 +9,38 @@ import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.ToolchainProbe;
 import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.store.BridgeAccount;
+import io.tinymlaas.store.Bridges;
 import io.tinymlaas.store.Database;
 import io.tinymlaas.store.DatasetVersion;
 import io.tinymlaas.store.DatasetVersions;
 import io.tinymlaas.store.Device;
+import io.tinymlaas.store.DeviceHealths;
+import io.tinymlaas.store.DeviceImage;
 import io.tinymlaas.store.DeviceImages;
 import io.tinymlaas.store.Devices;
+import io.tinymlaas.store.FleetAlerts;
+import io.tinymlaas.store.FleetReports;
+import io.tinymlaas.store.Matrices;
 import io.tinymlaas.store.ModelVersion;
 import io.tinymlaas.store.ModelVersions;
-import io.tinymlaas.store.Matrices;
 import io.tinymlaas.store.Pipeline;
 import io.tinymlaas.store.PipelineRun;
 import io.tinymlaas.store.PipelineRuns;
-import io.tinymlaas.store.Rollout;
 import io.tinymlaas.store.Pipelines;
+import io.tinymlaas.store.Rollout;
 import io.tinymlaas.store.Token;
 import io.tinymlaas.store.Tokens;
 import io.tinymlaas.store.Toolchain;
 import io.tinymlaas.store.Toolchains;
+import io.tinymlaas.telemetry.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -54,7 +64,13 @@ public final class TinymlService implements AutoCloseable {
     private final ModelRollout modelRollout;
     private final PipelineRunner runner;
     private final BoardMatrices boardMatrices;
+    private final DeviceImages images;
+    private final Bridges bridges;
+    private final FleetReports fleetReports;
+    private final FleetView fleetView;
+    private final FleetEvents fleetEvents = new FleetEvents();
     private JobQueue queue;
+    private Telemetry telemetry;
 
     private TinymlService(Tinyml engine, Database database) {
         this.engine = engine;
@@ -67,7 +83,11 @@ public final class TinymlService implements AutoCloseable {
         this.pipelines = new Pipelines(database);
         this.runs = new PipelineRuns(database);
         this.rollouts = new io.tinymlaas.store.Rollouts(database);
-        this.modelRollout = new ModelRollout(engine, devices, new DeviceImages(database), rollouts);
+        this.images = new DeviceImages(database);
+        this.modelRollout = new ModelRollout(engine, devices, images, rollouts);
+        this.bridges = new Bridges(database);
+        this.fleetReports = new FleetReports(database);
+        this.fleetView = new FleetView(devices, new DeviceHealths(database), images, bridges, fleetReports, new FleetAlerts(database));
         this.runner = new PipelineRunner(engine, pipelines, runs, models, this::importFileStores);
         this.boardMatrices = new BoardMatrices(engine, new Matrices(database), runs, models, runner);
     }
@@ -216,6 +236,117 @@ public final class TinymlService implements AutoCloseable {
     /** Cancels a rollout: a queued one at once, a running one before its next device (a flash is never cut off). */
     public Rollout cancelRollout(long id, String by) {
         return rollouts.cancel(id, by);
+    }
+
+    // ---- the fleet: bridges and their devices' telemetry over MQTT ----------------------------------------------------
+
+    /**
+     * Starts hearing the fleet: the embedded MQTT broker (or joins the external one {@code options} names), subscribes to
+     * every bridge's reports and marks devices offline whose heartbeats stop. Only the serving process does this.
+     */
+    public void startTelemetry(TelemetryOptions options) {
+        if (telemetry != null) {
+            throw new IllegalStateException("telemetry is started already");
+        }
+        telemetry = Telemetry.start(options, bridges, commands -> new FleetIngest(devices, new DeviceHealths(database), images,
+                bridges, fleetReports, new FleetAlerts(database), fleetView, fleetEvents, commands));
+    }
+
+    /**
+     * Registers a bridge for emulated devices (each leaves any bridge it had) and issues its credentials: a secret that is
+     * its broker password and its API token (viewer), shown only here.
+     */
+    public BridgeCredentials registerBridge(BridgeRequest request) {
+        String name = Fields.name("name", request.name());
+        if (!name.matches("[A-Za-z0-9_-]+") || name.equals(Topics.SERVICE_USER)) {
+            throw new InvalidInputException("name", "'" + name + "' is a bridge's broker user name and topic: letters, digits,"
+                    + " '-' and '_' only, and not " + Topics.SERVICE_USER);
+        }
+        if (request.devices() == null || request.devices().isEmpty()) {
+            throw new InvalidInputException("devices", "name at least one device id");
+        }
+        for (Long id : request.devices()) {
+            Device device;
+            try {
+                device = devices.get(id);
+            } catch (NotFoundException e) {
+                throw new InvalidInputException("devices", e.getMessage());
+            }
+            if (!device.transport().equals("emulator")) {
+                throw new InvalidInputException("devices", "device " + device.name() + " is reached over " + device.transport()
+                        + "; bridges run emulated devices only so far");
+            }
+        }
+        String broker = requireTelemetry().brokerUrl();
+        if (bridges.byName(name).isPresent()) {
+            throw new ConflictException("a bridge named '" + name + "' is already registered");
+        }
+        String secret = tokens.create("bridge " + name, Token.Role.VIEWER);
+        BridgeAccount account = bridges.create(name, secret, request.devices().stream().distinct().toList());
+        return new BridgeCredentials(new FleetBridge(account, broker), secret);
+    }
+
+    /** The MQTT broker the fleet's bridges report to. */
+    public String brokerUrl() {
+        return requireTelemetry().brokerUrl();
+    }
+
+    /** Whether this process hears the fleet (the serving one does, once {@link #startTelemetry} ran). */
+    public boolean hearsFleet() {
+        return telemetry != null;
+    }
+
+    public List<FleetBridge> bridges() {
+        String broker = telemetry == null ? null : telemetry.brokerUrl();
+        return bridges.list().stream().map(account -> new FleetBridge(account, broker)).toList();
+    }
+
+    public FleetBridge bridge(String name) {
+        return new FleetBridge(bridges.byName(name).orElseThrow(() -> new NotFoundException("no bridge named '" + name + "'")),
+                telemetry == null ? null : telemetry.brokerUrl());
+    }
+
+    /** The image an emulated device's flash holds, for its bridge to boot. */
+    public FirmwareImage firmware(long deviceId) {
+        Device device = devices.get(deviceId);
+        DeviceImage image = images.find(deviceId, DeviceImage.ACTIVE).orElseThrow(() -> new NotFoundException("device "
+                + device.name() + " has no firmware in its flash yet; assign it a model (POST /api/rollouts)"));
+        return new FirmwareImage(deviceId, device.board(), image.modelId(), image.modelHash(), image.sha256(), image.inputBytes(),
+                image.image());
+    }
+
+    public List<FleetDevice> fleetDevices() {
+        return fleetView.devices();
+    }
+
+    public FleetDevice fleetDevice(long id) {
+        return fleetView.device(id);
+    }
+
+    public FleetSummary fleetSummary() {
+        return fleetView.summary();
+    }
+
+    /** Tells {@code watcher} of every change in the fleet this process hears, until the returned handle is closed. */
+    public AutoCloseable watchFleet(Consumer<FleetEvent> watcher) {
+        return fleetEvents.watch(watcher);
+    }
+
+    /** When each report since {@code since} was sent and heard: the fleet benchmark's delays. */
+    List<FleetReports.Timing> fleetTimings(Instant since) {
+        return fleetReports.timings(since);
+    }
+
+    /** Restarts the embedded MQTT broker, dropping every connection: to rehearse a broker outage. */
+    public void restartBroker() {
+        requireTelemetry().restartBroker();
+    }
+
+    private Telemetry requireTelemetry() {
+        if (telemetry == null) {
+            throw new TinymlException("this process does not run the fleet's MQTT link; `tinyml serve` does");
+        }
+        return telemetry;
     }
 
     // ---- toolchains ---------------------------------------------------------------------------------------------
@@ -383,6 +514,9 @@ public final class TinymlService implements AutoCloseable {
 
     @Override
     public void close() {
+        if (telemetry != null) {
+            telemetry.close();
+        }
         if (queue != null) {
             queue.close();
         }

@@ -19,9 +19,11 @@ final class DatabaseOptions {
     Path dataDirectory;
 
     Path dataDirectory() {
-        if (dataDirectory != null) {
-            return dataDirectory;
-        }
+        return dataDirectory != null ? dataDirectory : defaultDataDirectory();
+    }
+
+    /** $XDG_DATA_HOME/tinymlaas, or ~/.local/share/tinymlaas. */
+    static Path defaultDataDirectory() {
         String xdg = System.getenv("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
         return base.resolve("tinymlaas");

@@ -1,6 +1,7 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.app.ServiceFolder;
+import io.tinymlaas.app.TelemetryOptions;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.rest.RestServer;
@@ -38,6 +39,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-worker", description = "only queue pipeline runs; `tinyml worker` processes run them")
     boolean noWorker;
 
+    @Option(names = "--mqtt-port", defaultValue = "1883",
+            description = "port of the embedded MQTT broker the fleet's bridges report to, on --host (default: ${DEFAULT-VALUE})")
+    int mqttPort;
+
+    @Option(names = "--mqtt", paramLabel = "<url>", description = "an external MQTT broker instead of the embedded one, e.g. "
+            + "Mosquitto at tcp://127.0.0.1:1883; the service joins it as --mqtt-user with the password in $TINYML_MQTT_PASSWORD")
+    String mqtt;
+
+    @Option(names = "--mqtt-user", defaultValue = "tinyml-service", description = "the service's user on an external broker "
+            + "(default: ${DEFAULT-VALUE})")
+    String mqttUser;
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -51,11 +64,21 @@ final class ServeCommand implements Callable<Integer> {
             throw new TinymlException("cannot listen on " + host + ":" + port + ": " + e.getMessage()
                     + "; is another server running there? pick another with --port", e);
         }
+        try {
+            service.startTelemetry(mqtt == null ? TelemetryOptions.embedded(host, mqttPort)
+                    : new TelemetryOptions(mqtt, host, mqttPort, mqttUser, System.getenv("TINYML_MQTT_PASSWORD")));
+        } catch (RuntimeException e) {
+            server.close();
+            service.close();
+            throw e;
+        }
         String url = "http://" + host + ":" + server.port();
         out.printf("TinyMLaaS serving %s (OpenAPI: %s%s)%n", url, url, RestServer.OPENAPI_PATH);
         out.printf("control panel: %s/panel/ (sign in with an API token)%n", url);
         out.printf("registry: %s database %s; pipeline runs %s%n", service.databaseKind(), database.jdbcUrl(),
                 noWorker ? "wait for `tinyml worker` processes" : "run in this process");
+        out.printf("fleet: bridges report to the MQTT broker %s (%s)%n", service.brokerUrl(),
+                mqtt == null ? "embedded Moquette" : "external");
         service.firstOperatorToken().ifPresentOrElse(token -> out.printf("first operator token (shown once, also in %s): %s%n",
                 folder.saveFirstToken(token), token),
                 () -> out.println("an operator token exists already; the first one is in " + folder.firstTokenFile()));

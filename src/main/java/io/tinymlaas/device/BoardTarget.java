@@ -89,6 +89,23 @@ public final class BoardTarget implements InferenceTarget {
         }
     }
 
+    /** Boots a firmware image and keeps it running for inferences one after another, once its HELLO has been heard. */
+    public LiveBoard boot(Path elf) {
+        RunningBoard running = emulator.boot(board, elf, BOOT_TIMEOUT);
+        SerialLink link = null;
+        try {
+            link = SerialLink.open(running.serialDevice());
+            BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
+            return new LiveBoard(running, link, session, awaitBoot(session, running), board.clockMhz());
+        } catch (RuntimeException e) {
+            if (link != null) {
+                link.close();
+            }
+            running.close();
+            throw e;
+        }
+    }
+
     private HelloMessage awaitBoot(BoardSession session, RunningBoard running) {
         try {
             return session.hello();

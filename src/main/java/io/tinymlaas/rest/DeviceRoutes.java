@@ -11,6 +11,7 @@ import io.javalin.openapi.OpenApiResponse;
 import io.javalin.openapi.OpenApiSecurity;
 import io.javalin.router.JavalinDefaultRouting;
 import io.tinymlaas.app.DeviceRegistration;
+import io.tinymlaas.app.FirmwareImage;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.store.Device;
 
@@ -29,6 +30,7 @@ final class DeviceRoutes {
         router.get("/api/devices/{id}", this::get, Permission.READ);
         router.delete("/api/devices/{id}", this::delete, Permission.OPERATE);
         router.post("/api/devices/{id}/fault", this::fault, Permission.OPERATE);
+        router.get("/api/devices/{id}/firmware", this::firmware, Permission.READ);
     }
 
     @OpenApi(path = "/api/devices", methods = HttpMethod.GET, summary = "Every registered device", tags = "devices",
@@ -74,6 +76,21 @@ final class DeviceRoutes {
             @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
     void fault(Context ctx) {
         ctx.json(service.simulateFault(Bodies.id(ctx, "id"), Bodies.read(ctx, FaultRequest.class).fault()));
+    }
+
+    @OpenApi(path = "/api/devices/{id}/firmware", methods = HttpMethod.GET,
+            summary = "The firmware image an emulated device's flash holds (ELF), for its bridge to boot; the headers X-Board,"
+                    + " X-Model-Id, X-Model-Hash, X-Firmware-Sha256 and X-Input-Bytes describe it", tags = "devices",
+            security = @OpenApiSecurity(name = "BearerAuth"), pathParams = @OpenApiParam(name = "id", type = Long.class, required = true),
+            responses = {
+                    @OpenApiResponse(status = "200", content = @OpenApiContent(type = "string", format = "binary",
+                            mimeType = "application/octet-stream")),
+                    @OpenApiResponse(status = "404", content = @OpenApiContent(from = ErrorBody.class))})
+    void firmware(Context ctx) {
+        FirmwareImage image = service.firmware(Bodies.id(ctx, "id"));
+        ctx.header("X-Board", image.board()).header("X-Model-Id", image.modelId()).header("X-Model-Hash", image.modelHash())
+                .header("X-Firmware-Sha256", image.sha256()).header("X-Input-Bytes", String.valueOf(image.inputBytes()))
+                .contentType("application/octet-stream").result(image.elf());
     }
 
     @OpenApi(path = "/api/devices/{id}", methods = HttpMethod.DELETE, summary = "Unregister a device (operator)", tags = "devices",

@@ -43,6 +43,11 @@ public class AssignModelSteps {
         }
     }
 
+    @Given("a hello_world model trained by a pipeline from seed {long} is in the registry")
+    public void modelFromSeed(long seed) {
+        api.service.models.computeIfAbsent("seed " + seed, key -> judgedModel(seed));
+    }
+
     /** A judged hello_world model of this seed the registry already holds (its int8 file still there), else one trained now. */
     private String judgedModel(long seed) {
         for (JsonNode model : api.get("/api/models").json()) {

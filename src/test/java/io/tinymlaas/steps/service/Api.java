@@ -87,6 +87,31 @@ public class Api {
         }
     }
 
+    /** The first server-sent event of a stream that goes on (the fleet's), as (event, data); the stream is closed after it. */
+    public String[] firstEvent(String path) {
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(request(path).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                String event = null;
+                for (java.util.Iterator<String> line = lines.iterator(); line.hasNext(); ) {
+                    String text = line.next();
+                    if (text.startsWith("event:")) {
+                        event = text.substring("event:".length()).strip();
+                    } else if (text.startsWith("data:")) {
+                        return new String[] {event, text.substring("data:".length()).strip()};
+                    }
+                }
+                throw new AssertionError(path + " ended without an event");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Reads {@code path} again and again until what it answers satisfies {@code done}; the limit only stops a hung job
      * from hanging the build.

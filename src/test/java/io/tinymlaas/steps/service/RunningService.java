@@ -2,6 +2,7 @@ package io.tinymlaas.steps.service;
 
 import io.cucumber.java.BeforeAll;
 import io.tinymlaas.app.Tinyml;
+import io.tinymlaas.app.TelemetryOptions;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.jobs.JobEngine;
 import io.tinymlaas.rest.RestServer;
@@ -18,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One real service per test run, as `bin/tinyml serve` starts it: the REST API on a free port, an embedded H2 registry
- * in a fresh folder, and a job worker in this JVM. Every service scenario talks to it over HTTP only.
+ * in a fresh folder, a job worker in this JVM, and the fleet's embedded MQTT broker on a free port. Every service
+ * scenario talks to it over HTTP only (and the fleet's bridges over MQTT).
  */
 public final class RunningService {
 
@@ -125,6 +127,7 @@ public final class RunningService {
                 throw e;
             }
             RestServer server = RestServer.start(service, "127.0.0.1", 0);
+            service.startTelemetry(TelemetryOptions.embeddedOnFreePort("127.0.0.1"));
             String token = service.firstOperatorToken().orElseThrow();
             Runnable stop = () -> {
                 server.close();
