@@ -6,6 +6,7 @@ import { form, field, h } from './dom.js';
 /** The pages in the navigation, in order. */
 const PAGES = [
   { path: '/panel/', title: 'Control panel' },
+  { path: '/dashboard/', title: 'Dashboard' },
 ];
 
 /**

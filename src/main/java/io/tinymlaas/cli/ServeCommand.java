@@ -75,6 +75,7 @@ final class ServeCommand implements Callable<Integer> {
         String url = "http://" + host + ":" + server.port();
         out.printf("TinyMLaaS serving %s (OpenAPI: %s%s)%n", url, url, RestServer.OPENAPI_PATH);
         out.printf("control panel: %s/panel/ (sign in with an API token)%n", url);
+        out.printf("dashboard: %s/dashboard/ (the fleet live; any token, a viewer's too)%n", url);
         out.printf("registry: %s database %s; pipeline runs %s%n", service.databaseKind(), database.jdbcUrl(),
                 noWorker ? "wait for `tinyml worker` processes" : "run in this process");
         out.printf("fleet: bridges report to the MQTT broker %s (%s)%n", service.brokerUrl(),

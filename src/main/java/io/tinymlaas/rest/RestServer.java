@@ -44,6 +44,7 @@ public final class RestServer implements AutoCloseable {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.jsonMapper(new JavalinJackson(Bodies.JSON, false));
             config.staticFiles.add(WebPages::serve);
+            config.staticFiles.add(WebPages::serveCharts);
             config.registerPlugin(new OpenApiPlugin(openApi -> openApi.withDocumentationPath(OPENAPI_PATH)
                     .withDefinitionConfiguration((version, definition) -> definition
                             .withInfo(info -> info.title("TinyMLaaS").version("1")

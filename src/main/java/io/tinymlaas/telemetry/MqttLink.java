@@ -16,7 +16,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * One client's connection to the broker (Eclipse Paho): QoS 1 both ways, reconnecting by itself when the broker goes away,
  * keeping what is published meanwhile (up to {@link #BUFFERED} messages) to send once it is back, and subscribing again on
- * every connect, since a restarted broker has forgotten the subscriptions.
+ * every connect, since each connect starts a clean session.
  */
 public final class MqttLink implements AutoCloseable {
 
@@ -84,7 +84,11 @@ public final class MqttLink implements AutoCloseable {
         options.setPassword(password.toCharArray());
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(2000);
-        options.setCleanSession(false);
+        // A clean session: Moquette 0.17 kills a session thread on a QoS 1 message resent with the DUP flag that it has not
+        // seen before (PostOffice.publish2Subscribers retains the payload 0 times), which is what a client keeping its
+        // session resends to a restarted broker. So a message in flight when the broker goes away is lost with it; what is
+        // published while it is away is kept and sent once it is back.
+        options.setCleanSession(true);
         options.setKeepAliveInterval(10);
         options.setConnectionTimeout(10);
         options.setMaxInflight(BUFFERED);

@@ -129,4 +129,18 @@ class BrowserSessionTest {
         assertThat(panel.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
     }
+
+    @Test
+    void theDashboardLoadsItsChartingLibraryFromThisServerUnderTheSamePolicy() throws Exception {
+        HttpResponse<String> dashboard = send("GET", "/dashboard/", "", null);
+        HttpResponse<String> library = send("GET", "/lib/echarts/dist/echarts.common.min.js", "", null);
+
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("<script src=\"/lib/echarts/dist/echarts.common.min.js\"></script>")
+                .doesNotContain("http://", "https://");
+        assertThat(library.statusCode()).isEqualTo(200);
+        assertThat(library.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        assertThat(library.body()).hasSizeGreaterThan(100_000).contains("echarts");
+        assertThat(library.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'");
+    }
 }
