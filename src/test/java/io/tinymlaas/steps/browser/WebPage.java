@@ -137,9 +137,13 @@ public class WebPage {
     /** Clicks the button {@code button} (a CSS selector) in the first row of the table whose cell {@code column} reads {@code text}. */
     public void clickInRow(String table, int column, String text, String button) {
         rowWhere(table, column, text);
+        // found and clicked in one try: a table redrawn in between leaves a stale row, and the wait tries again
         await(d -> d.findElements(By.cssSelector(table + " tbody tr")).stream()
                 .filter(row -> row.findElements(By.tagName("td")).get(column).getText().equals(text)).findFirst()
-                .orElse(null)).findElement(By.cssSelector(button)).click();
+                .map(row -> {
+                    row.findElement(By.cssSelector(button)).click();
+                    return true;
+                }).orElse(null));
     }
 
     public Optional<List<String>> find(String table, int column, String text) {
