@@ -7,8 +7,10 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
 
 /**
  * Why a file operation failed, in words. The JDK's file exceptions often carry only the path as their message
@@ -37,5 +39,16 @@ public final class IoFailure {
                 : e instanceof DirectoryNotEmptyException ? "folder not empty"
                 : e.getClass().getSimpleName();
         return what + ": " + fs.getFile();
+    }
+
+    /** A file's bytes, or a refusal that names the file and says why it cannot be read. */
+    public static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new TinymlException(file + ": no such file");
+        } catch (IOException e) {
+            throw new TinymlException("cannot read " + file + ": " + reason(e), e);
+        }
     }
 }

@@ -6,8 +6,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -32,7 +30,7 @@ public final class GrayImages {
      * model that knows light strokes on a dark ground (MNIST).
      */
     public static GrayImage read(Path file, int height, int width, boolean lightOnDark) {
-        byte[] bytes = bytes(file);
+        byte[] bytes = IoFailure.readAll(file);
         if (bytes.length == 0) {
             throw new TinymlException(file + " is empty (0 bytes)");
         }
@@ -192,15 +190,5 @@ public final class GrayImages {
             }
         }
         return sum / area;
-    }
-
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new TinymlException(file + ": no such file");
-        } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
-        }
     }
 }

@@ -2,11 +2,8 @@ package io.tinymlaas.data.audio;
 
 import io.tinymlaas.core.IoFailure;
 import io.tinymlaas.core.TinymlException;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -40,7 +37,7 @@ public record Recording(Path file, int rate, int bits, boolean floatSamples, flo
 
     /** Reads a RIFF/WAVE file; anything else (not a WAV, empty, cut short, compressed audio) is refused, naming the file. */
     public static Recording read(Path file) {
-        byte[] bytes = bytes(file);
+        byte[] bytes = IoFailure.readAll(file);
         if (bytes.length == 0) {
             throw new TinymlException(file + " is empty (0 bytes)");
         }
@@ -115,15 +112,5 @@ public record Recording(Path file, int rate, int bits, boolean floatSamples, flo
             }
         }
         return out;
-    }
-
-    private static byte[] bytes(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new TinymlException(file + ": no such file");
-        } catch (IOException e) {
-            throw new TinymlException("cannot read " + file + ": " + IoFailure.reason(e), e);
-        }
     }
 }
