@@ -22,7 +22,6 @@ import io.tinymlaas.registry.StoredModel;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
-import io.tinymlaas.tflite.TfliteReader;
 import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.tflite.TfliteWriter;
 import io.tinymlaas.train.TrainedModel;

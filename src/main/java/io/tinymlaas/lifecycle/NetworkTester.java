@@ -1,9 +1,6 @@
 package io.tinymlaas.lifecycle;
 
-import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledFile;
-import io.tinymlaas.compile.CompiledModel;
-import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.device.InferenceTarget;
 import io.tinymlaas.device.TargetRun;
@@ -13,7 +10,6 @@ import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteModel;
-import io.tinymlaas.tflite.TfliteReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
