@@ -16,7 +16,6 @@ import io.tinymlaas.store.Rollout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,23 +52,7 @@ final class ModelRollout {
         if (threshold < 0 || threshold > 1) {
             throw new InvalidInputException("errorThreshold", "is a share of devices, from 0 to 1, not " + threshold);
         }
-        if (request.devices() == null || request.devices().isEmpty()) {
-            throw new InvalidInputException("devices", "name at least one device id");
-        }
-        List<Device> targets = new ArrayList<>();
-        for (Long id : request.devices().stream().distinct().toList()) {
-            Device device;
-            try {
-                device = devices.get(id);
-            } catch (NotFoundException e) {
-                throw new InvalidInputException("devices", e.getMessage());
-            }
-            if (!device.transport().equals("emulator")) {
-                throw new InvalidInputException("devices", "device " + device.name() + " is reached over " + device.transport()
-                        + "; updates over the air reach emulated devices only so far");
-            }
-            targets.add(device);
-        }
+        List<Device> targets = EmulatedDevices.named(devices, request.devices(), "updates over the air reach");
         engine.compile(Path.of(model.int8File()));
         return rollouts.create(model.id(), targets, groupSize, threshold, createdBy);
     }

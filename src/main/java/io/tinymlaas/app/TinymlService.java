@@ -262,27 +262,13 @@ public final class TinymlService implements AutoCloseable {
             throw new InvalidInputException("name", "'" + name + "' is a bridge's broker user name and topic: letters, digits,"
                     + " '-' and '_' only, and not " + Topics.SERVICE_USER);
         }
-        if (request.devices() == null || request.devices().isEmpty()) {
-            throw new InvalidInputException("devices", "name at least one device id");
-        }
-        for (Long id : request.devices()) {
-            Device device;
-            try {
-                device = devices.get(id);
-            } catch (NotFoundException e) {
-                throw new InvalidInputException("devices", e.getMessage());
-            }
-            if (!device.transport().equals("emulator")) {
-                throw new InvalidInputException("devices", "device " + device.name() + " is reached over " + device.transport()
-                        + "; bridges run emulated devices only so far");
-            }
-        }
+        List<Long> deviceIds = EmulatedDevices.named(devices, request.devices(), "bridges run").stream().map(Device::id).toList();
         String broker = requireTelemetry().brokerUrl();
         if (bridges.byName(name).isPresent()) {
             throw new ConflictException("a bridge named '" + name + "' is already registered");
         }
         String secret = tokens.create("bridge " + name, Token.Role.VIEWER);
-        BridgeAccount account = bridges.create(name, secret, request.devices().stream().distinct().toList());
+        BridgeAccount account = bridges.create(name, secret, deviceIds);
         return new BridgeCredentials(new FleetBridge(account, broker), secret);
     }
 
