@@ -29,6 +29,13 @@ final class CostEstimates {
     }
 
     CostOutcome estimate(CostRequest request, Consumer<StageResult> progress) {
+        check(request);
+        return estimate(request, request.assumptions() == null ? CostAssumptions.defaults() : CostAssumptions.read(request.assumptions()),
+                progress);
+    }
+
+    /** Refuses a request that is bad input (an unknown example or board, a board with no power figures) before anything runs. */
+    void check(CostRequest request) {
         if (!Examples.names().contains(request.example())) {
             throw new InvalidInputException("example", "no example '" + request.example() + "'; known: "
                     + String.join(", ", Examples.names()));
@@ -38,10 +45,13 @@ final class CostEstimates {
                     + (request.board().equals(Tinyml.X86) ? " (x86 is where we test, not a device to buy)" : "")
                     + "; known: " + String.join(", ", engine.boardIds()));
         }
-        CostAssumptions assumptions = request.assumptions() == null ? CostAssumptions.defaults()
-                : CostAssumptions.read(request.assumptions());
+        CostModel.requireEconomics(engine.board(request.board()));
+        CostModel.requireScale(request.fleet(), request.years());
+    }
+
+    /** The estimate for a {@link #check checked} request, with the cost model's parameters already read. */
+    CostOutcome estimate(CostRequest request, CostAssumptions assumptions, Consumer<StageResult> progress) {
         Board board = engine.board(request.board());
-        CostModel.requireEconomics(board);
         BoardRuns.Measurement run = new BoardRuns(engine).latestOrRun(request.example(), request.board(), request.measureAgain(), progress);
         if (!run.passed()) {
             throw new TinymlException("no measured instructions to cost: the dry-run of " + request.example() + " on "

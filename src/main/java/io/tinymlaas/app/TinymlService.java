@@ -19,6 +19,8 @@ import io.tinymlaas.store.DeviceHealths;
 import io.tinymlaas.store.DeviceImage;
 import io.tinymlaas.store.DeviceImages;
 import io.tinymlaas.store.Devices;
+import io.tinymlaas.store.Enquiries;
+import io.tinymlaas.store.Enquiry;
 import io.tinymlaas.store.FleetAlerts;
 import io.tinymlaas.store.FleetReports;
 import io.tinymlaas.store.Matrices;
@@ -64,6 +66,7 @@ public final class TinymlService implements AutoCloseable {
     private final ModelRollout modelRollout;
     private final PipelineRunner runner;
     private final BoardMatrices boardMatrices;
+    private final SupportDesk supportDesk;
     private final DeviceImages images;
     private final Bridges bridges;
     private final FleetReports fleetReports;
@@ -90,6 +93,7 @@ public final class TinymlService implements AutoCloseable {
         this.fleetView = new FleetView(devices, new DeviceHealths(database), images, bridges, fleetReports, new FleetAlerts(database));
         this.runner = new PipelineRunner(engine, pipelines, runs, models, this::importFileStores);
         this.boardMatrices = new BoardMatrices(engine, new Matrices(database), runs, models, runner);
+        this.supportDesk = new SupportDesk(engine, new Enquiries(database), models);
     }
 
     /**
@@ -443,6 +447,31 @@ public final class TinymlService implements AutoCloseable {
 
     public MatrixView matrix(long id) {
         return boardMatrices.view(id);
+    }
+
+    // ---- questions for support and the CFO, answered by workers ----------------------------------------------------
+
+    /** Queues a support request's verdict, refusing bad input (unknown model or board, a limit out of range) at once. */
+    public EnquiryView askFeasibility(FeasibilityQuestion question, String by) {
+        return supportDesk.askFeasibility(question, by, id -> queue.enqueueEnquiry(id));
+    }
+
+    /** Queues a cost estimate, refusing bad input (unknown example or board, bad assumptions, no fleet) at once. */
+    public EnquiryView askCost(CostQuestion question, String by) {
+        return supportDesk.askCost(question, by, id -> queue.enqueueEnquiry(id));
+    }
+
+    public EnquiryView supportRequest(long id) {
+        return supportDesk.view(id, Enquiry.FEASIBILITY);
+    }
+
+    public EnquiryView costEstimate(long id) {
+        return supportDesk.view(id, Enquiry.COST);
+    }
+
+    /** Answers a queued question on this worker (the job engine calls it). */
+    public void answerEnquiry(long id, String worker) {
+        supportDesk.answer(id, worker);
     }
 
     /** Writes a matrix's matrix.md and matrix.json where `dry-run --board all` writes its own. */

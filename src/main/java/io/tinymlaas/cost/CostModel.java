@@ -21,14 +21,19 @@ public final class CostModel {
     private CostModel() {
     }
 
-    public static CostEstimate estimate(String example, Board board, CostEstimate.Measured measured, long fleet, double years,
-                                        CostAssumptions a) {
+    /** Refuses a fleet of no devices or a span of no time. */
+    public static void requireScale(long fleet, double years) {
         if (fleet < 1) {
             throw new InvalidInputException("fleet", "must be 1 device or more, found " + fleet);
         }
         if (!(years > 0)) {
             throw new InvalidInputException("years", "must be more than 0, found " + years);
         }
+    }
+
+    public static CostEstimate estimate(String example, Board board, CostEstimate.Measured measured, long fleet, double years,
+                                        CostAssumptions a) {
+        requireScale(fleet, years);
         Board.Economics economics = requireEconomics(board);
         double secondsPerInference = measured.instructionsPerInference() * a.tinymlCyclesPerInstruction() / (board.clockMhz() * 1e6);
         double busySecondsPerDay = a.inferencesPerDay() * secondsPerInference;
