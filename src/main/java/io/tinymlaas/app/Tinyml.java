@@ -182,6 +182,11 @@ public final class Tinyml {
             done.add(new NightlyReport.Example(outcome.matrix(), outcome.reports(),
                     outcome.reports().stream().map(report -> DryRun.runReportFile(report).resolveSibling("report.html")).toList()));
         }
+        return nightlyReport(done, started);
+    }
+
+    /** Writes the nightly report of these examples' matrices where `dry-run --all` writes it. */
+    NightlyOutcome nightlyReport(List<NightlyReport.Example> done, String started) {
         Path directory = layout.output().resolve("reports").resolve("nightly");
         Path html = NightlyReport.write(done, started, directory);
         return new NightlyOutcome(done.stream().map(NightlyReport.Example::matrix).toList(), html, directory.resolve("junit.xml"),

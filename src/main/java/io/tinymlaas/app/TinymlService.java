@@ -9,6 +9,7 @@ import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.ToolchainProbe;
 import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.examples.Examples;
 import io.tinymlaas.store.BridgeAccount;
 import io.tinymlaas.store.Bridges;
 import io.tinymlaas.store.Database;
@@ -472,6 +473,22 @@ public final class TinymlService implements AutoCloseable {
     /** Answers a queued question on this worker (the job engine calls it). */
     public void answerEnquiry(long id, String worker) {
         supportDesk.answer(id, worker);
+    }
+
+    /** The CTO's nightly run as jobs: one matrix per example, over x86 and every board. */
+    public List<MatrixView> startNightly(List<String> examples, String createdBy) {
+        // every example is checked before any matrix starts, so a typo never leaves half a night queued
+        examples.stream().filter(example -> !Examples.names().contains(example)).findFirst().ifPresent(unknown -> {
+            throw new InvalidInputException("examples", "no example '" + unknown + "'; known: " + String.join(", ", Examples.names()));
+        });
+        return examples.stream().map(example -> startMatrix(new MatrixRequest(example, List.of(Tinyml.ALL_TARGETS), null, null),
+                createdBy)).toList();
+    }
+
+    /** Writes the nightly report (HTML and JUnit XML) of finished matrices where `dry-run --all` writes it. */
+    public NightlyOutcome writeNightly(List<Long> matrixIds, String startedAt) {
+        matrixIds.forEach(boardMatrices::write);
+        return engine.nightlyReport(matrixIds.stream().map(boardMatrices::nightly).toList(), startedAt);
     }
 
     /** Writes a matrix's matrix.md and matrix.json where `dry-run --board all` writes its own. */
