@@ -21,7 +21,7 @@ Feature: Data Scientist — micro_speech keywords from synthesized speech to an 
     When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on every test input
     Then every int8 output on the board is bit-identical to the reference interpreter's
     And the firmware fits the board's real flash and RAM and reports its instructions per inference
-    When the audio front end itself runs on the emulated board "arduino_nano_33_ble_sense" on 8 held-out clips (100 in the full profile)
+    When the audio front end itself runs on the emulated board "arduino_nano_33_ble_sense" on 16 held-out clips (100 in the full profile)
     Then the board's int8 features are byte-identical to the Java front end's on every clip, and its instructions per clip are reported
     When the keyword model and the front end run as one firmware on the emulated board "arduino_nano_33_ble_sense" on 4 raw held-out clips
     Then the board's keyword scores are bit-identical to the reference interpreter's on the Java front end's features, with the same keyword picked on every clip
