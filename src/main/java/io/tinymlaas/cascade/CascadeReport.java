@@ -1,7 +1,10 @@
 package io.tinymlaas.cascade;
 
+import static io.tinymlaas.cost.CostReport.ms;
+import static io.tinymlaas.cost.CostReport.uj;
 import static io.tinymlaas.report.Html.escape;
 
+import io.tinymlaas.cost.CostReport;
 import io.tinymlaas.report.Charts;
 import io.tinymlaas.report.ReportWriter;
 import java.math.BigDecimal;
@@ -51,10 +54,7 @@ public final class CascadeReport {
 
     static String html(CascadeResult r) {
         String title = "Cascade of TinyML and cloud: " + r.example() + " on " + r.board();
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:70em}"
-                        + "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-                        + "td.n{text-align:right}</style>\n").append(Charts.libraryScript()).append("</head><body>\n");
+        StringBuilder h = new StringBuilder(Charts.pageStart(title));
         h.append("<h1>").append(escape(title)).append("</h1>\n<p>The device answers every sample with its int8 model; a sample whose ")
                 .append("confidence (its highest class score) is below the threshold also goes to the cloud's float model, whose answer ")
                 .append("then counts. Cost per 1,000 inferences = 1,000 × (device + share sent × cloud); latency = device + share sent × ")
@@ -66,10 +66,8 @@ public final class CascadeReport {
         tableRow(h, "cloud alone", r.cloudOnly());
         r.sweep().forEach(point -> tableRow(h, "cascade", point));
         h.append("</table>\n<h2>Models</h2>\n<p>Device: ").append(escape(r.deviceModel())).append("</p>\n<p>Cloud: ")
-                .append(escape(r.cloudModel())).append("</p>\n<h2>Assumptions</h2>\n<table>\n");
-        r.assumptions().byParameter().forEach((name, value) -> h.append("<tr><th>").append(escape(name)).append("</th><td class=\"n\">")
-                .append(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()).append("</td></tr>\n"));
-        h.append("</table>\n</body></html>\n");
+                .append(escape(r.cloudModel())).append("</p>\n").append(CostReport.assumptionsSection(r.assumptions()))
+                .append("</body></html>\n");
         return h.toString();
     }
 
@@ -85,13 +83,18 @@ public final class CascadeReport {
 
     private static Map<String, Object> chartOption(CascadeResult r) {
         List<Map<String, Object>> cascade = new ArrayList<>();
+        Double previousShare = null;
         for (CascadePoint p : r.sweep()) {
+            // thresholds that send the same share land on one point: only the first is labelled, or the labels overprint
+            boolean samePoint = previousShare != null && previousShare == p.escalatedShare();
+            previousShare = p.escalatedShare();
             cascade.add(Map.of("value", List.of(p.usdPerThousand(), p.accuracy()),
-                    "name", String.format(Locale.ROOT, "threshold %.2f: %s to the cloud", p.threshold(), percent(p.escalatedShare()))));
+                    "name", String.format(Locale.ROOT, "threshold %.2f, %s sent to the cloud", p.threshold(), percent(p.escalatedShare())),
+                    "label", Map.of("show", !samePoint, "formatter", String.format(Locale.ROOT, "%.2f", p.threshold()))));
         }
-        Map<String, Object> cascadeSeries = new LinkedHashMap<>(Map.of("name", "cascade", "type", "line", "symbolSize", 8,
-                "data", cascade));
-        cascadeSeries.put("label", Map.of("show", true, "position", "bottom", "formatter", "{b}", "fontSize", 10));
+        Map<String, Object> cascadeSeries = new LinkedHashMap<>(Map.of("name", "cascade (labels: threshold)", "type", "line",
+                "symbolSize", 8, "data", cascade));
+        cascadeSeries.put("label", Map.of("position", "right", "fontSize", 11));
         return Map.of(
                 "animation", false,
                 "title", Map.of("text", "Accuracy on held-out data against cost per 1,000 inferences"),
@@ -105,21 +108,13 @@ public final class CascadeReport {
     }
 
     private static Map<String, Object> marked(String name, String symbol, CascadePoint p) {
-        return Map.of("name", name, "type", "scatter", "symbol", symbol, "symbolSize", 16,
-                "label", Map.of("show", true, "position", "top", "formatter", name),
+        return Map.of("name", name, "type", "scatter", "symbol", symbol, "symbolSize", 18, "z", 3,
+                "label", Map.of("show", true, "position", "top", "formatter", name, "fontWeight", "bold"),
                 "data", List.of(Map.of("value", List.of(p.usdPerThousand(), p.accuracy()), "name", name)));
     }
 
     private static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f %%", share * 100);
-    }
-
-    private static String ms(double value) {
-        return value < 1 ? String.format(Locale.ROOT, "%.1f µs", value * 1e3) : String.format(Locale.ROOT, "%.2f ms", value);
-    }
-
-    private static String uj(double value) {
-        return value < 1 ? String.format(Locale.ROOT, "%.1f nJ", value * 1e3) : String.format(Locale.ROOT, "%.2f µJ", value);
     }
 
     /** Three significant digits; the device's energy costs so little per inference that plain decimals would show zeros. */

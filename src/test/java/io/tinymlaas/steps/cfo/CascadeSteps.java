@@ -105,7 +105,7 @@ public class CascadeSteps {
     public void report() throws IOException {
         String html = Files.readString(outcome.html());
         String chart = html.substring(html.lastIndexOf("echarts.init("));
-        assertThat(chart).contains("\"name\":\"cascade\"").contains("\"name\":\"device alone\"").contains("\"name\":\"cloud alone\"")
+        assertThat(chart).contains("\"name\":\"cascade (labels: threshold)\"").contains("\"name\":\"device alone\"").contains("\"name\":\"cloud alone\"")
                 .contains("USD per 1,000 inferences");
         JsonNode json = ReportWriter.JSON.readTree(outcome.html().resolveSibling("cascade.json").toFile());
         assertThat(json.path("sweep").size()).isEqualTo(outcome.result().sweep().size());
