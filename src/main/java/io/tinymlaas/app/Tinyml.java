@@ -220,6 +220,15 @@ public final class Tinyml {
     }
 
     /**
+     * The CFO's cascade: the example's int8 model on the board answers every held-out sample, those it is less confident
+     * about than a threshold go to a wider float model in the cloud; per threshold the accuracy, the share sent, the cost
+     * per 1,000 inferences and the latency, beside the device alone and the cloud alone.
+     */
+    public CascadeOutcome cascade(CascadeRequest request, Consumer<StageResult> progress) {
+        return new Cascades(this).sweep(request, progress);
+    }
+
+    /**
      * A support request's verdict: the model dry-run on the emulated board and every limit asked held against what was
      * measured, ACCEPT only when each was met.
      */

@@ -33,6 +33,12 @@ public interface ModelRecipe {
     /** The same recipe, trained from another seed. */
     ModelRecipe withSeed(long seed);
 
+    /**
+     * The same kind of model, {@code factor} times as wide in every hidden layer (filters, units, cells), trained the
+     * same way from the same seed: a larger float model, such as one a cloud would serve.
+     */
+    ModelRecipe wider(int factor);
+
     /** Full-integer quantization, calibrated on {@code representativeInputs} (the training split). */
     TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description);
 
@@ -50,6 +56,11 @@ public interface ModelRecipe {
         @Override
         public DenseRegression withSeed(long seed) {
             return new DenseRegression(config.withSeed(seed));
+        }
+
+        @Override
+        public DenseRegression wider(int factor) {
+            return new DenseRegression(config.wider(factor));
         }
 
         @Override
@@ -90,6 +101,11 @@ public interface ModelRecipe {
         }
 
         @Override
+        public ConvClassifier wider(int factor) {
+            return new ConvClassifier(config.wider(factor), fixedInput);
+        }
+
+        @Override
         public ConvTrainingResult train(Split train, Split validation) {
             return ConvTrainer.train(train, validation, config);
         }
@@ -117,6 +133,11 @@ public interface ModelRecipe {
         @Override
         public LstmClassifier withSeed(long seed) {
             return new LstmClassifier(config.withSeed(seed));
+        }
+
+        @Override
+        public LstmClassifier wider(int factor) {
+            return new LstmClassifier(config.wider(factor));
         }
 
         @Override
