@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One device a bridge runs: its firmware booted in its emulator and asked for an inference when its turn comes. Booting
- * and inferring take the device in turn; its heartbeat reads what it last knew without waiting for either, so a device that
- * takes long to boot does not hold up the others' heartbeats.
+ * One device a bridge runs: brought up on its firmware (booted in its emulator, or a real board's serial port opened) and
+ * asked for an inference when its turn comes. Booting and inferring take the device in turn; its heartbeat reads what it
+ * last knew without waiting for either, so a device that takes long to boot does not hold up the others' heartbeats.
  */
 final class BridgedDevice {
 
@@ -65,7 +65,7 @@ final class BridgedDevice {
                     Path elf = folder.resolve(firmware.sha256().substring(0, 16) + ".elf");
                     Files.createDirectories(folder);
                     Files.write(elf, firmware.elf());
-                    board = booter.boot(firmware.board(), elf);
+                    board = booter.boot(firmware, elf);
                     known = new Known(true, firmware.sha256(), board.hello().modelHash(), null);
                 } catch (IOException e) {
                     known = new Known(false, null, null, "cannot write its firmware into " + folder + ": " + IoFailure.reason(e));
