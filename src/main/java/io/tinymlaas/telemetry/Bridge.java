@@ -88,7 +88,7 @@ public final class Bridge implements AutoCloseable {
 
     private void heartbeats() {
         for (BridgedDevice device : devices.values()) {
-            publish(device.heartbeat(settings.heartbeat().toMillis()));
+            device.heartbeat(settings.heartbeat().toMillis()).ifPresent(this::publish);
             if (device.down()) {
                 schedule.execute(device::boot);
             }

@@ -69,6 +69,8 @@ class BridgeOnSerialPortIT {
             Report telemetry = heard.stream().filter(r -> r.kind().equals(Report.TELEMETRY)).findFirst().orElseThrow();
             assertThat(telemetry.instructions()).isPositive();
             assertThat(telemetry.latencyMicros()).isEqualTo(telemetry.instructions() / (double) NANO.clockMhz());
+            assertThat(heard).as("no heartbeat says the device failed while it was coming up")
+                    .noneMatch(r -> Report.FAILED.equals(r.state()));
             assertThat(plugged.alive()).as("the board, which the bridge only let go of").isTrue();
         }
     }
