@@ -9,6 +9,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -17,7 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Mosquitto process the service starts: its accounts across restarts of the service, and one left by a killed service. */
+/**
+ * The Mosquitto process the service starts: its accounts across restarts of the service, its ACL, and one left by a killed
+ * service.
+ */
 class MosquittoBrokerIT {
 
     @TempDir
@@ -62,6 +68,28 @@ class MosquittoBrokerIT {
             login(next, Topics.SERVICE_USER, "new");
         } finally {
             left.close();
+        }
+    }
+
+    @Test
+    void aBridgeHearsItsOwnCommandsButNotAnotherBridges() throws Exception {
+        try (MosquittoBroker broker = MosquittoBroker.start("127.0.0.1", port, folder, Topics.SERVICE_USER, "service-secret")) {
+            broker.admit("mallory", "secret-m");
+            Queue<String> heard = new ConcurrentLinkedQueue<>();
+            try (MqttLink mallory = MqttLink.connect(broker.url(), "mallory", "mallory", "secret-m",
+                    List.of(Topics.commands("victim"), Topics.commands("mallory")), (topic, payload) -> heard.add(topic));
+                 MqttLink service = MqttLink.connect(broker.url(), "service", Topics.SERVICE_USER, "service-secret", List.of(),
+                         (topic, payload) -> { })) {
+                // one publisher's messages reach a subscriber in order: once the second is heard, the first was dropped
+                service.publish(Topics.commands("victim"), Command.restart(1).json());
+                service.publish(Topics.commands("mallory"), Command.restart(2).json());
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (heard.isEmpty()) {
+                    assertThat(System.currentTimeMillis()).as("waiting for mallory's own command").isLessThan(deadline);
+                    Thread.sleep(20);
+                }
+                assertThat(heard).containsExactly(Topics.commands("mallory"));
+            }
         }
     }
 
