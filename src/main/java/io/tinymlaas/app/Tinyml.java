@@ -366,6 +366,11 @@ public final class Tinyml {
         return targets.target(boardId).requireRunnable().boardRunner(workDirectory).boot(elf);
     }
 
+    /** A real board of this id on a serial port, running our firmware already: see {@link LiveBoard#attach}. */
+    public LiveBoard serialBoard(String boardId, String port) {
+        return LiveBoard.attach(port, targets.boards().byId(boardId));
+    }
+
     // ---- micro_speech on a board ---------------------------------------------------------------------------------
 
     /** The C audio front end on a board, in the model's place, over the first {@code clips} held-out clips. */

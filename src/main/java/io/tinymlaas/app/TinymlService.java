@@ -246,7 +246,7 @@ public final class TinymlService implements AutoCloseable {
     // ---- the fleet: bridges and their devices' telemetry over MQTT ----------------------------------------------------
 
     /**
-     * Starts hearing the fleet: the embedded MQTT broker (or joins the external one {@code options} names), subscribes to
+     * Starts hearing the fleet: starts the MQTT broker (or joins the external one {@code options} names), subscribes to
      * every bridge's reports and marks devices offline whose heartbeats stop. Only the serving process does this.
      */
     public void startTelemetry(TelemetryOptions options) {
@@ -273,6 +273,7 @@ public final class TinymlService implements AutoCloseable {
             throw new ConflictException("a bridge named '" + name + "' is already registered");
         }
         String secret = tokens.create("bridge " + name, Token.Role.VIEWER);
+        telemetry.admit(name, secret);
         BridgeAccount account = bridges.create(name, secret, deviceIds);
         return new BridgeCredentials(new FleetBridge(account, broker), secret);
     }
@@ -328,7 +329,7 @@ public final class TinymlService implements AutoCloseable {
         return fleetReports.timings(since);
     }
 
-    /** Restarts the embedded MQTT broker, dropping every connection: to rehearse a broker outage. */
+    /** Restarts the MQTT broker the service started, dropping every connection: to rehearse a broker outage. */
     public void restartBroker() {
         requireTelemetry().restartBroker();
     }
