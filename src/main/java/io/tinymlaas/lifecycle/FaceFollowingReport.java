@@ -26,6 +26,10 @@ public final class FaceFollowingReport {
 
     public static final String HTML = "face-following.html";
     public static final String JSON = "face-following.json";
+    private static final String FACE = "#5470c6";
+    private static final String SERVOS = "#91cc75";
+    private static final String PAN = "#5470c6";
+    private static final String TILT = "#ee6666";
 
     private FaceFollowingReport() {
     }
@@ -79,7 +83,7 @@ public final class FaceFollowingReport {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:75em}"
                         + "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}"
-                        + "th{text-align:left}.charts{display:flex;gap:1em}.charts>div{flex:1}</style>\n")
+                        + "th{text-align:left}.charts{display:grid;grid-template-columns:1fr 1fr;gap:1em}.charts>div{min-width:0}</style>\n")
                 .append(Charts.libraryScript()).append("</head><body>\n");
         h.append("<h1>").append(escape(title)).append("</h1>\n<p><b>").append(f.passed() ? "PASSED" : "FAILED").append("</b>: ")
                 .append(escape(String.format(Locale.ROOT, "the servos stayed within %.2f° of a stand that knew where the face was "
@@ -131,11 +135,11 @@ public final class FaceFollowingReport {
                 "title", Map.of("text", "The face's path and the servos' (angles, degrees)"),
                 "tooltip", Map.of("trigger", "item"),
                 "legend", Map.of("top", 30),
-                "grid", Map.of("top", 70, "left", 50, "right", 30),
+                "grid", Map.of("top", 70, "left", 60, "right", 30),
                 "xAxis", merged(axis, Map.of("name", "pan", "nameLocation", "middle", "nameGap", 25)),
-                "yAxis", merged(axis, Map.of("name", "tilt")),
-                "series", List.of(line("true face direction", face, "dashed"),
-                        line("servos (board)", angles(f.commands()), "solid")));
+                "yAxis", merged(axis, Map.of("name", "tilt", "nameLocation", "middle", "nameGap", 30)),
+                "series", List.of(line("true face direction", face, "dashed", FACE),
+                        line("servos (board)", angles(f.commands()), "solid", SERVOS)));
     }
 
     /** Both angles frame by frame: the board's and the ideal stand's. */
@@ -148,10 +152,10 @@ public final class FaceFollowingReport {
                 "xAxis", Map.of("type", "value", "name", "frame", "nameLocation", "middle", "nameGap", 25),
                 "yAxis", Map.of("type", "value"),
                 "series", List.of(
-                        line("pan (board)", perFrame(f.commands(), ServoCommand::panDegrees), "solid"),
-                        line("pan (ideal)", perFrame(f.ideal(), ServoCommand::panDegrees), "dashed"),
-                        line("tilt (board)", perFrame(f.commands(), ServoCommand::tiltDegrees), "solid"),
-                        line("tilt (ideal)", perFrame(f.ideal(), ServoCommand::tiltDegrees), "dashed")));
+                        line("pan (board)", perFrame(f.commands(), ServoCommand::panDegrees), "solid", PAN),
+                        line("pan (ideal)", perFrame(f.ideal(), ServoCommand::panDegrees), "dashed", PAN),
+                        line("tilt (board)", perFrame(f.commands(), ServoCommand::tiltDegrees), "solid", TILT),
+                        line("tilt (ideal)", perFrame(f.ideal(), ServoCommand::tiltDegrees), "dashed", TILT)));
     }
 
     private static List<List<Double>> angles(List<ServoCommand> commands) {
@@ -166,8 +170,9 @@ public final class FaceFollowingReport {
         return points;
     }
 
-    private static Map<String, Object> line(String name, Object data, String style) {
-        return Map.of("name", name, "type", "line", "data", data, "symbolSize", 5, "lineStyle", Map.of("type", style));
+    /** A line, solid for what the board did and dashed for what it should have done, in one colour per quantity. */
+    private static Map<String, Object> line(String name, Object data, String style, String colour) {
+        return Map.of("name", name, "type", "line", "data", data, "symbolSize", 5, "color", colour, "lineStyle", Map.of("type", style));
     }
 
     private static Map<String, Object> merged(Map<String, Object> a, Map<String, Object> b) {
