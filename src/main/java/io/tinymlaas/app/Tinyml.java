@@ -51,14 +51,18 @@ import io.tinymlaas.report.NightlyReport;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
+import io.tinymlaas.runner.RunnerOutcome;
+import io.tinymlaas.runner.RunnerProtocol;
 import io.tinymlaas.tflite.ModelMetadata;
 import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -460,6 +464,36 @@ public final class Tinyml {
                 .findFirst()
                 .orElseThrow(() -> new TinymlException("no judged " + example + " model in " + models.root()
                         + " whose .tflite file still exists; run `bin/tinyml dry-run " + example + "` first, or pass " + otherwise));
+    }
+
+    // ---- MLPerf Tiny's runner protocol ----------------------------------------------------------------------------
+
+    /**
+     * The model (a .tflite file, or an example's newest judged model) in the runner firmware on an emulated board,
+     * driven as MLPerf Tiny's runner drives a device under test: name, profile, the input loaded with db, then
+     * {@code warmups} warm-up and {@code iterations} timed inferences; the input is {@code seed}'s random int8 tensor, and
+     * the printed results are checked against the reference interpreter's. {@code registryFolder} null: the project's.
+     */
+    public RunnerOutcome runnerProtocol(String exampleOrModel, String boardId, int iterations, int warmups, long seed,
+                                        Path registryFolder) {
+        if (iterations <= 0 || warmups < 0) {
+            throw new TinymlException("the runner needs at least 1 timed inference and no negative warm-ups, not "
+                    + iterations + " and " + warmups);
+        }
+        Target target = targets.target(boardId).requireRunnable();
+        boolean isFile = exampleOrModel.endsWith(".tflite") || Files.isRegularFile(Path.of(exampleOrModel));
+        Path tflite = isFile ? Path.of(exampleOrModel) : Path.of(newestJudgedModel(Examples.byName(exampleOrModel).name(),
+                registryFolder, "a .tflite file").int8().file());
+        CompiledFile model = compile(tflite);
+        Tensor input = model.tflite().model().input();
+        if (input.type() != TensorType.INT8) {
+            throw new TinymlException(model.name() + ": the runner test loads a random int8 input; this model's input "
+                    + input.name() + " is " + input.type());
+        }
+        byte[] tensor = new byte[model.compiled().inputBytes()];
+        new Random(seed).nextBytes(tensor);
+        Path work = layout.output().resolve("runner").resolve(model.name() + "-" + boardId);
+        return new RunnerProtocol(target.boardRunner(work), target.firmwareRoot()).run(model, tensor, iterations, warmups);
     }
 
     // ---- classify a user's files ---------------------------------------------------------------------------------

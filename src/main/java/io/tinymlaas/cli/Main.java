@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tinyml", mixinStandardHelpOptions = true, version = "tinyml 0.1.0",
         description = "The TinyML lifecycle (collect, train, convert, compile, run, compare) on containers and emulated boards.",
         subcommands = {DryRunCommand.class, BenchCommand.class, CompileCommand.class, BoardsCommand.class,
-                FootprintCommand.class, BenchTableCommand.class, RunCommand.class, ClassifyCommand.class,
+                FootprintCommand.class, BenchTableCommand.class, RunnerCommand.class, RunCommand.class, ClassifyCommand.class,
                 DataCommand.class, ModelsCommand.class,
                 FrontEndCommand.class,
                 KeywordCommand.class, FlakinessCommand.class, CostCommand.class, CascadeCommand.class, FeasibleCommand.class, ServeCommand.class,

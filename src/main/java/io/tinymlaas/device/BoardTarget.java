@@ -50,6 +50,19 @@ public final class BoardTarget implements InferenceTarget {
         return builder.build(model, board, emulator.buildProfile(board), workDirectory);
     }
 
+    /** Builds firmware whose main loop is {@code mainSource} instead of the framed protocol's (see {@link FirmwareBuilder#withMain}). */
+    public Firmware build(FirmwareModel model, Path mainSource) {
+        return builder.withMain(mainSource).build(model, board, emulator.buildProfile(board), workDirectory);
+    }
+
+    /**
+     * Boots a firmware image and hands over its console UART as it is, for firmware that speaks another protocol (no
+     * HELLO is awaited). The caller closes the board.
+     */
+    public RunningBoard start(Path elf) {
+        return emulator.boot(board, elf, BOOT_TIMEOUT);
+    }
+
     /** Runs the model's firmware; the inputs and the outputs are kept in the work folder as an x86 run keeps them. */
     @Override
     public TargetRun run(CompiledModel model, List<byte[]> inputs) {

@@ -33,19 +33,29 @@ public final class FirmwareBuilder {
 
     private final Path firmwareRoot;
     private final boolean cortexMKernels;
+    private final Path mainSource;
 
     public FirmwareBuilder(Path firmwareRoot) {
-        this(firmwareRoot, true);
+        this(firmwareRoot, true, firmwareRoot.resolve("targets/cortex_m/main.c"));
     }
 
-    private FirmwareBuilder(Path firmwareRoot, boolean cortexMKernels) {
+    private FirmwareBuilder(Path firmwareRoot, boolean cortexMKernels, Path mainSource) {
         this.firmwareRoot = firmwareRoot;
         this.cortexMKernels = cortexMKernels;
+        this.mainSource = mainSource;
     }
 
     /** A builder that links only the portable reference kernels: the baseline the Cortex-M kernels are measured against. */
     public FirmwareBuilder withPortableKernels() {
-        return new FirmwareBuilder(firmwareRoot, false);
+        return new FirmwareBuilder(firmwareRoot, false, mainSource);
+    }
+
+    /**
+     * A builder whose firmware speaks another protocol than the framed one: {@code mainSource} replaces the runtime's
+     * main.c (e.g. firmware/runner/runner.c, MLPerf Tiny's runner commands).
+     */
+    public FirmwareBuilder withMain(Path mainSource) {
+        return new FirmwareBuilder(firmwareRoot, cortexMKernels, mainSource);
     }
 
     public Firmware build(FirmwareModel model, Board board, BuildProfile profile, Path directory) {
@@ -56,7 +66,7 @@ public final class FirmwareBuilder {
         Path out = directory.resolve("build");
         List<String> command = new ArrayList<>(List.of("make", "--no-print-directory", "-C",
                 firmwareRoot.resolve("targets/cortex_m").toString(),
-                "MODEL_DIR=" + modelDir.toAbsolutePath(), "OUT=" + out.toAbsolutePath(), "BOARD_ID=" + board.id(),
+                "MODEL_DIR=" + modelDir.toAbsolutePath(), "MAIN_SRC=" + mainSource.toAbsolutePath(), "OUT=" + out.toAbsolutePath(), "BOARD_ID=" + board.id(),
                 "CPU=" + profile.cpu(), "FPU_FLAGS=" + profile.fpuFlags(),
                 "FLASH_ORIGIN=" + hex(profile.flashOrigin()), "FLASH_LENGTH=" + profile.flashLength(),
                 "RAM_ORIGIN=" + hex(profile.ramOrigin()), "RAM_LENGTH=" + profile.ramLength(),
