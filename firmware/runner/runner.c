@@ -14,9 +14,10 @@
  *   help              the command list
  * Errors are one "e-[...]" line. At reset: m-timestamp-mode-performance, a lap line, m-init-done, m-ready.
  *
- * Lap times are SysTick at TINYML_SYSTICK_HZ. Under `qemu -icount shift=0` that clock is virtual (1 ns per executed
- * instruction, SysTick at the machine's 25 MHz), so a microsecond there is 1,000 instructions; on a real board build with
- * its core clock (and TINYML_INSNS_PER_TICK=1) and the laps are wall-clock time.
+ * Lap times come from SysTick (cycles.c), counted as cycles of the board's core clock TINYML_CORE_CLOCK_HZ. On a real board
+ * (built with TINYML_INSNS_PER_TICK=1) SysTick runs at that clock, so a lap is wall-clock time. Under `qemu -icount
+ * shift=0` a tick is TINYML_INSNS_PER_TICK executed instructions, so a lap is the time those instructions would take at
+ * the board's clock at one instruction per cycle: a lower bound of the real board's time, not QEMU's own clock.
  *
  * Every inference copies the loaded input into the model's input tensor first: the compiled model's arena may reuse the
  * input's bytes for later activations, so a second run could otherwise see a clobbered input. The copy is timed with it.
@@ -35,9 +36,8 @@
 #ifndef TINYML_RUNNER_MODEL
 #error "runner_model.h must define TINYML_RUNNER_MODEL, the model name the runner sees (e.g. \"kws01\")"
 #endif
-#ifndef TINYML_SYSTICK_HZ
-/* The virtual SysTick clock under QEMU -icount shift=0: one tick every TINYML_INSNS_PER_TICK ns. */
-#define TINYML_SYSTICK_HZ (1000000000ull * TINYML_INSNS_PER_TICK_DEN / TINYML_INSNS_PER_TICK)
+#ifndef TINYML_CORE_CLOCK_HZ
+#error "runner_model.h must define TINYML_CORE_CLOCK_HZ, the board's core clock"
 #endif
 
 #define FIRMWARE_VERSION "ULPMark for tinyML Firmware V0.0.1"
@@ -90,7 +90,8 @@ static void error_line(const char *what, const char *detail)
 
 static void lap(void)
 {
-    put_line_u64("m-lap-us-", tinyml_cycles_ticks() * 1000000ull / TINYML_SYSTICK_HZ);
+    uint64_t cycles_x_den = tinyml_cycles_ticks() * TINYML_INSNS_PER_TICK;
+    put_line_u64("m-lap-us-", cycles_x_den * 1000000ull / ((uint64_t)TINYML_INSNS_PER_TICK_DEN * TINYML_CORE_CLOCK_HZ));
 }
 
 /*

@@ -493,7 +493,8 @@ public final class Tinyml {
         byte[] tensor = new byte[model.compiled().inputBytes()];
         new Random(seed).nextBytes(tensor);
         Path work = layout.output().resolve("runner").resolve(model.name() + "-" + boardId);
-        return new RunnerProtocol(target.boardRunner(work), target.firmwareRoot()).run(model, tensor, iterations, warmups);
+        return new RunnerProtocol(target.boardRunner(work), target.firmwareRoot(), target.board().orElseThrow().clockMhz())
+                .run(model, tensor, iterations, warmups);
     }
 
     // ---- classify a user's files ---------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ final class RunnerCommand implements Callable<Integer> {
         out.printf("infer      infer %d %d: m-lap-us-%d .. m-lap-us-%d = %d us, %.3f us per inference%n", inference.iterations(),
                 inference.warmups(), inference.startUs(), inference.endUs(), inference.elapsedUs(),
                 inference.microsecondsPerInference());
+        out.println("           (lap times in us at the board's core clock; on an emulator, its instructions at one per cycle)");
         out.printf("results    m-results-[%s]%n", String.join(",", inference.results()));
         out.printf("reference  [%s]%n", String.join(",", outcome.reference()));
         out.printf("firmware   flash %d B, RAM %d B on %s%n", outcome.flashBytes(), outcome.ramBytes(), outcome.board());

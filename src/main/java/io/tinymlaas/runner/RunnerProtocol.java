@@ -25,10 +25,13 @@ public final class RunnerProtocol {
 
     private final BoardTarget board;
     private final Path firmwareRoot;
+    private final int clockMhz;
 
-    public RunnerProtocol(BoardTarget board, Path firmwareRoot) {
+    /** {@code clockMhz}: the board's core clock, in which the firmware counts its lap times. */
+    public RunnerProtocol(BoardTarget board, Path firmwareRoot, int clockMhz) {
         this.board = board;
         this.firmwareRoot = firmwareRoot;
+        this.clockMhz = clockMhz;
     }
 
     public RunnerOutcome run(CompiledFile model, byte[] input, int iterations, int warmups) {
@@ -38,7 +41,8 @@ public final class RunnerProtocol {
         List<String> reference = RunnerValues.printed(model.tflite().model().output(),
                 ReferenceInterpreter.load(model.tflite().bytes(), model.tflite().file().toString()).invoke(input));
         String runnerName = model.name().replaceAll("[^A-Za-z0-9_.-]", "_");
-        Firmware firmware = board.build(new RunnerModel(model.compiled(), runnerName.substring(0, Math.min(40, runnerName.length()))),
+        Firmware firmware = board.build(new RunnerModel(model.compiled(), runnerName.substring(0, Math.min(40, runnerName.length())),
+                clockMhz),
                 firmwareRoot.resolve(MAIN));
         try (RunningBoard running = board.start(firmware.elf());
              SerialRunnerChannel channel = SerialRunnerChannel.open(running.serialDevice())) {

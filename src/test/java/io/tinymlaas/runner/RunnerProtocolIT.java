@@ -9,6 +9,7 @@ import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.device.BoardTarget;
+import io.tinymlaas.device.Target;
 import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.emulator.RunningBoard;
 import io.tinymlaas.device.firmware.Firmware;
@@ -52,8 +53,10 @@ class RunnerProtocolIT {
         }
         List<byte[]> inputs = List.of(wide, narrow, ramp);
 
-        BoardTarget board = new Targets(LAYOUT).target(NANO).boardRunner(dir.resolve("work"));
-        Firmware firmware = board.build(new RunnerModel(model.compiled(), "hand_cnn"), LAYOUT.firmware().resolve("runner/runner.c"));
+        Target nano = new Targets(LAYOUT).target(NANO);
+        BoardTarget board = nano.boardRunner(dir.resolve("work"));
+        Firmware firmware = board.build(new RunnerModel(model.compiled(), "hand_cnn", nano.board().orElseThrow().clockMhz()),
+                LAYOUT.firmware().resolve("runner/runner.c"));
         try (RunningBoard running = board.start(firmware.elf());
              SerialRunnerChannel channel = SerialRunnerChannel.open(running.serialDevice())) {
             RunnerSession session = new RunnerSession(channel, RunnerProtocol.COMMAND_TIMEOUT, RunnerProtocol.INFER_TIMEOUT);
