@@ -2,6 +2,7 @@ package io.tinymlaas.app;
 
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledFile;
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.cost.CostAssumptions;
@@ -73,6 +74,7 @@ public final class Tinyml {
 
     private final ProjectLayout layout;
     private final Targets targets;
+    private final Progress progress;
 
     public Tinyml(ProjectLayout layout) {
         this(layout, new Targets(layout));
@@ -80,8 +82,21 @@ public final class Tinyml {
 
     /** With targets of the caller's making, e.g. a host compiler in place of the x86 container in tests. */
     public Tinyml(ProjectLayout layout, Targets targets) {
+        this(layout, targets, Progress.SILENT);
+    }
+
+    private Tinyml(ProjectLayout layout, Targets targets, Progress progress) {
         this.layout = layout;
         this.targets = targets;
+        this.progress = progress;
+    }
+
+    /**
+     * The same engine, showing progress bars (a count and the time left) for training epochs, inferences on a board and
+     * the targets of a matrix when this process writes to a terminal; elsewhere (a pipe, a log, CI) it shows nothing.
+     */
+    public Tinyml withTerminalProgress() {
+        return new Tinyml(layout, targets, TerminalProgress.ifTerminal());
     }
 
     /** The project this process runs in, found from the working folder or {@code -Dtinyml.root}. */
@@ -166,7 +181,7 @@ public final class Tinyml {
         }
         List<RunReport> reports = dryRun.run(request.example(), chosen);
         MatrixReport matrix = MatrixReport.of(request.example(), reports);
-        return new DryRunOutcome(reports, matrix, matrix.write(reportDirectory(request.example(), "matrix")));
+        return new DryRunOutcome(reports, matrix, matrix.write(reportDirectory(request.example(), "matrix"), this::coreOf));
     }
 
     /**
@@ -202,8 +217,12 @@ public final class Tinyml {
 
     /** The benchmark table of the README, from the latest bench files, with TFLM's figures for the same core. */
     public String benchTable() {
-        return BenchTable.markdown(layout.bench(), target -> targets.boards().ids().contains(target)
-                ? targets.boards().byId(target).core() : target);
+        return BenchTable.markdown(layout.bench(), this::coreOf);
+    }
+
+    /** A board's core, which TFLM's published figures are given for; x86 is its own. */
+    String coreOf(String target) {
+        return targets.boards().ids().contains(target) ? targets.boards().byId(target).core() : target;
     }
 
     /**
@@ -237,8 +256,8 @@ public final class Tinyml {
         return DryRun.reportDirectory(layout, example, target);
     }
 
-    private DryRun dryRunFor(RunRequest request, Consumer<StageResult> progress) {
-        DryRun dryRun = new DryRun(layout, targets, progress);
+    private DryRun dryRunFor(RunRequest request, Consumer<StageResult> listener) {
+        DryRun dryRun = new DryRun(layout, targets, listener).showingProgress(progress);
         if (request.seed() != null) {
             dryRun = dryRun.withSeed(request.seed());
         }
@@ -336,7 +355,7 @@ public final class Tinyml {
         Path work = layout.output().resolve("runs").resolve("run-" + model.name() + "-" + targetId);
         Path reports = reportDirectory != null ? reportDirectory
                 : layout.output().resolve("reports").resolve("run-" + model.name() + "-" + targetId);
-        return new NetworkTest(model, inputs, target.runner(work), targetId, reports);
+        return new NetworkTest(model, inputs, target.runner(work, progress), targetId, reports);
     }
 
     /**
@@ -463,7 +482,7 @@ public final class Tinyml {
                 .map(m -> new ImagePolicy(lightOnDark, m.input().mean(), m.input().std())).orElse(new ImagePolicy(lightOnDark));
         List<FileInputs> inputs = ModelInputs.read(files, model.tflite().model().input(), images);
         Path work = layout.output().resolve("classify").resolve(model.name() + "-" + targetId);
-        return FileClassifier.classify(model, classes, classSource, inputs, target.runner(work), targetId);
+        return FileClassifier.classify(model, classes, classSource, inputs, target.runner(work, progress), targetId);
     }
 
     // ---- stores --------------------------------------------------------------------------------------------------
