@@ -30,9 +30,13 @@ final class TerminalProgress implements Progress {
         this.width = width;
     }
 
-    /** Bars on standard error when this process runs at a terminal; {@link Progress#SILENT} otherwise. */
+    /**
+     * Bars on standard output, among the stage lines, when this process runs at a terminal; {@link Progress#SILENT}
+     * otherwise. Not on standard error: bin/tinyml filters that line by line, which would hold a bar back until a line
+     * ends.
+     */
     static Progress ifTerminal() {
-        return of(System.console() != null, System.err, null);
+        return of(System.console() != null, System.out, null);
     }
 
     /** Bars {@code width} characters wide (null: the terminal's width) on {@code out} when {@code terminal}. */
@@ -47,7 +51,7 @@ final class TerminalProgress implements Progress {
             open.push(task);
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(what).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(REDRAW_MILLIS).continuousUpdate().clearDisplayOnFinish()
+                .setUpdateIntervalMillis(REDRAW_MILLIS).continuousUpdate()
                 .setConsumer(new Line(task)).build();
         return new Task() {
             @Override
@@ -55,10 +59,15 @@ final class TerminalProgress implements Progress {
                 bar.step();
             }
 
+            /** Wipes the bar here: the library does not when a task ends before its first redraw. */
             @Override
             public void close() {
                 bar.close();
                 synchronized (open) {
+                    if (open.peek() == task) {
+                        out.print(WIPE);
+                        out.flush();
+                    }
                     open.remove(task);
                 }
             }
@@ -96,19 +105,9 @@ final class TerminalProgress implements Progress {
             }
         }
 
-        /** Called as the task ends (clearDisplayOnFinish). */
-        @Override
-        public void clear() {
-            synchronized (open) {
-                if (open.peek() == task) {
-                    out.print(WIPE);
-                }
-            }
-        }
-
         @Override
         public void close() {
-            out.flush();  // the bar was wiped: no new line to leave behind
+            out.flush();  // no new line: the task's end wipes the bar
         }
     }
 }

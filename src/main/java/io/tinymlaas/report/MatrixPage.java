@@ -33,7 +33,6 @@ final class MatrixPage {
                 .map(r -> TflmReference.find(published, matrix.example(), coreOf.apply(r.target()))).toList();
         StringBuilder h = new StringBuilder(Html.start("TinyMLaaS board matrix: " + matrix.example()));
         h.append("<h1>").append(Html.escape(matrix.example())).append(" on ").append(matrix.rows().size()).append(" targets</h1>\n");
-        h.append(table(matrix, coreOf));
         if (!measured.isEmpty()) {
             List<String> targets = measured.stream().map(Row::target).toList();
             h.append("<h2>Per target beside TensorFlow Lite Micro</h2>\n<p>TFLM's figures are its published ones for its own "
@@ -51,7 +50,7 @@ final class MatrixPage {
                     series("ours: activation arena", measured, r -> r.arenaBytes() == null ? null : r.arenaBytes().longValue()),
                     series("TFLM: activation arena", published(theirs, TflmReference::arenaBytes)))));
         }
-        return h.append("</body></html>\n").toString();
+        return h.append("<h2>Every target</h2>\n").append(table(matrix, coreOf)).append("</body></html>\n").toString();
     }
 
     private static String table(MatrixReport matrix, UnaryOperator<String> coreOf) {
@@ -79,6 +78,7 @@ final class MatrixPage {
             return "";
         }
         return Charts.chart(id, 360, Map.of(
+                "animation", false,
                 "title", Map.of("text", title),
                 "tooltip", Map.of("trigger", "axis"),
                 "legend", Map.of("top", 28),

@@ -27,6 +27,7 @@ final class RunCharts {
         List<Double> losses = training.lossPerEpoch();
         boolean positive = losses.stream().allMatch(loss -> loss > 0);
         Map<String, Object> option = Map.of(
+                "animation", false,
                 "title", Map.of("text", "Training loss per epoch", "subtext", String.format(Locale.ROOT,
                         "%d epochs from seed %d; last %.5g", losses.size(), training.seed(), losses.get(losses.size() - 1))),
                 "tooltip", Map.of("trigger", "axis"),
@@ -48,14 +49,15 @@ final class RunCharts {
         List<Object> series = new ArrayList<>();
         series.add(Map.of("type", "line", "name", predictions.truth(), "showSymbol", false, "lineStyle", Map.of("width", 2),
                 "data", points(predictions.x(), predictions.expected(), byX)));
-        series.add(Map.of("type", "scatter", "name", "int8 model, reference interpreter (x86)", "symbolSize", 7,
-                "itemStyle", Map.of("opacity", 0.6), "data", points(predictions.x(), predictions.reference(), byX)));
+        series.add(Map.of("type", "scatter", "name", "int8 model, reference interpreter (x86)", "symbol", "emptyCircle",
+                "symbolSize", 8, "itemStyle", Map.of("color", "#3ba272"), "data", points(predictions.x(), predictions.reference(), byX)));
         if (predictions.target() != null) {
             List<Integer> ran = byX.stream().filter(i -> i < predictions.target().size()).toList();
             series.add(Map.of("type", "scatter", "name", "int8 model on " + target, "symbolSize", 3,
-                    "data", points(predictions.x(), predictions.target(), ran)));
+                    "itemStyle", Map.of("color", "#c23531"), "data", points(predictions.x(), predictions.target(), ran)));
         }
         Map<String, Object> option = Map.of(
+                "animation", false,
                 "title", Map.of("text", "Outputs on the test split against " + predictions.truth(),
                         "subtext", predictions.x().size() + " held-out inputs"),
                 "tooltip", Map.of("trigger", "item"),
