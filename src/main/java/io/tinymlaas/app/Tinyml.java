@@ -99,6 +99,11 @@ public final class Tinyml {
         return new Tinyml(layout, targets, TerminalProgress.ifTerminal());
     }
 
+    /** The same engine, showing no progress. */
+    Tinyml silent() {
+        return new Tinyml(layout, targets, Progress.SILENT);
+    }
+
     /** The project this process runs in, found from the working folder or {@code -Dtinyml.root}. */
     public static Tinyml forThisProject() {
         return new Tinyml(ProjectLayout.find());
