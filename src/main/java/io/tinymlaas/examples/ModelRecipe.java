@@ -26,7 +26,12 @@ import io.tinymlaas.train.TrainingResult;
  */
 public interface ModelRecipe {
 
-    /** Trains on {@code train}, judged on {@code validation}, counting the epochs on {@code progress}. */
+    /** Trains on {@code train}, judged on {@code validation}. */
+    default TrainedModel train(Split train, Split validation) {
+        return train(train, validation, Progress.SILENT);
+    }
+
+    /** Like {@link #train(Split, Split)}, counting the epochs on {@code progress}. */
     TrainedModel train(Split train, Split validation, Progress progress);
 
     /** The seed of the initial weights and of the mini-batch shuffles: with the same data it gives the same model. */
