@@ -18,6 +18,6 @@ Feature: Data Scientist — mnist_lstm handwritten digits from collection to an 
     And the compiled digit model runs in the x86 container on every test digit
     Then at least 1000 test digits were classified there
     And every digit's int8 output is bit-identical to the reference interpreter's
-    When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on every test input
+    When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on 250 test inputs (every test input in the full profile)
     Then every int8 output on the board is bit-identical to the reference interpreter's
     And the firmware fits the board's real flash and RAM and reports its instructions per inference

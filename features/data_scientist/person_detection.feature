@@ -20,6 +20,6 @@ Feature: Data Scientist — person_detection from real face images to an x86 con
     When the compiled person model runs in the x86 container on every test image
     Then at least 1000 test images were classified there
     And every image's int8 output is bit-identical to the reference interpreter's
-    When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on 100 test inputs (every test input in the full profile)
+    When the compiled model runs on the emulated board "arduino_nano_33_ble_sense" on 50 test inputs (every test input in the full profile)
     Then every int8 output on the board is bit-identical to the reference interpreter's
     And the firmware fits the board's real flash and RAM and reports its instructions per inference

@@ -2,8 +2,13 @@ package io.tinymlaas.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tinymlaas.core.InvalidInputException;
+import io.tinymlaas.core.IoFailure;
+import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.report.MatrixReport;
+import io.tinymlaas.report.NightlyReport;
 import io.tinymlaas.report.ReportWriter;
+import io.tinymlaas.report.RunReport;
+import io.tinymlaas.report.StageResult;
 import io.tinymlaas.store.FirmwareBuild;
 import io.tinymlaas.store.Matrices;
 import io.tinymlaas.store.Matrix;
@@ -13,6 +18,7 @@ import io.tinymlaas.store.PipelineRuns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -78,8 +84,47 @@ final class BoardMatrices {
     /** Writes matrix.md, matrix.json and matrix.html where the command line's matrix of this example goes. */
     WrittenMatrix write(long id) {
         MatrixView view = view(id);
-        MatrixReport report = new MatrixReport(view.example(), view.cells().stream().map(this::row).toList());
+        MatrixReport report = report(view);
         return new WrittenMatrix(view, report.markdown(), report.write(engine.reportDirectory(view.example(), "matrix"), engine::coreOf));
+    }
+
+    /**
+     * A finished matrix as the nightly report shows it: per cell its run's own report where this disk has it (a worker on
+     * another machine wrote it to its own), else the stages the registry recorded.
+     */
+    NightlyReport.Example nightly(long id) {
+        MatrixView view = view(id);
+        List<RunReport> reports = new ArrayList<>();
+        List<Path> pages = new ArrayList<>();
+        for (MatrixView.Cell cell : view.cells()) {
+            PipelineRun run = cell.runId() == null ? null : runs.get(cell.runId());
+            Optional<Path> file = Optional.ofNullable(run).map(PipelineRun::report).map(Path::of).filter(Files::isReadable);
+            reports.add(file.isPresent() ? readReport(file.get()) : registryReport(view.example(), cell.target(), run));
+            pages.add(file.map(report -> report.resolveSibling("report.html")).filter(Files::isReadable).orElse(null));
+        }
+        return new NightlyReport.Example(report(view), reports, pages);
+    }
+
+    private MatrixReport report(MatrixView view) {
+        return new MatrixReport(view.example(), view.cells().stream().map(this::row).toList());
+    }
+
+    private static RunReport readReport(Path file) {
+        try {
+            return ReportWriter.JSON.readValue(file.toFile(), RunReport.class);
+        } catch (IOException e) {
+            throw new TinymlException(file + " is not a dry-run report: " + IoFailure.reason(e));
+        }
+    }
+
+    private static RunReport registryReport(String example, String target, PipelineRun run) {
+        if (run == null) {
+            return new RunReport(example, target, false, "", 0, List.of(), null);
+        }
+        List<StageResult> stages = run.stages().stream().map(stage -> new StageResult(stage.stage(),
+                StageResult.Status.valueOf(stage.status()), stage.seconds(), stage.detail())).toList();
+        return new RunReport(example, target, run.status() == PipelineRun.Status.PASSED,
+                run.startedAt() == null ? "" : run.startedAt().toString(), stages.stream().mapToDouble(StageResult::seconds).sum(), stages, null);
     }
 
     private MatrixReport.Row row(MatrixView.Cell cell) {

@@ -10,10 +10,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A bridge process: asks the service which devices it runs and where the broker is, fetches each device's firmware from
- * the registry, and runs them (see {@link Bridge}) until closed.
+ * the registry, and runs them (see {@link Bridge}), in their emulators or as real boards on serial ports, until closed.
  */
 public final class BridgeRunner implements AutoCloseable {
 
@@ -28,11 +29,13 @@ public final class BridgeRunner implements AutoCloseable {
     }
 
     /**
-     * @param secret    the bridge's secret the service issued: its API token and broker password
-     * @param brokerUrl the broker to report to; null: the one the service names
+     * @param secret      the bridge's secret the service issued: its API token and broker password
+     * @param brokerUrl   the broker to report to; null: the one the service names
+     * @param serialPorts the devices that are real boards, by id, with the serial port each is on (here, the host the
+     *                    bridge runs on); the others are booted in their emulators
      */
     public static BridgeRunner start(Tinyml engine, URI service, String name, String secret, String brokerUrl, Duration heartbeat,
-                                     Duration inference) {
+                                     Duration inference, Map<Long, String> serialPorts) {
         ServiceClient client = new ServiceClient(service, secret);
         JsonNode bridge = client.get("/api/fleet/bridges/" + name);
         String broker = brokerUrl != null ? brokerUrl : bridge.path("brokerUrl").asText(null);
@@ -41,9 +44,15 @@ public final class BridgeRunner implements AutoCloseable {
         }
         List<Long> devices = new ArrayList<>();
         bridge.path("bridge").path("devices").forEach(id -> devices.add(id.asLong()));
+        List<Long> strangers = serialPorts.keySet().stream().filter(id -> !devices.contains(id)).toList();
+        if (!strangers.isEmpty()) {
+            throw new TinymlException("devices " + strangers + " on serial ports are not bridge " + name + "'s; it runs " + devices);
+        }
         Path work = engine.layout().output().resolve("bridges").resolve(name);
         Bridge running = Bridge.start(new Bridge.Settings(name, broker, secret, heartbeat, inference, work), devices,
-                deviceId -> firmware(client, deviceId), (board, elf) -> engine.liveBoard(board, elf, work.resolve("build")));
+                deviceId -> firmware(client, deviceId), (firmware, elf) -> serialPorts.containsKey(firmware.deviceId())
+                        ? engine.serialBoard(firmware.board(), serialPorts.get(firmware.deviceId()))
+                        : engine.liveBoard(firmware.board(), elf, work.resolve("build")));
         return new BridgeRunner(running, devices, broker);
     }
 

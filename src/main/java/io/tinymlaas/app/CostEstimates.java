@@ -29,28 +29,60 @@ final class CostEstimates {
     }
 
     CostOutcome estimate(CostRequest request, Consumer<StageResult> progress) {
-        if (!Examples.names().contains(request.example())) {
-            throw new InvalidInputException("example", "no example '" + request.example() + "'; known: "
-                    + String.join(", ", Examples.names()));
-        }
-        if (!engine.boardIds().contains(request.board())) {
-            throw new InvalidInputException("board", "no board '" + request.board() + "'"
-                    + (request.board().equals(Tinyml.X86) ? " (x86 is where we test, not a device to buy)" : "")
-                    + "; known: " + String.join(", ", engine.boardIds()));
-        }
-        CostAssumptions assumptions = request.assumptions() == null ? CostAssumptions.defaults()
-                : CostAssumptions.read(request.assumptions());
+        check(request);
+        return estimate(request, assumptions(request.assumptions()), progress);
+    }
+
+    /**
+     * Refuses a request that is bad input (an unknown example or board, a board with no power figures, no fleet) before
+     * anything runs.
+     */
+    void check(CostRequest request) {
+        pricedBoard(engine, request.example(), request.board());
+        CostModel.requireScale(request.fleet(), request.years());
+    }
+
+    /** The estimate for a {@link #check checked} request, with the cost model's parameters already read. */
+    CostOutcome estimate(CostRequest request, CostAssumptions assumptions, Consumer<StageResult> progress) {
         Board board = engine.board(request.board());
-        CostModel.requireEconomics(board);
-        BoardRuns.Measurement run = new BoardRuns(engine).latestOrRun(request.example(), request.board(), request.measureAgain(), progress);
-        if (!run.passed()) {
-            throw new TinymlException("no measured instructions to cost: the dry-run of " + request.example() + " on "
-                    + request.board() + " did not pass (" + run.firstFailure().orElse("it did not pass") + ")");
-        }
+        BoardRuns.Measurement run = passedRun(engine, request.example(), request.board(), request.measureAgain(), progress);
         CostEstimate.Measured measured = measured(run);
         CostEstimate estimate = CostModel.estimate(request.example(), board, measured, request.fleet(), request.years(), assumptions);
         Path html = CostReport.write(estimate, engine.layout().output().resolve("cost").resolve(request.example() + "-" + request.board()));
         return new CostOutcome(estimate, CostReport.text(estimate), html, run.ranNow());
+    }
+
+    /**
+     * The board of a question about costs: the example and the board must exist, and the board's descriptor must give
+     * its power and price; refused, listing what does exist, before anything runs.
+     */
+    static Board pricedBoard(Tinyml engine, String example, String boardId) {
+        if (!Examples.names().contains(example)) {
+            throw new InvalidInputException("example", "no example '" + example + "'; known: " + String.join(", ", Examples.names()));
+        }
+        if (!engine.boardIds().contains(boardId)) {
+            throw new InvalidInputException("board", "no board '" + boardId + "'"
+                    + (boardId.equals(Tinyml.X86) ? " (x86 is where we test, not a device to buy)" : "")
+                    + "; known: " + String.join(", ", engine.boardIds()));
+        }
+        Board board = engine.board(boardId);
+        CostModel.requireEconomics(board);
+        return board;
+    }
+
+    /** The assumptions in the user's file, or the ones this project ships when there is none. */
+    static CostAssumptions assumptions(Path file) {
+        return file == null ? CostAssumptions.defaults() : CostAssumptions.read(file);
+    }
+
+    /** The board's latest passing dry-run of the example (or one run now); a run that fails is refused with its reason. */
+    static BoardRuns.Measurement passedRun(Tinyml engine, String example, String board, boolean again, Consumer<StageResult> progress) {
+        BoardRuns.Measurement run = new BoardRuns(engine).latestOrRun(example, board, again, progress);
+        if (!run.passed()) {
+            throw new TinymlException("no measured instructions to cost: the dry-run of " + example + " on " + board
+                    + " did not pass (" + run.firstFailure().orElse("it did not pass") + ")");
+        }
+        return run;
     }
 
     /** The figures of a passing dry-run: its instructions per inference and its model's input size. */

@@ -40,13 +40,22 @@ final class Feasibility {
     }
 
     FeasibilityVerdict judge(FeasibilityRequest request, Consumer<StageResult> progress) {
+        check(request);
+        return judge(request, request.assumptions() == null ? CostAssumptions.defaults() : CostAssumptions.read(request.assumptions()), progress);
+    }
+
+    /** Refuses a request that is bad input (an unknown board, a limit out of range) before anything runs. */
+    void check(FeasibilityRequest request) {
         if (!engine.boardIds().contains(request.board())) {
             throw new InvalidInputException("board", "no board '" + request.board() + "'; known: " + String.join(", ", engine.boardIds()));
         }
         limit("latency-ms", request.latencyMs(), Double.MAX_VALUE);
         limit("accuracy", request.accuracy(), 1);
         limit("battery-days", request.batteryDays(), Double.MAX_VALUE);
-        CostAssumptions assumptions = request.assumptions() == null ? CostAssumptions.defaults() : CostAssumptions.read(request.assumptions());
+    }
+
+    /** The verdict on a {@link #check checked} request, with the cost model's parameters already read. */
+    FeasibilityVerdict judge(FeasibilityRequest request, CostAssumptions assumptions, Consumer<StageResult> progress) {
         Board board = engine.board(request.board());
         List<Check> checks = new ArrayList<>();
         Optional<String> cannotRun = engine.target(request.board()).whyNotRunnable();

@@ -157,6 +157,11 @@ final class FleetIngest {
         }
     }
 
+    /** Deletes the reports heard longer than {@code keep} ago. */
+    void prune(Duration keep) {
+        reports.prune(Instant.now().minus(keep));
+    }
+
     private void askRestart(String bridge, long deviceId, Instant now) {
         Instant asked = restartsAsked.get(deviceId);
         if (asked == null || asked.plus(RESTART_AGAIN).isBefore(now)) {

@@ -9,6 +9,9 @@ public interface JobQueue extends AutoCloseable {
     /** Queues a rollout; returns the job's id. Queuing one rollout twice gives the same job. */
     String enqueueRollout(long rolloutId);
 
+    /** Queues a question for support or the CFO; returns the job's id. Queuing one question twice gives the same job. */
+    String enqueueEnquiry(long enquiryId);
+
     /** Stops taking and running jobs in this process; queued jobs stay for the next worker. */
     @Override
     void close();

@@ -202,6 +202,11 @@ public final class Tinyml {
             done.add(new NightlyReport.Example(outcome.matrix(), outcome.reports(),
                     outcome.reports().stream().map(report -> DryRun.runReportFile(report).resolveSibling("report.html")).toList()));
         }
+        return nightlyReport(done, started);
+    }
+
+    /** Writes the nightly report of these examples' matrices where `dry-run --all` writes it. */
+    NightlyOutcome nightlyReport(List<NightlyReport.Example> done, String started) {
         Path directory = layout.output().resolve("reports").resolve("nightly");
         Path html = NightlyReport.write(done, started, directory);
         return new NightlyOutcome(done.stream().map(NightlyReport.Example::matrix).toList(), html, directory.resolve("junit.xml"),
@@ -236,6 +241,15 @@ public final class Tinyml {
      */
     public CostOutcome cost(CostRequest request, Consumer<StageResult> progress) {
         return new CostEstimates(this).estimate(request, progress);
+    }
+
+    /**
+     * The CFO's cascade: the example's int8 model on the board answers every held-out sample, those it is less confident
+     * about than a threshold go to a wider float model in the cloud; per threshold the accuracy, the share sent, the cost
+     * per 1,000 inferences and the latency, beside the device alone and the cloud alone.
+     */
+    public CascadeOutcome cascade(CascadeRequest request, Consumer<StageResult> progress) {
+        return new Cascades(this).sweep(request, progress);
     }
 
     /**
@@ -374,6 +388,11 @@ public final class Tinyml {
     /** Boots a firmware image on an emulated board and keeps it running, as a bridge does with its devices. */
     public LiveBoard liveBoard(String boardId, Path elf, Path workDirectory) {
         return targets.target(boardId).requireRunnable().boardRunner(workDirectory).boot(elf);
+    }
+
+    /** A real board of this id on a serial port, running our firmware already: see {@link LiveBoard#attach}. */
+    public LiveBoard serialBoard(String boardId, String port) {
+        return LiveBoard.attach(port, targets.boards().byId(boardId));
     }
 
     // ---- micro_speech on a board ---------------------------------------------------------------------------------

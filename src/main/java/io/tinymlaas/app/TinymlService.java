@@ -9,6 +9,7 @@ import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.ToolchainProbe;
 import io.tinymlaas.registry.ModelRegistry;
+import io.tinymlaas.examples.Examples;
 import io.tinymlaas.store.BridgeAccount;
 import io.tinymlaas.store.Bridges;
 import io.tinymlaas.store.Database;
@@ -19,6 +20,8 @@ import io.tinymlaas.store.DeviceHealths;
 import io.tinymlaas.store.DeviceImage;
 import io.tinymlaas.store.DeviceImages;
 import io.tinymlaas.store.Devices;
+import io.tinymlaas.store.Enquiries;
+import io.tinymlaas.store.Enquiry;
 import io.tinymlaas.store.FleetAlerts;
 import io.tinymlaas.store.FleetReports;
 import io.tinymlaas.store.Matrices;
@@ -64,6 +67,7 @@ public final class TinymlService implements AutoCloseable {
     private final ModelRollout modelRollout;
     private final PipelineRunner runner;
     private final BoardMatrices boardMatrices;
+    private final SupportDesk supportDesk;
     private final DeviceImages images;
     private final Bridges bridges;
     private final FleetReports fleetReports;
@@ -90,6 +94,7 @@ public final class TinymlService implements AutoCloseable {
         this.fleetView = new FleetView(devices, new DeviceHealths(database), images, bridges, fleetReports, new FleetAlerts(database));
         this.runner = new PipelineRunner(engine, pipelines, runs, models, this::importFileStores);
         this.boardMatrices = new BoardMatrices(engine, new Matrices(database), runs, models, runner);
+        this.supportDesk = new SupportDesk(engine, new Enquiries(database), models);
     }
 
     /**
@@ -241,7 +246,7 @@ public final class TinymlService implements AutoCloseable {
     // ---- the fleet: bridges and their devices' telemetry over MQTT ----------------------------------------------------
 
     /**
-     * Starts hearing the fleet: the embedded MQTT broker (or joins the external one {@code options} names), subscribes to
+     * Starts hearing the fleet: starts the MQTT broker (or joins the external one {@code options} names), subscribes to
      * every bridge's reports and marks devices offline whose heartbeats stop. Only the serving process does this.
      */
     public void startTelemetry(TelemetryOptions options) {
@@ -268,6 +273,7 @@ public final class TinymlService implements AutoCloseable {
             throw new ConflictException("a bridge named '" + name + "' is already registered");
         }
         String secret = tokens.create("bridge " + name, Token.Role.VIEWER);
+        telemetry.admit(name, secret);
         BridgeAccount account = bridges.create(name, secret, deviceIds);
         return new BridgeCredentials(new FleetBridge(account, broker), secret);
     }
@@ -323,7 +329,7 @@ public final class TinymlService implements AutoCloseable {
         return fleetReports.timings(since);
     }
 
-    /** Restarts the embedded MQTT broker, dropping every connection: to rehearse a broker outage. */
+    /** Restarts the MQTT broker the service started, dropping every connection: to rehearse a broker outage. */
     public void restartBroker() {
         requireTelemetry().restartBroker();
     }
@@ -443,6 +449,47 @@ public final class TinymlService implements AutoCloseable {
 
     public MatrixView matrix(long id) {
         return boardMatrices.view(id);
+    }
+
+    // ---- questions for support and the CFO, answered by workers ----------------------------------------------------
+
+    /** Queues a support request's verdict, refusing bad input (unknown model or board, a limit out of range) at once. */
+    public EnquiryView askFeasibility(FeasibilityQuestion question, String by) {
+        return supportDesk.askFeasibility(question, by, id -> queue.enqueueEnquiry(id));
+    }
+
+    /** Queues a cost estimate, refusing bad input (unknown example or board, bad assumptions, no fleet) at once. */
+    public EnquiryView askCost(CostQuestion question, String by) {
+        return supportDesk.askCost(question, by, id -> queue.enqueueEnquiry(id));
+    }
+
+    public EnquiryView supportRequest(long id) {
+        return supportDesk.view(id, Enquiry.FEASIBILITY);
+    }
+
+    public EnquiryView costEstimate(long id) {
+        return supportDesk.view(id, Enquiry.COST);
+    }
+
+    /** Answers a queued question on this worker (the job engine calls it). */
+    public void answerEnquiry(long id, String worker) {
+        supportDesk.answer(id, worker);
+    }
+
+    /** The CTO's nightly run as jobs: one matrix per example, over x86 and every board. */
+    public List<MatrixView> startNightly(List<String> examples, String createdBy) {
+        // every example is checked before any matrix starts, so a typo never leaves half a night queued
+        examples.stream().filter(example -> !Examples.names().contains(example)).findFirst().ifPresent(unknown -> {
+            throw new InvalidInputException("examples", "no example '" + unknown + "'; known: " + String.join(", ", Examples.names()));
+        });
+        return examples.stream().map(example -> startMatrix(new MatrixRequest(example, List.of(Tinyml.ALL_TARGETS), null, null),
+                createdBy)).toList();
+    }
+
+    /** Writes the nightly report (HTML and JUnit XML) of finished matrices where `dry-run --all` writes it. */
+    public NightlyOutcome writeNightly(List<Long> matrixIds, String startedAt) {
+        matrixIds.forEach(boardMatrices::write);
+        return engine.nightlyReport(matrixIds.stream().map(boardMatrices::nightly).toList(), startedAt);
     }
 
     /** Writes a matrix's matrix.md and matrix.json where `dry-run --board all` writes its own. */

@@ -60,7 +60,7 @@ final class BenchFleetCommand implements Callable<Integer> {
              TinymlService service = TinymlService.open(tinyml, scratch.jdbcUrl(), "tinyml", "",
                      opened -> JobEngine.start(opened, true, "bench-fleet"));
              RestServer server = RestServer.start(service, "127.0.0.1", 0)) {
-            service.startTelemetry(TelemetryOptions.embeddedOnFreePort("127.0.0.1"));
+            service.startTelemetry(TelemetryOptions.moquette("127.0.0.1", 0));
             result = FleetBench.run(service, server.port(), counts, board, perBridge, Duration.ofMillis(inferMillis),
                     Duration.ofMillis(heartbeatMillis), Duration.ofSeconds(seconds), line -> {
                         out.println(line);

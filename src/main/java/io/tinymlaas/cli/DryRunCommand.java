@@ -11,6 +11,7 @@ import io.tinymlaas.report.RunReport;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,15 +71,14 @@ final class DryRunCommand implements Callable<Integer> {
         return jobs ? asJobs() : inThisProcess();
     }
 
-    private int nightly() {
-        if (run.example != null || jobs) {
-            throw new ParameterException(spec.commandLine(), "--all runs every example in this process: name examples with --examples, "
-                    + "and leave out --jobs");
+    private int nightly() throws InterruptedException {
+        if (run.example != null) {
+            throw new ParameterException(spec.commandLine(), "--all runs every example: name examples with --examples");
         }
         PrintWriter out = spec.commandLine().getOut();
         List<String> chosen = examples == null ? Tinyml.examples() : examples;
-        out.printf("nightly dry-run of %s on every target%n", String.join(", ", chosen));
-        NightlyOutcome outcome = main.tinyml().nightly(chosen, new StagePrinter(out));
+        out.printf("nightly dry-run of %s on every target%s%n", String.join(", ", chosen), jobs ? ", one job per cell" : "");
+        NightlyOutcome outcome = jobs ? nightlyAsJobs(chosen) : main.tinyml().nightly(chosen, new StagePrinter(out));
         outcome.matrices().forEach(matrix -> out.printf("%s%n%s", matrix.example(), matrix.markdown()));
         out.printf("%s; report: %s, JUnit XML: %s%n", outcome.passed() ? "PASSED (every cell that can run here)" : "FAILED",
                 outcome.html(), outcome.junit());
@@ -101,30 +101,59 @@ final class DryRunCommand implements Callable<Integer> {
         return outcome.passed() ? 0 : 1;
     }
 
+    private NightlyOutcome nightlyAsJobs(List<String> chosen) throws InterruptedException {
+        String started = Instant.now().toString();
+        try (TinymlService service = database.open(main.tinyml(), !noWorker, worker())) {
+            List<MatrixView> matrices = service.startNightly(chosen, "cli " + worker());
+            announce(service, matrices);
+            return service.writeNightly(awaitEvery(service, matrices), started);
+        }
+    }
+
     private int asJobs() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        String worker = "dry-run-" + ManagementFactory.getRuntimeMXBean().getName();
-        try (TinymlService service = database.open(main.tinyml(), !noWorker, worker)) {
-            MatrixView matrix = service.startMatrix(new MatrixRequest(run.example, run.targets, run.dataVersion, run.seed), "cli " + worker);
-            out.printf("matrix %d: %s on %d targets, one job each on the %s database %s (%s)%n", matrix.id(), run.example,
+        try (TinymlService service = database.open(main.tinyml(), !noWorker, worker())) {
+            MatrixView matrix = service.startMatrix(new MatrixRequest(run.example, run.targets, run.dataVersion, run.seed), "cli " + worker());
+            announce(service, List.of(matrix));
+            WrittenMatrix written = service.writeMatrix(awaitEvery(service, List.of(matrix)).get(0));
+            out.print(written.markdown());
+            out.printf("%s; matrix: %s%n", written.matrix().passed() ? "PASSED (every target that can run here)" : "FAILED", written.file());
+            return written.matrix().passed() ? 0 : 1;
+        }
+    }
+
+    private String worker() {
+        return "dry-run-" + ManagementFactory.getRuntimeMXBean().getName();
+    }
+
+    private void announce(TinymlService service, List<MatrixView> matrices) {
+        PrintWriter out = spec.commandLine().getOut();
+        for (MatrixView matrix : matrices) {
+            out.printf("matrix %d: %s on %d targets, one job each on the %s database %s (%s)%n", matrix.id(), matrix.example(),
                     matrix.cells().size(), service.databaseKind(), database.jdbcUrl(),
                     noWorker ? "left to its workers" : "this process works too, beside any `bin/tinyml worker`");
-            out.flush();
-            Set<String> shown = new HashSet<>();
-            while (true) {
-                matrix.cells().stream().filter(cell -> ended(cell) && shown.add(cell.target()))
-                        .forEach(cell -> out.printf("  %-28s %-15s %s%n", cell.target(), cell.verdict(), cell.detail()));
-                out.flush();
-                if (matrix.finished()) {
-                    break;
-                }
-                Thread.sleep(POLL.toMillis());
-                matrix = service.matrix(matrix.id());
+        }
+        out.flush();
+    }
+
+    /** Prints each cell as it ends until every matrix has finished; answers their ids. */
+    private List<Long> awaitEvery(TinymlService service, List<MatrixView> started) throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        List<MatrixView> matrices = started;
+        Set<String> shown = new HashSet<>();
+        String prefix = started.size() > 1 ? "%2$-16s " : "";
+        while (true) {
+            for (MatrixView matrix : matrices) {
+                matrix.cells().stream().filter(cell -> ended(cell) && shown.add(matrix.id() + " " + cell.target()))
+                        .forEach(cell -> out.printf("  " + prefix + "%1$-28s %3$-15s %4$s%n", cell.target(), matrix.example(),
+                                cell.verdict(), cell.detail()));
             }
-            WrittenMatrix written = service.writeMatrix(matrix.id());
-            out.print(written.markdown());
-            out.printf("%s; matrix: %s%n", matrix.passed() ? "PASSED (every target that can run here)" : "FAILED", written.file());
-            return matrix.passed() ? 0 : 1;
+            out.flush();
+            if (matrices.stream().allMatch(MatrixView::finished)) {
+                return matrices.stream().map(MatrixView::id).toList();
+            }
+            Thread.sleep(POLL.toMillis());
+            matrices = matrices.stream().map(matrix -> service.matrix(matrix.id())).toList();
         }
     }
 

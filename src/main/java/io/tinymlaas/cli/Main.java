@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 FootprintCommand.class, BenchTableCommand.class, RunCommand.class, ClassifyCommand.class,
                 DataCommand.class, ModelsCommand.class,
                 FrontEndCommand.class,
-                KeywordCommand.class, FlakinessCommand.class, CostCommand.class, FeasibleCommand.class, ServeCommand.class,
+                KeywordCommand.class, FlakinessCommand.class, CostCommand.class, CascadeCommand.class, FeasibleCommand.class, ServeCommand.class,
                 WorkerCommand.class, BenchServiceCommand.class, BridgeCommand.class, FleetCommand.class, BenchFleetCommand.class})
 public final class Main {
 

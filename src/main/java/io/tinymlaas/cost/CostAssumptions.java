@@ -81,6 +81,11 @@ public record CostAssumptions(
         }
     }
 
+    /** Parameters sent as text (e.g. in a request to the service); {@code name} is what refusals call them. */
+    public static CostAssumptions parse(String name, String yaml) {
+        return parse(name, new StringReader(yaml));
+    }
+
     static CostAssumptions parse(String name, Reader yaml) {
         Node root;
         try {

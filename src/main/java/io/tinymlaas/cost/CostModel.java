@@ -21,34 +21,38 @@ public final class CostModel {
     private CostModel() {
     }
 
-    public static CostEstimate estimate(String example, Board board, CostEstimate.Measured measured, long fleet, double years,
-                                        CostAssumptions a) {
+    /** Refuses a fleet of no devices or a span of no time. */
+    public static void requireScale(long fleet, double years) {
         if (fleet < 1) {
             throw new InvalidInputException("fleet", "must be 1 device or more, found " + fleet);
         }
         if (!(years > 0)) {
             throw new InvalidInputException("years", "must be more than 0, found " + years);
         }
+    }
+
+    public static CostEstimate estimate(String example, Board board, CostEstimate.Measured measured, long fleet, double years,
+                                        CostAssumptions a) {
+        requireScale(fleet, years);
         Board.Economics economics = requireEconomics(board);
-        double secondsPerInference = measured.instructionsPerInference() * a.tinymlCyclesPerInstruction() / (board.clockMhz() * 1e6);
+        PerInference one = perInference(board, measured, a);
+        double secondsPerInference = one.deviceMs() / 1e3;
         double busySecondsPerDay = a.inferencesPerDay() * secondsPerInference;
         if (busySecondsPerDay > SECONDS_PER_DAY) {
             throw new InvalidInputException("assumptions", String.format(
                     "%d inferences a day at %.3f ms each need %.0f s of compute a day, more than a day has, on %s",
-                    (long) a.inferencesPerDay(), secondsPerInference * 1e3, busySecondsPerDay, board.id()));
+                    (long) a.inferencesPerDay(), one.deviceMs(), busySecondsPerDay, board.id()));
         }
         double sleepWatts = economics.sleepUw() * 1e-6;
-        double inferenceJoules = secondsPerInference * economics.activeMw() * 1e-3;
+        double inferenceJoules = one.deviceJoules();
         double tinymlJoulesPerDay = a.inferencesPerDay() * inferenceJoules + (SECONDS_PER_DAY - busySecondsPerDay) * sleepWatts;
 
-        double payloadBytes = a.cloudPayloadBytesPerInference() > 0 ? a.cloudPayloadBytesPerInference() : measured.inputBytes();
-        double sendJoules = payloadBytes * a.cloudRadioNjPerByte() * 1e-9;
+        double sendJoules = one.radioJoules();
         double cloudJoulesPerDay = a.inferencesPerDay() * sendJoules + SECONDS_PER_DAY * sleepWatts;
 
         double inferencesPerYear = a.inferencesPerDay() * DAYS_PER_YEAR;
         double tinymlRecurring = a.modelUpdatesPerYear() * a.tinymlOtaUsdPerDeviceUpdate() + energyUsdPerYear(tinymlJoulesPerDay, a);
-        double cloudRecurring = inferencesPerYear * (a.cloudUsdPerMillionInferences() + a.cloudUsdPerMillionMessages()) / 1e6
-                + inferencesPerYear * payloadBytes / 1e9 * a.cloudUsdPerGbTransferred() + energyUsdPerYear(cloudJoulesPerDay, a);
+        double cloudRecurring = inferencesPerYear * one.cloudFeesUsd() + energyUsdPerYear(cloudJoulesPerDay, a);
         double tinymlUnit = economics.unitPriceUsd();
         double cloudUnit = a.cloudDeviceUnitPriceUsd() > 0 ? a.cloudDeviceUnitPriceUsd() : economics.unitPriceUsd();
 
@@ -79,11 +83,27 @@ public final class CostModel {
             long size = Math.round((double) last * i / CURVE_POINTS);
             curve.add(new CostEstimate.Point(size, tinymlFixed + size * tinymlPerDevice, cloudFixed + size * cloudPerDevice));
         }
-        CostEstimate.Side tinyml = new CostEstimate.Side(secondsPerInference * 1e3, inferenceJoules * 1e6,
+        CostEstimate.Side tinyml = new CostEstimate.Side(one.deviceMs(), inferenceJoules * 1e6,
                 tinymlRecurring + tinymlUnit / years, tinymlFixed + fleet * tinymlPerDevice, batteryDays(tinymlJoulesPerDay, a));
         CostEstimate.Side cloud = new CostEstimate.Side(a.cloudRoundTripLatencyMs(), sendJoules * 1e6,
                 cloudRecurring + cloudUnit / years, cloudFixed + fleet * cloudPerDevice, batteryDays(cloudJoulesPerDay, a));
         return new CostEstimate(example, board.id(), fleet, years, measured, tinyml, cloud, breakEven, verdict, curve, a);
+    }
+
+    /**
+     * One inference on the device (the measured instructions × cycles per instruction at the board's clock and active
+     * power) and one in the cloud (the payload: the assumptions' bytes, or the model's input as measured).
+     */
+    public static PerInference perInference(Board board, CostEstimate.Measured measured, CostAssumptions a) {
+        Board.Economics economics = requireEconomics(board);
+        double seconds = measured.instructionsPerInference() * a.tinymlCyclesPerInstruction() / (board.clockMhz() * 1e6);
+        double deviceJoules = seconds * economics.activeMw() * 1e-3;
+        double payloadBytes = a.cloudPayloadBytesPerInference() > 0 ? a.cloudPayloadBytesPerInference() : measured.inputBytes();
+        double radioJoules = payloadBytes * a.cloudRadioNjPerByte() * 1e-9;
+        double fees = (a.cloudUsdPerMillionInferences() + a.cloudUsdPerMillionMessages()) / 1e6
+                + payloadBytes / 1e9 * a.cloudUsdPerGbTransferred();
+        return new PerInference(seconds * 1e3, deviceJoules, energyUsd(deviceJoules, a), payloadBytes, radioJoules, fees,
+                fees + energyUsd(radioJoules, a), a.cloudRoundTripLatencyMs());
     }
 
     /** The board's power and price; a board whose descriptor has none is refused, naming the file to add them to. */
@@ -96,7 +116,11 @@ public final class CostModel {
     }
 
     private static double energyUsdPerYear(double joulesPerDay, CostAssumptions a) {
-        return joulesPerDay * DAYS_PER_YEAR / JOULES_PER_KWH * a.usdPerKwh();
+        return energyUsd(joulesPerDay * DAYS_PER_YEAR, a);
+    }
+
+    private static double energyUsd(double joules, CostAssumptions a) {
+        return joules / JOULES_PER_KWH * a.usdPerKwh();
     }
 
     private static double batteryDays(double joulesPerDay, CostAssumptions a) {

@@ -46,10 +46,7 @@ public final class CostReport {
 
     static String html(CostEstimate e) {
         String title = "Cloud or TinyML: " + e.example() + " on " + e.board();
-        StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em;max-width:70em}"
-                        + "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}"
-                        + "td.n{text-align:right}</style>\n").append(Charts.libraryScript()).append("</head><body>\n");
+        StringBuilder h = new StringBuilder(Charts.pageStart(title));
         h.append("<h1>").append(escape(title)).append("</h1>\n<p><b>").append(escape(e.verdict())).append("</b> (a fleet of ")
                 .append(String.format(Locale.ROOT, "%,d", e.fleet())).append(" over ").append(years(e.years())).append(" years).</p>\n");
         h.append(Charts.chart("cost", 420, chartOption(e)));
@@ -63,10 +60,7 @@ public final class CostReport {
                 .append(" instructions per inference on ").append(escape(e.measured().ranOn())).append(", ")
                 .append(escape(e.measured().measuredAt())).append(", int8 model sha256 ").append(escape(e.measured().modelSha256()))
                 .append("; ").append(e.measured().inputBytes()).append(" B of input per inference.</p>\n");
-        h.append("<h2>Assumptions</h2>\n<table>\n");
-        e.assumptions().byParameter().forEach((name, value) -> h.append("<tr><th>").append(escape(name)).append("</th><td class=\"n\">")
-                .append(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()).append("</td></tr>\n"));
-        h.append("</table>\n</body></html>\n");
+        h.append(assumptionsSection(e.assumptions())).append("</body></html>\n");
         return h.toString();
     }
 
@@ -91,16 +85,26 @@ public final class CostReport {
                 "series", List.of(tinymlSeries, Map.of("name", "cloud", "type", "line", "showSymbol", false, "data", cloud)));
     }
 
+    /** Every assumption with its value, as a section of a report's page. */
+    public static String assumptionsSection(CostAssumptions assumptions) {
+        StringBuilder h = new StringBuilder("<h2>Assumptions</h2>\n<table>\n");
+        assumptions.byParameter().forEach((name, value) -> h.append("<tr><th>").append(escape(name)).append("</th><td class=\"n\">")
+                .append(BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()).append("</td></tr>\n"));
+        return h.append("</table>\n").toString();
+    }
+
     private static void row(StringBuilder h, String name, String tinyml, String cloud) {
         h.append("<tr><th>").append(escape(name)).append("</th><td class=\"n\">").append(escape(tinyml)).append("</td><td class=\"n\">")
                 .append(escape(cloud)).append("</td></tr>\n");
     }
 
-    private static String ms(double value) {
+    /** A time in milliseconds, as µs below 1 ms. */
+    public static String ms(double value) {
         return value < 1 ? String.format(Locale.ROOT, "%.1f µs", value * 1e3) : String.format(Locale.ROOT, "%.1f ms", value);
     }
 
-    private static String uj(double value) {
+    /** An energy in microjoules, as nJ below 1 µJ. */
+    public static String uj(double value) {
         return value < 1 ? String.format(Locale.ROOT, "%.1f nJ", value * 1e3) : String.format(Locale.ROOT, "%.2f µJ", value);
     }
 

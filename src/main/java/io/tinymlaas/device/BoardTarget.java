@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An emulated board, driven the way a real one would be: build the firmware for the board, flash it into the
@@ -27,7 +28,7 @@ import java.util.List;
 public final class BoardTarget implements InferenceTarget {
 
     private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final Board board;
     private final Emulator emulator;
@@ -107,7 +108,7 @@ public final class BoardTarget implements InferenceTarget {
         try {
             link = SerialLink.open(running.serialDevice());
             BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
-            return new LiveBoard(running, link, session, awaitBoot(session, running), board.clockMhz());
+            return new LiveBoard(Optional.of(running), link, session, awaitBoot(session, running), board.clockMhz());
         } catch (RuntimeException e) {
             if (link != null) {
                 link.close();

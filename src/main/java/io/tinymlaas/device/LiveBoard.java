@@ -1,29 +1,53 @@
 package io.tinymlaas.device;
 
+import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.emulator.RunningBoard;
 import io.tinymlaas.link.BoardSession;
 import io.tinymlaas.link.HelloMessage;
+import io.tinymlaas.link.LinkTimeoutException;
 import io.tinymlaas.link.ResultMessage;
 import io.tinymlaas.link.SerialLink;
+import java.util.Optional;
 
 /**
- * A booted board kept running, as a device in the field is: asked for inferences one after another over its serial link
- * until it is closed. Closing it stops its emulator.
+ * A board kept running, as a device in the field is: asked for inferences one after another over its serial link until
+ * it is closed. An emulated board's emulator is stopped on closing; a real board on a serial port is only let go of.
  */
 public final class LiveBoard implements AutoCloseable {
 
-    private final RunningBoard running;
+    private final Optional<RunningBoard> emulator;
     private final SerialLink link;
     private final BoardSession session;
     private final HelloMessage hello;
     private final int clockMhz;
 
-    LiveBoard(RunningBoard running, SerialLink link, BoardSession session, HelloMessage hello, int clockMhz) {
-        this.running = running;
+    LiveBoard(Optional<RunningBoard> emulator, SerialLink link, BoardSession session, HelloMessage hello, int clockMhz) {
+        this.emulator = emulator;
         this.link = link;
         this.session = session;
         this.hello = hello;
         this.clockMhz = clockMhz;
+    }
+
+    /**
+     * A real board on a serial port (jSerialComm: a USB CDC port such as /dev/ttyACM0, or any device file that acts as one),
+     * running our firmware already: opened, and asked for its HELLO. Its flash is whatever was put there; the HELLO says
+     * which board and model it runs.
+     */
+    public static LiveBoard attach(String port, Board board) {
+        SerialLink link = SerialLink.open(port);
+        try {
+            BoardSession session = new BoardSession(link, BoardTarget.ANSWER_TIMEOUT);
+            return new LiveBoard(Optional.empty(), link, session, session.hello(), board.clockMhz());
+        } catch (LinkTimeoutException e) {
+            link.close();
+            throw new TargetException(board.id() + " on " + port + ": no HELLO from the board (is our firmware on it, and "
+                    + "nothing else holding the port?); " + e.getMessage(), e);
+        } catch (TinymlException e) {
+            link.close();
+            throw e;
+        }
     }
 
     /** What the firmware said when it booted: its board and the hash of the model it runs. */
@@ -43,8 +67,9 @@ public final class LiveBoard implements AutoCloseable {
         return instructions / (double) clockMhz;
     }
 
+    /** An emulated board while its emulator runs; a real board always, as only its link's answers tell how it does. */
     public boolean alive() {
-        return running.alive();
+        return emulator.map(RunningBoard::alive).orElse(true);
     }
 
     @Override
@@ -52,7 +77,7 @@ public final class LiveBoard implements AutoCloseable {
         try {
             link.close();
         } finally {
-            running.close();
+            emulator.ifPresent(RunningBoard::close);
         }
     }
 }

@@ -40,6 +40,12 @@ public interface ModelRecipe {
     /** The same recipe, trained from another seed. */
     ModelRecipe withSeed(long seed);
 
+    /**
+     * The same kind of model, {@code factor} times as wide in every hidden layer (filters, units, cells), trained the
+     * same way from the same seed: a larger float model, such as one a cloud would serve.
+     */
+    ModelRecipe wider(int factor);
+
     /** Full-integer quantization, calibrated on {@code representativeInputs} (the training split). */
     TfliteModel convert(TrainedModel trained, float[][] representativeInputs, String description);
 
@@ -57,6 +63,11 @@ public interface ModelRecipe {
         @Override
         public DenseRegression withSeed(long seed) {
             return new DenseRegression(config.withSeed(seed));
+        }
+
+        @Override
+        public DenseRegression wider(int factor) {
+            return new DenseRegression(config.wider(factor));
         }
 
         @Override
@@ -97,6 +108,11 @@ public interface ModelRecipe {
         }
 
         @Override
+        public ConvClassifier wider(int factor) {
+            return new ConvClassifier(config.wider(factor), fixedInput);
+        }
+
+        @Override
         public ConvTrainingResult train(Split train, Split validation, Progress progress) {
             return ConvTrainer.train(train, validation, config, progress);
         }
@@ -124,6 +140,11 @@ public interface ModelRecipe {
         @Override
         public LstmClassifier withSeed(long seed) {
             return new LstmClassifier(config.withSeed(seed));
+        }
+
+        @Override
+        public LstmClassifier wider(int factor) {
+            return new LstmClassifier(config.wider(factor));
         }
 
         @Override

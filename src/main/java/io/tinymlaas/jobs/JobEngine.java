@@ -40,7 +40,10 @@ public final class JobEngine implements JobQueue, AutoCloseable {
         JobActivator activator = new JobActivator() {
             @Override
             public <T> T activateJob(Class<T> type) {
-                return type.cast(type == RolloutJobHandler.class ? new RolloutJobHandler(service)
+                if (type == RolloutJobHandler.class) {
+                    return type.cast(new RolloutJobHandler(service));
+                }
+                return type.cast(type == EnquiryJobHandler.class ? new EnquiryJobHandler(service, workerName)
                         : new PipelineJobHandler(service, workerName));
             }
         };
@@ -62,6 +65,11 @@ public final class JobEngine implements JobQueue, AutoCloseable {
     @Override
     public String enqueueRollout(long rolloutId) {
         return scheduler.enqueue(jobId("rollout " + rolloutId), new RolloutJob(rolloutId)).toString();
+    }
+
+    @Override
+    public String enqueueEnquiry(long enquiryId) {
+        return scheduler.enqueue(jobId("enquiry " + enquiryId), new EnquiryJob(enquiryId)).toString();
     }
 
     private static UUID jobId(String what) {

@@ -17,7 +17,6 @@ import io.tinymlaas.examples.ClassifierQuality;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.ModelRecipe;
 import io.tinymlaas.oracle.Comparison;
-import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.registry.StoredModel;
@@ -194,23 +193,12 @@ public final class Lifecycle {
     public List<Quality> checkWithReference() {
         require(converted, "convert");
         Split test = dataset.dataset().test();
-        Quantization in = converted.model().input().quantization();
-        Quantization out = converted.model().output().quantization();
-        testInputs = new ArrayList<>(test.size());
-        referenceOutputs = new ArrayList<>(test.size());
-        List<float[]> dequantized = new ArrayList<>(test.size());
-        try (ReferenceInterpreter reference = ReferenceInterpreter.load(converted.bytes(), converted.file().toString())) {
-            for (float[] x : test.inputs()) {
-                byte[] input = ModelInputs.quantize(x, in);
-                byte[] output = reference.invoke(input);
-                testInputs.add(input);
-                referenceOutputs.add(output);
-                dequantized.add(dequantize(output, out));
-            }
-        }
-        List<Quality> quality = example.judge(test, dequantized);
+        ReferenceScores scores = ReferenceScores.of(converted.model(), converted.bytes(), converted.file().toString(), test);
+        testInputs = scores.inputs();
+        referenceOutputs = scores.outputs();
+        List<Quality> quality = example.judge(test, scores.dequantized());
         Labels labels = dataset.dataset().labels();
-        confusion = labels.isRegression() ? null : ClassifierQuality.confusion(test, dequantized, labels.classes());
+        confusion = labels.isRegression() ? null : ClassifierQuality.confusion(test, scores.dequantized(), labels.classes());
         if (registered != null) {
             registered = models.recordQuality(registered.id(), converted, quality);
         }

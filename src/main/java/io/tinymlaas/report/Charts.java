@@ -36,6 +36,22 @@ public final class Charts {
         }
     }
 
+    /**
+     * The start of a one-page report with charts, up to its open body: the title, a plain style for text and tables
+     * (cells of class n right-aligned, for numbers) and the charting library.
+     */
+    public static String pageStart(String title) {
+        return pageStart(title, "");
+    }
+
+    /** Like {@link #pageStart(String)}, with the page's own {@code style} rules after the plain ones. */
+    public static String pageStart(String title, String style) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title>\n"
+                + "<style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin-bottom:1em}"
+                + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}td.n{text-align:right}" + style + "</style>\n"
+                + libraryScript() + "</head><body>\n";
+    }
+
     /** A chart of {@code heightPx} drawn from an ECharts option (any value Jackson writes as the option object). */
     public static String chart(String id, int heightPx, Object option) {
         String json;

@@ -31,13 +31,12 @@ final class MatrixPage {
         List<Row> measured = matrix.rows().stream().filter(r -> r.flashBytes() != null).toList();
         List<Optional<TflmReference>> theirs = measured.stream()
                 .map(r -> TflmReference.find(published, matrix.example(), coreOf.apply(r.target()))).toList();
-        StringBuilder h = new StringBuilder(Html.start("TinyMLaaS board matrix: " + matrix.example()));
+        StringBuilder h = new StringBuilder(Charts.pageStart("TinyMLaaS board matrix: " + matrix.example(), Html.VERDICTS));
         h.append("<h1>").append(Html.escape(matrix.example())).append(" on ").append(matrix.rows().size()).append(" targets</h1>\n");
         if (!measured.isEmpty()) {
             List<String> targets = measured.stream().map(Row::target).toList();
             h.append("<h2>Per target beside TensorFlow Lite Micro</h2>\n<p>TFLM's figures are its published ones for its own "
                     + "model of the example on the same core, where known; a missing bar is a figure not known.</p>\n");
-            h.append(Charts.libraryScript());
             h.append(bars(INSTRUCTIONS_ID, "Instructions per inference", "instructions", true, targets, List.of(
                     series("ours", measured, Row::instructionsPerInference),
                     series("TFLM reference kernels", published(theirs, TflmReference::referenceKernelsInstructions)),

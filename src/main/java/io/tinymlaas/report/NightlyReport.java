@@ -20,7 +20,10 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class NightlyReport {
 
-    /** One example's matrix, its runs and each run's own report.html, one per target in the matrix's order. */
+    /**
+     * One example's matrix, its runs and each run's own report.html, one per target in the matrix's order; a page is null
+     * where there is none to link (a target no emulator here runs, on the job engine; a run whose worker's disk this is not).
+     */
     public record Example(MatrixReport matrix, List<RunReport> runs, List<Path> runPages) {
     }
 
@@ -53,8 +56,9 @@ public final class NightlyReport {
                     + "<th>instructions / inference</th><th>flash B</th><th>RAM B</th><th>why not</th></tr>\n");
             for (int i = 0; i < example.matrix().rows().size(); i++) {
                 MatrixReport.Row row = example.matrix().rows().get(i);
-                String link = directory.toAbsolutePath().relativize(example.runPages().get(i).toAbsolutePath()).toString();
-                h.append("<tr><td><a href=\"").append(escape(link)).append("\">").append(escape(row.target())).append("</a></td><td class=\"")
+                Path page = example.runPages().get(i);
+                h.append("<tr><td>").append(page == null ? escape(row.target()) : "<a href=\"" + escape(directory.toAbsolutePath()
+                        .relativize(page.toAbsolutePath()).toString()) + "\">" + escape(row.target()) + "</a>").append("</td><td class=\"")
                         .append(row.verdict()).append("\">").append(row.verdict()).append("</td><td class=\"n\">")
                         .append(number(row.instructionsPerInference())).append("</td><td class=\"n\">").append(number(row.flashBytes()))
                         .append("</td><td class=\"n\">").append(number(row.ramBytes())).append("</td><td>")

@@ -22,7 +22,8 @@ final class RunPage {
     static String html(RunReport report) {
         String title = report.example() + " on " + report.target();
         String verdict = report.passed() ? "PASSED" : "FAILED";
-        StringBuilder h = new StringBuilder(Html.start("TinyMLaaS dry-run: " + title));
+        StringBuilder h = new StringBuilder(Charts.pageStart("TinyMLaaS dry-run: " + title,
+                Html.VERDICTS + "table.confusion td{min-width:3.5em}"));
         h.append("<h1>").append(Html.escape(title)).append(": <span class=\"").append(verdict).append("\">").append(verdict)
                 .append("</span></h1>\n");
         h.append("<p>Started ").append(Html.escape(report.startedAt())).append(", ")
@@ -38,7 +39,7 @@ final class RunPage {
         if (figures != null) {
             String charts = RunCharts.loss(figures.training()) + RunCharts.predictions(figures.predictions(), report.target());
             if (!charts.isEmpty()) {
-                h.append("<h2>Pictures</h2>\n").append(Charts.libraryScript()).append(charts);
+                h.append("<h2>Pictures</h2>\n").append(charts);
             }
             h.append(RunCharts.confusion(figures.confusion()));
             h.append(figureTable(figures));

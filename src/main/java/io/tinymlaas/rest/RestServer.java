@@ -66,6 +66,7 @@ public final class RestServer implements AutoCloseable {
                 new PipelineRoutes(service).register(router);
                 new RolloutRoutes(service).register(router);
                 new MatrixRoutes(service).register(router);
+                new SupportRoutes(service).register(router);
                 new FleetRoutes(service).register(router);
             });
         });

@@ -6,7 +6,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
-/** Every report heard from a device, once each: a device's sequence number is the key, so a message heard twice is noticed. */
+/**
+ * The reports heard from devices, once each, for as long as the service keeps them: a device's sequence number is the key,
+ * so a message heard twice is noticed.
+ */
 public final class FleetReports {
 
     /** A board's telemetry over a span: inferences and errors, and the latency at the board's clock. */
@@ -35,6 +38,14 @@ public final class FleetReports {
         } catch (ConflictException duplicate) {
             return false;
         }
+    }
+
+    /**
+     * Deletes the reports heard before {@code before}; returns how many. A report heard again after its row is gone would be
+     * stored again, but QoS 1 resends within seconds, not after a retention of tens of minutes.
+     */
+    public int prune(Instant before) {
+        return sql.update("delete from fleet_report where received_at < ?", before);
     }
 
     public List<BoardFigures> perBoard(Instant since) {

@@ -13,9 +13,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The process that owns one host's devices: boots each on the firmware its flash holds, asks each for an inference on a
- * schedule, and publishes a heartbeat per device at a fixed interval and a telemetry report per inference, QoS 1. A
- * restart command from the service boots a device again on its flash's new image.
+ * The process that owns one host's devices, emulated or real boards on serial ports: brings each up on the firmware its
+ * flash holds (see {@link Booter}), asks each for an inference on a schedule, and publishes a heartbeat per device at a
+ * fixed interval and a telemetry report per inference, QoS 1. A restart command from the service brings a device up again
+ * on its flash's new image.
  */
 public final class Bridge implements AutoCloseable {
 
@@ -24,9 +25,13 @@ public final class Bridge implements AutoCloseable {
         Firmware active(long deviceId);
     }
 
-    /** Boots an image on an emulated board of this id and keeps it running. */
+    /**
+     * Brings a device up on its firmware, kept in {@code elf}: boots it in the board's emulator, or, for a real board on a
+     * serial port, opens the port (the board runs what was flashed onto it by hand: its flash cannot be read back, so its
+     * heartbeat names the image the registry holds, and the model the board's HELLO names, which decides its trust).
+     */
     public interface Booter {
-        LiveBoard boot(String board, Path elf);
+        LiveBoard boot(Firmware firmware, Path elf);
     }
 
     /**
@@ -83,7 +88,7 @@ public final class Bridge implements AutoCloseable {
 
     private void heartbeats() {
         for (BridgedDevice device : devices.values()) {
-            publish(device.heartbeat(settings.heartbeat().toMillis()));
+            device.heartbeat(settings.heartbeat().toMillis()).ifPresent(this::publish);
             if (device.down()) {
                 schedule.execute(device::boot);
             }

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One device a bridge runs: its firmware booted in its emulator and asked for an inference when its turn comes. Booting
- * and inferring take the device in turn; its heartbeat reads what it last knew without waiting for either, so a device that
- * takes long to boot does not hold up the others' heartbeats.
+ * One device a bridge runs: brought up on its firmware (booted in its emulator, or a real board's serial port opened) and
+ * asked for an inference when its turn comes. Booting and inferring take the device in turn; its heartbeat reads what it
+ * last knew without waiting for either, so a device that takes long to boot does not hold up the others' heartbeats.
  */
 final class BridgedDevice {
 
@@ -31,7 +31,8 @@ final class BridgedDevice {
     private final AtomicLong seq = new AtomicLong(System.currentTimeMillis() * 1000);
     private final AtomicBoolean booting = new AtomicBoolean();
     private final Random inputs;
-    private volatile Known known = new Known(false, null, null, "not booted yet");
+    /** Null until its first boot ends: a device still coming up has nothing to report, rather than a failure. */
+    private volatile Known known;
     private Firmware firmware;
     private LiveBoard board;
 
@@ -44,12 +45,14 @@ final class BridgedDevice {
     }
 
     boolean running() {
-        return known.running();
+        Known now = known;
+        return now != null && now.running();
     }
 
-    /** Neither running nor being booted: worth booting again. */
+    /** Came up once, and is now neither running nor being booted: worth booting again. */
     boolean down() {
-        return !known.running() && !booting.get();
+        Known now = known;
+        return now != null && !now.running() && !booting.get();
     }
 
     /** Boots the image the device's flash holds now, after stopping what ran before; a boot under way is not started twice. */
@@ -65,12 +68,13 @@ final class BridgedDevice {
                     Path elf = folder.resolve(firmware.sha256().substring(0, 16) + ".elf");
                     Files.createDirectories(folder);
                     Files.write(elf, firmware.elf());
-                    board = booter.boot(firmware.board(), elf);
+                    board = booter.boot(firmware, elf);
                     known = new Known(true, firmware.sha256(), board.hello().modelHash(), null);
                 } catch (IOException e) {
                     known = new Known(false, null, null, "cannot write its firmware into " + folder + ": " + IoFailure.reason(e));
-                } catch (TinymlException e) {
-                    known = new Known(false, null, null, e.getMessage());
+                } catch (RuntimeException e) {
+                    // anything else is a bug, still the device's failure to report rather than lost in the bridge's executor
+                    known = new Known(false, null, null, e instanceof TinymlException ? e.getMessage() : e.toString());
                 }
             }
         } finally {
@@ -78,10 +82,11 @@ final class BridgedDevice {
         }
     }
 
-    Report heartbeat(long intervalMillis) {
+    /** What the device runs, or why it does not; empty until its first boot ends. */
+    Optional<Report> heartbeat(long intervalMillis) {
         Known now = known;
-        return Report.heartbeat(id, seq.incrementAndGet(), now.running() ? Report.RUNNING : Report.FAILED, now.firmwareSha256(),
-                now.modelHash(), intervalMillis, now.error());
+        return Optional.ofNullable(now).map(it -> Report.heartbeat(id, seq.incrementAndGet(), it.running() ? Report.RUNNING
+                : Report.FAILED, it.firmwareSha256(), it.modelHash(), intervalMillis, it.error()));
     }
 
     /** Runs one inference on a random input; empty when the device is not running or is being booted. */

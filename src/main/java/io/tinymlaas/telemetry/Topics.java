@@ -45,4 +45,10 @@ public final class Topics {
     public static boolean maySubscribe(String user, String topic) {
         return SERVICE_USER.equals(user) || commands(user).equals(topic);
     }
+
+    /** The same rules as {@link #mayPublish} and {@link #maySubscribe}, as a Mosquitto ACL file ({@code %u}: the user's name). */
+    public static String mosquittoAcl() {
+        return "user " + SERVICE_USER + "\ntopic readwrite " + PREFIX + "#\n\n"
+                + "pattern write " + reports("%u") + "\npattern read " + commands("%u") + "\n";
+    }
 }

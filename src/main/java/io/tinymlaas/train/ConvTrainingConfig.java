@@ -42,6 +42,17 @@ public record ConvTrainingConfig(int height, int width, int channels, List<Block
                 phases, newSeed);
     }
 
+    /**
+     * The same recipe with {@code factor} times the filters in every block and the units in every hidden layer (the
+     * input, the number of classes and the schedule stay): a larger model of the same kind, e.g. for a cloud.
+     */
+    public ConvTrainingConfig wider(int factor) {
+        return new ConvTrainingConfig(height, width, channels,
+                blocks.stream().map(b -> new Block(b.filters() * factor, b.kernelH(), b.kernelW(), b.stride(), b.poolH(), b.poolW())).toList(),
+                separable.stream().map(s -> new Separable(s.filters() * factor, s.kernel(), s.stride())).toList(),
+                globalAveragePool, TrainingConfig.times(hiddenUnits, factor), batchSize, phases, seed);
+    }
+
     public int epochs() {
         return phases.stream().mapToInt(TrainingConfig.Phase::epochs).sum();
     }

@@ -15,6 +15,11 @@ public record LstmTrainingConfig(int timeSteps, int features, int hiddenUnits, i
         return new LstmTrainingConfig(timeSteps, features, hiddenUnits, batchSize, phases, newSeed);
     }
 
+    /** The same recipe with {@code factor} times the LSTM's cells. */
+    public LstmTrainingConfig wider(int factor) {
+        return new LstmTrainingConfig(timeSteps, features, hiddenUnits * factor, batchSize, phases, seed);
+    }
+
     public int epochs() {
         return phases.stream().mapToInt(TrainingConfig.Phase::epochs).sum();
     }

@@ -1,5 +1,6 @@
 package io.tinymlaas.train;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,6 +15,15 @@ public record TrainingConfig(int[] hiddenUnits, int batchSize, List<Phase> phase
     /** The same network and schedule, trained from another seed (initial weights, shuffles). */
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(hiddenUnits, batchSize, phases, newSeed);
+    }
+
+    /** The same recipe with {@code factor} times the units in every hidden layer. */
+    public TrainingConfig wider(int factor) {
+        return new TrainingConfig(times(hiddenUnits, factor), batchSize, phases, seed);
+    }
+
+    static int[] times(int[] widths, int factor) {
+        return Arrays.stream(widths).map(w -> w * factor).toArray();
     }
 
     public int epochs() {

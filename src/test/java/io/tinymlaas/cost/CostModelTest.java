@@ -39,6 +39,23 @@ class CostModelTest {
     }
 
     @Test
+    void oneInferenceEachWayIsPricedAtTheElectricityPriceAndTheCloudsFees() {
+        PerInference one = CostModel.perInference(BOARD, MEASURED, assumptions(0, 0));
+
+        assertThat(one.deviceMs()).isCloseTo(10, within(1e-9));
+        assertThat(one.deviceJoules()).isCloseTo(100e-6, within(1e-15));
+        // 100 µJ at $0.25 per kWh (3.6 MJ)
+        assertThat(one.deviceUsd()).isCloseTo(100e-6 / 3.6e6 * 0.25, within(1e-20));
+        // no payload in the assumptions: the model's 100 B input, at 1000 nJ a byte
+        assertThat(one.payloadBytes()).isEqualTo(100);
+        assertThat(one.radioJoules()).isCloseTo(100e-6, within(1e-15));
+        // $1 per million inferences + $1 per million messages, nothing per byte
+        assertThat(one.cloudFeesUsd()).isCloseTo(2e-6, within(1e-18));
+        assertThat(one.cloudUsd()).isCloseTo(2e-6 + 100e-6 / 3.6e6 * 0.25, within(1e-18));
+        assertThat(one.roundTripMs()).isEqualTo(100);
+    }
+
+    @Test
     void theFleetTotalsAndTheBreakEvenFollowFromFixedAndPerDeviceCosts() {
         CostEstimate estimate = CostModel.estimate("m", BOARD, MEASURED, 100, 2, assumptions(10_000, 0));
 

@@ -61,9 +61,10 @@ class RunPageTest {
     }
 
     @Test
-    void aRunThatStoppedBeforeTrainingHasNoChartsAndNoChartingLibrary() {
+    void aRunThatStoppedBeforeTrainingHasNoPicturesOnlyItsStages() {
         String page = RunPage.html(report(null, null, null));
         assertThat(ChartOptions.of(page, RunCharts.LOSS_ID).isMissingNode()).isTrue();
-        assertThat(page).doesNotContain("echarts").contains("<td>train</td><td class=\"PASSED\">PASSED</td>");
+        assertThat(page).doesNotContain("<h2>Pictures</h2>").doesNotContain("Confusion matrix")
+                .contains("<td>train</td><td class=\"PASSED\">PASSED</td>");
     }
 }

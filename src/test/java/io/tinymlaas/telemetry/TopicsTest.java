@@ -29,4 +29,10 @@ class TopicsTest {
         assertThat(Topics.bridgeOfReports("tinyml/bridges//reports")).isEmpty();
         assertThat(Topics.bridgeOfReports(Topics.commands("bridge-a"))).isEmpty();
     }
+
+    @Test
+    void mosquittosAclGivesTheServiceEveryBridgesTopicsAndEachBridgeItsOwnTwo() {
+        assertThat(Topics.mosquittoAcl().lines()).containsExactly("user tinyml-service", "topic readwrite tinyml/bridges/#", "",
+                "pattern write tinyml/bridges/%u/reports", "pattern read tinyml/bridges/%u/commands");
+    }
 }

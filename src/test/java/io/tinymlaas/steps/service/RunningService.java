@@ -19,13 +19,16 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One real service per test run, as `bin/tinyml serve` starts it: the REST API on a free port, an embedded H2 registry
- * in a fresh folder, a job worker in this JVM, and the fleet's embedded MQTT broker on a free port. Every service
+ * in a fresh folder, a job worker in this JVM, and the fleet's MQTT broker on a free port (embedded Moquette, or Mosquitto
+ * with -Dtinyml.service.broker=mosquitto). Every service
  * scenario talks to it over HTTP only (and the fleet's bridges over MQTT).
  */
 public final class RunningService {
 
     /** Which registry database the features run on; see {@link Database#chosen}. */
     public static final String DATABASE_PROPERTY = "tinyml.service.database";
+    /** Which MQTT broker the service starts: moquette (the default here, nothing to install) or mosquitto (the nightly build). */
+    public static final String BROKER_PROPERTY = "tinyml.service.broker";
 
     private static RunningService instance;
 
@@ -114,6 +117,16 @@ public final class RunningService {
         return System.getProperty(DATABASE_PROPERTY, "h2").contains("postgresql");
     }
 
+    private static TelemetryOptions brokerChosen(Tinyml engine) {
+        String chosen = System.getProperty(BROKER_PROPERTY, "moquette");
+        return switch (chosen) {
+            case "moquette" -> TelemetryOptions.moquette("127.0.0.1", 0);
+            case "mosquitto" -> TelemetryOptions.mosquitto("127.0.0.1", 0, engine.layout().output().resolve("service-it")
+                    .resolve("mosquitto-" + System.currentTimeMillis()));
+            default -> throw new IllegalArgumentException("-D" + BROKER_PROPERTY + " is moquette or mosquitto, not " + chosen);
+        };
+    }
+
     public static synchronized RunningService get() {
         if (instance == null) {
             Tinyml engine = Tinyml.forThisProject();
@@ -127,7 +140,7 @@ public final class RunningService {
                 throw e;
             }
             RestServer server = RestServer.start(service, "127.0.0.1", 0);
-            service.startTelemetry(TelemetryOptions.embeddedOnFreePort("127.0.0.1"));
+            service.startTelemetry(brokerChosen(engine));
             String token = service.firstOperatorToken().orElseThrow();
             Runnable stop = () -> {
                 server.close();
