@@ -2,7 +2,7 @@
  * Keyword spotting in one INFER: the front end and the compiled keyword network together as the board's model, so the
  * board runtime (firmware/targets/cortex_m/main.c) takes one clip of TINYML_FE_CLIP little-endian int16 samples and
  * answers the network's int8 class scores. The firmware build copies this file in as model.c, beside a model.h that
- * KeywordSpotterModel.java writes and keyword_network.c, which brings in the network under the tinyml_network_ names.
+ * KeywordSpotterModel.java writes and firmware/network/network.c, which brings in the network under the tinyml_network_ names.
  */
 #include "model.h"
 

@@ -19,6 +19,7 @@ import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.Examples;
+import io.tinymlaas.examples.FaceFollowing;
 import io.tinymlaas.examples.MicroSpeech;
 import io.tinymlaas.examples.MicroSpeech.BoardFeatures;
 import io.tinymlaas.examples.MnistLstm;
@@ -26,6 +27,9 @@ import io.tinymlaas.lifecycle.DryRun;
 import io.tinymlaas.lifecycle.FileClassifier;
 import io.tinymlaas.lifecycle.FileClassifier.Classification;
 import io.tinymlaas.lifecycle.FirmwareUpdate;
+import io.tinymlaas.lifecycle.FaceFollowingDemo;
+import io.tinymlaas.lifecycle.FaceFollowingDemo.Followed;
+import io.tinymlaas.lifecycle.FaceFollowingReport;
 import io.tinymlaas.lifecycle.KeywordSpotting;
 import io.tinymlaas.lifecycle.KeywordSpotting.BoardKeywords;
 import io.tinymlaas.lifecycle.Lifecycle;
@@ -437,6 +441,18 @@ public final class Tinyml {
         Path file = boardRow(MicroSpeech.NAME + "_keyword", boardId, started, result.run(), result.comparison(),
                 result.arenaBytes(), quality).write(layout.bench());
         return new BoardBench<>(result, result.comparison().bitIdentical() && quality.get(0).passed(), file, tflite);
+    }
+
+    /**
+     * The face-following pan/tilt demo on a board: the face-position model made by the lifecycle's stages, then the
+     * scripted frames of a moving face through one firmware that answers cell scores and servo commands; writes
+     * face-following.html and .json under target/tinyml/demo/face-following/&lt;board&gt;.
+     */
+    public FaceFollowingOutcome faceFollowing(String boardId, Consumer<StageResult> progress) {
+        Path folder = layout.output().resolve("demo").resolve("face-following");
+        Followed followed = new FaceFollowingDemo(new FaceFollowing()).run(targets.target(boardId), folder.resolve(boardId), folder.resolve("datasets"),
+                progress);
+        return new FaceFollowingOutcome(followed, FaceFollowingReport.write(followed, folder.resolve(boardId)));
     }
 
     /** The clips asked for, or (null) the profile's number: 16 fast, 100 in the nightly build. */

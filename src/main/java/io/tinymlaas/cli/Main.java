@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 DataCommand.class, ModelsCommand.class,
                 FrontEndCommand.class,
                 KeywordCommand.class, FlakinessCommand.class, CostCommand.class, CascadeCommand.class, FeasibleCommand.class, ServeCommand.class,
-                WorkerCommand.class, BenchServiceCommand.class, BridgeCommand.class, FleetCommand.class, BenchFleetCommand.class})
+                WorkerCommand.class, BenchServiceCommand.class, BridgeCommand.class, FleetCommand.class, BenchFleetCommand.class,
+                DemoCommand.class})
 public final class Main {
 
     private final Supplier<Tinyml> engine;

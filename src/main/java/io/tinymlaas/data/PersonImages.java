@@ -72,7 +72,8 @@ public final class PersonImages {
         return new Split(inputs.toArray(float[][]::new), targets.toArray(float[][]::new));
     }
 
-    private static int[] permutation(int n, Random random) {
+    /** 0 … n-1 shuffled by {@code random}. */
+    static int[] permutation(int n, Random random) {
         List<Integer> order = new ArrayList<>(IntStream.range(0, n).boxed().toList());
         Collections.shuffle(order, random);
         return order.stream().mapToInt(Integer::intValue).toArray();

@@ -178,6 +178,11 @@ class FleetOnMosquittoIT {
         }
 
         @Override
+        public String enqueueEnquiry(long enquiryId) {
+            throw new UnsupportedOperationException("no enquiries here");
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -14,20 +14,17 @@ import java.nio.file.Path;
 /**
  * micro_speech as one firmware: the audio front end ({@link FrontEndModel}'s sources) feeding an ahead-of-time
  * compiled keyword network, so one INFER takes a clip of 16-bit PCM and answers the network's int8 scores.
- * {@code firmware/frontend/keyword_model.c} is the board's model; {@code keyword_network.c} brings in the generated
- * C unchanged, under other names. The hash the board names covers the front end, the network and both adapters.
+ * {@code firmware/frontend/keyword_model.c} is the board's model; the generated C comes in unchanged, under other names
+ * ({@link NetworkPart}). The hash the board names covers the front end, the network and both adapters.
  */
 public final class KeywordSpotterModel implements FirmwareModel {
 
     private static final String ADAPTER = "keyword_model.c";
-    private static final String NETWORK_ADAPTER = "keyword_network.c";
-    /** Where the generated model.c/model.h go, as keyword_network.c includes them. */
-    private static final String NETWORK_DIRECTORY = "network";
 
     private final FrontEndModel frontEnd;
     private final CompiledModel network;
+    private final NetworkPart networkPart;
     private final byte[] adapter;
-    private final byte[] networkAdapter;
     private final String hash;
 
     /**
@@ -41,11 +38,9 @@ public final class KeywordSpotterModel implements FirmwareModel {
         }
         this.frontEnd = new FrontEndModel(firmwareRoot);
         this.network = network;
-        Path sources = firmwareRoot.resolve("frontend");
-        this.adapter = FrontEndModel.read(sources.resolve(ADAPTER));
-        this.networkAdapter = FrontEndModel.read(sources.resolve(NETWORK_ADAPTER));
-        this.hash = Hashes.sha256((frontEnd.modelHash() + network.modelHash() + Hashes.sha256(adapter)
-                + Hashes.sha256(networkAdapter)).getBytes(StandardCharsets.UTF_8));
+        this.networkPart = new NetworkPart(firmwareRoot, network);
+        this.adapter = FrontEndModel.read(firmwareRoot.resolve("frontend").resolve(ADAPTER));
+        this.hash = NetworkPart.hashOf(frontEnd.modelHash(), networkPart.hash(), Hashes.sha256(adapter));
     }
 
     @Override
@@ -62,11 +57,9 @@ public final class KeywordSpotterModel implements FirmwareModel {
     public Path writeTo(Path directory) {
         try {
             frontEnd.writeFrontEnd(directory);
-            network.writeTo(directory.resolve(NETWORK_DIRECTORY));
+            networkPart.writeTo(directory);
             Files.write(directory.resolve("model.c"), adapter);
-            Files.write(directory.resolve("network.c"), networkAdapter);
-            String defines = "#define TINYML_NETWORK_INPUT_BYTES %d\n#define TINYML_NETWORK_OUTPUT_BYTES %d\n#define TINYML_NETWORK_HASH \"%s\"\n"
-                    .formatted(network.inputBytes(), network.outputBytes(), network.modelHash());
+            String defines = networkPart.defines();
             Files.writeString(directory.resolve("model.h"), FrontEndModel.header("Keyword spotting (micro_speech) as the board's "
                     + "model: the audio front end, then the compiled keyword network (firmware/frontend/" + ADAPTER + ").",
                     FrontEndModel.INPUT_BYTES, network.outputBytes(), hash, defines), StandardCharsets.UTF_8);
