@@ -1,6 +1,7 @@
 package io.tinymlaas.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -15,7 +16,7 @@ final class ChartOptions {
         String start = "getElementById('" + id + "')).setOption(";
         int from = page.indexOf(start);
         if (from < 0) {
-            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            return MissingNode.getInstance();
         }
         from += start.length();
         String json = page.substring(from, page.indexOf(");</script>", from)).replace("<\\/", "</");
