@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tinymlaas.core.Progress;
-import io.tinymlaas.data.Dataset;
-import io.tinymlaas.data.SineDataset;
 import io.tinymlaas.data.Split;
-import io.tinymlaas.examples.Example;
-import io.tinymlaas.examples.HelloWorld;
 import io.tinymlaas.examples.MagicWand;
-import io.tinymlaas.examples.ModelRecipe;
 import io.tinymlaas.report.ConfusionMatrix;
 import io.tinymlaas.report.Predictions;
 import io.tinymlaas.report.Quality;
@@ -19,7 +14,6 @@ import io.tinymlaas.train.TrainingConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -28,42 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a dry-run's pictures are drawn from comes from the lifecycle's own data and outputs. */
 class LifecycleFiguresTest {
 
-    /** hello_world on 600 samples for 12 epochs: about a second of training. */
-    private static final class BriefSine implements Example {
-        private final HelloWorld helloWorld = new HelloWorld();
-
-        @Override
-        public String name() {
-            return "brief_sine";
-        }
-
-        @Override
-        public String datasetName() {
-            return "brief_sine";
-        }
-
-        @Override
-        public Dataset collect() {
-            Dataset sine = SineDataset.generate(600, 0.05, 42);
-            return new Dataset("brief_sine", sine.recipe(), sine.train(), sine.validation(), sine.test());
-        }
-
-        @Override
-        public ModelRecipe recipe() {
-            return new ModelRecipe.DenseRegression(new TrainingConfig(new int[] {8}, 32,
-                    List.of(new Phase(12, 0.01f)), 7));
-        }
-
-        @Override
-        public List<Quality> judge(Split test, List<float[]> outputs) {
-            return helloWorld.judge(test, outputs);
-        }
-
-        @Override
-        public Optional<Truth> truth() {
-            return helloWorld.truth();
-        }
-    }
+    /** hello_world, briefly: 12 epochs. */
+    private static final TrainingConfig BRIEF = new TrainingConfig(new int[] {8}, 32, List.of(new Phase(12, 0.01f)), 7);
 
     /** Counts the steps of every task it is given. */
     private static final class Counting implements Progress {
@@ -88,7 +48,7 @@ class LifecycleFiguresTest {
 
     @Test
     void aOneNumberModelsPredictionsAreItsTestInputsTheTruthThereAndTheReferenceInterpretersOutputs(@TempDir Path work) {
-        Lifecycle lifecycle = new Lifecycle(new BriefSine(), work.resolve("run"), work.resolve("datasets"));
+        Lifecycle lifecycle = new Lifecycle(new BriefSine(BRIEF), work.resolve("run"), work.resolve("datasets"));
         Split test = lifecycle.collect().dataset().test();
         Counting epochs = new Counting();
         List<Double> losses = lifecycle.train(7, epochs).lossPerEpoch();
