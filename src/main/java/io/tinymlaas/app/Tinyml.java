@@ -182,8 +182,20 @@ public final class Tinyml {
      * stages after it are reported as skipped, saying why.
      */
     public DryRunOutcome dryRun(RunRequest request, StagePlan plan, Consumer<StageResult> progress) {
+        return dryRun(request, plan, null, progress);
+    }
+
+    /** A whole dry-run that runs at most {@code boardInputs} test inputs on each board (null: all of them). */
+    public DryRunOutcome dryRun(RunRequest request, Integer boardInputs, Consumer<StageResult> progress) {
+        return dryRun(request, StagePlan.WHOLE, boardInputs, progress);
+    }
+
+    private DryRunOutcome dryRun(RunRequest request, StagePlan plan, Integer boardInputs, Consumer<StageResult> progress) {
         List<String> chosen = knownTargets(request);
         DryRun dryRun = dryRunFor(request, progress).following(plan);
+        if (boardInputs != null) {
+            dryRun = dryRun.sampling(boardInputs);
+        }
         if (chosen.size() == 1) {
             RunReport report = dryRun.run(request.example(), chosen.get(0));
             return new DryRunOutcome(List.of(report), null, reportDirectory(request.example(), chosen.get(0)).resolve("report.json"));
@@ -198,11 +210,17 @@ public final class Tinyml {
      * never left out), one page of every cell with links to each run's report, and the cells as JUnit XML for CI.
      */
     public NightlyOutcome nightly(List<String> examples, Consumer<StageResult> progress) {
+        return nightly(examples, null, progress);
+    }
+
+    /** The nightly dry-run with at most {@code boardInputs} test inputs on each board (null: all of them). */
+    public NightlyOutcome nightly(List<String> examples, Integer boardInputs, Consumer<StageResult> progress) {
         examples.forEach(Examples::byName);
         String started = Instant.now().toString();
         List<NightlyReport.Example> done = new ArrayList<>();
         for (String example : examples) {
-            DryRunOutcome outcome = dryRun(new RunRequest(example, List.of(ALL_TARGETS), null, null), progress);
+            DryRunOutcome outcome = dryRun(new RunRequest(example, List.of(ALL_TARGETS), null, null), StagePlan.WHOLE, boardInputs,
+                    progress);
             done.add(new NightlyReport.Example(outcome.matrix(), outcome.reports(),
                     outcome.reports().stream().map(report -> DryRun.runReportFile(report).resolveSibling("report.html")).toList()));
         }

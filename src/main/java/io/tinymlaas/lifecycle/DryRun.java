@@ -2,6 +2,7 @@ package io.tinymlaas.lifecycle;
 
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.ConvertedModel;
+import io.tinymlaas.core.InvalidInputException;
 import io.tinymlaas.core.Progress;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.data.DatasetStore;
@@ -49,14 +50,15 @@ public final class DryRun {
     private final Long seed;
     private final StagePlan plan;
     private final Progress progress;
+    private final int boardInputs;
 
     /** A dry-run of every stage that collects its example's data afresh and trains from the example's own seed. */
     public DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener) {
-        this(layout, targets, listener, null, null, StagePlan.WHOLE, Progress.SILENT);
+        this(layout, targets, listener, null, null, StagePlan.WHOLE, Progress.SILENT, Integer.MAX_VALUE);
     }
 
     private DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener, String dataVersion, Long seed,
-                   StagePlan plan, Progress progress) {
+                   StagePlan plan, Progress progress, int boardInputs) {
         this.layout = layout;
         this.targets = targets;
         this.listener = listener;
@@ -64,6 +66,7 @@ public final class DryRun {
         this.seed = seed;
         this.plan = plan;
         this.progress = progress;
+        this.boardInputs = boardInputs;
     }
 
     /**
@@ -71,17 +74,17 @@ public final class DryRun {
      * instead of freshly collected data; {@code version} may be a unique start of the version or its content hash.
      */
     public DryRun onStoredData(String version) {
-        return new DryRun(layout, targets, listener, version, seed, plan, progress);
+        return new DryRun(layout, targets, listener, version, seed, plan, progress, boardInputs);
     }
 
     /** The same dry-run, trained from {@code trainingSeed} instead of the example's own seed. */
     public DryRun withSeed(long trainingSeed) {
-        return new DryRun(layout, targets, listener, dataVersion, trainingSeed, plan, progress);
+        return new DryRun(layout, targets, listener, dataVersion, trainingSeed, plan, progress, boardInputs);
     }
 
     /** The same dry-run, running only the stages up to the plan's last one and stopping when it is cancelled. */
     public DryRun following(StagePlan stagePlan) {
-        return new DryRun(layout, targets, listener, dataVersion, seed, stagePlan, progress);
+        return new DryRun(layout, targets, listener, dataVersion, seed, stagePlan, progress, boardInputs);
     }
 
     /**
@@ -89,7 +92,20 @@ public final class DryRun {
      * targets, the targets done; each finished stage is told to the listener out of the way of what is shown.
      */
     public DryRun showingProgress(Progress shown) {
-        return new DryRun(layout, targets, stage -> shown.aside(() -> listener.accept(stage)), dataVersion, seed, plan, shown);
+        return new DryRun(layout, targets, stage -> shown.aside(() -> listener.accept(stage)), dataVersion, seed, plan, shown,
+                boardInputs);
+    }
+
+    /**
+     * The same dry-run, running at most {@code inputs} test inputs on each emulated board (x86 runs them all): a large
+     * model takes a second or more per inference under an instruction-counting emulator, so a matrix over every board
+     * can sample what a single board's run checks in full. The run stage says how many ran.
+     */
+    public DryRun sampling(int inputs) {
+        if (inputs < 1) {
+            throw new InvalidInputException("board-inputs", "must be 1 or more, found " + inputs);
+        }
+        return new DryRun(layout, targets, listener, dataVersion, seed, plan, progress, inputs);
     }
 
     public static Path reportDirectory(ProjectLayout layout, String example, String target) {
@@ -213,7 +229,8 @@ public final class DryRun {
 
     private boolean runOnTarget(Lifecycle lifecycle, Target target, Path work, Stages runner, Measured figures) {
         return runner.run("run", () -> {
-                    TargetRun run = lifecycle.runOn(target.runner(work, progress));
+                    TargetRun run = target.board().isPresent() ? lifecycle.runOn(target.runner(work, progress), boardInputs)
+                            : lifecycle.runOn(target.runner(work, progress));
                     figures.predictions = lifecycle.predictions().orElse(null);
                     ProgramSize size = run.size();
                     LongSummaryStatistics counts = run.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
