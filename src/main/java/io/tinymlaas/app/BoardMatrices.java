@@ -81,11 +81,11 @@ final class BoardMatrices {
                 finished && runnable.stream().allMatch(cell -> cell.verdict().equals(PipelineRun.Status.PASSED.name())));
     }
 
-    /** Writes matrix.md and matrix.json where the command line's matrix of this example goes. */
+    /** Writes matrix.md, matrix.json and matrix.html where the command line's matrix of this example goes. */
     WrittenMatrix write(long id) {
         MatrixView view = view(id);
         MatrixReport report = report(view);
-        return new WrittenMatrix(view, report.markdown(), report.write(engine.reportDirectory(view.example(), "matrix")));
+        return new WrittenMatrix(view, report.markdown(), report.write(engine.reportDirectory(view.example(), "matrix"), engine::coreOf));
     }
 
     /**

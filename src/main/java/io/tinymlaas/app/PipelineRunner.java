@@ -29,7 +29,8 @@ final class PipelineRunner {
     private final Runnable importFileStores;
 
     PipelineRunner(Tinyml engine, Pipelines pipelines, PipelineRuns runs, ModelVersions models, Runnable importFileStores) {
-        this.engine = engine;
+        // a job runs behind whatever its process prints (a server's log, `dry-run --jobs` listing cells): no bars there
+        this.engine = engine.silent();
         this.pipelines = pipelines;
         this.runs = runs;
         this.models = models;

@@ -2,6 +2,7 @@ package io.tinymlaas.app;
 
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledFile;
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.cost.CostAssumptions;
@@ -81,6 +82,7 @@ public final class Tinyml {
 
     private final ProjectLayout layout;
     private final Targets targets;
+    private final Progress progress;
 
     public Tinyml(ProjectLayout layout) {
         this(layout, new Targets(layout));
@@ -88,8 +90,26 @@ public final class Tinyml {
 
     /** With targets of the caller's making, e.g. a host compiler in place of the x86 container in tests. */
     public Tinyml(ProjectLayout layout, Targets targets) {
+        this(layout, targets, Progress.SILENT);
+    }
+
+    private Tinyml(ProjectLayout layout, Targets targets, Progress progress) {
         this.layout = layout;
         this.targets = targets;
+        this.progress = progress;
+    }
+
+    /**
+     * The same engine, showing progress bars (a count and the time left) for training epochs, inferences on a board and
+     * the targets of a matrix when this process writes to a terminal; elsewhere (a pipe, a log, CI) it shows nothing.
+     */
+    public Tinyml withTerminalProgress() {
+        return new Tinyml(layout, targets, TerminalProgress.ifTerminal());
+    }
+
+    /** The same engine, showing no progress. */
+    Tinyml silent() {
+        return new Tinyml(layout, targets, Progress.SILENT);
     }
 
     /** The project this process runs in, found from the working folder or {@code -Dtinyml.root}. */
@@ -166,15 +186,27 @@ public final class Tinyml {
      * stages after it are reported as skipped, saying why.
      */
     public DryRunOutcome dryRun(RunRequest request, StagePlan plan, Consumer<StageResult> progress) {
+        return dryRun(request, plan, null, progress);
+    }
+
+    /** A whole dry-run that runs at most {@code boardInputs} test inputs on each board (null: all of them). */
+    public DryRunOutcome dryRun(RunRequest request, Integer boardInputs, Consumer<StageResult> progress) {
+        return dryRun(request, StagePlan.WHOLE, boardInputs, progress);
+    }
+
+    private DryRunOutcome dryRun(RunRequest request, StagePlan plan, Integer boardInputs, Consumer<StageResult> progress) {
         List<String> chosen = knownTargets(request);
         DryRun dryRun = dryRunFor(request, progress).following(plan);
+        if (boardInputs != null) {
+            dryRun = dryRun.sampling(boardInputs);
+        }
         if (chosen.size() == 1) {
             RunReport report = dryRun.run(request.example(), chosen.get(0));
             return new DryRunOutcome(List.of(report), null, reportDirectory(request.example(), chosen.get(0)).resolve("report.json"));
         }
         List<RunReport> reports = dryRun.run(request.example(), chosen);
         MatrixReport matrix = MatrixReport.of(request.example(), reports);
-        return new DryRunOutcome(reports, matrix, matrix.write(reportDirectory(request.example(), "matrix")));
+        return new DryRunOutcome(reports, matrix, matrix.write(reportDirectory(request.example(), "matrix"), this::coreOf));
     }
 
     /**
@@ -182,11 +214,17 @@ public final class Tinyml {
      * never left out), one page of every cell with links to each run's report, and the cells as JUnit XML for CI.
      */
     public NightlyOutcome nightly(List<String> examples, Consumer<StageResult> progress) {
+        return nightly(examples, null, progress);
+    }
+
+    /** The nightly dry-run with at most {@code boardInputs} test inputs on each board (null: all of them). */
+    public NightlyOutcome nightly(List<String> examples, Integer boardInputs, Consumer<StageResult> progress) {
         examples.forEach(Examples::byName);
         String started = Instant.now().toString();
         List<NightlyReport.Example> done = new ArrayList<>();
         for (String example : examples) {
-            DryRunOutcome outcome = dryRun(new RunRequest(example, List.of(ALL_TARGETS), null, null), progress);
+            DryRunOutcome outcome = dryRun(new RunRequest(example, List.of(ALL_TARGETS), null, null), StagePlan.WHOLE, boardInputs,
+                    progress);
             done.add(new NightlyReport.Example(outcome.matrix(), outcome.reports(),
                     outcome.reports().stream().map(report -> DryRun.runReportFile(report).resolveSibling("report.html")).toList()));
         }
@@ -215,8 +253,12 @@ public final class Tinyml {
 
     /** The benchmark table of the README, from the latest bench files, with TFLM's figures for the same core. */
     public String benchTable() {
-        return BenchTable.markdown(layout.bench(), target -> targets.boards().ids().contains(target)
-                ? targets.boards().byId(target).core() : target);
+        return BenchTable.markdown(layout.bench(), this::coreOf);
+    }
+
+    /** A board's core, which TFLM's published figures are given for; x86 is its own. */
+    String coreOf(String target) {
+        return targets.boards().ids().contains(target) ? targets.boards().byId(target).core() : target;
     }
 
     /**
@@ -259,8 +301,8 @@ public final class Tinyml {
         return DryRun.reportDirectory(layout, example, target);
     }
 
-    private DryRun dryRunFor(RunRequest request, Consumer<StageResult> progress) {
-        DryRun dryRun = new DryRun(layout, targets, progress);
+    private DryRun dryRunFor(RunRequest request, Consumer<StageResult> listener) {
+        DryRun dryRun = new DryRun(layout, targets, listener).showingProgress(progress);
         if (request.seed() != null) {
             dryRun = dryRun.withSeed(request.seed());
         }
@@ -358,7 +400,7 @@ public final class Tinyml {
         Path work = layout.output().resolve("runs").resolve("run-" + model.name() + "-" + targetId);
         Path reports = reportDirectory != null ? reportDirectory
                 : layout.output().resolve("reports").resolve("run-" + model.name() + "-" + targetId);
-        return new NetworkTest(model, inputs, target.runner(work), targetId, reports);
+        return new NetworkTest(model, inputs, target.runner(work, progress), targetId, reports);
     }
 
     /**
@@ -533,7 +575,7 @@ public final class Tinyml {
                 .map(m -> new ImagePolicy(lightOnDark, m.input().mean(), m.input().std())).orElse(new ImagePolicy(lightOnDark));
         List<FileInputs> inputs = ModelInputs.read(files, model.tflite().model().input(), images);
         Path work = layout.output().resolve("classify").resolve(model.name() + "-" + targetId);
-        return FileClassifier.classify(model, classes, classSource, inputs, target.runner(work), targetId);
+        return FileClassifier.classify(model, classes, classSource, inputs, target.runner(work, progress), targetId);
     }
 
     // ---- stores --------------------------------------------------------------------------------------------------

@@ -51,6 +51,10 @@ final class DryRunCommand implements Callable<Integer> {
     @Option(names = "--examples", split = ",", paramLabel = "<example>", description = "with --all: only these examples")
     List<String> examples;
 
+    @Option(names = "--board-inputs", paramLabel = "<n>", description = "run at most this many test inputs on each board "
+            + "(x86 runs them all): a sample, for a quick matrix of a large model over every board")
+    Integer boardInputs;
+
     @Option(names = "--jobs", description = "one job per target on the registry database's job engine, shared with its workers")
     boolean jobs;
 
@@ -65,6 +69,9 @@ final class DryRunCommand implements Callable<Integer> {
         if (!jobs && (noWorker || database.connection.url != null || database.dataDirectory != null)) {
             throw new ParameterException(spec.commandLine(), "--no-worker, --db and --data-dir go with --jobs");
         }
+        if (jobs && boardInputs != null) {
+            throw new ParameterException(spec.commandLine(), "--board-inputs goes with dry-runs in this process, not with --jobs");
+        }
         if (all) {
             return nightly();
         }
@@ -78,7 +85,7 @@ final class DryRunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> chosen = examples == null ? Tinyml.examples() : examples;
         out.printf("nightly dry-run of %s on every target%s%n", String.join(", ", chosen), jobs ? ", one job per cell" : "");
-        NightlyOutcome outcome = jobs ? nightlyAsJobs(chosen) : main.tinyml().nightly(chosen, new StagePrinter(out));
+        NightlyOutcome outcome = jobs ? nightlyAsJobs(chosen) : main.tinyml().nightly(chosen, boardInputs, new StagePrinter(out));
         outcome.matrices().forEach(matrix -> out.printf("%s%n%s", matrix.example(), matrix.markdown()));
         out.printf("%s; report: %s, JUnit XML: %s%n", outcome.passed() ? "PASSED (every cell that can run here)" : "FAILED",
                 outcome.html(), outcome.junit());
@@ -90,7 +97,7 @@ final class DryRunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> targets = tinyml.targetsFor(run.request());
         out.printf("dry-run %s on %s%n", run.example, String.join(", ", targets));
-        DryRunOutcome outcome = tinyml.dryRun(run.request(), new StagePrinter(out));
+        DryRunOutcome outcome = tinyml.dryRun(run.request(), boardInputs, new StagePrinter(out));
         if (outcome.matrix() == null) {
             RunReport report = outcome.reports().get(0);
             out.printf("%s in %.1f s; report: %s%n", report.passed() ? "PASSED" : "FAILED", report.totalSeconds(), outcome.file());

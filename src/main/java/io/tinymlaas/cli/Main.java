@@ -39,7 +39,7 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return run(Tinyml::forThisProject, out, err, args);
+        return run(() -> Tinyml.forThisProject().withTerminalProgress(), out, err, args);
     }
 
     /** As {@link #run(PrintWriter, PrintWriter, String...)} on the facade {@code engine} makes (tests give their own). */

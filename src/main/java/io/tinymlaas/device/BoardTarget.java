@@ -2,6 +2,7 @@ package io.tinymlaas.device;
 
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.compile.FirmwareModel;
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.emulator.Emulator;
 import io.tinymlaas.device.emulator.RunningBoard;
@@ -33,12 +34,19 @@ public final class BoardTarget implements InferenceTarget {
     private final Emulator emulator;
     private final FirmwareBuilder builder;
     private final Path workDirectory;
+    private final Progress progress;
 
     public BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory) {
+        this(board, emulator, builder, workDirectory, Progress.SILENT);
+    }
+
+    /** {@code progress} counts the inferences of each run, which take minutes for a large model under an emulator. */
+    public BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory, Progress progress) {
         this.board = board;
         this.emulator = emulator;
         this.builder = builder;
         this.workDirectory = workDirectory;
+        this.progress = progress;
     }
 
     @Override
@@ -93,10 +101,13 @@ public final class BoardTarget implements InferenceTarget {
             }
             List<byte[]> outputs = new ArrayList<>(inputs.size());
             List<Long> instructions = new ArrayList<>(inputs.size());
-            for (int i = 0; i < inputs.size(); i++) {
-                ResultMessage result = inferOrExplain(session, running, inputs.get(i), i);
-                outputs.add(result.output());
-                instructions.add(result.instructions());
+            try (Progress.Task inferred = progress.start("inferences on " + board.id(), inputs.size())) {
+                for (int i = 0; i < inputs.size(); i++) {
+                    ResultMessage result = inferOrExplain(session, running, inputs.get(i), i);
+                    outputs.add(result.output());
+                    instructions.add(result.instructions());
+                    inferred.step();
+                }
             }
             return new TargetRun(outputs, instructions, size, emulator.name() + " " + board.qemu().machine()
                     + " for " + board.id());

@@ -1,5 +1,6 @@
 package io.tinymlaas.device;
 
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.emulator.Availability;
@@ -89,14 +90,26 @@ public final class Target {
 
     /** Where a compiled model runs: the x86 container, or the board's firmware under its emulator. */
     public InferenceTarget runner(Path workDirectory) {
-        return board == null ? x86.apply(workDirectory.resolve(Targets.X86)) : boardRunner(workDirectory);
+        return runner(workDirectory, Progress.SILENT);
+    }
+
+    /**
+     * Like {@link #runner(Path)}, a board counting its inferences on {@code progress} (the x86 container runs them all
+     * in one go, in seconds).
+     */
+    public InferenceTarget runner(Path workDirectory, Progress progress) {
+        return board == null ? x86.apply(workDirectory.resolve(Targets.X86)) : boardRunner(workDirectory, progress);
     }
 
     /** The emulated board, for firmware that is not a compiled model alone (the audio front end, keyword spotting). */
     public BoardTarget boardRunner(Path workDirectory) {
+        return boardRunner(workDirectory, Progress.SILENT);
+    }
+
+    private BoardTarget boardRunner(Path workDirectory, Progress progress) {
         requireBoard();
         requireRunnable();
-        return new BoardTarget(board, emulator, new FirmwareBuilder(firmwareRoot), workDirectory.resolve(board.id()));
+        return new BoardTarget(board, emulator, new FirmwareBuilder(firmwareRoot), workDirectory.resolve(board.id()), progress);
     }
 
     /** How firmware for the board is linked: the emulated machine's memory map with the real board's sizes. */

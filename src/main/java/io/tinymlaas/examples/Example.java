@@ -7,6 +7,8 @@ import io.tinymlaas.data.Split;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.ModelMetadata;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 
 /** A seed example: where its data comes from, how it is trained, and what "good enough" means for it. */
 public interface Example {
@@ -39,4 +41,16 @@ public interface Example {
 
     /** Judges the dequantized outputs of the int8 model on the test split: every goal must hold. */
     List<Quality> judge(Split test, List<float[]> outputs);
+
+    /**
+     * For a model of one number to one number, what it should answer for x (hello_world: sin(x)), so that a report can
+     * plot its outputs against it; empty for every other model.
+     */
+    default Optional<Truth> truth() {
+        return Optional.empty();
+    }
+
+    /** The function a model of one number to one number learns, and its name. */
+    record Truth(String name, DoubleUnaryOperator function) {
+    }
 }

@@ -6,6 +6,7 @@ import io.tinymlaas.data.Split;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.TrainingConfig;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The classic TinyML hello_world: a 1→16→16→1 ReLU network that learns sin(x) on [0, 2π] from noisy samples.
@@ -49,6 +50,11 @@ public final class HelloWorld implements Example {
     public TrainingConfig trainingConfig() {
         return new TrainingConfig(new int[] {16, 16}, 32,
                 List.of(new TrainingConfig.Phase(300, 0.01f), new TrainingConfig.Phase(300, 0.001f)), 7);
+    }
+
+    @Override
+    public Optional<Truth> truth() {
+        return Optional.of(new Truth("sin(x)", Math::sin));
     }
 
     @Override

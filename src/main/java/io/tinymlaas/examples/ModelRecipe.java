@@ -3,6 +3,7 @@ package io.tinymlaas.examples;
 import io.tinymlaas.convert.CnnInt8Converter;
 import io.tinymlaas.convert.Int8Converter;
 import io.tinymlaas.convert.LstmInt8Converter;
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.tflite.Quantization;
@@ -25,7 +26,13 @@ import io.tinymlaas.train.TrainingResult;
  */
 public interface ModelRecipe {
 
-    TrainedModel train(Split train, Split validation);
+    /** Trains on {@code train}, judged on {@code validation}. */
+    default TrainedModel train(Split train, Split validation) {
+        return train(train, validation, Progress.SILENT);
+    }
+
+    /** Like {@link #train(Split, Split)}, counting the epochs on {@code progress}. */
+    TrainedModel train(Split train, Split validation, Progress progress);
 
     /** The seed of the initial weights and of the mini-batch shuffles: with the same data it gives the same model. */
     long seed();
@@ -64,8 +71,8 @@ public interface ModelRecipe {
         }
 
         @Override
-        public TrainingResult train(Split train, Split validation) {
-            return DenseTrainer.train(train, validation, config);
+        public TrainingResult train(Split train, Split validation, Progress progress) {
+            return DenseTrainer.train(train, validation, config, progress);
         }
 
         @Override
@@ -106,8 +113,8 @@ public interface ModelRecipe {
         }
 
         @Override
-        public ConvTrainingResult train(Split train, Split validation) {
-            return ConvTrainer.train(train, validation, config);
+        public ConvTrainingResult train(Split train, Split validation, Progress progress) {
+            return ConvTrainer.train(train, validation, config, progress);
         }
 
         @Override
@@ -141,8 +148,8 @@ public interface ModelRecipe {
         }
 
         @Override
-        public LstmTrainingResult train(Split train, Split validation) {
-            return LstmTrainer.train(train, validation, config);
+        public LstmTrainingResult train(Split train, Split validation, Progress progress) {
+            return LstmTrainer.train(train, validation, config, progress);
         }
 
         @Override

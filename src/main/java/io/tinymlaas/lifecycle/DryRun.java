@@ -2,6 +2,8 @@ package io.tinymlaas.lifecycle;
 
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.ConvertedModel;
+import io.tinymlaas.core.InvalidInputException;
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.StoredDataset;
@@ -13,6 +15,8 @@ import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.Examples;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.registry.StoredModel;
+import io.tinymlaas.report.ConfusionMatrix;
+import io.tinymlaas.report.Predictions;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.report.RunFigures;
@@ -45,20 +49,24 @@ public final class DryRun {
     private final String dataVersion;
     private final Long seed;
     private final StagePlan plan;
+    private final Progress progress;
+    private final int boardInputs;
 
     /** A dry-run of every stage that collects its example's data afresh and trains from the example's own seed. */
     public DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener) {
-        this(layout, targets, listener, null, null, StagePlan.WHOLE);
+        this(layout, targets, listener, null, null, StagePlan.WHOLE, Progress.SILENT, Integer.MAX_VALUE);
     }
 
     private DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener, String dataVersion, Long seed,
-                   StagePlan plan) {
+                   StagePlan plan, Progress progress, int boardInputs) {
         this.layout = layout;
         this.targets = targets;
         this.listener = listener;
         this.dataVersion = dataVersion;
         this.seed = seed;
         this.plan = plan;
+        this.progress = progress;
+        this.boardInputs = boardInputs;
     }
 
     /**
@@ -66,17 +74,38 @@ public final class DryRun {
      * instead of freshly collected data; {@code version} may be a unique start of the version or its content hash.
      */
     public DryRun onStoredData(String version) {
-        return new DryRun(layout, targets, listener, version, seed, plan);
+        return new DryRun(layout, targets, listener, version, seed, plan, progress, boardInputs);
     }
 
     /** The same dry-run, trained from {@code trainingSeed} instead of the example's own seed. */
     public DryRun withSeed(long trainingSeed) {
-        return new DryRun(layout, targets, listener, dataVersion, trainingSeed, plan);
+        return new DryRun(layout, targets, listener, dataVersion, trainingSeed, plan, progress, boardInputs);
     }
 
     /** The same dry-run, running only the stages up to the plan's last one and stopping when it is cancelled. */
     public DryRun following(StagePlan stagePlan) {
-        return new DryRun(layout, targets, listener, dataVersion, seed, stagePlan);
+        return new DryRun(layout, targets, listener, dataVersion, seed, stagePlan, progress, boardInputs);
+    }
+
+    /**
+     * The same dry-run, counting on {@code shown} its training epochs, its inferences on a board and, over several
+     * targets, the targets done; each finished stage is told to the listener out of the way of what is shown.
+     */
+    public DryRun showingProgress(Progress shown) {
+        return new DryRun(layout, targets, stage -> shown.aside(() -> listener.accept(stage)), dataVersion, seed, plan, shown,
+                boardInputs);
+    }
+
+    /**
+     * The same dry-run, running at most {@code inputs} test inputs on each emulated board (x86 runs them all): a large
+     * model takes a second or more per inference under an instruction-counting emulator, so a matrix over every board
+     * can sample what a single board's run checks in full. The run stage says how many ran.
+     */
+    public DryRun sampling(int inputs) {
+        if (inputs < 1) {
+            throw new InvalidInputException("board-inputs", "must be 1 or more, found " + inputs);
+        }
+        return new DryRun(layout, targets, listener, dataVersion, seed, plan, progress, inputs);
     }
 
     public static Path reportDirectory(ProjectLayout layout, String example, String target) {
@@ -116,24 +145,27 @@ public final class DryRun {
         boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener, plan), shared);
         double sharedSeconds = (System.nanoTime() - startNanos) / 1e9;
         List<RunReport> reports = new ArrayList<>();
-        for (Target target : chosen) {
-            String targetId = target.id();
-            long targetNanos = System.nanoTime();
-            Measured figures = shared.copy();
-            List<StageResult> stages = new ArrayList<>(sharedStages);
-            Stages runner = new Stages(stages, stage -> listener.accept(forTarget(stage, targetId, targetIds)), plan);
-            Optional<String> whyNot = target.whyNotRunnable().filter(reason -> plan.includes("run"));
-            whyNot.ifPresent(reason -> runner.skip("run", reason));
-            if (!(modelMade && whyNot.isEmpty() && runOnTarget(lifecycle, target, work, runner, figures))) {
-                runner.skipRest(STAGES);
+        try (Progress.Task done = chosen.size() > 1 ? progress.start("targets", chosen.size()) : Progress.Task.UNSEEN) {
+            for (Target target : chosen) {
+                String targetId = target.id();
+                long targetNanos = System.nanoTime();
+                Measured figures = shared.copy();
+                List<StageResult> stages = new ArrayList<>(sharedStages);
+                Stages runner = new Stages(stages, stage -> listener.accept(forTarget(stage, targetId, targetIds)), plan);
+                Optional<String> whyNot = target.whyNotRunnable().filter(reason -> plan.includes("run"));
+                whyNot.ifPresent(reason -> runner.skip("run", reason));
+                if (!(modelMade && whyNot.isEmpty() && runOnTarget(lifecycle, target, work, runner, figures))) {
+                    runner.skipRest(STAGES);
+                }
+                boolean passed = plan.passed(stages);
+                RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
+                        sharedSeconds + (System.nanoTime() - targetNanos) / 1e9, List.copyOf(stages),
+                        figures.figures(work.toString(), target.availability()));
+                ReportWriter.write(report, reportDirectory(layout, exampleName, targetId));
+                ReportWriter.write(report, runReportFile(report).getParent());
+                reports.add(report);
+                done.step();
             }
-            boolean passed = plan.passed(stages);
-            RunReport report = new RunReport(exampleName, targetId, passed, started.toString(),
-                    sharedSeconds + (System.nanoTime() - targetNanos) / 1e9, List.copyOf(stages),
-                    figures.figures(work.toString(), target.availability()));
-            ReportWriter.write(report, reportDirectory(layout, exampleName, targetId));
-            ReportWriter.write(report, runReportFile(report).getParent());
-            reports.add(report);
         }
         return reports;
     }
@@ -157,7 +189,7 @@ public final class DryRun {
                     return ok(origin + data.dataset().recipe() + ", sha256 " + data.contentHash().substring(0, 12));
                 })
                 && runner.run("train", () -> {
-                    TrainedModel result = seed == null ? lifecycle.train() : lifecycle.train(seed);
+                    TrainedModel result = lifecycle.train(seed == null ? lifecycle.example().recipe().seed() : seed, progress);
                     long trainingSeed = lifecycle.trainingSeed();
                     List<Double> losses = result.lossPerEpoch();
                     figures.training = new RunFigures.Training(trainingSeed, losses.size(),
@@ -182,6 +214,8 @@ public final class DryRun {
                 && runner.run("reference", () -> {
                     List<Quality> quality = lifecycle.checkWithReference();
                     figures.quality = quality;
+                    figures.confusion = lifecycle.confusion().orElse(null);
+                    figures.predictions = lifecycle.predictions().orElse(null);
                     return new Check(quality.stream().allMatch(Quality::passed), "reference interpreter: "
                             + String.join("; ", quality.stream().map(Quality::toString).toList()));
                 })
@@ -195,7 +229,9 @@ public final class DryRun {
 
     private boolean runOnTarget(Lifecycle lifecycle, Target target, Path work, Stages runner, Measured figures) {
         return runner.run("run", () -> {
-                    TargetRun run = lifecycle.runOn(target.runner(work));
+                    TargetRun run = target.board().isPresent() ? lifecycle.runOn(target.runner(work, progress), boardInputs)
+                            : lifecycle.runOn(target.runner(work, progress));
+                    figures.predictions = lifecycle.predictions().orElse(null);
                     ProgramSize size = run.size();
                     LongSummaryStatistics counts = run.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
                     boolean counted = counts.getCount() > 0;
@@ -230,6 +266,8 @@ public final class DryRun {
         RunFigures.Stored stored;
         RunFigures.Conversion conversion;
         List<Quality> quality;
+        ConfusionMatrix confusion;
+        Predictions predictions;
         RunFigures.Compiled compiled;
         RunFigures.Program program;
         RunFigures.Compared compared;
@@ -241,14 +279,16 @@ public final class DryRun {
             copy.stored = stored;
             copy.conversion = conversion;
             copy.quality = quality;
+            copy.confusion = confusion;
+            copy.predictions = predictions;
             copy.compiled = compiled;
             return copy;
         }
 
         /** Where the run worked, and what each emulator said about the target (nothing for x86). */
         RunFigures figures(String workDirectory, List<String> emulators) {
-            return new RunFigures(data, training, stored, conversion, quality, compiled, program, compared, workDirectory,
-                    emulators.isEmpty() ? null : emulators);
+            return new RunFigures(data, training, stored, conversion, quality, confusion, predictions, compiled, program, compared,
+                    workDirectory, emulators.isEmpty() ? null : emulators);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.IoFailure;
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.Labels;
@@ -12,12 +13,15 @@ import io.tinymlaas.data.Split;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.device.InferenceTarget;
 import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.examples.ClassifierQuality;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.ModelRecipe;
 import io.tinymlaas.oracle.Comparison;
 import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.registry.StoredModel;
+import io.tinymlaas.report.ConfusionMatrix;
+import io.tinymlaas.report.Predictions;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.TfliteModel;
@@ -31,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One example's way through the lifecycle, one method per stage, each using what the previous ones made:
@@ -53,6 +58,7 @@ public final class Lifecycle {
     private ConvertedModel converted;
     private List<byte[]> testInputs;
     private List<byte[]> referenceOutputs;
+    private ConfusionMatrix confusion;
     private CompiledModel compiled;
     private TargetRun targetRun;
 
@@ -92,9 +98,14 @@ public final class Lifecycle {
 
     /** Trains with the example's recipe from {@code seed}: the same data, recipe and seed give the same model. */
     public TrainedModel train(long seed) {
+        return train(seed, Progress.SILENT);
+    }
+
+    /** Like {@link #train(long)}, counting the epochs on {@code progress}. */
+    public TrainedModel train(long seed, Progress progress) {
         require(dataset, "collect");
         recipe = example.recipe().withSeed(seed);
-        training = recipe.train(dataset.dataset().train(), dataset.dataset().validation());
+        training = recipe.train(dataset.dataset().train(), dataset.dataset().validation(), progress);
         return training;
     }
 
@@ -176,7 +187,8 @@ public final class Lifecycle {
 
     /**
      * Runs the reference interpreter on the test split: its outputs are the golden ones, and they must be good.
-     * The quality goes into the registry entry of the stored model, if the model was stored.
+     * The quality goes into the registry entry of the stored model, if the model was stored; a classifier's outputs are
+     * also counted by class ({@link #confusion()}).
      */
     public List<Quality> checkWithReference() {
         require(converted, "convert");
@@ -185,10 +197,39 @@ public final class Lifecycle {
         testInputs = scores.inputs();
         referenceOutputs = scores.outputs();
         List<Quality> quality = example.judge(test, scores.dequantized());
+        Labels labels = dataset.dataset().labels();
+        confusion = labels.isRegression() ? null : ClassifierQuality.confusion(test, scores.dequantized(), labels.classes());
         if (registered != null) {
             registered = models.recordQuality(registered.id(), converted, quality);
         }
         return quality;
+    }
+
+    /** A classifier's test split counted by true and predicted class (the reference interpreter's); empty for a regression. */
+    public Optional<ConfusionMatrix> confusion() {
+        require(referenceOutputs, "check with the reference");
+        return Optional.ofNullable(confusion);
+    }
+
+    /**
+     * A model of one number to one number on the test split beside what it should answer (hello_world: sin(x)): the
+     * reference interpreter's outputs and, once a target has run, the target's; empty for every other model.
+     */
+    public Optional<Predictions> predictions() {
+        require(referenceOutputs, "check with the reference");
+        float[][] x = dataset.dataset().test().inputs();
+        if (example.truth().isEmpty() || x.length == 0 || x[0].length != 1 || referenceOutputs.get(0).length != 1) {
+            return Optional.empty();
+        }
+        Example.Truth truth = example.truth().get();
+        Quantization out = converted.model().output().quantization();
+        List<Double> inputs = java.util.Arrays.stream(x).map(sample -> (double) sample[0]).toList();
+        return Optional.of(new Predictions(truth.name(), inputs, inputs.stream().map(truth.function()::applyAsDouble).toList(),
+                firstValues(referenceOutputs, out), targetRun == null ? null : firstValues(targetRun.outputs(), out)));
+    }
+
+    private static List<Double> firstValues(List<byte[]> outputs, Quantization q) {
+        return outputs.stream().map(output -> q.dequantize(output[0])).toList();
     }
 
     /** Compiles the .tflite file as written to disk, read back through our reader, as a user's file would be. */

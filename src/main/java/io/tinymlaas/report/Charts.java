@@ -41,9 +41,14 @@ public final class Charts {
      * (cells of class n right-aligned, for numbers) and the charting library.
      */
     public static String pageStart(String title) {
+        return pageStart(title, "");
+    }
+
+    /** Like {@link #pageStart(String)}, with the page's own {@code style} rules after the plain ones. */
+    public static String pageStart(String title, String style) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title) + "</title>\n"
                 + "<style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin-bottom:1em}"
-                + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}td.n{text-align:right}</style>\n"
+                + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:left}td.n{text-align:right}" + style + "</style>\n"
                 + libraryScript() + "</head><body>\n";
     }
 

@@ -3,6 +3,7 @@ package io.tinymlaas.report;
 import io.tinymlaas.report.StageResult.Status;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * One example over several targets, one row per target: what support needs to accept or turn down a request
@@ -55,9 +56,13 @@ public record MatrixReport(String example, List<Row> rows) {
         return table.toString();
     }
 
-    /** Writes matrix.json and matrix.md into the directory; returns the JSON file. */
-    public Path write(Path directory) {
+    /**
+     * Writes matrix.json, matrix.md and matrix.html (with charts beside TFLM's figures for each target's core, which
+     * {@code coreOf} names: a board's core, or the target itself for x86) into the directory; returns the JSON file.
+     */
+    public Path write(Path directory, UnaryOperator<String> coreOf) {
         ReportWriter.writeText(markdown(), directory.resolve("matrix.md"));
+        ReportWriter.writeText(MatrixPage.html(this, coreOf), directory.resolve("matrix.html"));
         ReportWriter.writeJson(this, directory.resolve("matrix.json"));
         return directory.resolve("matrix.json");
     }

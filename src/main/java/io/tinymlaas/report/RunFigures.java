@@ -8,11 +8,14 @@ import java.util.Map;
 
 /**
  * What a dry-run measured, one part per stage; a stage that did not run leaves its part null. In report.json the parts
- * are one flat object with snake_case names (flash_bytes, max_abs_diff_lsb …), the names bench files and tables use.
+ * are one flat object with snake_case names (flash_bytes, max_abs_diff_lsb …), the names bench files and tables use;
+ * a classifier's held-out counts by class and a one-number model's outputs against the truth are objects of their own,
+ * for the report's pictures.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunFigures(@JsonUnwrapped Data data, @JsonUnwrapped Training training, @JsonUnwrapped Stored stored,
-                         @JsonUnwrapped Conversion conversion, List<Quality> quality, @JsonUnwrapped Compiled compiled,
+                         @JsonUnwrapped Conversion conversion, List<Quality> quality, ConfusionMatrix confusion,
+                         Predictions predictions, @JsonUnwrapped Compiled compiled,
                          @JsonUnwrapped Program program, @JsonUnwrapped Compared compared, String workDirectory,
                          List<String> emulators) {
 

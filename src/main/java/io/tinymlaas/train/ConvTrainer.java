@@ -1,5 +1,6 @@
 package io.tinymlaas.train;
 
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.data.Split;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,11 @@ public final class ConvTrainer {
     }
 
     public static ConvTrainingResult train(Split train, Split validation, ConvTrainingConfig config) {
+        return train(train, validation, config, Progress.SILENT);
+    }
+
+    /** Like {@link #train(Split, Split, ConvTrainingConfig)}, counting the epochs on {@code progress}. */
+    public static ConvTrainingResult train(Split train, Split validation, ConvTrainingConfig config, Progress progress) {
         int inputs = config.height() * config.width() * config.channels();
         if (train.inputs()[0].length != inputs) {
             throw new IllegalArgumentException("samples have " + train.inputs()[0].length + " values, the network takes "
@@ -116,7 +122,7 @@ public final class ConvTrainer {
             session.initialize();
 
             List<Double> lossPerEpoch = TrainingTensors.runEpochs(session, x, y, loss, phaseSteps, config.phases(), train,
-                    config.batchSize(), random);
+                    config.batchSize(), random, progress);
 
             double[] validationFigures = TrainingTensors.classifierFigures(session, x, y, logits, loss, validation);
             List<ConvLayer> convs = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.tinymlaas.train;
 
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.data.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,11 @@ public final class DenseTrainer {
     }
 
     public static TrainingResult train(Split train, Split validation, TrainingConfig config) {
+        return train(train, validation, config, Progress.SILENT);
+    }
+
+    /** Like {@link #train(Split, Split, TrainingConfig)}, counting the epochs on {@code progress}. */
+    public static TrainingResult train(Split train, Split validation, TrainingConfig config, Progress progress) {
         int inputs = train.inputs()[0].length;
         int outputs = train.targets()[0].length;
         Random random = new Random(config.seed());
@@ -63,27 +69,30 @@ public final class DenseTrainer {
 
             List<Double> lossPerEpoch = new ArrayList<>();
             int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                int phase = phaseOf(config, epoch);
-                Op minimize = phaseSteps.get(phase);
-                TrainingTensors.shuffle(order, random);
-                double sum = 0;
-                int batches = 0;
-                for (int start = 0; start < order.length; start += config.batchSize()) {
-                    int end = Math.min(order.length, start + config.batchSize());
-                    try (TFloat32 xs = TrainingTensors.batch(train.inputs(), order, start, end);
-                         TFloat32 ys = TrainingTensors.batch(train.targets(), order, start, end);
-                         Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(minimize).fetch(loss).run()) {
-                        sum += ((TFloat32) result.get(0)).getFloat();
-                        batches++;
+            try (Progress.Task epochs = progress.start(TrainingTensors.EPOCHS, config.epochs())) {
+                for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                    int phase = phaseOf(config, epoch);
+                    Op minimize = phaseSteps.get(phase);
+                    TrainingTensors.shuffle(order, random);
+                    double sum = 0;
+                    int batches = 0;
+                    for (int start = 0; start < order.length; start += config.batchSize()) {
+                        int end = Math.min(order.length, start + config.batchSize());
+                        try (TFloat32 xs = TrainingTensors.batch(train.inputs(), order, start, end);
+                             TFloat32 ys = TrainingTensors.batch(train.targets(), order, start, end);
+                             Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(minimize).fetch(loss).run()) {
+                            sum += ((TFloat32) result.get(0)).getFloat();
+                            batches++;
+                        }
                     }
+                    double epochLoss = sum / batches;
+                    if (!Double.isFinite(epochLoss)) {
+                        throw new TrainingDivergedException("training diverged: the loss became " + epochLoss + " in epoch " + epoch
+                                + " (learning rate " + config.phases().get(phase).learningRate() + "); check the data for NaN or lower the learning rate");
+                    }
+                    lossPerEpoch.add(epochLoss);
+                    epochs.step();
                 }
-                double epochLoss = sum / batches;
-                if (!Double.isFinite(epochLoss)) {
-                    throw new TrainingDivergedException("training diverged: the loss became " + epochLoss + " in epoch " + epoch
-                            + " (learning rate " + config.phases().get(phase).learningRate() + "); check the data for NaN or lower the learning rate");
-                }
-                lossPerEpoch.add(epochLoss);
             }
 
             double validationMse = evaluate(session, x, y, loss, validation);

@@ -1,5 +1,6 @@
 package io.tinymlaas.train;
 
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.data.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,11 @@ public final class LstmTrainer {
     }
 
     public static LstmTrainingResult train(Split train, Split validation, LstmTrainingConfig config) {
+        return train(train, validation, config, Progress.SILENT);
+    }
+
+    /** Like {@link #train(Split, Split, LstmTrainingConfig)}, counting the epochs on {@code progress}. */
+    public static LstmTrainingResult train(Split train, Split validation, LstmTrainingConfig config, Progress progress) {
         int steps = config.timeSteps();
         int features = config.features();
         int cells = config.hiddenUnits();
@@ -82,7 +88,7 @@ public final class LstmTrainer {
             List<Op> phaseSteps = AdamSteps.build(graph, loss, config.phases());
             session.initialize();
             List<Double> lossPerEpoch = TrainingTensors.runEpochs(session, x, y, loss, phaseSteps, config.phases(), train,
-                    config.batchSize(), random);
+                    config.batchSize(), random, progress);
             double[] validationFigures = TrainingTensors.classifierFigures(session, x, y, logits, loss, validation);
 
             float[][] wx = TrainingTensors.fetchMatrix(session, inputWeights);

@@ -1,5 +1,6 @@
 package io.tinymlaas.train;
 
+import io.tinymlaas.core.Progress;
 import io.tinymlaas.data.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,9 @@ import org.tensorflow.types.TFloat32;
 /** What every TensorFlow trainer here needs: sessions, mini-batches, seeded initial weights, trained values back. */
 final class TrainingTensors {
 
+    /** What a trainer's progress counts. */
+    static final String EPOCHS = "epochs";
+
     private TrainingTensors() {
     }
 
@@ -28,36 +32,40 @@ final class TrainingTensors {
 
     /**
      * Every phase's epochs over mini-batches shuffled by {@code random}, each with the phase's training step; returns
-     * the mean loss of each epoch. A loss that stops being finite ends training with a message.
+     * the mean loss of each epoch, each counted on {@code progress}. A loss that stops being finite ends training with a
+     * message.
      */
     static List<Double> runEpochs(Session session, Placeholder<TFloat32> x, Placeholder<TFloat32> y, Operand<TFloat32> loss,
                                   List<Op> phaseSteps, List<TrainingConfig.Phase> phases, Split train, int batchSize,
-                                  Random random) {
+                                  Random random, Progress progress) {
         List<Double> lossPerEpoch = new ArrayList<>();
-        int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
-        int epoch = 0;
-        for (int p = 0; p < phases.size(); p++) {
-            TrainingConfig.Phase phase = phases.get(p);
-            for (int e = 0; e < phase.epochs(); e++) {
-                epoch++;
-                shuffle(order, random);
-                double sum = 0;
-                int seen = 0;
-                for (int start = 0; start < order.length; start += batchSize) {
-                    int end = Math.min(order.length, start + batchSize);
-                    try (TFloat32 xs = batch(train.inputs(), order, start, end);
-                         TFloat32 ys = batch(train.targets(), order, start, end);
-                         Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(phaseSteps.get(p)).fetch(loss).run()) {
-                        sum += ((TFloat32) result.get(0)).getFloat() * (end - start);
-                        seen += end - start;
+        try (Progress.Task epochs = progress.start(EPOCHS, phases.stream().mapToLong(TrainingConfig.Phase::epochs).sum())) {
+            int[] order = java.util.stream.IntStream.range(0, train.size()).toArray();
+            int epoch = 0;
+            for (int p = 0; p < phases.size(); p++) {
+                TrainingConfig.Phase phase = phases.get(p);
+                for (int e = 0; e < phase.epochs(); e++) {
+                    epoch++;
+                    shuffle(order, random);
+                    double sum = 0;
+                    int seen = 0;
+                    for (int start = 0; start < order.length; start += batchSize) {
+                        int end = Math.min(order.length, start + batchSize);
+                        try (TFloat32 xs = batch(train.inputs(), order, start, end);
+                             TFloat32 ys = batch(train.targets(), order, start, end);
+                             Result result = session.runner().feed(x, xs).feed(y, ys).addTarget(phaseSteps.get(p)).fetch(loss).run()) {
+                            sum += ((TFloat32) result.get(0)).getFloat() * (end - start);
+                            seen += end - start;
+                        }
                     }
+                    double epochLoss = sum / seen;
+                    if (!Double.isFinite(epochLoss)) {
+                        throw new TrainingDivergedException("training diverged: the loss became " + epochLoss + " in epoch " + epoch
+                                + " (learning rate " + phase.learningRate() + "); check the data for NaN or lower the learning rate");
+                    }
+                    lossPerEpoch.add(epochLoss);
+                    epochs.step();
                 }
-                double epochLoss = sum / seen;
-                if (!Double.isFinite(epochLoss)) {
-                    throw new TrainingDivergedException("training diverged: the loss became " + epochLoss + " in epoch " + epoch
-                            + " (learning rate " + phase.learningRate() + "); check the data for NaN or lower the learning rate");
-                }
-                lossPerEpoch.add(epochLoss);
             }
         }
         return lossPerEpoch;

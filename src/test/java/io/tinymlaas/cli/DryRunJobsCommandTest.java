@@ -37,6 +37,16 @@ class DryRunJobsCommandTest {
     }
 
     @Test
+    void aBoardSampleIsRefusedWithJobsAndWhenItIsNotPositiveBeforeAnythingRuns() {
+        assertThat(run("dry-run", "hello_world", "--board", "arduino_nano_33_ble_sense", "--board-inputs", "5", "--jobs")).isEqualTo(2);
+        assertThat(err.toString()).contains("--board-inputs goes with dry-runs in this process, not with --jobs");
+
+        assertThat(run("dry-run", "hello_world", "--board", "arduino_nano_33_ble_sense", "--board-inputs", "0")).isEqualTo(2);
+        assertThat(err.toString()).contains("board-inputs: must be 1 or more, found 0").doesNotContain("\tat ");
+        assertThat(out.toString()).doesNotContain("collect");
+    }
+
+    @Test
     void aDatabaseWithoutJobsIsRefusedNamingTheOptionThatIsMissing() {
         int status = run("dry-run", "hello_world", "--db", "jdbc:postgresql://127.0.0.1:5432/tinyml");
 

@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.tinymlaas.core.TinymlException;
-import io.tinymlaas.data.Dataset;
-import io.tinymlaas.data.SineDataset;
-import io.tinymlaas.data.Split;
-import io.tinymlaas.examples.Example;
-import io.tinymlaas.examples.HelloWorld;
-import io.tinymlaas.examples.ModelRecipe;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.train.TrainingConfig;
 import java.nio.file.Path;
@@ -21,42 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 class QualitySpreadTest {
 
-    /** hello_world on 600 samples for 40 epochs: a second or two per training, judged like hello_world. */
-    private static final class BriefSine implements Example {
-        private final HelloWorld judge = new HelloWorld();
-
-        @Override
-        public String name() {
-            return "brief_sine";
-        }
-
-        @Override
-        public String datasetName() {
-            return "brief_sine";
-        }
-
-        @Override
-        public Dataset collect() {
-            Dataset sine = SineDataset.generate(600, 0.05, 42);
-            return new Dataset("brief_sine", sine.recipe(), sine.train(), sine.validation(), sine.test());
-        }
-
-        @Override
-        public ModelRecipe recipe() {
-            return new ModelRecipe.DenseRegression(new TrainingConfig(new int[] {16, 16}, 32,
-                    List.of(new TrainingConfig.Phase(30, 0.01f), new TrainingConfig.Phase(10, 0.001f)), 7));
-        }
-
-        @Override
-        public List<Quality> judge(Split test, List<float[]> outputs) {
-            return judge.judge(test, outputs);
-        }
-    }
+    /** hello_world, briefly: 40 epochs. */
+    private static final TrainingConfig BRIEF = new TrainingConfig(new int[] {16, 16}, 32,
+            List.of(new TrainingConfig.Phase(30, 0.01f), new TrainingConfig.Phase(10, 0.001f)), 7);
 
     @Test
     void eachSeedIsTrainedAndJudgedAndTheFirstSeedTrainedAgainGivesTheSameModelBytes(@TempDir Path work) {
         List<QualitySpread.Run> heard = new ArrayList<>();
-        QualitySpread.Result result = QualitySpread.measure(new BriefSine(), work.resolve("runs"), work.resolve("datasets"),
+        QualitySpread.Result result = QualitySpread.measure(new BriefSine(BRIEF), work.resolve("runs"), work.resolve("datasets"),
                 5, 3, heard::add);
         assertThat(result.runs()).extracting(QualitySpread.Run::seed).containsExactly(5L, 6L, 7L);
         assertThat(heard).isEqualTo(result.runs());
@@ -104,7 +70,7 @@ class QualitySpreadTest {
 
     @Test
     void fewerThanTwoRunsAreRefused(@TempDir Path work) {
-        assertThatThrownBy(() -> QualitySpread.measure(new BriefSine(), work, work.resolve("datasets"), 1, 1, run -> { }))
+        assertThatThrownBy(() -> QualitySpread.measure(new BriefSine(BRIEF), work, work.resolve("datasets"), 1, 1, run -> { }))
                 .isInstanceOf(TinymlException.class).hasMessageContaining("at least 2 runs");
     }
 

@@ -24,7 +24,7 @@ class BenchRecordTest {
 
     /** A run's figures where only the program on the target was measured. */
     static RunFigures onTarget(RunFigures.Program program) {
-        return new RunFigures(null, null, null, null, null, null, program, null, null, null);
+        return new RunFigures(null, null, null, null, null, null, null, null, program, null, null, null);
     }
 
     @Test

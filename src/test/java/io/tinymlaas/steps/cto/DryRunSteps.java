@@ -110,6 +110,7 @@ public class DryRunSteps {
         assertThat(written.get("figures").get("max_abs_diff_lsb").asInt()).isEqualTo(lsb);
         assertThat(written.get("figures").get("inputs_compared").asInt()).isGreaterThanOrEqualTo(1000);
         assertThat(written.get("figures").get("data_sha256").asText()).matches("[0-9a-f]{64}");
-        assertThat(json.resolveSibling("report.html")).content().contains("PASSED");
+        assertThat(json.resolveSibling("report.html")).content().contains("PASSED")
+                .contains("Training loss per epoch").contains("Outputs on the test split against sin(x)");
     }
 }
