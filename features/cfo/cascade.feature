@@ -11,6 +11,12 @@ Feature: CFO — a cascade of TinyML and cloud, from answers on held-out data an
     And each threshold costs the device for every inference plus the cloud for the share sent, and takes the device's time plus that share of the round trip
     And cascade.html plots accuracy against cost per 1,000 inferences with the device alone and the cloud alone marked, and cascade.json holds every figure
 
+  Scenario: a board run that sampled the held-out data is measured again on all of it before the device's answers are trusted
+    Given the latest dry-run of "magic_wand" on "arduino_nano_33_ble_sense" ran only 20 test inputs on the board
+    When the CFO sweeps the cascade of "magic_wand" on "arduino_nano_33_ble_sense" over the thresholds 0,1
+    Then the board was dry-run again for the cascade
+    And the device alone is as accurate on the held-out samples as the board's latest dry-run judged its int8 model
+
   @nightly
   Scenario: micro_speech on the Nano 33 BLE Sense, the threshold swept from 0 to 1
     When the CFO sweeps the cascade of "micro_speech" on "arduino_nano_33_ble_sense" over the thresholds 0,0.5,0.9,0.99,1

@@ -53,9 +53,13 @@ final class Cascades {
         }
         CostAssumptions assumptions = CostEstimates.assumptions(request.assumptions());
         BoardRuns.Measurement run = CostEstimates.passedRun(engine, request.example(), request.board(), false, progress);
+        StoredDataset data = heldOutData(example, run);
+        if (run.figures().path("inputs_compared").asInt() < data.dataset().test().size()) {
+            // a sampled dry-run (--board-inputs) compared only some held-out samples on the board: measure them all
+            run = CostEstimates.passedRun(engine, request.example(), request.board(), true, progress);
+            data = heldOutData(example, run);
+        }
         CostEstimate.Measured measured = CostEstimates.measured(run);
-        StoredDataset data = new DatasetStore(engine.layout().datasets()).load(example.datasetName(),
-                run.figures().path("data_version").asText());
         Split test = data.dataset().test();
         requireEveryHeldOutSampleCompared(run.figures(), test.size(), request);
 
@@ -79,6 +83,10 @@ final class Cascades {
                 CascadeSweep.sweep(scores, one, thresholds), assumptions);
         Path html = CascadeReport.write(result, engine.layout().output().resolve("cascade").resolve(request.example() + "-" + request.board()));
         return new CascadeOutcome(result, CascadeReport.text(result), html, run.ranNow(), cloud.trainedNow());
+    }
+
+    private StoredDataset heldOutData(Example example, BoardRuns.Measurement run) {
+        return new DatasetStore(engine.layout().datasets()).load(example.datasetName(), run.figures().path("data_version").asText());
     }
 
     /** The reference interpreter stands in for the board only where the dry-run compared every held-out sample bit for bit. */

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.tinymlaas.app.CascadeOutcome;
 import io.tinymlaas.app.CascadeRequest;
+import io.tinymlaas.app.DryRunOutcome;
+import io.tinymlaas.app.RunRequest;
 import io.tinymlaas.cascade.CascadePoint;
 import io.tinymlaas.cascade.CascadeResult;
 import io.tinymlaas.core.TinymlException;
@@ -29,6 +32,21 @@ public class CascadeSteps {
 
     public CascadeSteps(World world) {
         this.world = world;
+    }
+
+    @Given("the latest dry-run of {string} on {string} ran only {int} test inputs on the board")
+    public void sampledDryRun(String example, String board, int inputs) {
+        DryRunOutcome sampled = world.tinyml.dryRun(RunRequest.of(example, board), inputs, stage -> { });
+        assertThat(sampled.reports()).singleElement().satisfies(report -> {
+            assertThat(report.passed()).isTrue();
+            assertThat(report.figures().compared().inputsCompared()).isEqualTo(inputs);
+        });
+    }
+
+    @Then("the board was dry-run again for the cascade")
+    public void dryRunAgain() {
+        assertThat(refusal).isNull();
+        assertThat(outcome.measuredNow()).isTrue();
     }
 
     @When("the CFO sweeps the cascade of {string} on {string} over the thresholds {}")
