@@ -29,8 +29,16 @@ public final class SerialLink implements AutoCloseable {
     }
 
     public static SerialLink open(String device) {
+        return new SerialLink(openPort(device, 115200), device);
+    }
+
+    /**
+     * A board's console UART opened raw (8N1, no flow control, reads waiting up to 100 ms), after the settling time an
+     * emulator's pty needs; for protocols other than our frames too.
+     */
+    public static SerialPort openPort(String device, int baud) {
         SerialPort port = SerialPort.getCommPort(device);
-        port.setComPortParameters(115200, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+        port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         if (!port.openPort()) {
             throw new TinymlException("cannot open serial device " + device + " (error " + port.getLastErrorCode() + ")");
@@ -41,7 +49,7 @@ public final class SerialLink implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new SerialLink(port, device);
+        return port;
     }
 
     public void send(Frame frame) {

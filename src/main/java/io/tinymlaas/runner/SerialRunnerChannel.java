@@ -2,6 +2,7 @@ package io.tinymlaas.runner;
 
 import com.fazecast.jSerialComm.SerialPort;
 import io.tinymlaas.core.TinymlException;
+import io.tinymlaas.link.SerialLink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,7 +13,6 @@ public final class SerialRunnerChannel implements RunnerChannel {
     /** What MLPerf Tiny's reference firmware sets in performance mode (9,600 in energy mode, behind the IO manager). */
     public static final int BAUD = 115200;
     /** Emulators poll their pty: bytes written right after opening can be lost. */
-    private static final long SETTLE_MILLIS = 1000;
 
     private final SerialPort port;
     private final String device;
@@ -24,19 +24,7 @@ public final class SerialRunnerChannel implements RunnerChannel {
     }
 
     public static SerialRunnerChannel open(String device) {
-        SerialPort port = SerialPort.getCommPort(device);
-        port.setComPortParameters(BAUD, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
-        port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        if (!port.openPort()) {
-            throw new TinymlException("cannot open serial device " + device + " (error " + port.getLastErrorCode() + ")");
-        }
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100, 0);
-        try {
-            Thread.sleep(SETTLE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new SerialRunnerChannel(port, device);
+        return new SerialRunnerChannel(SerialLink.openPort(device, BAUD), device);
     }
 
     @Override
