@@ -19,7 +19,7 @@ Feature: CEO — a face-following pan/tilt stand, from face pictures to servo pu
     Then the demo is refused with "<message>"
 
     Examples:
-      | board         | message                            |
-      | esp32_devkitc | no ESP32 machine                   |
-      | nano          | unknown board 'nano'; known boards: adafruit_edgebadge |
-      | x86           | x86 is not a board                 |
+      | board          | message                            |
+      | himax_we1_plus | no ARC emulator installed          |
+      | nano           | unknown board 'nano'; known boards: adafruit_edgebadge |
+      | x86            | x86 is not a board                 |

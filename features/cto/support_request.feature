@@ -15,7 +15,7 @@ Feature: CTO — support-request verdicts from a dry-run on the board
     And the latency check is NOT_MET, saying "ms per inference at 64 MHz" and "limit 0.001 ms"
 
   Scenario: a board no emulator here runs is rejected as unverified, saying why
-    When support asks whether "hello_world" runs on "esp32_devkitc" within 1 ms and 365 battery days
+    When support asks whether "hello_world" runs on "himax_we1_plus" within 1 ms and 365 battery days
     Then the verdict is REJECT
     And the runs here check is UNVERIFIED, saying "cannot run here"
 

@@ -12,13 +12,14 @@ Feature: IT operator — flash hello_world onto every emulated board and infer o
     And each inference reports how many instructions it took
     And the firmware fits the board's real flash and RAM
 
-    # One board per emulated machine (Cortex-M4, M7, M55) in every build; the six others run on the same three
-    # QEMU machines with their own memory maps, so they wait for the nightly build.
+    # One board per emulated machine (Cortex-M4, M7, M55, and the Xtensa LX106 proxy of the ESP32 boards) in every
+    # build; the others run on the same machines with their own memory maps, so they wait for the nightly build.
     Examples: one board per core that an emulator here runs
       | board                        |
       | arduino_nano_33_ble_sense    |
       | stm32f746_disco              |
       | arm_mps3_an547               |
+      | esp32_devkitc                |
 
     @nightly
     Examples: the other seed boards an emulator here runs
@@ -29,13 +30,12 @@ Feature: IT operator — flash hello_world onto every emulated board and infer o
       | circuit_playground_bluefruit |
       | wio_terminal                 |
       | sony_spresense               |
+      | esp_eye                      |
 
   Scenario Outline: <board> cannot be emulated here, and the operator is told why
     Then "<board>" is refused with the reason "<reason>"
 
     Examples:
-      | board          | reason           |
-      | esp32_devkitc  | no ESP32 machine |
-      | esp_eye        | no ESP32 machine |
-      | himax_we1_plus | no ARC target    |
-      | arc_emsdp      | no ARC target    |
+      | board          | reason                                          |
+      | himax_we1_plus | no ARC emulator installed (qemu-system-arc)     |
+      | arc_emsdp      | no ARC emulator installed (qemu-system-arc)     |

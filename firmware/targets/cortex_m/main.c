@@ -25,7 +25,7 @@
 #include "cycles.h"
 #include "frame.h"
 #include "model.h"
-#include "uart_cmsdk.h"
+#include "console.h"
 
 #ifndef TINYML_BOARD_ID
 #error "define TINYML_BOARD_ID, e.g. -DTINYML_BOARD_ID=\"mps2-an386\""

@@ -376,12 +376,13 @@ public final class Tinyml {
 
     /**
      * Links the model's firmware for one board (or every board an emulator here runs) and reports flash and RAM against
-     * the real board's; a board with no build profile here is refused before any is built.
+     * the real board's; a board with no build profile here is refused before any is built (one that cannot run here, such
+     * as the ARC boards without qemu-system-arc, is still linked).
      */
     public FootprintOutcome footprint(Path tflite, String boardId) {
         CompiledFile compiled = compile(tflite);
         List<Board> boards = boardId == null ? targets.boards().emulatable() : List.of(targets.boards().byId(boardId));
-        boards.forEach(board -> targets.target(board.id()).requireRunnable());
+        boards.forEach(board -> targets.target(board.id()).requireBuildable());
         Path work = layout.output().resolve("footprint");
         Footprint footprint = new Footprint(layout.firmware(), targets);
         List<FootprintReport> reports = boards.stream()

@@ -22,16 +22,18 @@ public final class Target {
     private final String id;
     private final Board board;
     private final Emulator emulator;
+    private final Emulator builder;
     private final String whyNotRunnable;
     private final List<String> availability;
     private final Path firmwareRoot;
     private final Function<Path, InferenceTarget> x86;
 
-    private Target(String id, Board board, Emulator emulator, String whyNotRunnable, List<String> availability,
-                   Path firmwareRoot, Function<Path, InferenceTarget> x86) {
+    private Target(String id, Board board, Emulator emulator, Emulator builder, String whyNotRunnable,
+                   List<String> availability, Path firmwareRoot, Function<Path, InferenceTarget> x86) {
         this.id = id;
         this.board = board;
         this.emulator = emulator;
+        this.builder = builder;
         this.whyNotRunnable = whyNotRunnable;
         this.availability = List.copyOf(availability);
         this.firmwareRoot = firmwareRoot;
@@ -40,10 +42,13 @@ public final class Target {
 
     /** x86: {@code runner} makes what runs there for a work folder (the container, or in tests a host build). */
     static Target x86(Path firmwareRoot, Function<Path, InferenceTarget> runner) {
-        return new Target(Targets.X86, null, null, null, List.of(), firmwareRoot, runner);
+        return new Target(Targets.X86, null, null, null, null, List.of(), firmwareRoot, runner);
     }
 
-    /** A board and the first emulator, in order of preference, that runs it here; with none, the reasons of each. */
+    /**
+     * A board and the first emulator, in order of preference, that runs it here; with none, the reasons of each, and the
+     * first emulator that can still build its firmware (for its footprint), if any.
+     */
     static Target board(Board board, List<Emulator> emulatorsByPreference, Path firmwareRoot) {
         List<String> reasons = new ArrayList<>();
         Emulator chosen = null;
@@ -52,8 +57,10 @@ public final class Target {
             reasons.add(emulator.name() + ": " + availability.reason());
             chosen = chosen == null && availability.available() ? emulator : chosen;
         }
+        Emulator builder = chosen != null ? chosen
+                : emulatorsByPreference.stream().filter(e -> e.builds(board)).findFirst().orElse(null);
         String whyNot = chosen != null ? null : board.id() + " cannot be emulated here: " + String.join("; ", reasons);
-        return new Target(board.id(), board, chosen, whyNot, reasons, firmwareRoot, null);
+        return new Target(board.id(), board, chosen, builder, whyNot, reasons, firmwareRoot, null);
     }
 
     public String id() {
@@ -112,11 +119,22 @@ public final class Target {
         return new BoardTarget(board, emulator, new FirmwareBuilder(firmwareRoot), workDirectory.resolve(board.id()), progress);
     }
 
-    /** How firmware for the board is linked: the emulated machine's memory map with the real board's sizes. */
-    public BuildProfile buildProfile() {
+    /** Refuses a target whose firmware cannot even be built here (x86, or a board no emulator builds for). */
+    public Target requireBuildable() {
         requireBoard();
-        requireRunnable();
-        return emulator.buildProfile(board);
+        if (builder == null) {
+            requireRunnable();
+        }
+        return this;
+    }
+
+    /**
+     * How firmware for the board is linked: the emulated machine's memory map with the real board's sizes; for a board
+     * that cannot run here, that of an emulator that would run it, where one builds for it.
+     */
+    public BuildProfile buildProfile() {
+        requireBuildable();
+        return builder.buildProfile(board);
     }
 
     private void requireBoard() {

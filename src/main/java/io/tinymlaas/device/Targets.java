@@ -4,7 +4,9 @@ import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.device.board.BoardCatalog;
 import io.tinymlaas.device.emulator.Emulator;
 import io.tinymlaas.device.emulator.QemuEmulator;
+import io.tinymlaas.device.emulator.QemuSimEmulator;
 import io.tinymlaas.device.emulator.RenodeEmulator;
+import io.tinymlaas.device.emulator.SimMachine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class Targets {
     public Targets(ProjectLayout layout) {
         this(layout, new BoardCatalog(layout.boards()),
                 List.of(new RenodeEmulator(layout.root().resolve("renode"), System.getenv().getOrDefault("PATH", "")),
-                        new QemuEmulator()));
+                        new QemuEmulator(), new QemuSimEmulator(SimMachine.XTENSA_LX106), new QemuSimEmulator(SimMachine.ARC_EM)));
     }
 
     public Targets(ProjectLayout layout, BoardCatalog boards, List<Emulator> emulatorsByPreference) {

@@ -33,15 +33,15 @@ class NightlyAsJobsTest {
 
     @Test
     void aTargetNoEmulatorRunsIsASkippedTestAndAnUnlinkedRowSayingWhy() {
-        MatrixView matrix = service.startMatrix(new MatrixRequest("hello_world", List.of("esp32_devkitc"), null, null), "test");
+        MatrixView matrix = service.startMatrix(new MatrixRequest("hello_world", List.of("himax_we1_plus"), null, null), "test");
 
         NightlyOutcome outcome = service.writeNightly(List.of(matrix.id()), "2026-12-07T00:00:00Z");
 
         assertThat(outcome.passed()).isTrue();
         assertThat(outcome.matrices()).singleElement().satisfies(report -> assertThat(report.example()).isEqualTo("hello_world"));
-        assertThat(outcome.html()).content().contains("<tr><td>esp32_devkitc</td><td class=\"CANNOT_RUN_HERE\">")
-                .contains("no ESP32 machine");
-        assertThat(outcome.junit()).content().contains("<testcase classname=\"hello_world\" name=\"esp32_devkitc\" time=\"0.000\">")
+        assertThat(outcome.html()).content().contains("<tr><td>himax_we1_plus</td><td class=\"CANNOT_RUN_HERE\">")
+                .contains("no ARC emulator installed");
+        assertThat(outcome.junit()).content().contains("<testcase classname=\"hello_world\" name=\"himax_we1_plus\" time=\"0.000\">")
                 .contains("<skipped message=\"cannot run here: ");
     }
 

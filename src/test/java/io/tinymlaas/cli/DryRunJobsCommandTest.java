@@ -24,15 +24,15 @@ class DryRunJobsCommandTest {
 
     @Test
     void aMatrixOfABoardNoEmulatorRunsEndsAtOnceAndWritesMatrixMarkdownSayingWhy() {
-        int status = run("dry-run", "hello_world", "--board", "esp32_devkitc", "--jobs", "--data-dir", data.toString());
+        int status = run("dry-run", "hello_world", "--board", "himax_we1_plus", "--jobs", "--data-dir", data.toString());
 
         assertThat(status).as(err.toString()).isZero();
         assertThat(out.toString()).contains("hello_world on 1 targets, one job each on the H2 database")
-                .containsPattern("esp32_devkitc +CANNOT_RUN_HERE +\\S")
-                .contains("| esp32_devkitc | CANNOT_RUN_HERE | – | – | – | – |")
+                .containsPattern("himax_we1_plus +CANNOT_RUN_HERE +\\S")
+                .contains("| himax_we1_plus | CANNOT_RUN_HERE | – | – | – | – |")
                 .contains("PASSED (every target that can run here); matrix: ");
         Path matrix = Tinyml.forThisProject().reportDirectory("hello_world", "matrix").resolve("matrix.md");
-        assertThat(matrix).content().contains("| esp32_devkitc | CANNOT_RUN_HERE |");
+        assertThat(matrix).content().contains("| himax_we1_plus | CANNOT_RUN_HERE |");
         assertThat(data.resolve("registry.mv.db")).exists();
     }
 

@@ -22,6 +22,14 @@ public interface Emulator {
      */
     RunningBoard boot(Board board, Path firmwareElf, Duration timeout);
 
+    /**
+     * Whether firmware for the board can be built for this emulator, even where it cannot run here (not installed):
+     * its flash and RAM are then still measured against the real board's.
+     */
+    default boolean builds(Board board) {
+        return availability(board).available();
+    }
+
     /** The memory map and console the firmware must be linked for when this emulator runs the board. */
     BuildProfile buildProfile(Board board);
 }

@@ -2,12 +2,9 @@ package io.tinymlaas.device.emulator;
 
 import io.tinymlaas.core.Executables;
 import io.tinymlaas.device.board.Board;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs firmware on QEMU's same-core proxy machine for a board (mps2-an386 for Cortex-M4F boards, mps2-an500 for
@@ -16,7 +13,6 @@ import java.util.regex.Pattern;
 public final class QemuEmulator implements Emulator {
 
     static final String BINARY = "qemu-system-arm";
-    private static final Pattern PTY = Pattern.compile("char device redirected to (/dev/pts/\\d+) \\(label serial0\\)");
 
     @Override
     public String name() {
@@ -57,69 +53,11 @@ public final class QemuEmulator implements Emulator {
         List<String> command = List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
                 "-icount", "shift=0", "-display", "none", "-monitor", "none", "-serial", "pty",
                 "-kernel", firmwareElf.toString());
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new EmulatorException("cannot start " + BINARY + ": " + e.getMessage(), e);
-        }
-        ProcessOutput output = new ProcessOutput(process.getInputStream(), "qemu-" + board.id());
-        try {
-            if (!output.await(text -> PTY.matcher(text).find() || !process.isAlive(), timeout.toMillis())) {
-                process.destroyForcibly();
-                throw new EmulatorException("QEMU (" + board.qemu().machine() + ") did not open the console pty within "
-                        + timeout.toSeconds() + " s; its output: " + output.text().strip());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-            throw new EmulatorException("interrupted while QEMU was starting", e);
-        }
-        Matcher pty = PTY.matcher(output.text());
-        if (!pty.find()) {
-            throw new EmulatorException("QEMU exited while starting " + firmwareElf.getFileName() + " (exit "
-                    + exitCode(process) + "): " + output.text().strip());
-        }
-        return new QemuBoard(process, output, pty.group(1));
+        return QemuProcess.start(command, "QEMU (" + board.qemu().machine() + ")", firmwareElf, timeout);
     }
 
     private static QemuMachine machine(Board board) {
         return QemuMachine.byName(board.qemu() == null ? "" : String.valueOf(board.qemu().machine()))
                 .orElseThrow(() -> new EmulatorException(board.id() + " has no QEMU machine with a build profile"));
-    }
-
-    private static String exitCode(Process process) {
-        try {
-            return String.valueOf(process.waitFor());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "unknown";
-        }
-    }
-
-    private record QemuBoard(Process process, ProcessOutput output, String serialDevice) implements RunningBoard {
-
-        @Override
-        public boolean alive() {
-            return process.isAlive();
-        }
-
-        @Override
-        public String emulatorLog() {
-            return output.text();
-        }
-
-        @Override
-        public void close() {
-            process.destroy();
-            try {
-                if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
     }
 }

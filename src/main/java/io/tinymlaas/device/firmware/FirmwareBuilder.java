@@ -17,14 +17,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Builds Cortex-M firmware for a board: the runtime in firmware/targets/cortex_m, the generated model, and for
- * each kernel the Cortex-M variant where one exists (firmware/kernels/cortex_m/op.c) or else the portable one.
+ * Builds firmware for a board: the runtime of its core under firmware/targets ({@link FirmwareTarget}: cortex_m, xtensa or
+ * arc), the generated model, and for each kernel the Cortex-M variant where one exists and the target is Cortex-M
+ * (firmware/kernels/cortex_m/op.c) or else the portable one.
  * Linked against the real board's flash and RAM sizes, so a model that does not fit fails here, by name.
  */
 public final class FirmwareBuilder {
 
     public static final String COMPILER = "arm-none-eabi-gcc";
     public static final String INSTALL_HINT = "run bin/setup (apt-get install gcc-arm-none-eabi libnewlib-arm-none-eabi)";
+    private static final Pattern UNDEFINED = Pattern.compile("undefined reference to `(\\w+)'");
     private static final Pattern OVERFLOW = Pattern.compile("region `(FLASH|RAM)' overflowed by (\\d+) bytes");
     private static final Pattern SIZE_LINE = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+\\d+\\s+\\p{XDigit}+\\s+\\S*firmware\\.elf",
             Pattern.MULTILINE);
@@ -59,13 +61,14 @@ public final class FirmwareBuilder {
     }
 
     public Firmware build(FirmwareModel model, Board board, BuildProfile profile, Path directory) {
-        if (Executables.find(COMPILER).isEmpty()) {
-            throw new FirmwareBuildException(COMPILER + " is not installed; " + INSTALL_HINT);
+        FirmwareTarget target = FirmwareTarget.of(board);
+        if (Executables.find(target.compiler()).isEmpty()) {
+            throw new FirmwareBuildException(target.compiler() + " is not installed; " + target.installHint());
         }
         Path modelDir = model.writeTo(directory.resolve("model"));
         Path out = directory.resolve("build");
         List<String> command = new ArrayList<>(List.of("make", "--no-print-directory", "-C",
-                firmwareRoot.resolve("targets/cortex_m").toString(),
+                firmwareRoot.resolve("targets").resolve(target.directory()).toString(),
                 "MODEL_DIR=" + modelDir.toAbsolutePath(), "MAIN_SRC=" + mainSource.toAbsolutePath(), "OUT=" + out.toAbsolutePath(), "BOARD_ID=" + board.id(),
                 "CPU=" + profile.cpu(), "FPU_FLAGS=" + profile.fpuFlags(),
                 "FLASH_ORIGIN=" + hex(profile.flashOrigin()), "FLASH_LENGTH=" + profile.flashLength(),
@@ -73,13 +76,20 @@ public final class FirmwareBuilder {
                 "STACK_BYTES=" + STACK_BYTES, "UART_BASE=" + hex(profile.uartBase()), "UART_RX_IRQ=" + profile.uartRxIrq(),
                 "INSNS_PER_TICK=" + profile.insnsPerTick(), "INSNS_PER_TICK_DEN=" + profile.insnsPerTickDenominator(),
                 "EXTRA_INCLUDES=" + firmwareRoot.resolve("include").toAbsolutePath(),
-                "EXTRA_SRCS=" + String.join(" ", kernelSources())));
+                "EXTRA_SRCS=" + String.join(" ", kernelSources(target.cortexMKernels()))));
         String log = run(command, directory);
         Matcher overflow = OVERFLOW.matcher(log);
         if (overflow.find()) {
             String memory = overflow.group(1).equals("FLASH") ? "flash" : "RAM";
             long limit = memory.equals("flash") ? profile.flashLength() : profile.ramLength();
             throw new FirmwareTooBigException(board.id(), memory, limit + Long.parseLong(overflow.group(2)), limit);
+        }
+        Matcher undefined = UNDEFINED.matcher(log);
+        if (target != FirmwareTarget.CORTEX_M && undefined.find()) {
+            // The ARC runtime links no libc, libm or libgcc: float32 operators find no soft-float or math routines.
+            throw new FirmwareBuildException("the " + target.directory() + " runtime for " + board.id() + " has no "
+                    + undefined.group(1) + ", which this model's kernels call (float32 operators need soft-float and math"
+                    + " routines; int8 models build)");
         }
         Path elf = out.resolve("firmware.elf");
         Matcher size = SIZE_LINE.matcher(log);
@@ -90,8 +100,12 @@ public final class FirmwareBuilder {
                 Long.parseLong(size.group(3))), profile.flashLength(), profile.ramLength());
     }
 
-    /** One source per operator: the Cortex-M variant where it exists (unless portable only), else the portable reference. */
-    List<String> kernelSources() {
+    /**
+     * One source per operator: the Cortex-M variant where it exists (unless portable only, or the target is not
+     * Cortex-M), else the portable reference.
+     */
+    private List<String> kernelSources(boolean targetHasCortexMKernels) {
+        boolean cortexMKernels = this.cortexMKernels && targetHasCortexMKernels;
         Path reference = firmwareRoot.resolve("kernels/ref");
         Path optimized = firmwareRoot.resolve("kernels/cortex_m");
         try (Stream<Path> files = Files.list(reference)) {
