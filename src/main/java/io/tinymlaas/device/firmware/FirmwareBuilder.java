@@ -86,10 +86,10 @@ public final class FirmwareBuilder {
         }
         Matcher undefined = UNDEFINED.matcher(log);
         if (target != FirmwareTarget.CORTEX_M && undefined.find()) {
-            // The ARC runtime links no libc, libm or libgcc: float32 operators find no soft-float or math routines.
+            // The Xtensa and ARC runtimes bring their own few libgcc helpers (ARC links no libc, libm or libgcc at all).
             throw new FirmwareBuildException("the " + target.directory() + " runtime for " + board.id() + " has no "
-                    + undefined.group(1) + ", which this model's kernels call (float32 operators need soft-float and math"
-                    + " routines; int8 models build)");
+                    + undefined.group(1) + ", which this model's kernels call (it lacks soft-float or math routines that"
+                    + " float32 operators need)");
         }
         Path elf = out.resolve("firmware.elf");
         Matcher size = SIZE_LINE.matcher(log);
