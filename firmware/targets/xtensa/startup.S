@@ -1,7 +1,7 @@
 /*
- * Reset for QEMU's Xtensa sim machine: it starts the core at the reset vector (0x50000000, the start of sysrom0)
- * whatever the ELF entry says, so a jump to _start must sit there. _start sets the stack pointer (a1; the lx106
- * has no register windows, so code uses the CALL0 ABI) and continues in C.
+ * Reset: the lx106 core resets at its reset vector, 0x50000000, the start of its sysrom0 (QEMU's sim machine starts
+ * there whatever the ELF entry says), so a jump to _start sits there. _start sets the stack pointer (a1; the lx106
+ * has no register windows, so code uses the CALL0 ABI) and continues in C (../portable/reset.c).
  */
     .section .reset_vector, "ax"
     .global _reset_vector

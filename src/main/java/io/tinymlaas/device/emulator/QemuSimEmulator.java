@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs a board's firmware on a QEMU simulator machine of another core family ({@link SimMachine}: the Xtensa LX106
+ * Runs a board's firmware on a QEMU machine of another core family ({@link SimMachine}: the Xtensa LX106
  * proxy for the ESP32 boards, the ARC EM proxy for the ARC boards) with the console on a pty, as {@link QemuEmulator}
  * does for Cortex-M. It serves the boards whose {@code qemu.machine} is its machine, and builds firmware for them
  * even where the emulator is not installed, so their flash and RAM are still checked against the real board.

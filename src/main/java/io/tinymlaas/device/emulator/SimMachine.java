@@ -3,20 +3,22 @@ package io.tinymlaas.device.emulator;
 import java.util.List;
 
 /**
- * A QEMU simulator machine that stands in for boards whose core QEMU's Arm emulator lacks: same instruction set
- * family, not the same chip. Facts checked by running Debian 12's qemu-system-xtensa 7.2 (sim: sysrom0 64 MiB at
- * 0x50000000 where the core resets, sysram0 128 MiB at 0x60000000; CCOUNT at 40 MHz from the virtual clock) and,
- * for ARC, read from Synopsys's QEMU fork (arc-sim: RAM from 0, an 8250 UART at 0x90000000 with registers 4 bytes
- * apart, TIMER0 at 1 MHz), which is in no registry here and was not run.
+ * A QEMU machine that stands in for boards whose core QEMU's Arm emulator lacks: same instruction set family, not
+ * the same chip, with a 16550-compatible console UART. Facts checked by running Debian 12's qemu-system-xtensa 7.2
+ * (lx60-nommu with the lx106 core: sysrom0 64 MiB at 0x50000000 where the core resets, sysram0 64 MiB at 0x60000000,
+ * a 16550 at 0x9D050020 on -serial #0, CCOUNT at 40 MHz from the virtual clock; the sim machine's semihosting console
+ * lost input bytes under load, so it is not used) and, for ARC, read from Synopsys's QEMU fork (arc-sim: RAM from 0,
+ * an 8250 UART at 0x90000000 with registers 4 bytes apart, TIMER0 at 1 MHz), which is in no registry here and was
+ * not run.
  *
  * @param proxy          how reports name the stand-in, e.g. "Xtensa LX106 proxy"
  * @param binary         the QEMU system emulator
  * @param machine        its {@code -M} value, matched against a board's {@code qemu.machine}
  * @param cpu            its {@code -cpu} value
  * @param compilerCpu    what the firmware is compiled for ({@code -mcpu} where the compiler takes one)
- * @param options        further options: semihosting, {@code -icount shift=S} so the core's counter gives exact
- *                       instruction counts (more than two ticks per instruction), memory size
- * @param consoleBase    the console UART's registers; 0 where the console is semihosting
+ * @param options        further options: {@code -icount shift=S} so the core's counter gives exact instruction
+ *                       counts (more than two ticks per instruction), memory size
+ * @param consoleBase    the console UART's registers
  * @param insnsPerTick   instructions per counter tick under those options, as a fraction with {@code insnsPerTickDenominator}
  * @param notInstalled   what to say when {@code binary} is not on the PATH
  */
@@ -31,9 +33,9 @@ public record SimMachine(String proxy, String binary, String machine, String cpu
      * loops): outputs are bit-exact, instruction counts an approximation of the LX6's. 2.56 CCOUNT ticks per
      * instruction under shift=6 (64 ns at 40 MHz).
      */
-    public static final SimMachine XTENSA_LX106 = new SimMachine("Xtensa LX106 proxy", "qemu-system-xtensa", "sim", "lx106",
-            "lx106", List.of("-semihosting", "-icount", "shift=6"),
-            0x5000_0000L, 64 * MIB, 0x6000_0000L, 128 * MIB, 0, 25, 64,
+    public static final SimMachine XTENSA_LX106 = new SimMachine("Xtensa LX106 proxy", "qemu-system-xtensa", "lx60-nommu",
+            "lx106", "lx106", List.of("-icount", "shift=6"),
+            0x5000_0000L, 64 * MIB, 0x6000_0000L, 64 * MIB, 0x9D05_0020L, 25, 64,
             "qemu-system-xtensa is not installed; run bin/setup (apt-get install qemu-system-misc)");
 
     /**

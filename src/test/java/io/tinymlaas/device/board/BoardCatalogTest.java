@@ -92,7 +92,7 @@ class BoardCatalogTest {
         for (String id : List.of("esp32_devkitc", "esp_eye")) {
             Board board = catalog.byId(id);
             assertThat(board.emulatable()).as(id).isTrue();
-            assertThat(board.qemu()).as(id).isEqualTo(new Board.Qemu("sim", "lx106"));
+            assertThat(board.qemu()).as(id).isEqualTo(new Board.Qemu("lx60-nommu", "lx106"));
             assertThat(board.unsupportedReason()).as(id).isNull();
         }
         for (String id : List.of("himax_we1_plus", "arc_emsdp")) {

@@ -61,12 +61,13 @@ class QemuSimEmulatorTest {
     }
 
     @Test
-    void theEsp32ProfileIsTheSimMachinesRomAndRamCappedAtTheEsp32sFlashAndSram() {
+    void theEsp32ProfileIsTheLx106sRomAndRamCappedAtTheEsp32sFlashAndSramWithTheBoardsUart() {
         BuildProfile profile = new QemuSimEmulator(SimMachine.XTENSA_LX106, "").buildProfile(ESP32);
         assertThat(profile.flashOrigin()).isEqualTo(0x5000_0000L);
         assertThat(profile.flashLength()).isEqualTo(ESP32.flashBytes());
         assertThat(profile.ramOrigin()).isEqualTo(0x6000_0000L);
         assertThat(profile.ramLength()).isEqualTo(ESP32.ramBytes());
+        assertThat(profile.uartBase()).isEqualTo(0x9D05_0020L);
         // 40 MHz CCOUNT, 64 ns per instruction under -icount shift=6: 2.56 ticks per instruction
         assertThat(profile.insnsPerTick() / (double) profile.insnsPerTickDenominator()).isEqualTo(1 / 2.56);
     }
@@ -77,7 +78,7 @@ class QemuSimEmulatorTest {
         assertThat(xtensa.builds(ESP32)).isTrue();
         assertThat(xtensa.builds(WE_I)).isFalse();
         assertThat(xtensa.builds(CATALOG.byId("arduino_nano_33_ble_sense"))).isFalse();
-        assertThat(xtensa.availability(WE_I).reason()).isEqualTo("himax_we1_plus is not run on QEMU's sim machine");
+        assertThat(xtensa.availability(WE_I).reason()).isEqualTo("himax_we1_plus is not run on QEMU's lx60-nommu machine");
         assertThatThrownBy(() -> xtensa.buildProfile(WE_I)).isInstanceOf(EmulatorException.class);
         assertThat(xtensa.name()).isEqualTo("qemu (Xtensa LX106 proxy)");
     }

@@ -1,6 +1,7 @@
 /*
- * Polled 16550-compatible UART (arc-sim's 8250 at TINYML_UART_BASE, registers 4 bytes apart, as the DesignWare APB
- * UART of the EM SDP has them too).
+ * The console of the Xtensa and ARC runtimes: a polled 16550-compatible UART at TINYML_UART_BASE with registers 4 bytes
+ * apart (uart16550.c): the 16550 of QEMU's lx60-nommu machine at 0x9D050020 (the Xtensa LX106 proxy), the 8250 of
+ * arc-sim at 0x90000000; the EM SDP's DesignWare APB UART has the same layout.
  */
 #ifndef TINYML_CONSOLE_H
 #define TINYML_CONSOLE_H
