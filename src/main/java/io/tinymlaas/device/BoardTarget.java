@@ -113,13 +113,15 @@ public final class BoardTarget implements InferenceTarget {
                         + hello.boardId() + ", model " + hello.modelHash() + ")");
             }
             Results results = new Results(inferred);
-            if (loaded.isEmpty() || !inferLoaded(session, running, inputs, results)) {
+            boolean fromFrameBuffer = loaded.isPresent() && inferLoaded(session, running, inputs, results);
+            if (!fromFrameBuffer) {
                 for (int i = 0; i < inputs.size(); i++) {
                     results.accept(inferOrExplain(session, running, inputs.get(i), i));
                 }
             }
             return new TargetRun(results.outputs, results.instructions, size, emulator.name() + " "
-                    + board.qemu().machine() + " for " + board.id());
+                    + board.qemu().machine() + " for " + board.id()
+                    + (fromFrameBuffer ? ", inputs loaded in its frame buffer" : ""));
         } finally {
             loaded.ifPresent(BoardTarget::deleteQuietly);
         }

@@ -72,6 +72,18 @@ class LoadedInputsIT {
     }
 
     @Test
+    void aBoardRunLoadsItsInputsIntoTheFrameBufferSaysSoAndLeavesNoBatchFileBehind() {
+        List<byte[]> inputs = randomInputs(4);
+
+        TargetRun run = TARGETS.target(NANO.id()).runner(work).run(COMPILED, inputs);
+
+        assertThat(run.outputs()).containsExactlyElementsOf(reference(inputs));
+        assertThat(run.description())
+                .isEqualTo("qemu mps2-an386 for arduino_nano_33_ble_sense, inputs loaded in its frame buffer");
+        assertThat(work.resolve(NANO.id()).resolve("frame-buffer.bin")).doesNotExist();
+    }
+
+    @Test
     void aRangePastTheLoadedBatchIsRefusedWithBadInputIndexAndTheBoardKeepsServing() {
         List<byte[]> inputs = randomInputs(3);
         try (RunningBoard running = bootNano(batchFile(NANO, inputs));
@@ -122,6 +134,7 @@ class LoadedInputsIT {
                 firmware.size(), inputs);
 
         assertThat(run.outputs()).containsExactlyElementsOf(reference(inputs));
+        assertThat(run.description()).isEqualTo("qemu mps2-an386 for arduino_nano_33_ble_sense");
     }
 
     private RunningBoard bootNano(Path batch) {
