@@ -5,25 +5,32 @@ import io.tinymlaas.compile.FirmwareModel;
 import io.tinymlaas.core.Progress;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.emulator.Emulator;
+import io.tinymlaas.device.emulator.FrameBuffer;
 import io.tinymlaas.device.emulator.RunningBoard;
 import io.tinymlaas.device.firmware.Firmware;
 import io.tinymlaas.device.firmware.FirmwareBuilder;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.link.BoardErrorException;
 import io.tinymlaas.link.BoardSession;
+import io.tinymlaas.link.ErrorMessage;
 import io.tinymlaas.link.HelloMessage;
+import io.tinymlaas.link.InputBatch;
 import io.tinymlaas.link.LinkTimeoutException;
 import io.tinymlaas.link.ResultMessage;
 import io.tinymlaas.link.SerialLink;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * An emulated board, driven the way a real one would be: build the firmware for the board, flash it into the
- * emulator, check the board's HELLO (board id, model hash), then one INFER/RESULT exchange per input over UART.
+ * emulator, check the board's HELLO (board id, model hash), then one RESULT per input over UART: the inputs loaded
+ * into the emulator's frame buffer and run by number where it has one, else one INFER per input over UART.
  */
 public final class BoardTarget implements InferenceTarget {
 
@@ -88,29 +95,88 @@ public final class BoardTarget implements InferenceTarget {
 
     /**
      * Boots a firmware image already built (e.g. the one a device was flashed with), checks that its HELLO names this
-     * board and {@code modelHash}, and runs the inputs on it.
+     * board and {@code modelHash}, and runs the inputs on it. Where the emulator has a frame buffer that holds them, the
+     * inputs are loaded there before boot and run by number (INFER_LOADED), so only commands and results cross the
+     * emulated UART, which QEMU feeds one byte per main-loop turn; otherwise, and for an image that cannot run loaded
+     * inputs (built before INFER_LOADED or without a frame buffer), each input goes over the UART.
      */
     public TargetRun runImage(Path elf, String modelHash, ProgramSize size, List<byte[]> inputs) {
-        try (RunningBoard running = emulator.boot(board, elf, BOOT_TIMEOUT);
-             SerialLink link = SerialLink.open(running.serialDevice())) {
+        Optional<Path> loaded = load(inputs);
+        try (RunningBoard running = loaded.map(file -> emulator.boot(board, elf, file, BOOT_TIMEOUT))
+                .orElseGet(() -> emulator.boot(board, elf, BOOT_TIMEOUT));
+             SerialLink link = SerialLink.open(running.serialDevice());
+             Progress.Task inferred = progress.start("inferences on " + board.id(), inputs.size())) {
             BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
             HelloMessage hello = awaitBoot(session, running);
             if (!hello.boardId().equals(board.id()) || !hello.modelHash().equals(modelHash)) {
                 throw new TargetException(board.id() + ": the board runs other firmware (HELLO says board "
                         + hello.boardId() + ", model " + hello.modelHash() + ")");
             }
-            List<byte[]> outputs = new ArrayList<>(inputs.size());
-            List<Long> instructions = new ArrayList<>(inputs.size());
-            try (Progress.Task inferred = progress.start("inferences on " + board.id(), inputs.size())) {
+            Results results = new Results(inferred);
+            boolean fromFrameBuffer = loaded.isPresent() && inferLoaded(session, running, inputs, results);
+            if (!fromFrameBuffer) {
                 for (int i = 0; i < inputs.size(); i++) {
-                    ResultMessage result = inferOrExplain(session, running, inputs.get(i), i);
-                    outputs.add(result.output());
-                    instructions.add(result.instructions());
-                    inferred.step();
+                    results.accept(inferOrExplain(session, running, inputs.get(i), i));
                 }
             }
-            return new TargetRun(outputs, instructions, size, emulator.name() + " " + board.qemu().machine()
-                    + " for " + board.id());
+            return new TargetRun(results.outputs, results.instructions, size, emulator.name() + " "
+                    + board.qemu().machine() + " for " + board.id()
+                    + (fromFrameBuffer ? ", inputs loaded in its frame buffer" : ""));
+        } finally {
+            loaded.ifPresent(BoardTarget::deleteQuietly);
+        }
+    }
+
+    /** The inputs as a batch file for the emulator's frame buffer, if it has one that holds them. */
+    private Optional<Path> load(List<byte[]> inputs) {
+        FrameBuffer frames = emulator.buildProfile(board).frameBuffer();
+        return InputBatch.of(inputs).filter(frames::holds)
+                .map(batch -> frames.write(batch, workDirectory.resolve("frame-buffer.bin")));
+    }
+
+    /**
+     * Runs every loaded input with one INFER_LOADED. False, with nothing run, when the firmware cannot: it does not know
+     * the command or has no frame buffer.
+     */
+    private boolean inferLoaded(BoardSession session, RunningBoard running, List<byte[]> inputs, Results results) {
+        try {
+            session.inferLoaded(0, inputs.size(), results);
+            return true;
+        } catch (BoardErrorException e) {
+            int code = e.error().code();
+            if (results.outputs.isEmpty() && (code == ErrorMessage.UNKNOWN_TYPE || code == ErrorMessage.NO_INPUTS_LOADED)) {
+                return false;
+            }
+            int index = results.outputs.size();
+            throw explained(e, inputs.get(index), index);
+        } catch (LinkTimeoutException e) {
+            throw notFinished(e, running, results.outputs.size());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // the emulator has read it; a copy left in the work folder harms nothing
+        }
+    }
+
+    /** The outputs and instruction counts of a run, in input order, each counted on the progress bar. */
+    private static final class Results implements Consumer<ResultMessage> {
+        private final List<byte[]> outputs = new ArrayList<>();
+        private final List<Long> instructions = new ArrayList<>();
+        private final Progress.Task inferred;
+
+        Results(Progress.Task inferred) {
+            this.inferred = inferred;
+        }
+
+        @Override
+        public void accept(ResultMessage result) {
+            outputs.add(result.output());
+            instructions.add(result.instructions());
+            inferred.step();
         }
     }
 
@@ -144,12 +210,20 @@ public final class BoardTarget implements InferenceTarget {
         try {
             return session.infer(input);
         } catch (LinkTimeoutException e) {
-            throw new TargetException(board.id() + ": inference " + index + " did not finish (the model hangs or the "
-                    + "board crashed" + (running.alive() ? "" : "; the emulator exited") + "); " + e.getMessage(), e);
+            throw notFinished(e, running, index);
         } catch (BoardErrorException e) {
-            // which board refused which input, and its size, so a wrong-sized input is found without reading the protocol
-            throw new BoardErrorException(board.id() + ": INFER of input " + index + " (" + input.length + " B)", e.error());
+            throw explained(e, input, index);
         }
+    }
+
+    private TargetException notFinished(LinkTimeoutException e, RunningBoard running, int index) {
+        return new TargetException(board.id() + ": inference " + index + " did not finish (the model hangs or the "
+                + "board crashed" + (running.alive() ? "" : "; the emulator exited") + "); " + e.getMessage(), e);
+    }
+
+    /** Which board refused which input, and its size, so a wrong-sized input is found without reading the protocol. */
+    private BoardErrorException explained(BoardErrorException e, byte[] input, int index) {
+        return new BoardErrorException(board.id() + ": INFER of input " + index + " (" + input.length + " B)", e.error());
     }
 
     private static String tail(String log) {

@@ -22,6 +22,16 @@ public interface Emulator {
      */
     RunningBoard boot(Board board, Path firmwareElf, Duration timeout);
 
+    /**
+     * Like {@link #boot(Board, Path, Duration)}, with the file {@code inputs} (an {@link io.tinymlaas.link.InputBatch})
+     * loaded into the frame buffer of {@link #buildProfile(Board)} before the firmware starts. Only for emulators whose
+     * profile has a frame buffer.
+     */
+    default RunningBoard boot(Board board, Path firmwareElf, Path inputs, Duration timeout) {
+        throw new EmulatorException(name() + " cannot load inputs into a frame buffer of " + board.id()
+                + "; send them over the UART");
+    }
+
     /** The memory map and console the firmware must be linked for when this emulator runs the board. */
     BuildProfile buildProfile(Board board);
 }

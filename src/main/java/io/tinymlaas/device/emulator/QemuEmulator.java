@@ -5,6 +5,7 @@ import io.tinymlaas.device.board.Board;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,18 +46,33 @@ public final class QemuEmulator implements Emulator {
         return new BuildProfile(board.qemu().cpu(), machine.fpuFlags(),
                 machine.codeOrigin(), Math.min(board.flashBytes(), machine.codeSize()),
                 machine.ramOrigin(), Math.min(board.ramBytes(), machine.ramSize()),
-                machine.uartBase(), machine.uartRxIrq(), machine.insnsPerTick(), machine.insnsPerTickDenominator());
+                machine.uartBase(), machine.uartRxIrq(), machine.insnsPerTick(), machine.insnsPerTickDenominator(),
+                machine.frameBuffer());
     }
 
     @Override
     public RunningBoard boot(Board board, Path firmwareElf, Duration timeout) {
+        return start(board, firmwareElf, List.of(), timeout);
+    }
+
+    /** Loads {@code inputs} with QEMU's generic loader, as raw bytes at the frame buffer's address. */
+    @Override
+    public RunningBoard boot(Board board, Path firmwareElf, Path inputs, Duration timeout) {
+        // QEMU's option syntax doubles a comma that belongs to a value
+        String file = inputs.toAbsolutePath().toString().replace(",", ",,");
+        return start(board, firmwareElf, List.of("-device", "loader,file=" + file + ",addr=0x"
+                + Long.toHexString(machine(board).frameBuffer().origin()) + ",force-raw=on"), timeout);
+    }
+
+    private RunningBoard start(Board board, Path firmwareElf, List<String> loaders, Duration timeout) {
         Availability availability = availability(board);
         if (!availability.available()) {
             throw new EmulatorException(availability.reason());
         }
-        List<String> command = List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
+        List<String> command = new ArrayList<>(List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
                 "-icount", "shift=0", "-display", "none", "-monitor", "none", "-serial", "pty",
-                "-kernel", firmwareElf.toString());
+                "-kernel", firmwareElf.toString()));
+        command.addAll(loaders);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
