@@ -4,6 +4,12 @@ import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.compile.FirmwareModel;
 import io.tinymlaas.core.Progress;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.cycles.BlockProfile;
+import io.tinymlaas.device.cycles.CoreTiming;
+import io.tinymlaas.device.cycles.CycleEstimate;
+import io.tinymlaas.device.cycles.CycleEstimator;
+import io.tinymlaas.device.cycles.FlashTiming;
+import io.tinymlaas.device.cycles.ProfilerPlugin;
 import io.tinymlaas.device.emulator.Emulator;
 import io.tinymlaas.device.emulator.RunningBoard;
 import io.tinymlaas.device.firmware.Firmware;
@@ -35,6 +41,7 @@ public final class BoardTarget implements InferenceTarget {
     private final FirmwareBuilder builder;
     private final Path workDirectory;
     private final Progress progress;
+    private final Optional<ProfilerPlugin> profiler;
 
     public BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory) {
         this(board, emulator, builder, workDirectory, Progress.SILENT);
@@ -42,11 +49,29 @@ public final class BoardTarget implements InferenceTarget {
 
     /** {@code progress} counts the inferences of each run, which take minutes for a large model under an emulator. */
     public BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory, Progress progress) {
+        this(board, emulator, builder, workDirectory, progress, Optional.empty());
+    }
+
+    private BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory, Progress progress,
+                        Optional<ProfilerPlugin> profiler) {
         this.board = board;
         this.emulator = emulator;
         this.builder = builder;
         this.workDirectory = workDirectory;
         this.progress = progress;
+        this.profiler = profiler;
+    }
+
+    /**
+     * This board, estimating the cycles of every inference on the real board (see {@link CycleEstimator}) where the
+     * emulator loads the profiling plugin, the core has a timing table and a host gcc builds the plugin; else as it is.
+     */
+    public BoardTarget withCycleEstimates(Path firmwareRoot) {
+        if (!emulator.loadsPlugins() || CoreTiming.forCore(board.core()).isEmpty()) {
+            return this;
+        }
+        return new BoardTarget(board, emulator, builder, workDirectory, progress,
+                ProfilerPlugin.build(firmwareRoot, ProfilerPlugin.defaultCache()));
     }
 
     @Override
@@ -91,7 +116,10 @@ public final class BoardTarget implements InferenceTarget {
      * board and {@code modelHash}, and runs the inputs on it.
      */
     public TargetRun runImage(Path elf, String modelHash, ProgramSize size, List<byte[]> inputs) {
-        try (RunningBoard running = emulator.boot(board, elf, BOOT_TIMEOUT);
+        Path profile = workDirectory.resolve("profile.txt");
+        try (RunningBoard running = profiler.isPresent()
+                ? emulator.bootWithPlugin(board, elf, BOOT_TIMEOUT, profiler.get().qemuArgument(elf, profile))
+                : emulator.boot(board, elf, BOOT_TIMEOUT);
              SerialLink link = SerialLink.open(running.serialDevice())) {
             BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
             HelloMessage hello = awaitBoot(session, running);
@@ -110,8 +138,21 @@ public final class BoardTarget implements InferenceTarget {
                 }
             }
             return new TargetRun(outputs, instructions, size, emulator.name() + " " + board.qemu().machine()
-                    + " for " + board.id());
+                    + " for " + board.id(), profiler.isPresent() ? estimates(profile, inputs.size()) : List.of());
         }
+    }
+
+    /** One estimate per inference, from the profile the plugin wrote while the board answered them all. */
+    private List<CycleEstimate> estimates(Path profile, int inferences) {
+        List<List<BlockProfile>> windows = BlockProfile.read(profile);
+        if (windows.size() != inferences) {
+            throw new TargetException(board.id() + ": the instruction profile has " + windows.size() + " inference windows for "
+                    + inferences + " inferences (" + profile + ")");
+        }
+        Board.FlashTiming flash = board.flashTiming();
+        CycleEstimator estimator = new CycleEstimator(CoreTiming.forCore(board.core()).orElseThrow(),
+                flash == null ? FlashTiming.ZERO_WAIT : new FlashTiming(flash.waitStates(), flash.cache()), board.clockMhz());
+        return windows.stream().map(estimator::estimate).toList();
     }
 
     /** Boots a firmware image and keeps it running for inferences one after another, once its HELLO has been heard. */

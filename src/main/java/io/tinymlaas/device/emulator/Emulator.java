@@ -22,6 +22,16 @@ public interface Emulator {
      */
     RunningBoard boot(Board board, Path firmwareElf, Duration timeout);
 
+    /** Whether {@link #bootWithPlugin} works: QEMU loads TCG plugins, other emulators do not. */
+    default boolean loadsPlugins() {
+        return false;
+    }
+
+    /** Like {@link #boot}, with a TCG plugin loaded ({@code -plugin} value: the library, then its arguments). */
+    default RunningBoard bootWithPlugin(Board board, Path firmwareElf, Duration timeout, String plugin) {
+        throw new EmulatorException(name() + " loads no QEMU plugins");
+    }
+
     /** The memory map and console the firmware must be linked for when this emulator runs the board. */
     BuildProfile buildProfile(Board board);
 }

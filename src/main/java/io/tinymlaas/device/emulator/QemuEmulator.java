@@ -5,6 +5,7 @@ import io.tinymlaas.device.board.Board;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,13 +51,28 @@ public final class QemuEmulator implements Emulator {
 
     @Override
     public RunningBoard boot(Board board, Path firmwareElf, Duration timeout) {
+        return boot(board, firmwareElf, timeout, List.of());
+    }
+
+    @Override
+    public boolean loadsPlugins() {
+        return true;
+    }
+
+    @Override
+    public RunningBoard bootWithPlugin(Board board, Path firmwareElf, Duration timeout, String plugin) {
+        return boot(board, firmwareElf, timeout, List.of("-plugin", plugin));
+    }
+
+    private RunningBoard boot(Board board, Path firmwareElf, Duration timeout, List<String> extraArguments) {
         Availability availability = availability(board);
         if (!availability.available()) {
             throw new EmulatorException(availability.reason());
         }
-        List<String> command = List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
+        List<String> command = new ArrayList<>(List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
                 "-icount", "shift=0", "-display", "none", "-monitor", "none", "-serial", "pty",
-                "-kernel", firmwareElf.toString());
+                "-kernel", firmwareElf.toString()));
+        command.addAll(extraArguments);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
