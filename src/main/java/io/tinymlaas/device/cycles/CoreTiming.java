@@ -11,15 +11,17 @@ import java.util.Optional;
 public enum CoreTiming {
 
     /**
-     * Cortex-M4 Technical Reference Manual r0p1, Table 3-1 (integer) and Table 7-1 (FPU): P, the pipeline refill, is
-     * 1 to 3 cycles there and taken as {@link #M4_REFILL}; a load (or store) right after a load completes in one cycle
+     * Cortex-M4 Technical Reference Manual r0p1, Table 3-1 (integer) and Table 7-1 (FPU). P, the pipeline refill, is
+     * 1 to 3 cycles there, "depending on the alignment and width of the target instruction, and whether the processor
+     * manages to speculate the address early": taken as 1 where the target is in the instruction (B, BL, CBZ, B&lt;c&gt;)
+     * and 2 where it comes from a register or memory (BX, POP {pc}, TBB); a load (or store) right after a load completes in one cycle
      * (§3.3.2, "neighboring load and store single instructions can pipeline"); IT folds into a preceding 16-bit
      * instruction; SDIV/UDIV take 2 to 12 cycles, taken as 7.
      */
     CORTEX_M4("cortex-m4") {
         @Override
         double cycles(ThumbInstruction insn, ThumbInstruction previous, boolean taken) {
-            int p = M4_REFILL;
+            int p = insn.writesPc() || insn.kind() == InstructionClass.TABLE_BRANCH ? M4_INDIRECT_REFILL : M4_DIRECT_REFILL;
             boolean afterLoad = previous != null && previous.kind() == InstructionClass.LOAD && !previous.writesPc();
             return switch (insn.kind()) {
                 case IT -> previous != null && previous.size() == 2 ? 0 : 1;
@@ -91,8 +93,10 @@ public enum CoreTiming {
         }
     };
 
-    /** P of the Cortex-M4 manual: 1 to 3 cycles after a taken branch; the middle is assumed. */
-    static final int M4_REFILL = 2;
+    /** P of the Cortex-M4 manual after a branch whose target the fetch unit can speculate from the instruction. */
+    static final int M4_DIRECT_REFILL = 1;
+    /** P after a branch to an address from a register or memory, which cannot be speculated before execute. */
+    static final int M4_INDIRECT_REFILL = 2;
 
     private final String core;
 

@@ -48,7 +48,7 @@ public final class ThumbDecoder {
             int op = (hw >>> 8) & 0b11;
             boolean toPc = ((hw >>> 4) & 0x8 | hw & 0x7) == 15 && (hw & 0x80) != 0;
             if (op == 0b11) {
-                return ThumbInstruction.of(2, BRANCH); // BX, BLX
+                return new ThumbInstruction(2, BRANCH, 1, true); // BX, BLX: to a register
             }
             return op != 0b01 && toPc ? new ThumbInstruction(2, BRANCH, 1, true) : ThumbInstruction.of(2, ALU);
         }

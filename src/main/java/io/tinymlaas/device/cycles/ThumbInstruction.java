@@ -6,7 +6,7 @@ package io.tinymlaas.device.cycles;
  * @param size      2 or 4 bytes
  * @param kind      its timing class
  * @param registers words moved by LDM/STM/PUSH/POP/LDRD/STRD and VLDM/VSTM/VPUSH/VPOP; 1 otherwise
- * @param writesPc  a load, move or add whose destination is the PC: a branch in effect
+ * @param writesPc  the target comes from a register or memory: BX, BLX, POP {pc}, a load, move or add to the PC
  */
 public record ThumbInstruction(int size, InstructionClass kind, int registers, boolean writesPc) {
 
