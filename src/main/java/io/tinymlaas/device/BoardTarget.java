@@ -21,6 +21,8 @@ import io.tinymlaas.link.HelloMessage;
 import io.tinymlaas.link.LinkTimeoutException;
 import io.tinymlaas.link.ResultMessage;
 import io.tinymlaas.link.SerialLink;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -116,7 +118,7 @@ public final class BoardTarget implements InferenceTarget {
      * board and {@code modelHash}, and runs the inputs on it.
      */
     public TargetRun runImage(Path elf, String modelHash, ProgramSize size, List<byte[]> inputs) {
-        Path profile = workDirectory.resolve("profile.txt");
+        Path profile = profileFile();
         try (RunningBoard running = profiler.isPresent()
                 ? emulator.bootWithPlugin(board, elf, BOOT_TIMEOUT, profiler.get().qemuArgument(elf, profile))
                 : emulator.boot(board, elf, BOOT_TIMEOUT);
@@ -139,6 +141,15 @@ public final class BoardTarget implements InferenceTarget {
             }
             return new TargetRun(outputs, instructions, size, emulator.name() + " " + board.qemu().machine()
                     + " for " + board.id(), profiler.isPresent() ? estimates(profile, inputs.size()) : List.of());
+        }
+    }
+
+    /** Where the plugin writes its profile: the work folder, which a run of an image built elsewhere may not have made yet. */
+    private Path profileFile() {
+        try {
+            return Files.createDirectories(workDirectory).resolve("profile.txt");
+        } catch (IOException e) {
+            throw new TargetException(board.id() + ": cannot create the work folder " + workDirectory + ": " + e.getMessage(), e);
         }
     }
 
