@@ -7,6 +7,7 @@ import io.tinymlaas.core.Hashes;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
+import io.tinymlaas.device.cycles.CycleEstimate;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.report.BenchRecord;
 import io.tinymlaas.tflite.TfliteModel;
@@ -61,13 +62,18 @@ final class PublishedBench {
             mismatched += diff > 0 ? 1 : 0;
         }
         long instructions = Math.round(run.instructions().stream().mapToLong(Long::longValue).average().orElse(0));
+        Long cycles = run.estimates().isEmpty() ? null
+                : Math.round(run.estimates().stream().mapToLong(CycleEstimate::cycles).average().orElse(0));
+        Double milliseconds = run.estimates().isEmpty() ? null
+                : run.estimates().stream().mapToDouble(CycleEstimate::milliseconds).average().orElse(0);
         BenchRecord record = new BenchRecord(shape.id(), boardId, mismatched == 0, startedAt.toString(), seconds, null,
                 tflite.length, compiled.plan().arenaBytes(), compiled.constantBytes(), run.size().text(), run.size().data(),
                 run.size().bss(), run.size().flashBytes(), run.size().ramBytes(), instructions, null, run.description(),
-                inputs.size(), maxDiff, null);
+                inputs.size(), maxDiff, null, cycles, milliseconds);
         Path file = record.writeIfPassed(layout.bench());
-        return new PublishedBenchRow(shape.id(), shape.description(), boardId, instructions, run.size().flashBytes(),
-                run.size().ramBytes(), compiled.plan().arenaBytes(), inputs.size(), mismatched, maxDiff, file);
+        return new PublishedBenchRow(shape.id(), shape.description(), boardId, instructions, cycles, milliseconds,
+                run.size().flashBytes(), run.size().ramBytes(), compiled.plan().arenaBytes(), inputs.size(), mismatched, maxDiff,
+                file);
     }
 
     private static int maxAbsDiff(byte[] expected, byte[] actual) {

@@ -17,6 +17,7 @@ import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.X86FrontEnd;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.cycles.CycleEstimate;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.Examples;
@@ -511,7 +512,9 @@ public final class Tinyml {
         return new BenchRecord(name, board, comparison.bitIdentical() && quality.stream().allMatch(Quality::passed),
                 started.toString(), seconds, null, null, arenaBytes, null, size.text(), size.data(), size.bss(), size.flashBytes(),
                 size.ramBytes(), Math.round(run.instructions().stream().mapToLong(Long::longValue).average().orElseThrow()),
-                run.instructions(), run.description(), comparison.inputs(), comparison.maxAbsDiffLsb(), quality);
+                run.instructions(), run.description(), comparison.inputs(), comparison.maxAbsDiffLsb(), quality,
+                run.estimates().isEmpty() ? null : Math.round(run.estimates().stream().mapToLong(CycleEstimate::cycles).average().orElseThrow()),
+                run.estimates().isEmpty() ? null : run.estimates().stream().mapToDouble(CycleEstimate::milliseconds).average().orElseThrow());
     }
 
     private Path newestJudgedKeywordModel(Path registryFolder) {

@@ -49,8 +49,10 @@ final class BenchPublishedCommand implements Callable<Integer> {
         List<PublishedBenchRow> rows = tinyml.benchPublished(shapes, boards == null ? DEFAULT_BOARDS : boards, inputs, seed);
         PrintWriter out = spec.commandLine().getOut();
         for (PublishedBenchRow row : rows) {
-            out.printf("%-15s %-28s %,13d instructions  flash %,9d B  RAM %,7d B  arena %,7d B  %s%n", row.model(), row.board(),
-                    row.instructionsPerInference(), row.flashBytes(), row.ramBytes(), row.arenaBytes(), row.bitIdentical()
+            out.printf("%-15s %-28s %,13d instructions  %s  flash %,9d B  RAM %,7d B  arena %,7d B  %s%n", row.model(),
+                    row.board(), row.instructionsPerInference(), row.estimatedCycles() == null ? "no cycle estimate"
+                            : String.format("~%,d cycles (%.3f ms)", row.estimatedCycles(), row.estimatedMilliseconds()),
+                    row.flashBytes(), row.ramBytes(), row.arenaBytes(), row.bitIdentical()
                             ? "bit-identical on " + row.inputs() + " inputs; " + row.file()
                             : row.mismatchedInputs() + " of " + row.inputs() + " inputs differ (up to " + row.maxDiffLsb()
                                     + " LSB); no bench file written");

@@ -4,6 +4,13 @@ import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.compile.FirmwareModel;
 import io.tinymlaas.core.Progress;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.cycles.BlockProfile;
+import io.tinymlaas.device.cycles.CoreTiming;
+import io.tinymlaas.device.cycles.CycleEstimate;
+import io.tinymlaas.device.cycles.CycleEstimator;
+import io.tinymlaas.device.cycles.FlashTiming;
+import io.tinymlaas.device.cycles.ProfilerPlugin;
+import io.tinymlaas.device.emulator.BootExtras;
 import io.tinymlaas.device.emulator.Emulator;
 import io.tinymlaas.device.emulator.FrameBuffer;
 import io.tinymlaas.device.emulator.RunningBoard;
@@ -42,6 +49,7 @@ public final class BoardTarget implements InferenceTarget {
     private final FirmwareBuilder builder;
     private final Path workDirectory;
     private final Progress progress;
+    private final Optional<ProfilerPlugin> profiler;
 
     public BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory) {
         this(board, emulator, builder, workDirectory, Progress.SILENT);
@@ -49,11 +57,29 @@ public final class BoardTarget implements InferenceTarget {
 
     /** {@code progress} counts the inferences of each run, which take minutes for a large model under an emulator. */
     public BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory, Progress progress) {
+        this(board, emulator, builder, workDirectory, progress, Optional.empty());
+    }
+
+    private BoardTarget(Board board, Emulator emulator, FirmwareBuilder builder, Path workDirectory, Progress progress,
+                        Optional<ProfilerPlugin> profiler) {
         this.board = board;
         this.emulator = emulator;
         this.builder = builder;
         this.workDirectory = workDirectory;
         this.progress = progress;
+        this.profiler = profiler;
+    }
+
+    /**
+     * This board, estimating the cycles of every inference on the real board (see {@link CycleEstimator}) where the
+     * emulator loads the profiling plugin, the core has a timing table and a host gcc builds the plugin; else as it is.
+     */
+    public BoardTarget withCycleEstimates(Path firmwareRoot) {
+        if (!emulator.loadsPlugins() || CoreTiming.forCore(board.core()).isEmpty()) {
+            return this;
+        }
+        return new BoardTarget(board, emulator, builder, workDirectory, progress,
+                ProfilerPlugin.build(firmwareRoot, ProfilerPlugin.defaultCache()));
     }
 
     @Override
@@ -102,8 +128,10 @@ public final class BoardTarget implements InferenceTarget {
      */
     public TargetRun runImage(Path elf, String modelHash, ProgramSize size, List<byte[]> inputs) {
         Optional<Path> loaded = load(inputs);
-        try (RunningBoard running = loaded.map(file -> emulator.boot(board, elf, file, BOOT_TIMEOUT))
-                .orElseGet(() -> emulator.boot(board, elf, BOOT_TIMEOUT));
+        Path profile = profileFile();
+        BootExtras extras = new BootExtras(loaded.orElse(null),
+                profiler.map(plugin -> plugin.qemuArgument(elf, profile)).orElse(null));
+        try (RunningBoard running = emulator.boot(board, elf, extras, BOOT_TIMEOUT);
              SerialLink link = SerialLink.open(running.serialDevice());
              Progress.Task inferred = progress.start("inferences on " + board.id(), inputs.size())) {
             BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
@@ -121,7 +149,8 @@ public final class BoardTarget implements InferenceTarget {
             }
             return new TargetRun(results.outputs, results.instructions, size, emulator.name() + " "
                     + board.qemu().machine() + " for " + board.id()
-                    + (fromFrameBuffer ? ", inputs loaded in its frame buffer" : ""));
+                    + (fromFrameBuffer ? ", inputs loaded in its frame buffer" : ""),
+                    profiler.isPresent() ? estimates(profile, inputs.size()) : List.of());
         } finally {
             loaded.ifPresent(BoardTarget::deleteQuietly);
         }
@@ -178,6 +207,28 @@ public final class BoardTarget implements InferenceTarget {
             instructions.add(result.instructions());
             inferred.step();
         }
+    }
+
+    /** Where the plugin writes its profile: the work folder, which a run of an image built elsewhere may not have made yet. */
+    private Path profileFile() {
+        try {
+            return Files.createDirectories(workDirectory).resolve("profile.txt");
+        } catch (IOException e) {
+            throw new TargetException(board.id() + ": cannot create the work folder " + workDirectory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One estimate per inference, from the profile the plugin wrote while the board answered them all. */
+    private List<CycleEstimate> estimates(Path profile, int inferences) {
+        List<List<BlockProfile>> windows = BlockProfile.read(profile);
+        if (windows.size() != inferences) {
+            throw new TargetException(board.id() + ": the instruction profile has " + windows.size() + " inference windows for "
+                    + inferences + " inferences (" + profile + ")");
+        }
+        Board.FlashTiming flash = board.flashTiming();
+        CycleEstimator estimator = new CycleEstimator(CoreTiming.forCore(board.core()).orElseThrow(),
+                flash == null ? FlashTiming.ZERO_WAIT : new FlashTiming(flash.waitStates(), flash.cache()), board.clockMhz());
+        return windows.stream().map(estimator::estimate).toList();
     }
 
     /** Boots a firmware image and keeps it running for inferences one after another, once its HELLO has been heard. */

@@ -109,7 +109,8 @@ public final class Target {
     private BoardTarget boardRunner(Path workDirectory, Progress progress) {
         requireBoard();
         requireRunnable();
-        return new BoardTarget(board, emulator, new FirmwareBuilder(firmwareRoot), workDirectory.resolve(board.id()), progress);
+        return new BoardTarget(board, emulator, new FirmwareBuilder(firmwareRoot), workDirectory.resolve(board.id()), progress)
+                .withCycleEstimates(firmwareRoot);
     }
 
     /** How firmware for the board is linked: the emulated machine's memory map with the real board's sizes. */

@@ -80,6 +80,6 @@ class BenchTableCommandTest {
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "bench-table");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("TFLM 90b983c2").contains("measured 2026-12-07")
-                .contains("| hello_world | arduino_nano_33_ble_sense | 1102 | 5,249 / 3,528 | 3.20× |");
+                .contains("| hello_world | arduino_nano_33_ble_sense | 1102 | – | 5,249 / 3,528 | 3.20× |");
     }
 }

@@ -8,6 +8,7 @@ import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.emulator.BootExtras;
 import io.tinymlaas.device.emulator.BuildProfile;
 import io.tinymlaas.device.emulator.FrameBuffer;
 import io.tinymlaas.device.emulator.QemuEmulator;
@@ -56,7 +57,7 @@ class LoadedInputsIT {
         Board board = TARGETS.boards().byId(boardId);
         List<byte[]> inputs = randomInputs(6);
         Firmware firmware = new FirmwareBuilder(LAYOUT.firmware()).build(COMPILED, board, QEMU.buildProfile(board), work);
-        try (RunningBoard running = QEMU.boot(board, firmware.elf(), batchFile(board, inputs), Duration.ofSeconds(20));
+        try (RunningBoard running = QEMU.boot(board, firmware.elf(), new BootExtras(batchFile(board, inputs), null), Duration.ofSeconds(20));
              SerialLink link = SerialLink.open(running.serialDevice())) {
             BoardSession session = session(link);
             List<ResultMessage> loaded = new ArrayList<>();
@@ -138,7 +139,7 @@ class LoadedInputsIT {
     }
 
     private RunningBoard bootNano(Path batch) {
-        return QEMU.boot(NANO, nanoFirmware(), batch, Duration.ofSeconds(20));
+        return QEMU.boot(NANO, nanoFirmware(), new BootExtras(batch, null), Duration.ofSeconds(20));
     }
 
     private Path nanoFirmware() {

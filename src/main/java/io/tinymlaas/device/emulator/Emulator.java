@@ -23,13 +23,24 @@ public interface Emulator {
     RunningBoard boot(Board board, Path firmwareElf, Duration timeout);
 
     /**
-     * Like {@link #boot(Board, Path, Duration)}, with the file {@code inputs} (an {@link io.tinymlaas.link.InputBatch})
-     * loaded into the frame buffer of {@link #buildProfile(Board)} before the firmware starts. Only for emulators whose
-     * profile has a frame buffer.
+     * Like {@link #boot(Board, Path, Duration)}, with what {@code extras} asks for before the firmware starts: inputs in the
+     * frame buffer of {@link #buildProfile(Board)}, a TCG plugin. Only QEMU does either; the others refuse anything but
+     * {@link BootExtras#NONE}.
      */
-    default RunningBoard boot(Board board, Path firmwareElf, Path inputs, Duration timeout) {
-        throw new EmulatorException(name() + " cannot load inputs into a frame buffer of " + board.id()
-                + "; send them over the UART");
+    default RunningBoard boot(Board board, Path firmwareElf, BootExtras extras, Duration timeout) {
+        if (extras.inputs() != null) {
+            throw new EmulatorException(name() + " cannot load inputs into a frame buffer of " + board.id()
+                    + "; send them over the UART");
+        }
+        if (extras.plugin() != null) {
+            throw new EmulatorException(name() + " loads no QEMU plugins");
+        }
+        return boot(board, firmwareElf, timeout);
+    }
+
+    /** Whether {@link BootExtras#plugin()} works: QEMU loads TCG plugins, other emulators do not. */
+    default boolean loadsPlugins() {
+        return false;
     }
 
     /** The memory map and console the firmware must be linked for when this emulator runs the board. */

@@ -52,19 +52,27 @@ public final class QemuEmulator implements Emulator {
 
     @Override
     public RunningBoard boot(Board board, Path firmwareElf, Duration timeout) {
-        return start(board, firmwareElf, List.of(), timeout);
+        return boot(board, firmwareElf, BootExtras.NONE, timeout);
     }
 
-    /** Loads {@code inputs} with QEMU's generic loader, as raw bytes at the frame buffer's address. */
     @Override
-    public RunningBoard boot(Board board, Path firmwareElf, Path inputs, Duration timeout) {
-        // QEMU's option syntax doubles a comma that belongs to a value
-        String file = inputs.toAbsolutePath().toString().replace(",", ",,");
-        return start(board, firmwareElf, List.of("-device", "loader,file=" + file + ",addr=0x"
-                + Long.toHexString(machine(board).frameBuffer().origin()) + ",force-raw=on"), timeout);
+    public boolean loadsPlugins() {
+        return true;
     }
 
-    private RunningBoard start(Board board, Path firmwareElf, List<String> loaders, Duration timeout) {
+    /** Loads the inputs with QEMU's generic loader, as raw bytes at the frame buffer's address, and the plugin with -plugin. */
+    @Override
+    public RunningBoard boot(Board board, Path firmwareElf, BootExtras extras, Duration timeout) {
+        List<String> extraArguments = new ArrayList<>();
+        if (extras.inputs() != null) {
+            // QEMU's option syntax doubles a comma that belongs to a value
+            String file = extras.inputs().toAbsolutePath().toString().replace(",", ",,");
+            extraArguments.addAll(List.of("-device", "loader,file=" + file + ",addr=0x"
+                    + Long.toHexString(machine(board).frameBuffer().origin()) + ",force-raw=on"));
+        }
+        if (extras.plugin() != null) {
+            extraArguments.addAll(List.of("-plugin", extras.plugin()));
+        }
         Availability availability = availability(board);
         if (!availability.available()) {
             throw new EmulatorException(availability.reason());
@@ -72,7 +80,7 @@ public final class QemuEmulator implements Emulator {
         List<String> command = new ArrayList<>(List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
                 "-icount", "shift=0", "-display", "none", "-monitor", "none", "-serial", "pty",
                 "-kernel", firmwareElf.toString()));
-        command.addAll(loaders);
+        command.addAll(extraArguments);
         Process process;
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
