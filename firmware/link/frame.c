@@ -127,6 +127,7 @@ void frame_decoder_init(frame_decoder *d, uint8_t *buf, size_t capacity)
     d->crc = FRAME_CRC_INIT;
     d->crc_rx = 0;
     d->offset = 0;
+    d->args[0] = d->args[1] = 0;
 }
 
 void frame_decoder_reset(frame_decoder *d)
@@ -140,6 +141,16 @@ static void store(frame_decoder *d, size_t index, uint8_t byte)
     const uint32_t base = d->type == FRAME_TYPE_INFER_CHUNK ? d->offset : 0u;
     if (base < d->capacity && index < d->capacity - base) {
         d->buf[base + index] = byte;
+    } else {
+        d->truncated = 1;
+    }
+}
+
+/* Keeps an INFER_LOADED payload byte in its argument word. */
+static void keep_arg(frame_decoder *d, uint8_t byte)
+{
+    if (d->received < FRAME_LOADED_ARGS_BYTES) {
+        d->args[d->received / 4u] |= (uint32_t)byte << (8u * (d->received % 4u));
     } else {
         d->truncated = 1;
     }
@@ -181,6 +192,7 @@ static frame_status feed(frame_decoder *d, uint8_t byte)
         d->received = 0;
         d->truncated = 0;
         d->offset = 0;
+        d->args[0] = d->args[1] = 0;
         if (d->length <= FRAME_MAX_PAYLOAD) {
             d->state = d->length ? ST_PAYLOAD : ST_CRC0;
             return FRAME_NONE;
@@ -198,7 +210,9 @@ static frame_status feed(frame_decoder *d, uint8_t byte)
         return FRAME_BAD_LENGTH;
     }
     case ST_PAYLOAD:
-        if (d->type != FRAME_TYPE_INFER_CHUNK) {
+        if (d->type == FRAME_TYPE_INFER_LOADED) {
+            keep_arg(d, byte);
+        } else if (d->type != FRAME_TYPE_INFER_CHUNK) {
             store(d, d->received, byte);
         } else if (d->received < FRAME_CHUNK_OFFSET_BYTES) {
             d->offset |= (uint32_t)byte << (8u * d->received);

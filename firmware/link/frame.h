@@ -44,6 +44,11 @@ extern "C" {
 #define FRAME_TYPE_RESULT_CHUNK 0x08u /* board->host: offset, part of the output tensor */
 #define FRAME_CHUNK_OFFSET_BYTES 4u
 #define FRAME_CHUNK_MAX_DATA (FRAME_MAX_PAYLOAD - FRAME_CHUNK_OFFSET_BYTES)
+/* Inputs an emulator placed in the board's frame buffer before boot (see FRAME_BATCH_* below) are run by
+ * number: uint32 LE first index, uint32 LE count; the board answers one RESULT (RESULT_CHUNKs first when
+ * long) per input, in order, so only commands and results cross the UART. */
+#define FRAME_TYPE_INFER_LOADED 0x09u /* host->board: first index, count */
+#define FRAME_LOADED_ARGS_BYTES 8u
 
 /* ERROR codes sent by the firmware. */
 #define FRAME_ERR_BAD_CRC 1u
@@ -53,6 +58,13 @@ extern "C" {
 #define FRAME_ERR_FAULT 5u          /* CPU fault ("hard fault", ...); the board spins afterwards */
 #define FRAME_ERR_STACK_OVERFLOW 6u /* a fault caused by running out of stack; the board spins */
 #define FRAME_ERR_BAD_CHUNK 7u      /* an INFER_CHUNK out of order or shorter than its offset */
+#define FRAME_ERR_NO_INPUTS 8u      /* INFER_LOADED, but no batch of inputs is in the frame buffer */
+#define FRAME_ERR_BAD_INDEX 9u      /* INFER_LOADED names an input past the loaded batch's end */
+
+/* The batch in the frame buffer: FRAME_BATCH_HEADER_BYTES of header (the magic "TMLI", uint32 LE bytes per
+ * input, uint32 LE number of inputs), then the inputs back to back. */
+#define FRAME_BATCH_MAGIC 0x494C4D54u /* "TMLI" read as uint32 LE */
+#define FRAME_BATCH_HEADER_BYTES 12u
 
 /* CRC-16/CCITT-FALSE. Start with FRAME_CRC_INIT, feed bytes, use the value as is. */
 #define FRAME_CRC_INIT 0xFFFFu
@@ -97,6 +109,9 @@ size_t frame_encode(uint8_t *out, size_t cap, uint8_t type, const void *payload,
  * INFER_CHUNK frames are stored where they belong: their first FRAME_CHUNK_OFFSET_BYTES payload bytes
  * are the offset (kept in `offset`), and the data land at buf + offset, so a tensor larger than a
  * frame is assembled in place. Data beyond `capacity` are not stored and set `truncated`.
+ *
+ * INFER_LOADED frames are not stored in buf (a model's input may be smaller than their arguments):
+ * their first FRAME_LOADED_ARGS_BYTES payload bytes are kept in `args`; any more set `truncated`.
  * ------------------------------------------------------------------------------------------- */
 typedef enum {
     FRAME_NONE = 0,       /* need more bytes */
@@ -117,6 +132,7 @@ typedef struct {
     uint16_t crc;        /* running CRC */
     uint16_t crc_rx;     /* CRC received from the wire */
     uint32_t offset;     /* INFER_CHUNK frames: the offset their data were stored at */
+    uint32_t args[2];    /* INFER_LOADED frames: first index, count */
 } frame_decoder;
 
 void frame_decoder_init(frame_decoder *d, uint8_t *buf, size_t capacity);

@@ -6,6 +6,11 @@
  *   INFER   -> RESULT (uint32 LE instructions used by tinyml_model_invoke, then the output tensor)
  *   INFER_CHUNK (offset, data) -> stored at input + offset; the chunk that completes the input runs the
  *              model. An output longer than a RESULT can carry goes first as RESULT_CHUNKs (offset, data).
+ *   INFER_LOADED (first, count) -> for each input first..first+count-1 of the batch the emulator placed in
+ *              the frame buffer: the input copied into the model's, then its RESULT (RESULT_CHUNKs first when
+ *              long). No batch there -> ERROR 8 "no inputs loaded"; its inputs not the model's size -> ERROR 3;
+ *              a range past its end -> ERROR 9 "input index out of range"; arguments not 8 bytes -> ERROR 2.
+ *              Nothing runs after an error.
  *   PING    -> PONG (empty)
  *   corrupt -> ERROR 1 "bad crc" / 2 "bad length"; INFER of the wrong size -> ERROR 3; anything
  *              else -> ERROR 4. A corrupt frame is never acted on.
@@ -21,6 +26,7 @@
  * not stored, and is answered with ERROR 3 (or 4 for other types).
  */
 #include <stdint.h>
+#include <string.h>
 
 #include "cycles.h"
 #include "frame.h"
@@ -31,6 +37,16 @@
 #error "define TINYML_BOARD_ID, e.g. -DTINYML_BOARD_ID=\"mps2-an386\""
 #endif
 #define TINYML_FIRMWARE_VERSION "0.1.0"
+
+/*
+ * TINYML_FRAMES_ORIGIN/LENGTH: the frame buffer, memory outside the linker's RAM region where a camera's or
+ * microphone's DMA would leave its data, and where an emulator places a batch of test inputs before boot
+ * (FRAME_BATCH_* in frame.h). Being outside RAM, it takes nothing from the real board's RAM limit. A length of
+ * 0: this board has none.
+ */
+#if !defined(TINYML_FRAMES_ORIGIN) || !defined(TINYML_FRAMES_LENGTH)
+#error "define TINYML_FRAMES_ORIGIN and TINYML_FRAMES_LENGTH (0 and 0 for no frame buffer)"
+#endif
 
 /* Chunked input: bytes of the input assembled so far, and whether the current transfer has failed. */
 static uint32_t s_assembled;
@@ -115,6 +131,47 @@ static void infer_chunk(const frame_decoder *d)
     }
 }
 
+static uint32_t get_u32(const uint8_t *in)
+{
+    return (uint32_t)in[0] | (uint32_t)in[1] << 8 | (uint32_t)in[2] << 16 | (uint32_t)in[3] << 24;
+}
+
+static void infer_loaded(const frame_decoder *d)
+{
+    const uint8_t *batch = (const uint8_t *)TINYML_FRAMES_ORIGIN;
+    const uint32_t first = d->args[0];
+    const uint32_t count = d->args[1];
+    uint32_t loaded;
+    uint32_t k;
+    if (d->length != FRAME_LOADED_ARGS_BYTES) {
+        SEND_ERROR(FRAME_ERR_BAD_LENGTH, "bad length");
+        return;
+    }
+    if (TINYML_FRAMES_LENGTH < FRAME_BATCH_HEADER_BYTES || get_u32(batch) != FRAME_BATCH_MAGIC) {
+        SEND_ERROR(FRAME_ERR_NO_INPUTS, "no inputs loaded");
+        return;
+    }
+    if (get_u32(batch + 4) != TINYML_MODEL_INPUT_BYTES) {
+        SEND_ERROR(FRAME_ERR_WRONG_INPUT_SIZE, "wrong input size");
+        return;
+    }
+    loaded = get_u32(batch + 8);
+    /* A header claiming more inputs than the frame buffer holds must not send the reads past its end. */
+    if (loaded > (TINYML_FRAMES_LENGTH - FRAME_BATCH_HEADER_BYTES) / TINYML_MODEL_INPUT_BYTES) {
+        SEND_ERROR(FRAME_ERR_NO_INPUTS, "no inputs loaded");
+        return;
+    }
+    if (count == 0 || first >= loaded || count > loaded - first) {
+        SEND_ERROR(FRAME_ERR_BAD_INDEX, "input index out of range");
+        return;
+    }
+    for (k = first; k < first + count; k++) {
+        memcpy(tinyml_model_input(), batch + FRAME_BATCH_HEADER_BYTES + (size_t)k * TINYML_MODEL_INPUT_BYTES,
+               TINYML_MODEL_INPUT_BYTES);
+        infer();
+    }
+}
+
 static void handle(const frame_decoder *d)
 {
     switch (d->type) {
@@ -129,6 +186,9 @@ static void handle(const frame_decoder *d)
         break;
     case FRAME_TYPE_INFER_CHUNK:
         infer_chunk(d);
+        break;
+    case FRAME_TYPE_INFER_LOADED:
+        infer_loaded(d);
         break;
     case FRAME_TYPE_HELLO:
         send_hello();

@@ -19,7 +19,9 @@ EXTRA_INCLUDES ?=
 OUT ?= $(TARGET_DIR)/build
 BOARD_ID ?= test
 STACK_BYTES ?= 2048
-UART_BASE ?= 0
+# The frame buffer main.c runs loaded inputs from (INFER_LOADED); none unless the caller gives one.
+FRAMES_ORIGIN ?= 0x00000000
+FRAMES_LENGTH ?= 0
 EXTRA_CFLAGS ?=
 override MODEL_DIR := $(abspath $(MODEL_DIR))
 override OUT := $(abspath $(OUT))
@@ -29,7 +31,8 @@ OBJCOPY := $(CROSS)objcopy
 SIZE := $(CROSS)size
 
 DEFINES := -DTINYML_BOARD_ID='"$(BOARD_ID)"' -DTINYML_UART_BASE=$(UART_BASE)u \
-           -DTINYML_INSNS_PER_TICK=$(INSNS_PER_TICK)u -DTINYML_INSNS_PER_TICK_DEN=$(INSNS_PER_TICK_DEN)u
+           -DTINYML_INSNS_PER_TICK=$(INSNS_PER_TICK)u -DTINYML_INSNS_PER_TICK_DEN=$(INSNS_PER_TICK_DEN)u \
+           -DTINYML_FRAMES_ORIGIN=$(FRAMES_ORIGIN)u -DTINYML_FRAMES_LENGTH=$(FRAMES_LENGTH)u
 INCLUDES := -I$(TARGET_DIR) -I$(PORTABLE_DIR) -I$(LINK_DIR) -I$(MODEL_DIR) $(addprefix -I,$(EXTRA_INCLUDES))
 CFLAGS := $(ARCH_FLAGS) -std=c99 -Os -g -ffunction-sections -fdata-sections -fno-common -Wall -Wextra \
           $(DEFINES) $(INCLUDES) $(EXTRA_CFLAGS)

@@ -220,6 +220,20 @@ static void chunk_past_the_buffer_stores_only_what_fits_and_is_flagged(void)
     CHECK(buf[0] == 0 && buf[1] == 0 && buf[7] == 0);
 }
 
+static void infer_loaded_keeps_its_arguments_out_of_the_buffer(void)
+{
+    uint8_t buf[1] = {0x77}, out[64];
+    const uint8_t args[9] = {0x03, 0x00, 0x00, 0x00, 0xFC, 0x03, 0x00, 0x01, 0xEE};
+    frame_decoder d;
+    tally t = {0};
+    frame_decoder_init(&d, buf, sizeof buf);
+    feed_all(&d, &t, out, frame_encode(out, sizeof out, FRAME_TYPE_INFER_LOADED, args, FRAME_LOADED_ARGS_BYTES));
+    CHECK(t.ok == 1 && d.args[0] == 3u && d.args[1] == 0x010003FCu && d.truncated == 0 && buf[0] == 0x77);
+    /* A ninth byte has no argument to go to. */
+    feed_all(&d, &t, out, frame_encode(out, sizeof out, FRAME_TYPE_INFER_LOADED, args, sizeof args));
+    CHECK(t.ok == 2 && d.args[0] == 3u && d.args[1] == 0x010003FCu && d.truncated == 1 && buf[0] == 0x77);
+}
+
 int main(void)
 {
     crc_check_value();
@@ -232,6 +246,7 @@ int main(void)
     max_length_frame_round_trips();
     chunks_assemble_a_tensor_larger_than_a_frame_in_place();
     chunk_past_the_buffer_stores_only_what_fits_and_is_flagged();
+    infer_loaded_keeps_its_arguments_out_of_the_buffer();
     if (failures) {
         fprintf(stderr, "host_frame_test: %d check(s) failed\n", failures);
         return 1;

@@ -3,6 +3,7 @@ package io.tinymlaas.app;
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.core.Progress;
+import io.tinymlaas.benchmark.PublishedShape;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.cost.CostAssumptions;
@@ -16,6 +17,7 @@ import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.X86FrontEnd;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.cycles.CycleEstimate;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.Examples;
@@ -249,6 +251,26 @@ public final class Tinyml {
         List<RunReport> reports = chosen.size() == 1 ? List.of(dryRun.run(request.example(), chosen.get(0)))
                 : dryRun.run(request.example(), chosen.stream().filter(t -> targets.target(t).whyNotRunnable().isEmpty()).toList());
         return reports.stream().map(report -> new BenchOutcome(report, BenchRecord.of(report).writeIfPassed(layout.bench()))).toList();
+    }
+
+    /**
+     * Benchmarks published models' shapes (MLPerf Tiny's four, TFLM's person_detect) with seeded random weights on each
+     * board: {@code inputs} seeded random inputs, every output compared with the reference interpreter's; a bit-identical
+     * run's figures go to {@code <model>-<board>.json} in the bench folder. A board no emulator here runs is refused first.
+     */
+    public List<PublishedBenchRow> benchPublished(List<PublishedShape> shapes, List<String> boardIds, int inputs, long seed) {
+        if (inputs < 1) {
+            throw new TinymlException("--inputs must be at least 1, not " + inputs);
+        }
+        boardIds.forEach(id -> targets.target(id).requireRunnable());
+        PublishedBench bench = new PublishedBench(layout, targets);
+        List<PublishedBenchRow> rows = new ArrayList<>();
+        for (PublishedShape shape : shapes) {
+            for (String boardId : boardIds) {
+                rows.add(bench.run(shape, boardId, inputs, seed));
+            }
+        }
+        return rows;
     }
 
     /** The benchmark table of the README, from the latest bench files, with TFLM's figures for the same core. */
@@ -491,7 +513,9 @@ public final class Tinyml {
         return new BenchRecord(name, board, comparison.bitIdentical() && quality.stream().allMatch(Quality::passed),
                 started.toString(), seconds, null, null, arenaBytes, null, size.text(), size.data(), size.bss(), size.flashBytes(),
                 size.ramBytes(), Math.round(run.instructions().stream().mapToLong(Long::longValue).average().orElseThrow()),
-                run.instructions(), run.description(), comparison.inputs(), comparison.maxAbsDiffLsb(), quality);
+                run.instructions(), run.description(), comparison.inputs(), comparison.maxAbsDiffLsb(), quality,
+                run.estimates().isEmpty() ? null : Math.round(run.estimates().stream().mapToLong(CycleEstimate::cycles).average().orElseThrow()),
+                run.estimates().isEmpty() ? null : run.estimates().stream().mapToDouble(CycleEstimate::milliseconds).average().orElseThrow());
     }
 
     private Path newestJudgedKeywordModel(Path registryFolder) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** The `tinyml` command line. Errors the user can act on are printed as one message, without a stack trace. */
 @Command(name = "tinyml", mixinStandardHelpOptions = true, version = "tinyml 0.1.0",
         description = "The TinyML lifecycle (collect, train, convert, compile, run, compare) on containers and emulated boards.",
-        subcommands = {DryRunCommand.class, BenchCommand.class, CompileCommand.class, BoardsCommand.class,
+        subcommands = {DryRunCommand.class, BenchCommand.class, BenchPublishedCommand.class, CompileCommand.class, BoardsCommand.class,
                 FootprintCommand.class, BenchTableCommand.class, RunnerCommand.class, RunCommand.class, ClassifyCommand.class,
                 DataCommand.class, ModelsCommand.class,
                 FrontEndCommand.class,

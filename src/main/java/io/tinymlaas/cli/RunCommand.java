@@ -9,6 +9,7 @@ import io.tinymlaas.lifecycle.NetworkTester.Inputs;
 import io.tinymlaas.lifecycle.NetworkTester.Result;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -90,7 +91,9 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < listed; i++) {
             InputResult r = result.perInput().get(i);
             out.printf("input %d: %s, %d of %d outputs differ%s%n", r.index(), difference(result, r.maxDiffLsb(), r.maxFloatDiff()),
-                    r.differingOutputs(), result.outputElements(), r.instructions() == null ? "" : ", " + r.instructions() + " instructions");
+                    r.differingOutputs(), result.outputElements(), r.instructions() == null ? "" : ", " + r.instructions() + " instructions"
+                            + (r.estimatedCycles() == null ? "" : String.format(Locale.ROOT, ", about %d cycles (%.3f ms at the board's clock)",
+                                    r.estimatedCycles(), r.estimatedMs())));
             out.printf("  output %s%n", outputs(result, r));
         }
         if (listed < result.perInput().size()) {
@@ -102,6 +105,10 @@ final class RunCommand implements Callable<Integer> {
         if (!result.instructions().isEmpty()) {
             LongSummaryStatistics stats = result.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
             out.printf("instructions per inference: mean %.0f, min %d, max %d%n", stats.getAverage(), stats.getMin(), stats.getMax());
+            if (result.meanEstimatedCycles() != null) {
+                out.printf(Locale.ROOT, "estimated cycles per inference on the board: mean %.0f = %.3f ms at its clock "
+                        + "(README: Cycles, estimated)%n", result.meanEstimatedCycles(), result.meanEstimatedMs());
+            }
         }
         String verdict = !result.passed() ? "DIFFERENT"
                 : result.maxFloatDiff() > 0 ? String.format(java.util.Locale.ROOT, "WITHIN %.0e", NetworkTest.FLOAT_TOLERANCE)

@@ -116,7 +116,8 @@ public final class Target {
     private BoardTarget boardRunner(Path workDirectory, Progress progress) {
         requireBoard();
         requireRunnable();
-        return new BoardTarget(board, emulator, new FirmwareBuilder(firmwareRoot), workDirectory.resolve(board.id()), progress);
+        return new BoardTarget(board, emulator, new FirmwareBuilder(firmwareRoot), workDirectory.resolve(board.id()), progress)
+                .withCycleEstimates(firmwareRoot);
     }
 
     /** Refuses a target whose firmware cannot even be built here (x86, or a board no emulator builds for). */

@@ -9,6 +9,7 @@ import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.data.StoredDataset;
 import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.cycles.CycleEstimate;
 import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
@@ -29,7 +30,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -235,10 +238,15 @@ public final class DryRun {
                     ProgramSize size = run.size();
                     LongSummaryStatistics counts = run.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
                     boolean counted = counts.getCount() > 0;
+                    Optional<CycleEstimate> slowest = run.estimates().stream().max(Comparator.comparingLong(CycleEstimate::cycles));
                     figures.program = new RunFigures.Program(size.text(), size.data(), size.bss(), size.flashBytes(),
-                            size.ramBytes(), run.description(), counted ? counts.getMax() : null, counted ? counts.getMin() : null);
+                            size.ramBytes(), run.description(), counted ? counts.getMax() : null, counted ? counts.getMin() : null,
+                            slowest.map(CycleEstimate::cycles).orElse(null), slowest.map(CycleEstimate::milliseconds).orElse(null),
+                            slowest.map(CycleEstimate::classes).orElse(null));
                     return ok(run.outputs().size() + " inferences on " + run.description() + ", flash " + size.flashBytes() + " B"
-                            + (counted ? ", " + counts.getMax() + " instructions per inference" : ""));
+                            + (counted ? ", " + counts.getMax() + " instructions per inference" : "")
+                            + slowest.map(e -> String.format(Locale.ROOT, ", about %d cycles = %.3f ms at the board's clock (estimated)",
+                                    e.cycles(), e.milliseconds())).orElse(""));
                 })
                 && runner.run("compare", () -> {
                     Comparison comparison = lifecycle.compareWithReference();

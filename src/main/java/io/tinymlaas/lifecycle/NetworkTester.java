@@ -4,6 +4,7 @@ import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.device.InferenceTarget;
 import io.tinymlaas.device.TargetRun;
+import io.tinymlaas.device.cycles.CycleEstimate;
 import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.tflite.Quantization;
@@ -61,10 +62,11 @@ public final class NetworkTester {
     /**
      * One input's comparison: the largest int8 difference in LSB, the largest float32 difference (see the class comment),
      * how many output elements differ (int8) or are beyond the tolerance (float32), instructions if counted; our output
-     * as its bytes and as real values (int8 dequantized), every output tensor in the model's order.
+     * as its bytes and as real values (int8 dequantized), every output tensor in the model's order; the cycles and
+     * milliseconds estimated for the real board, where estimated.
      */
     public record InputResult(int index, int maxDiffLsb, double maxFloatDiff, int differingOutputs, Long instructions, byte[] output,
-                              float[] values) {
+                              float[] values, Long estimatedCycles, Double estimatedMs) {
     }
 
     /** The whole run. {@code bitIdentical()} decides the exit code. */
@@ -80,6 +82,18 @@ public final class NetworkTester {
 
         public Double meanInstructions() {
             return instructions.isEmpty() ? null : instructions.stream().mapToLong(Long::longValue).average().orElse(0);
+        }
+
+        /** The mean estimated cycles per inference on the real board; null where not estimated. */
+        public Double meanEstimatedCycles() {
+            return perInput.stream().allMatch(r -> r.estimatedCycles() != null) && !perInput.isEmpty()
+                    ? perInput.stream().mapToLong(InputResult::estimatedCycles).average().orElseThrow() : null;
+        }
+
+        /** {@link #meanEstimatedCycles()} in milliseconds at the board's clock. */
+        public Double meanEstimatedMs() {
+            return perInput.stream().allMatch(r -> r.estimatedMs() != null) && !perInput.isEmpty()
+                    ? perInput.stream().mapToDouble(InputResult::estimatedMs).average().orElseThrow() : null;
         }
     }
 
@@ -273,8 +287,10 @@ public final class NetworkTester {
             maxFloatDiff = Math.max(maxFloatDiff, floatDiff);
             differing += count;
             Long instructions = i < run.instructions().size() ? run.instructions().get(i) : null;
+            CycleEstimate estimate = i < run.estimates().size() ? run.estimates().get(i) : null;
             perInput.add(new InputResult(i, diff, floatDiff, count, instructions, run.outputs().get(i),
-                    values(run.outputs().get(i), outputTensors)));
+                    values(run.outputs().get(i), outputTensors), estimate == null ? null : estimate.cycles(),
+                    estimate == null ? null : estimate.milliseconds()));
         }
         int outputElements = (int) outputTensors.stream().mapToLong(Tensor::elementCount).sum();
         boolean floatOutputs = outputTensors.stream().anyMatch(t -> t.type() == TensorType.FLOAT32);
@@ -340,6 +356,8 @@ public final class NetworkTester {
         json.put("mismatched_inputs", result.mismatchedInputs());
         json.put("first_mismatched_input", result.firstMismatch() < 0 ? null : result.firstMismatch());
         json.put("instructions_per_inference", result.meanInstructions());
+        json.put("estimated_cycles_per_inference", result.meanEstimatedCycles());
+        json.put("estimated_ms_per_inference", result.meanEstimatedMs());
         json.put("program_size", run.size());
         List<Map<String, Object>> perInput = new ArrayList<>();
         for (InputResult r : result.perInput()) {
@@ -349,6 +367,8 @@ public final class NetworkTester {
             entry.put("max_float_diff", r.maxFloatDiff());
             entry.put("differing_outputs", r.differingOutputs());
             entry.put("instructions", r.instructions());
+            entry.put("estimated_cycles", r.estimatedCycles());
+            entry.put("estimated_ms", r.estimatedMs());
             perInput.add(entry);
         }
         json.put("per_input", perInput);

@@ -2,6 +2,7 @@ package io.tinymlaas.link;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The request/answer conversation with a board's firmware over a {@link SerialLink}. */
 public final class BoardSession {
@@ -40,15 +41,45 @@ public final class BoardSession {
         for (Frame frame : Chunks.inferFrames(input)) {
             link.send(frame);
         }
+        return result("INFER");
+    }
+
+    /**
+     * Runs inputs {@code first} to {@code first + count - 1} of the {@link InputBatch} in the board's frame buffer with
+     * one INFER_LOADED, handing each RESULT to {@code each} as it arrives, in order. Only the command and the results
+     * cross the UART.
+     *
+     * @throws BoardErrorException if the board answers ERROR, e.g. {@link ErrorMessage#BAD_INPUT_INDEX} for a range past
+     *                             the batch's end (then no input ran) or a fault while running one
+     */
+    public void inferLoaded(int first, int count, Consumer<ResultMessage> each) {
+        if (first < 0 || count < 1) {
+            throw new IllegalArgumentException("INFER_LOADED takes a first index >= 0 and a count >= 1, not " + first
+                    + " and " + count);
+        }
+        byte[] args = new byte[8];
+        for (int i = 0; i < 4; i++) {
+            args[i] = (byte) (first >>> (8 * i));
+            args[4 + i] = (byte) (count >>> (8 * i));
+        }
+        link.send(new Frame(FrameType.INFER_LOADED, args));
+        String request = "INFER_LOADED of input" + (count == 1 ? " " + first : "s " + first + " to " + (first + count - 1));
+        for (int i = 0; i < count; i++) {
+            each.accept(result(request));
+        }
+    }
+
+    /** Reads one inference's answer: a RESULT, after RESULT_CHUNKs when the output is long. */
+    private ResultMessage result(String request) {
         Chunks.ResultAssembly assembly = new Chunks.ResultAssembly();
         Optional<ResultMessage> result;
         do {
             Frame answer = link.receive(timeout);
             if (answer.type() == FrameType.ERROR) {
-                throw new BoardErrorException("INFER", ErrorMessage.parse(answer));
+                throw new BoardErrorException(request, ErrorMessage.parse(answer));
             }
             if (answer.type() != FrameType.RESULT && answer.type() != FrameType.RESULT_CHUNK) {
-                throw new LinkProtocolException("INFER: expected RESULT, the board answered " + answer.type());
+                throw new LinkProtocolException(request + ": expected RESULT, the board answered " + answer.type());
             }
             result = assembly.accept(answer);
         } while (result.isEmpty());

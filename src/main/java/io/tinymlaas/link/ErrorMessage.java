@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * An ERROR a board sends: payload {@code code (uint8)} then UTF-8 text. The firmware's codes are the constants
- * below. After codes 1-4 and 7 it never acted on the rejected frame and keeps serving; after {@link #FAULT} and
+ * below. After codes 1-4 and 7-9 it never acted on the rejected frame and keeps serving; after {@link #FAULT} and
  * {@link #STACK_OVERFLOW} it spins until restarted.
  *
  * @param code 0..255
@@ -27,6 +27,10 @@ public record ErrorMessage(int code, String text) {
     public static final int STACK_OVERFLOW = 6;
     /** An INFER_CHUNK did not continue the input where it stood ("chunk out of order"); the model did not run. */
     public static final int BAD_CHUNK = 7;
+    /** INFER_LOADED, but the board's frame buffer holds no {@link InputBatch} ("no inputs loaded"). */
+    public static final int NO_INPUTS_LOADED = 8;
+    /** INFER_LOADED named inputs past the loaded batch's end ("input index out of range"); none ran. */
+    public static final int BAD_INPUT_INDEX = 9;
 
     public ErrorMessage {
         if (code < 0 || code > 0xFF) {

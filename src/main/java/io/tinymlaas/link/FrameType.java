@@ -22,7 +22,12 @@ public enum FrameType {
      */
     INFER_CHUNK(0x07),
     /** Board to host: part of an output tensor too large for one RESULT, sent before it: offset, then data. */
-    RESULT_CHUNK(0x08);
+    RESULT_CHUNK(0x08),
+    /**
+     * Host to board: run inputs of the {@link InputBatch} an emulator placed in the board's frame buffer: first index
+     * (uint32 LE), then count (uint32 LE). The board answers one RESULT (RESULT_CHUNKs first when long) per input.
+     */
+    INFER_LOADED(0x09);
 
     private final int code;
 

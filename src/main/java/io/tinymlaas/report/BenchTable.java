@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -30,11 +32,13 @@ public final class BenchTable {
         if (files.isEmpty()) {
             throw new TinymlException("no benchmark results in " + benchDirectory + "; run `bin/tinyml bench hello_world` first");
         }
-        List<TflmReference> tflm = TflmReference.load();
+        TflmReference.Measurements tflm = TflmReference.load();
         StringBuilder table = new StringBuilder();
-        table.append("| example | target | instructions / inference | TFLM ref / CMSIS-NN instr. (its model) | flash B "
+        table.append("TFLM's columns: its own model of the example on the same core (the ratio only where it has our model's shape); ").append(tflm.provenance()).append(".\n\n");
+        table.append("| example | target | instructions / inference | est. cycles (ms at the board's clock) "
+                + "| TFLM ref / CMSIS-NN instr. (its model) | TFLM + CMSIS-NN ÷ ours | flash B "
                 + "| RAM B (incl. 2 KiB stack) | arena B | quality on held-out data (goal) | max diff (LSB) | wall s | measured |\n");
-        table.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
+        table.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|\n");
         for (Path file : files) {
             JsonNode b = read(file);
             if (b.path("database").isTextual()) {
@@ -42,14 +46,24 @@ public final class BenchTable {
             }
             String example = text(b, "example");
             String target = text(b, "target");
-            String theirs = TflmReference.find(tflm, example, coreOf.apply(target))
-                    .map(r -> String.format("%,d / %,d", r.referenceKernelsInstructions(), r.cmsisNnInstructions())).orElse("–");
-            table.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s |%n", example, target,
-                    text(b, "instructions_per_inference"), theirs, text(b, "flash_bytes"), text(b, "ram_bytes"),
+            Optional<TflmReference> theirs = tflm.find(example, coreOf.apply(target));
+            JsonNode ours = b.path("instructions_per_inference");
+            table.append(String.format("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %s |%n", example, target,
+                    text(b, "instructions_per_inference"), cycles(b),
+                    theirs.map(r -> String.format("%,d / %,d", r.referenceKernelsInstructions(), r.cmsisNnInstructions())).orElse("–"),
+                    theirs.map(r -> r.ratioTo(ours.isNumber() ? ours.asLong() : null)).orElse("–"),
+                    text(b, "flash_bytes"), text(b, "ram_bytes"),
                     text(b, "arena_bytes"), quality(b.path("quality")), text(b, "max_abs_diff_lsb"),
                     b.path("wall_seconds").asDouble(), day(text(b, "measured_at"))));
         }
         return table.toString();
+    }
+
+    /** "1,234,567 (19.29)": the estimated cycles and their milliseconds, or "–" for runs without an estimate. */
+    private static String cycles(JsonNode b) {
+        JsonNode cycles = b.path("estimated_cycles_per_inference");
+        return cycles.isNumber() ? String.format(Locale.ROOT, "%,d (%.3f)", cycles.asLong(), b.path("estimated_ms_per_inference").asDouble())
+                : "–";
     }
 
     /** The first figure that has a goal (accuracy for classifiers, mean error for hello_world). */

@@ -27,23 +27,24 @@ final class MatrixPage {
 
     /** {@code coreOf} names a target's core (a board's), or gives the target itself back (x86). */
     static String html(MatrixReport matrix, UnaryOperator<String> coreOf) {
-        List<TflmReference> published = TflmReference.load();
+        TflmReference.Measurements published = TflmReference.load();
         List<Row> measured = matrix.rows().stream().filter(r -> r.flashBytes() != null).toList();
         List<Optional<TflmReference>> theirs = measured.stream()
-                .map(r -> TflmReference.find(published, matrix.example(), coreOf.apply(r.target()))).toList();
+                .map(r -> published.find(matrix.example(), coreOf.apply(r.target()))).toList();
         StringBuilder h = new StringBuilder(Charts.pageStart("TinyMLaaS board matrix: " + matrix.example(), Html.VERDICTS));
         h.append("<h1>").append(Html.escape(matrix.example())).append(" on ").append(matrix.rows().size()).append(" targets</h1>\n");
         if (!measured.isEmpty()) {
             List<String> targets = measured.stream().map(Row::target).toList();
-            h.append("<h2>Per target beside TensorFlow Lite Micro</h2>\n<p>TFLM's figures are its published ones for its own "
-                    + "model of the example on the same core, where known; a missing bar is a figure not known.</p>\n");
+            h.append("<h2>Per target beside TensorFlow Lite Micro</h2>\n<p>TFLM's figures are for its own model of the example on "
+                    + "the same emulated core, where known; a missing bar is a figure not known. ")
+                    .append(Html.escape(published.provenance())).append(".</p>\n");
             h.append(bars(INSTRUCTIONS_ID, "Instructions per inference", "instructions", true, targets, List.of(
                     series("ours", measured, Row::instructionsPerInference),
                     series("TFLM reference kernels", published(theirs, TflmReference::referenceKernelsInstructions)),
                     series("TFLM with CMSIS-NN", published(theirs, TflmReference::cmsisNnInstructions)))));
             h.append(bars(FLASH_ID, "Flash", "bytes", false, targets, List.of(
                     series("ours", measured, Row::flashBytes),
-                    series("TFLM", published(theirs, TflmReference::flashBytes)))));
+                    series("TFLM: runtime text without the model", published(theirs, TflmReference::runtimeTextBytes)))));
             h.append(bars(RAM_ID, "RAM", "bytes", false, targets, List.of(
                     series("ours: RAM (incl. 2 KiB stack)", measured, Row::ramBytes),
                     series("ours: activation arena", measured, r -> r.arenaBytes() == null ? null : r.arenaBytes().longValue()),

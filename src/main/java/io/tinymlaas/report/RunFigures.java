@@ -39,10 +39,23 @@ public record RunFigures(@JsonUnwrapped Data data, @JsonUnwrapped Training train
     public record Compiled(int arenaBytes, int constantBytes) {
     }
 
-    /** The program on the target: its sections, flash = text + data, RAM = data + bss, and instructions where counted. */
+    /**
+     * The program on the target: its sections, flash = text + data, RAM = data + bss, instructions where counted, and
+     * for the inference with the most instructions the cycles estimated for the real board, their milliseconds at its
+     * clock and the instructions by timing class, where estimated.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Program(long programTextBytes, long programDataBytes, long programBssBytes, long flashBytes, long ramBytes,
-                          String ranOn, Long instructionsPerInference, Long instructionsPerInferenceMin) {
+                          String ranOn, Long instructionsPerInference, Long instructionsPerInferenceMin,
+                          Long estimatedCyclesPerInference, Double estimatedMsPerInference,
+                          Map<String, Long> instructionClasses) {
+
+        /** A program without a cycle estimate. */
+        public Program(long programTextBytes, long programDataBytes, long programBssBytes, long flashBytes, long ramBytes,
+                       String ranOn, Long instructionsPerInference, Long instructionsPerInferenceMin) {
+            this(programTextBytes, programDataBytes, programBssBytes, flashBytes, ramBytes, ranOn, instructionsPerInference,
+                    instructionsPerInferenceMin, null, null, null);
+        }
     }
 
     public record Compared(int inputsCompared, int mismatchedInputs, int maxAbsDiffLsb, boolean bitIdentical) {

@@ -69,6 +69,17 @@ class BenchTableCommandTest {
         Files.writeString(bench.resolve("service-h2.json"), "{\"database\": \"h2\", \"measured_at\": \"2026-12-07T12:00:00Z\"}");
         int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "bench-table");
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString().lines()).hasSize(3).last().asString().startsWith("| hello_world | x86 |");
+        assertThat(out.toString().lines().filter(line -> line.startsWith("|"))).hasSize(3).last().asString()
+                .startsWith("| hello_world | x86 |");
+    }
+
+    @Test
+    void anM4RowStandsBesideTflmsReleaseFiguresWithTheRatioAndTheCommitTheyCameFrom() throws Exception {
+        Files.writeString(bench.resolve("hello_world-arduino_nano_33_ble_sense.json"), "{\"example\": \"hello_world\","
+                + " \"target\": \"arduino_nano_33_ble_sense\", \"instructions_per_inference\": 1102}");
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), "bench-table");
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("TFLM 90b983c2").contains("measured 2026-12-07")
+                .contains("| hello_world | arduino_nano_33_ble_sense | 1102 | – | 5,249 / 3,528 | 3.20× |");
     }
 }

@@ -7,6 +7,7 @@ import io.tinymlaas.report.StageResult.Status;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,26 @@ class BenchRecordTest {
 
         assertThat(new ObjectMapper().readTree(file.toFile()).get("instructions_per_inference").asLong()).isEqualTo(1102L);
         assertThat(new ObjectMapper().readTree(file.toFile()).get("passed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aBoardRunsReportAndBenchFileCarryInstructionsEstimatedCyclesAndMilliseconds() throws Exception {
+        RunFigures.Program program = new RunFigures.Program(5000, 100, 2000, 5100, 2100, "wio_terminal under QEMU", 1102L, 1102L,
+                1572L, 0.0131, Map.of("alu", 700L, "load", 402L));
+        RunReport run = new RunReport("hello_world", "wio_terminal", true, "2026-11-26T00:00:00Z", 20.0,
+                List.of(new StageResult("run", Status.PASSED, 1.0, "ok")), onTarget(program));
+        Path reportFile = bench.resolve("report.json");
+        ReportWriter.writeJson(run, reportFile);
+
+        var report = new ObjectMapper().readTree(reportFile.toFile()).get("figures");
+        assertThat(report.get("instructions_per_inference").asLong()).isEqualTo(1102L);
+        assertThat(report.get("estimated_cycles_per_inference").asLong()).isEqualTo(1572L);
+        assertThat(report.get("estimated_ms_per_inference").asDouble()).isEqualTo(0.0131);
+        assertThat(report.get("instruction_classes").get("load").asLong()).isEqualTo(402L);
+        var benchFile = new ObjectMapper().readTree(BenchRecord.of(run).write(bench).toFile());
+        assertThat(benchFile.get("instructions_per_inference").asLong()).isEqualTo(1102L);
+        assertThat(benchFile.get("estimated_cycles_per_inference").asLong()).isEqualTo(1572L);
+        assertThat(benchFile.get("estimated_ms_per_inference").asDouble()).isEqualTo(0.0131);
     }
 
     @Test

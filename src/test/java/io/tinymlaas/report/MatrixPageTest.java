@@ -35,8 +35,8 @@ class MatrixPageTest {
         JsonNode series = option.path("series");
         assertThat(series.get(0).path("name").asText()).isEqualTo("ours");
         assertThat(series.get(0).path("data").toString()).isEqualTo("[\"-\",1102,1050]");
-        TflmReference m4 = TflmReference.find(TflmReference.load(), "hello_world", "cortex-m4").orElseThrow();
-        TflmReference m55 = TflmReference.find(TflmReference.load(), "hello_world", "cortex-m55").orElseThrow();
+        TflmReference m4 = TflmReference.load().find("hello_world", "cortex-m4").orElseThrow();
+        TflmReference m55 = TflmReference.load().find("hello_world", "cortex-m55").orElseThrow();
         assertThat(series.get(1).path("data").toString())
                 .isEqualTo("[\"-\"," + m4.referenceKernelsInstructions() + "," + m55.referenceKernelsInstructions() + "]");
         assertThat(series.get(2).path("data").toString())

@@ -29,6 +29,7 @@ import java.util.Locale;
  * @param sources           where the figures came from
  * @param notes             caveats, including facts that are not verified
  * @param economics         what the board draws and costs, for the cost model; null where no figures are known
+ * @param flashTiming       flash wait states at {@code clockMhz}, for cycle estimates; null where not known (zero assumed)
  */
 public record Board(
         String id,
@@ -47,7 +48,16 @@ public record Board(
         String unsupportedReason,
         List<String> sources,
         List<String> notes,
-        Economics economics) {
+        Economics economics,
+        FlashTiming flashTiming) {
+
+    /** A board without flash timings. */
+    public Board(String id, String name, String mcu, String core, String fpu, int clockMhz, long flashBytes, long ramBytes,
+                 String consoleUart, Renode renode, Qemu qemu, String toolchain, Emulation emulation,
+                 String unsupportedReason, List<String> sources, List<String> notes, Economics economics) {
+        this(id, name, mcu, core, fpu, clockMhz, flashBytes, ramBytes, consoleUart, renode, qemu, toolchain, emulation,
+                unsupportedReason, sources, notes, economics, null);
+    }
 
     public Board {
         sources = sources == null ? List.of() : List.copyOf(sources);
@@ -89,6 +99,16 @@ public record Board(
      * @param unitPriceUsd one board at retail, in US dollars
      */
     public record Economics(double activeMw, double sleepUw, double unitPriceUsd) {
+    }
+
+    /**
+     * What a fetch from the board's flash costs at {@code clock_mhz}.
+     *
+     * @param waitStates extra cycles per flash access at that clock
+     * @param cache      whether a cache or prefetch accelerator serves instruction fetches (then loops run at zero wait)
+     * @param source     where the figures come from, UNVERIFIED where from memory
+     */
+    public record FlashTiming(int waitStates, boolean cache, String source) {
     }
 
     /** How a board is emulated here. Spelled in lower case in the YAML ({@code qemu}, {@code none}). */

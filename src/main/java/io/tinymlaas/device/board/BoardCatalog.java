@@ -40,12 +40,13 @@ public final class BoardCatalog {
     private static final List<String> REQUIRED_FIELDS = List.of(
             "id", "name", "mcu", "core", "fpu", "clock_mhz", "flash_bytes", "ram_bytes", "console_uart",
             "renode", "qemu", "toolchain", "emulation", "sources");
-    private static final List<String> OPTIONAL_FIELDS = List.of("unsupported_reason", "notes", "economics");
+    private static final List<String> OPTIONAL_FIELDS = List.of("unsupported_reason", "notes", "economics", "flash_timing");
     private static final List<String> TEXT_FIELDS = List.of(
             "id", "name", "mcu", "core", "fpu", "console_uart", "toolchain", "emulation");
     private static final Set<String> RENODE_FIELDS = Set.of("platform", "uart");
     private static final Set<String> QEMU_FIELDS = Set.of("machine", "cpu");
     private static final Set<String> ECONOMICS_FIELDS = Set.of("active_mw", "sleep_uw", "unit_price_usd");
+    private static final Set<String> FLASH_TIMING_FIELDS = Set.of("wait_states", "cache", "source");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
     private static final Pattern CORE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -252,6 +253,21 @@ public final class BoardCatalog {
                             : "must be a positive number, found " + describe(value));
                 }
             }
+        }
+        JsonNode flash = root.get("flash_timing");
+        if (flash != null && !flash.isNull()) {
+            requireMapping(file, "flash_timing", flash, FLASH_TIMING_FIELDS);
+            JsonNode waits = flash.get("wait_states");
+            if (waits == null || !waits.isIntegralNumber() || waits.intValue() < 0) {
+                throw new BoardDescriptorException(file, "flash_timing.wait_states", waits == null ? "required field is missing"
+                        : "must be a whole number of at least 0, found " + describe(waits));
+            }
+            JsonNode cache = flash.get("cache");
+            if (cache == null || !cache.isBoolean()) {
+                throw new BoardDescriptorException(file, "flash_timing.cache", cache == null ? "required field is missing"
+                        : "must be true or false, found " + describe(cache));
+            }
+            requireText(file, "flash_timing.source", flash.has("source") ? flash.get("source") : com.fasterxml.jackson.databind.node.NullNode.getInstance());
         }
         JsonNode notes = root.get("notes");
         if (notes != null && !notes.isNull()) {

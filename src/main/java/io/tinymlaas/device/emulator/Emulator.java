@@ -23,6 +23,27 @@ public interface Emulator {
     RunningBoard boot(Board board, Path firmwareElf, Duration timeout);
 
     /**
+     * Like {@link #boot(Board, Path, Duration)}, with what {@code extras} asks for before the firmware starts: inputs in the
+     * frame buffer of {@link #buildProfile(Board)}, a TCG plugin. Only QEMU does either; the others refuse anything but
+     * {@link BootExtras#NONE}.
+     */
+    default RunningBoard boot(Board board, Path firmwareElf, BootExtras extras, Duration timeout) {
+        if (extras.inputs() != null) {
+            throw new EmulatorException(name() + " cannot load inputs into a frame buffer of " + board.id()
+                    + "; send them over the UART");
+        }
+        if (extras.plugin() != null) {
+            throw new EmulatorException(name() + " loads no QEMU plugins");
+        }
+        return boot(board, firmwareElf, timeout);
+    }
+
+    /** Whether {@link BootExtras#plugin()} works: QEMU loads TCG plugins, other emulators do not. */
+    default boolean loadsPlugins() {
+        return false;
+    }
+
+    /**
      * Whether firmware for the board can be built for this emulator, even where it cannot run here (not installed):
      * its flash and RAM are then still measured against the real board's.
      */

@@ -4,6 +4,7 @@ import io.tinymlaas.core.Executables;
 import io.tinymlaas.device.board.Board;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,18 +42,41 @@ public final class QemuEmulator implements Emulator {
         return new BuildProfile(board.qemu().cpu(), machine.fpuFlags(),
                 machine.codeOrigin(), Math.min(board.flashBytes(), machine.codeSize()),
                 machine.ramOrigin(), Math.min(board.ramBytes(), machine.ramSize()),
-                machine.uartBase(), machine.uartRxIrq(), machine.insnsPerTick(), machine.insnsPerTickDenominator());
+                machine.uartBase(), machine.uartRxIrq(), machine.insnsPerTick(), machine.insnsPerTickDenominator(),
+                machine.frameBuffer());
     }
 
     @Override
     public RunningBoard boot(Board board, Path firmwareElf, Duration timeout) {
+        return boot(board, firmwareElf, BootExtras.NONE, timeout);
+    }
+
+    @Override
+    public boolean loadsPlugins() {
+        return true;
+    }
+
+    /** Loads the inputs with QEMU's generic loader, as raw bytes at the frame buffer's address, and the plugin with -plugin. */
+    @Override
+    public RunningBoard boot(Board board, Path firmwareElf, BootExtras extras, Duration timeout) {
+        List<String> extraArguments = new ArrayList<>();
+        if (extras.inputs() != null) {
+            // QEMU's option syntax doubles a comma that belongs to a value
+            String file = extras.inputs().toAbsolutePath().toString().replace(",", ",,");
+            extraArguments.addAll(List.of("-device", "loader,file=" + file + ",addr=0x"
+                    + Long.toHexString(machine(board).frameBuffer().origin()) + ",force-raw=on"));
+        }
+        if (extras.plugin() != null) {
+            extraArguments.addAll(List.of("-plugin", extras.plugin()));
+        }
         Availability availability = availability(board);
         if (!availability.available()) {
             throw new EmulatorException(availability.reason());
         }
-        List<String> command = List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
+        List<String> command = new ArrayList<>(List.of(BINARY, "-M", board.qemu().machine(), "-cpu", board.qemu().cpu(),
                 "-icount", "shift=0", "-display", "none", "-monitor", "none", "-serial", "pty",
-                "-kernel", firmwareElf.toString());
+                "-kernel", firmwareElf.toString()));
+        command.addAll(extraArguments);
         return QemuProcess.start(command, "QEMU (" + board.qemu().machine() + ")", firmwareElf, timeout);
     }
 

@@ -60,7 +60,7 @@ public final class QemuSimEmulator implements Emulator {
         }
         return new BuildProfile(machine.compilerCpu(), "", machine.codeOrigin(), Math.min(board.flashBytes(), machine.codeSize()),
                 machine.ramOrigin(), Math.min(board.ramBytes(), machine.ramSize()), machine.consoleBase(), 0,
-                machine.insnsPerTick(), machine.insnsPerTickDenominator());
+                machine.insnsPerTick(), machine.insnsPerTickDenominator(), FrameBuffer.NONE);
     }
 
     @Override

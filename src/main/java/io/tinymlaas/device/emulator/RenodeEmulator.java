@@ -160,7 +160,7 @@ public final class RenodeEmulator implements Emulator {
         return new BuildProfile(board.core(), platform.fpuFlags(),
                 platform.flashOrigin(), Math.min(board.flashBytes(), platform.flashSize()),
                 platform.ramOrigin(), Math.min(board.ramBytes(), platform.ramSize()),
-                uart.base(), uart.rxIrq(), Math.toIntExact(perTick[0]), Math.toIntExact(perTick[1]));
+                uart.base(), uart.rxIrq(), Math.toIntExact(perTick[0]), Math.toIntExact(perTick[1]), FrameBuffer.NONE);
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class FirmwareBuilder {
                 "RAM_ORIGIN=" + hex(profile.ramOrigin()), "RAM_LENGTH=" + profile.ramLength(),
                 "STACK_BYTES=" + STACK_BYTES, "UART_BASE=" + hex(profile.uartBase()), "UART_RX_IRQ=" + profile.uartRxIrq(),
                 "INSNS_PER_TICK=" + profile.insnsPerTick(), "INSNS_PER_TICK_DEN=" + profile.insnsPerTickDenominator(),
+                "FRAMES_ORIGIN=" + hex(profile.frameBuffer().origin()), "FRAMES_LENGTH=" + profile.frameBuffer().bytes(),
                 "EXTRA_INCLUDES=" + firmwareRoot.resolve("include").toAbsolutePath(),
                 "EXTRA_SRCS=" + String.join(" ", kernelSources(target.cortexMKernels()))));
         String log = run(command, directory);

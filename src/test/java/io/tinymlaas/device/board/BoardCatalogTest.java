@@ -196,6 +196,21 @@ class BoardCatalogTest {
                 .hasMessageContaining("'economics.sleep_uw'").hasMessageContaining("required field is missing");
     }
 
+    @Test
+    void flashTimingIsReadWhereGivenAndABadFigureIsRejectedByName() throws IOException {
+        write("test_board", VALID + "flash_timing:\n  wait_states: 7\n  cache: true\n  source: \"RM0385 Table 5\"\n");
+        assertThat(new BoardCatalog(tempDir).byId("test_board").flashTiming())
+                .isEqualTo(new Board.FlashTiming(7, true, "RM0385 Table 5"));
+
+        write("test_board", VALID + "flash_timing:\n  wait_states: 7\n  cache: yes please\n  source: \"x\"\n");
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'flash_timing.cache'").hasMessageContaining("must be true or false");
+
+        write("test_board", VALID + "flash_timing:\n  wait_states: -1\n  cache: false\n  source: \"x\"\n");
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'flash_timing.wait_states'").hasMessageContaining("at least 0");
+    }
+
     private Path write(String id, String yaml) throws IOException {
         return Files.writeString(tempDir.resolve(id + ".yaml"), yaml);
     }

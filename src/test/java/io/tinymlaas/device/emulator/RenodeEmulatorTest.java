@@ -187,7 +187,7 @@ class RenodeEmulatorTest {
         BuildProfile profile = new RenodeEmulator(RENODE_DIR, "").buildProfile(CATALOG.byId("stm32f746_disco"));
 
         assertThat(profile).isEqualTo(new BuildProfile("cortex-m7", "-mfpu=fpv5-sp-d16 -mfloat-abi=hard",
-                0x08000000L, 1048576, 0x20000000L, 327680, 0x40011000L, 37, 77, 36));
+                0x08000000L, 1048576, 0x20000000L, 327680, 0x40011000L, 37, 77, 36, FrameBuffer.NONE));
     }
 
     @Test
@@ -196,7 +196,7 @@ class RenodeEmulatorTest {
 
         // 100 MIPS against a 50 * 0x800000 Hz SysTick: 10^8 / 419430400 = 15625 / 65536 instructions per tick.
         assertThat(profile).isEqualTo(new BuildProfile("cortex-m4", "-mfpu=fpv4-sp-d16 -mfloat-abi=hard",
-                0x0L, 1048576, 0x20000000L, 262144, 0x40002000L, 2, 15625, 65536));
+                0x0L, 1048576, 0x20000000L, 262144, 0x40002000L, 2, 15625, 65536, FrameBuffer.NONE));
         assertThatThrownBy(() -> new RenodeEmulator(RENODE_DIR, "").buildProfile(CATALOG.byId("himax_we1_plus")))
                 .isInstanceOf(EmulatorException.class).hasMessageContaining("himax_we1_plus");
     }
