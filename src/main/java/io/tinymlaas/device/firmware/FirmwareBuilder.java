@@ -31,6 +31,8 @@ public final class FirmwareBuilder {
     private static final Pattern SIZE_LINE = Pattern.compile("^\\s*(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+\\d+\\s+\\p{XDigit}+\\s+\\S*firmware\\.elf",
             Pattern.MULTILINE);
     private static final int STACK_BYTES = 2048;
+    /** The framed protocol's main loop, which every runtime hosts; other main loops are Cortex-M only. */
+    private static final String FRAMED_MAIN = "targets/cortex_m/main.c";
     private static final long BUILD_TIMEOUT_SECONDS = 120;
 
     private final Path firmwareRoot;
@@ -38,7 +40,7 @@ public final class FirmwareBuilder {
     private final Path mainSource;
 
     public FirmwareBuilder(Path firmwareRoot) {
-        this(firmwareRoot, true, firmwareRoot.resolve("targets/cortex_m/main.c"));
+        this(firmwareRoot, true, firmwareRoot.resolve(FRAMED_MAIN));
     }
 
     private FirmwareBuilder(Path firmwareRoot, boolean cortexMKernels, Path mainSource) {
@@ -62,6 +64,11 @@ public final class FirmwareBuilder {
 
     public Firmware build(FirmwareModel model, Board board, BuildProfile profile, Path directory) {
         FirmwareTarget target = FirmwareTarget.of(board);
+        if (target != FirmwareTarget.CORTEX_M && !mainSource.equals(firmwareRoot.resolve(FRAMED_MAIN))) {
+            throw new FirmwareBuildException("the " + target.directory() + " runtime for " + board.id() + " hosts only the"
+                    + " framed protocol (firmware/" + FRAMED_MAIN + "); " + mainSource.getFileName()
+                    + " is built for Cortex-M boards only");
+        }
         if (Executables.find(target.compiler()).isEmpty()) {
             throw new FirmwareBuildException(target.compiler() + " is not installed; " + target.installHint());
         }
@@ -90,7 +97,7 @@ public final class FirmwareBuilder {
             // The Xtensa and ARC runtimes bring their own few libgcc helpers (ARC links no libc, libm or libgcc at all).
             throw new FirmwareBuildException("the " + target.directory() + " runtime for " + board.id() + " has no "
                     + undefined.group(1) + ", which this model's kernels call (it lacks soft-float or math routines that"
-                    + " float32 operators need)");
+                    + " float32 operators need; see firmware/targets/" + target.directory() + "/README.md)");
         }
         Path elf = out.resolve("firmware.elf");
         Matcher size = SIZE_LINE.matcher(log);
