@@ -1,41 +1,27 @@
 /*
  * The single-precision soft-float helpers the int8 SOFTMAX kernel calls (its float table, as TFLM has it) that
- * Debian's lx106 libgcc does not ship: add, subtract, multiply and int-to-float, IEEE 754 round to nearest even,
- * so results equal the host's float arithmetic bit for bit. Subnormals, infinities and NaN are handled; NaN
- * results are the default quiet NaN. (libgcc has the division, comparisons and float-to-int.)
+ * Debian's lx106 libgcc does not ship, and the ARC runtime, linking no libgcc, lacks too: add, subtract, multiply and
+ * int-to-float, IEEE 754 round to nearest even, so results equal the host's float arithmetic bit for bit. Subnormals,
+ * infinities and NaN are handled; NaN results are the default quiet NaN. The ARC runtime adds division, comparisons
+ * and float-to-int (arc/softfloat_arc.c), which the lx106 libgcc has.
  */
-#include <stdint.h>
+#include "softfloat.h"
 
-float __addsf3(float a, float b);
-float __subsf3(float a, float b);
-float __mulsf3(float a, float b);
-float __floatsisf(int32_t i);
-
-#define SIGN 0x80000000u
-#define INFINITY_BITS 0x7F800000u
-#define QUIET_NAN 0x7FC00000u
-
-typedef union {
-    float f;
-    uint32_t u;
-} bits;
-
-static float from_bits(uint32_t u)
+float softfloat_from_bits(uint32_t u)
 {
-    bits b;
+    softfloat_bits b;
     b.u = u;
     return b.f;
 }
 
-static uint32_t to_bits(float f)
+uint32_t softfloat_to_bits(float f)
 {
-    bits b;
+    softfloat_bits b;
     b.f = f;
     return b.u;
 }
 
-/* The value as significand * 2^exponent; false for infinity and NaN. */
-static int unpack(uint32_t u, uint64_t *significand, int *exponent)
+int softfloat_unpack(uint32_t u, uint64_t *significand, int *exponent)
 {
     uint32_t field = (u >> 23) & 0xFFu, fraction = u & 0x7FFFFFu;
     if (field == 0xFFu) {
@@ -57,8 +43,7 @@ static uint64_t shift_right_sticky(uint64_t value, int shift)
     return (value >> shift) | ((value & ((1ull << shift) - 1u)) != 0);
 }
 
-/* sign | significand * 2^exponent (significand != 0), rounded to nearest even. */
-static uint32_t pack(uint32_t sign, uint64_t significand, int exponent)
+uint32_t softfloat_pack(uint32_t sign, uint64_t significand, int exponent)
 {
     int lead = 63, biased;
     uint32_t mantissa, result;
@@ -87,21 +72,21 @@ static uint32_t pack(uint32_t sign, uint64_t significand, int exponent)
 
 float __addsf3(float a, float b)
 {
-    uint32_t ua = to_bits(a), ub = to_bits(b), sa = ua & SIGN, sb = ub & SIGN;
+    uint32_t ua = softfloat_to_bits(a), ub = softfloat_to_bits(b), sa = ua & SIGN, sb = ub & SIGN;
     uint64_t ma, mb, sum;
     int ea, eb, exponent;
-    int finite_a = unpack(ua, &ma, &ea), finite_b = unpack(ub, &mb, &eb);
+    int finite_a = softfloat_unpack(ua, &ma, &ea), finite_b = softfloat_unpack(ub, &mb, &eb);
     if (!finite_a || !finite_b) {
         if ((!finite_a && (ua & 0x7FFFFFu)) || (!finite_b && (ub & 0x7FFFFFu))) {
-            return from_bits(QUIET_NAN);
+            return softfloat_from_bits(QUIET_NAN);
         }
         if (!finite_a && !finite_b) {
-            return sa == sb ? a : from_bits(QUIET_NAN);
+            return sa == sb ? a : softfloat_from_bits(QUIET_NAN);
         }
         return finite_a ? b : a;
     }
     if (ma == 0 && mb == 0) {
-        return from_bits(sa & sb);
+        return softfloat_from_bits(sa & sb);
     }
     if (ma == 0) {
         return b;
@@ -116,18 +101,18 @@ float __addsf3(float a, float b)
     ma = shift_right_sticky(ma, (ea > eb ? ea : eb) - ea);
     mb = shift_right_sticky(mb, (ea > eb ? ea : eb) - eb);
     if (sa == sb) {
-        return from_bits(pack(sa, ma + mb, exponent));
+        return softfloat_from_bits(softfloat_pack(sa, ma + mb, exponent));
     }
     if (ma == mb) {
-        return from_bits(0);
+        return softfloat_from_bits(0);
     }
     sum = ma > mb ? ma - mb : mb - ma;
-    return from_bits(pack(ma > mb ? sa : sb, sum, exponent));
+    return softfloat_from_bits(softfloat_pack(ma > mb ? sa : sb, sum, exponent));
 }
 
 float __subsf3(float a, float b)
 {
-    return __addsf3(a, from_bits(to_bits(b) ^ SIGN));
+    return __addsf3(a, softfloat_from_bits(softfloat_to_bits(b) ^ SIGN));
 }
 
 /* 24x24-bit product from 12-bit pieces: the core's MULL keeps only 32 bits. */
@@ -139,25 +124,25 @@ static uint64_t product(uint32_t a, uint32_t b)
 
 float __mulsf3(float a, float b)
 {
-    uint32_t ua = to_bits(a), ub = to_bits(b), sign = (ua ^ ub) & SIGN;
+    uint32_t ua = softfloat_to_bits(a), ub = softfloat_to_bits(b), sign = (ua ^ ub) & SIGN;
     uint64_t ma, mb;
     int ea, eb;
-    int finite_a = unpack(ua, &ma, &ea), finite_b = unpack(ub, &mb, &eb);
+    int finite_a = softfloat_unpack(ua, &ma, &ea), finite_b = softfloat_unpack(ub, &mb, &eb);
     if (!finite_a || !finite_b) {
         if ((!finite_a && (ua & 0x7FFFFFu)) || (!finite_b && (ub & 0x7FFFFFu)) || (finite_a && ma == 0)
                 || (finite_b && mb == 0)) {
-            return from_bits(QUIET_NAN);
+            return softfloat_from_bits(QUIET_NAN);
         }
-        return from_bits(sign | INFINITY_BITS);
+        return softfloat_from_bits(sign | INFINITY_BITS);
     }
     if (ma == 0 || mb == 0) {
-        return from_bits(sign);
+        return softfloat_from_bits(sign);
     }
-    return from_bits(pack(sign, product((uint32_t)ma, (uint32_t)mb), ea + eb));
+    return softfloat_from_bits(softfloat_pack(sign, product((uint32_t)ma, (uint32_t)mb), ea + eb));
 }
 
 float __floatsisf(int32_t i)
 {
     uint32_t magnitude = i < 0 ? 0u - (uint32_t)i : (uint32_t)i;
-    return i == 0 ? 0.0f : from_bits(pack(i < 0 ? SIGN : 0u, magnitude, 0));
+    return i == 0 ? 0.0f : softfloat_from_bits(softfloat_pack(i < 0 ? SIGN : 0u, magnitude, 0));
 }

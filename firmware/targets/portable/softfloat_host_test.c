@@ -1,9 +1,9 @@
 /*
- * Host test of softfloat.c: its add, subtract, multiply and int-to-float against the host's IEEE single precision
- * on random operands (a third with nearby exponents, a fifth subnormal, NaN and infinity among them). Build with the
- * helpers renamed so they do not meet the host libgcc's, e.g.
- *   gcc -O2 -ffp-contract=off -D__addsf3=soft_add -D__subsf3=soft_sub -D__mulsf3=soft_mul -D__floatsisf=soft_float \
- *       softfloat_host_test.c ../softfloat.c
+ * Host test of softfloat.c and ../arc/softfloat_arc.c against the host's IEEE single precision on random operands (a
+ * third with nearby exponents, a fifth subnormal, NaN and infinity among them): add, subtract, multiply, divide,
+ * int-to-float, float-to-int (in range) and >=. Build with the helpers renamed so they do not meet the host libgcc's:
+ *   gcc -O2 -ffp-contract=off -I. -D__addsf3=soft_add -D__subsf3=soft_sub -D__mulsf3=soft_mul -D__floatsisf=soft_float \
+ *       -D__divsf3=soft_div -D__fixsfsi=soft_fix -D__gesf2=soft_ge ... softfloat_host_test.c softfloat.c ../arc/softfloat_arc.c
  * Prints the count of differences; exits 1 if there is any.
  */
 #include <stdint.h>
@@ -14,6 +14,9 @@ float soft_add(float a, float b);
 float soft_sub(float a, float b);
 float soft_mul(float a, float b);
 float soft_float(int32_t i);
+float soft_div(float a, float b);
+int32_t soft_fix(float a);
+int soft_ge(float a, float b);
 
 static uint64_t s_state = 88172645463325252ull;
 
@@ -52,7 +55,7 @@ int main(void)
         uint32_t x = next(), y = next();
         int32_t k = (int32_t)next();
         float a, b;
-        volatile float sum, difference, product, converted;
+        volatile float sum, difference, product, quotient, converted;
         if (i % 3 == 0) {
             y = (x & 0xFF800000u) ^ (next() & 0x0F7FFFFFu);
         }
@@ -67,9 +70,11 @@ int main(void)
         sum = a + b;
         difference = a - b;
         product = a * b;
+        quotient = a / b;
         converted = (float)k;
         if (!same(soft_add(a, b), sum) || !same(soft_sub(a, b), difference) || !same(soft_mul(a, b), product)
-                || !same(soft_float(k), converted)) {
+                || !same(soft_div(a, b), quotient) || !same(soft_float(k), converted)
+                || (soft_ge(a, b) >= 0) != (a >= b) || (a > -2e9f && a < 2e9f && soft_fix(a) != (int32_t)a)) {
             if (differences++ < 5) {
                 printf("%08x %08x %d\n", (unsigned)x, (unsigned)y, (int)k);
             }
