@@ -66,6 +66,12 @@ public class DryRunMatrixSteps {
         assertThat(row.ramBytes()).isPositive();
     }
 
+    @Then("{string} ran on the {string}")
+    public void ranOn(String target, String emulatedAs) {
+        assertThat(report(target).stages()).filteredOn(stage -> stage.name().equals("run")).singleElement()
+                .satisfies(stage -> assertThat(stage.detail()).contains(emulatedAs));
+    }
+
     @Then("{string} cannot run here because {string}")
     public void cannotRunHere(String target, String reason) {
         assertThat(row(target).verdict()).isEqualTo(Verdict.CANNOT_RUN_HERE);
