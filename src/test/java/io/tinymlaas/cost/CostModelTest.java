@@ -14,7 +14,7 @@ class CostModelTest {
     /** A 100 MHz board drawing 10 mW running and 10 µW asleep, at $20. */
     private static Board board(Board.Economics economics) {
         return new Board("test_board", "Test board", "MCU", "cortex-m4", "none", 100, 1 << 20, 1 << 18, "uart", null, null,
-                "arm-none-eabi-gcc", Board.Emulation.QEMU, null, List.of("test"), List.of(), economics);
+                "arm-none-eabi-gcc", Board.Emulation.QEMU, null, List.of("test"), List.of(), economics, null, null);
     }
 
     private static final Board BOARD = board(new Board.Economics(10, 10, 20));

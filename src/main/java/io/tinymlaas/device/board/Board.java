@@ -29,6 +29,8 @@ import java.util.Locale;
  * @param sources           where the figures came from
  * @param notes             caveats, including facts that are not verified
  * @param economics         what the board draws and costs, for the cost model; null where no figures are known
+ * @param family            the MCU family whose firmware drivers fit the real board; null where none does yet
+ * @param device            how firmware for the real board is laid out and flashed; given exactly when family is
  */
 public record Board(
         String id,
@@ -47,7 +49,9 @@ public record Board(
         String unsupportedReason,
         List<String> sources,
         List<String> notes,
-        Economics economics) {
+        Economics economics,
+        McuFamily family,
+        Device device) {
 
     public Board {
         sources = sources == null ? List.of() : List.copyOf(sources);
