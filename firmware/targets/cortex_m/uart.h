@@ -1,8 +1,8 @@
 /*
  * The console UART as the runtime uses it. One driver implements it per build: uart_cmsdk.c for the QEMU proxies,
- * family/<family>/uart.c for a real board (the Makefile's FAMILY). Every driver polls and keeps no buffer: the host
- * sends a frame only after the answer to the previous one, and the firmware reads each byte long before the next
- * one has arrived at 115200 baud.
+ * family/<family>/uart.c for a real board (the Makefile's FAMILY). No driver keeps a receive buffer: the host sends a
+ * frame only after the answer to the previous one, and the firmware takes each byte long before the next one has
+ * arrived at 115200 baud.
  */
 #ifndef TINYML_UART_H
 #define TINYML_UART_H

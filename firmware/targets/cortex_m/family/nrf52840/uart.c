@@ -3,16 +3,14 @@
  * the UARTE and RAM, so each byte goes through a one-byte RAM buffer: TX starts a one-byte transfer and waits for
  * ENDTX; RX keeps a one-byte transfer armed and re-arms it as soon as a byte has been taken.
  *
- * Register offsets and bit fields: nRF52840 Product Specification, UARTE chapter, as spelled in apache/nuttx
- * arch/arm/src/nrf52/hardware/nrf52_uarte.h (BAUDRATE 115200 = 0x01D60000 for the nRF52840's UARTE).
- * UNVERIFIED (from memory of the Product Specification, not read here): ENABLE = 8 selects the UARTE (4 is the legacy
- * UART); the CLOCK block at 0x40000000 (TASKS_HFCLKSTART 0x000, EVENTS_HFCLKSTARTED 0x100); GPIO P0 at 0x50000000
- * and P1 at 0x50000300 (OUTSET 0x508, DIRSET 0x518); and that the UARTE keeps the bytes that arrive between ENDRX
- * and the next STARTRX in its RX FIFO (a few bytes), which is what makes the one-byte re-armed reception lossless
- * while the runtime reads each byte promptly.
+ * Register offsets and fields as Nordic's MDK spells them (nrfx bsp/stable/mdk/nrf52840.h and nrf52840_bitfields.h;
+ * also apache/nuttx arch/arm/src/nrf52/hardware/nrf52_uarte.h): ENABLE = 8 selects the UARTE, BAUDRATE 0x01D60000 is
+ * 115200 (actually 115108), CLOCK at 0x40000000 (TASKS_HFCLKSTART 0x000, EVENTS_HFCLKSTARTED 0x100), P0 at 0x50000000
+ * and P1 at 0x50000300 (OUTSET 0x508, DIRSET 0x518). The UARTE has an RX FIFO (TASKS_FLUSHRX empties it) that keeps
+ * the bytes arriving between ENDRX and the next STARTRX; UNVERIFIED (its depth, from memory: a few bytes) is that it
+ * is deep enough for the one-byte re-armed reception to lose nothing while the runtime reads each byte promptly.
  */
 #include "board_uart.h"
-#include "sleep_until.h"
 
 #define UARTE(offset) TINYML_REG32(TINYML_UART_BASE + (offset))
 #define TASKS_STARTRX UARTE(0x000u)
@@ -20,7 +18,6 @@
 #define EVENTS_ENDRX UARTE(0x110u)
 #define EVENTS_ENDTX UARTE(0x120u)
 #define EVENTS_ERROR UARTE(0x124u)
-#define INTENSET UARTE(0x304u)
 #define ERRORSRC UARTE(0x480u)
 #define ENABLE UARTE(0x500u)
 #define PSEL_RTS UARTE(0x508u)
@@ -36,7 +33,6 @@
 
 #define ENABLE_UARTE 8u
 #define PSEL_DISCONNECTED 0xFFFFFFFFu
-#define INT_ENDRX (1u << 4)
 #define BAUDRATE_115200 0x01D60000u
 
 #define CLOCK_TASKS_HFCLKSTART TINYML_REG32(0x40000000u)
@@ -81,7 +77,6 @@ void tinyml_uart_init(void)
     BAUDRATE = BAUDRATE_115200;
     CONFIG = 0; /* no parity, one stop bit, no flow control */
     ENABLE = ENABLE_UARTE;
-    INTENSET = INT_ENDRX;
     arm_receive();
 }
 
@@ -114,7 +109,8 @@ static uint8_t take_byte(void)
 
 uint8_t tinyml_uart_getc(void)
 {
-    tinyml_sleep_until(TINYML_UART_RX_IRQ, byte_received);
+    while (!byte_received()) {
+    }
     return take_byte();
 }
 

@@ -1,2 +1,2 @@
-# SAMD51: the NVIC lines of its vector table (UNVERIFIED: 138, from memory of DS60001507; SERCOM7 ends at 77).
-NUM_IRQS := 138
+# SAMD51: the NVIC lines of its vector table (PERIPH_COUNT_IRQn = 137 in Microchip's samd51j19a.h).
+NUM_IRQS := 137

@@ -1,19 +1,17 @@
 /*
- * SAMD51 console: a SERCOM in USART mode at 115200 8N1, 16x oversampling with arithmetic baud generation, TX on PAD0
+ * SAMD51 console: a SERCOM in USART mode at 115200 8N1, 16x oversampling with fractional baud generation, TX on PAD0
  * and RX on the descriptor's pad, both pins on the descriptor's multiplexer function. The SERCOM's core clock is
  * taken from the 48 MHz DFLL through a generic-clock generator of its own, so the baud rate does not depend on how
  * the UF2 bootloader left the CPU clock.
  *
- * SERCOM USART register offsets (CTRLA 0x00, CTRLB 0x04, BAUD 0x0C, INTENSET 0x16, INTFLAG 0x18, STATUS 0x1A,
- * SYNCBUSY 0x1C, DATA 0x28) as in Microchip's SAM D5x headers; SERCOM core clock ids (SERCOM2 23, SERCOM3 24,
- * SERCOM4 34, SERCOM5 35, SERCOM6 36, SERCOM7 37) from the same headers.
- * UNVERIFIED (from memory of the SAM D5x/E5x datasheet DS60001507; not read here): the bit fields named below, the
- * SERCOM0/1 clock ids (7, 8), the MCLK APB mask registers (0x40000800 + 0x14/0x18/0x20) and bits, the GCLK layout
- * (0x40001C00: SYNCBUSY 0x04, GENCTRLn 0x20 + 4n with SRC DFLL = 6, PCHCTRLm 0x80 + 4m), the PORT layout
- * (0x41008000, groups 0x80 apart: DIRSET 0x08, PMUXn 0x30 + n/2, PINCFGn 0x40 + n), and that generator 4 is free.
+ * Addresses, offsets and fields as Microchip's SAM D51 headers spell them (samd51j19a.h and component/{sercom,gclk,
+ * mclk,port}.h and instance/sercomN.h, as vendored in ataradov/mcu-starter-projects): SERCOM bases and core clock
+ * ids, USART CTRLA/CTRLB/BAUD/INTFLAG/STATUS/SYNCBUSY/DATA, the MCLK APB mask bits, GCLK GENCTRL (SRC DFLL = 6, GENEN
+ * bit 8) and PCHCTRL (CHEN bit 6), PORT groups 0x80 apart with PMUX at 0x30 and PINCFG at 0x40. Fractional baud:
+ * BAUD = f / (16 baud), FP = (f / baud - 16 BAUD) / 2, as that project's UART computes it.
+ * UNVERIFIED: that nothing the bootloader leaves running uses generic-clock generator 4.
  */
 #include "board_uart.h"
-#include "sleep_until.h"
 
 #if !defined(TINYML_UART_PIN_FUNCTION) || !defined(TINYML_UART_RX_PAD)
 #error "the SAMD51 driver needs TINYML_UART_PIN_FUNCTION (pin multiplexer: C = 2, D = 3) and TINYML_UART_RX_PAD"
@@ -69,7 +67,6 @@
 #define CTRLA TINYML_REG32(TINYML_UART_BASE + 0x00u)
 #define CTRLB TINYML_REG32(TINYML_UART_BASE + 0x04u)
 #define BAUD SERCOM16(0x0Cu)
-#define INTENSET SERCOM8(0x16u)
 #define INTFLAG SERCOM8(0x18u)
 #define STATUS SERCOM16(0x1Au)
 #define SYNCBUSY TINYML_REG32(TINYML_UART_BASE + 0x1Cu)
@@ -78,16 +75,19 @@
 #define CTRLA_SWRST (1u << 0)
 #define CTRLA_ENABLE (1u << 1)
 #define CTRLA_MODE_USART_INTERNAL_CLOCK (1u << 2)
+#define CTRLA_SAMPR_16X_FRACTIONAL (1u << 13)
 #define CTRLA_RXPO(pad) ((uint32_t)(pad) << 20)
 #define CTRLA_DORD_LSB_FIRST (1u << 30)
 #define CTRLB_TXEN (1u << 16)
 #define CTRLB_RXEN (1u << 17)
 #define INT_DRE 0x01u
 #define INT_RXC 0x04u
+#define BAUD_FP_SHIFT 13u
 #define STATUS_BUFOVF 0x0004u
 
-/* Arithmetic baud generation with 16 samples per bit: BAUD = 65536 * (1 - 16 * baud / clock), rounded. */
-#define BAUD_VALUE ((uint16_t)(65536u - ((uint64_t)65536u * 16u * TINYML_UART_BAUD + DFLL_HZ / 2u) / DFLL_HZ))
+#define BAUD_INTEGER (DFLL_HZ / (16u * TINYML_UART_BAUD))
+#define BAUD_EIGHTHS ((DFLL_HZ / TINYML_UART_BAUD - 16u * BAUD_INTEGER) / 2u)
+#define BAUD_VALUE ((uint16_t)(BAUD_INTEGER | (BAUD_EIGHTHS << BAUD_FP_SHIFT)))
 
 static void route_pin(uint32_t pin, uint8_t config)
 {
@@ -110,10 +110,10 @@ void tinyml_uart_init(void)
     CTRLA = CTRLA_SWRST;
     while (SYNCBUSY & CTRLA_SWRST) {
     }
-    CTRLA = CTRLA_MODE_USART_INTERNAL_CLOCK | CTRLA_RXPO(TINYML_UART_RX_PAD) | CTRLA_DORD_LSB_FIRST; /* TX on PAD0 */
+    CTRLA = CTRLA_MODE_USART_INTERNAL_CLOCK | CTRLA_SAMPR_16X_FRACTIONAL | CTRLA_RXPO(TINYML_UART_RX_PAD)
+            | CTRLA_DORD_LSB_FIRST; /* TX on PAD0 */
     CTRLB = CTRLB_TXEN | CTRLB_RXEN; /* 8 data bits, one stop bit */
     BAUD = BAUD_VALUE;
-    INTENSET = INT_RXC; /* raises the SERCOM's RXC line while a byte waits, which wakes tinyml_uart_getc */
     route_pin(TINYML_UART_TX_PIN, PINCFG_PMUXEN);
     route_pin(TINYML_UART_RX_PIN, PINCFG_PMUXEN | PINCFG_INEN);
     CTRLA |= CTRLA_ENABLE;
@@ -138,7 +138,8 @@ static int byte_received(void)
 
 uint8_t tinyml_uart_getc(void)
 {
-    tinyml_sleep_until(TINYML_UART_RX_IRQ, byte_received);
+    while (!byte_received()) {
+    }
     return (uint8_t)DATA;
 }
 

@@ -2,14 +2,14 @@
  * STM32F7 console: a USART at 115200 8N1, oversampling by 16, clocked from PCLK (TINYML_UART_CLOCK_HZ: 16 MHz, the
  * HSI the F746 runs from after reset, since nothing here starts the PLL).
  *
- * UNVERIFIED (from memory of RM0385, the STM32F75x/74x reference manual; not read here): RCC at 0x40023800 with
- * AHB1ENR at 0x30 (GPIOx = bit x), APB1ENR at 0x40 and APB2ENR at 0x44; GPIO ports 0x400 apart from 0x40020000
- * (MODER 0x00, AFRL 0x20, AFRH 0x24); the USART registers CR1 0x00 (UE bit 0, RE bit 2, TE bit 3, RXNEIE bit 5),
- * BRR 0x0C, ISR 0x1C (ORE bit 3, RXNE bit 5, TXE bit 7), ICR 0x20, RDR 0x24, TDR 0x28; and the USART clock-enable
- * bits below. The pins' alternate function (AF7 for USART1 on PA9/PB7) comes from the board descriptor.
+ * Addresses and fields as ST's CMSIS device header spells them (STMicroelectronics/cmsis_device_f7
+ * Include/stm32f746xx.h): RCC at 0x40023800 with AHB1ENR 0x30 (GPIOx enable = bit x), APB1ENR 0x40, APB2ENR 0x44
+ * and the USART enable bits below; GPIO ports 0x400 apart from 0x40020000 (MODER 0x00, AFR 0x20/0x24); USART CR1 0x00
+ * (UE, RE, TE: bits 0, 2, 3), BRR 0x0C, ISR 0x1C (ORE, RXNE, TXE: bits 3, 5, 7), ICR 0x20 (ORECF bit 3), RDR 0x24,
+ * TDR 0x28. The pins' alternate function comes from the board descriptor (AF7 for USART1 on PA9/PB7, as Linux's
+ * stm32f7 pinctrl has it).
  */
 #include "board_uart.h"
-#include "sleep_until.h"
 
 #ifndef TINYML_UART_PIN_FUNCTION
 #error "the STM32F7 driver needs TINYML_UART_PIN_FUNCTION, the pins' alternate function (AF7 for USART1)"
@@ -49,7 +49,6 @@
 #define CR1_UE (1u << 0)
 #define CR1_RE (1u << 2)
 #define CR1_TE (1u << 3)
-#define CR1_RXNEIE (1u << 5)
 #define ISR_ORE (1u << 3)
 #define ISR_RXNE (1u << 5)
 #define ISR_TXE (1u << 7)
@@ -77,8 +76,7 @@ void tinyml_uart_init(void)
     CR1 = 0;
     BRR = (TINYML_UART_CLOCK_HZ + TINYML_UART_BAUD / 2u) / TINYML_UART_BAUD;
     ICR = ICR_ORECF;
-    /* RXNEIE raises the USART's interrupt line while a byte waits, which is what wakes tinyml_uart_getc. */
-    CR1 = CR1_UE | CR1_RE | CR1_TE | CR1_RXNEIE;
+    CR1 = CR1_UE | CR1_RE | CR1_TE;
 }
 
 void tinyml_uart_putc(uint8_t byte)
@@ -90,7 +88,7 @@ void tinyml_uart_putc(uint8_t byte)
 
 static int byte_received(void)
 {
-    if (ISR & ISR_ORE) { /* a lost byte is the frame CRC's to report; a set ORE would keep the line raised */
+    if (ISR & ISR_ORE) { /* a lost byte is the frame CRC's to report; a set ORE would block reception */
         ICR = ICR_ORECF;
     }
     return (ISR & ISR_RXNE) != 0u;
@@ -98,7 +96,8 @@ static int byte_received(void)
 
 uint8_t tinyml_uart_getc(void)
 {
-    tinyml_sleep_until(TINYML_UART_RX_IRQ, byte_received);
+    while (!byte_received()) {
+    }
     return (uint8_t)RDR;
 }
 

@@ -48,7 +48,7 @@ public final class BoardCatalog {
     private static final Set<String> ECONOMICS_FIELDS = Set.of("active_mw", "sleep_uw", "unit_price_usd");
     private static final Set<String> DEVICE_FIELDS = Set.of(
             "flash_origin", "flash_bytes", "ram_origin", "ram_bytes", "console", "images", "flash_command");
-    private static final Set<String> CONSOLE_FIELDS = Set.of("uart", "base", "rx_irq", "tx", "rx", "pin_function", "rx_pad");
+    private static final Set<String> CONSOLE_FIELDS = Set.of("uart", "base", "tx", "rx", "pin_function", "rx_pad");
     private static final Set<String> CONSOLE_OPTIONAL_FIELDS = Set.of("pin_function", "rx_pad");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
@@ -290,7 +290,6 @@ public final class BoardCatalog {
         requireAll(file, "device.console", console, CONSOLE_FIELDS, CONSOLE_OPTIONAL_FIELDS);
         requireText(file, "device.console.uart", console.get("uart"));
         requireWhole(file, "device.console.base", console.get("base"), 1, 0xFFFF_FFFFL);
-        requireWhole(file, "device.console.rx_irq", console.get("rx_irq"), 0, 479);
         for (String pin : List.of("tx", "rx")) {
             String name = requireText(file, "device.console." + pin, console.get(pin));
             if (!Device.Console.isPinName(name)) {

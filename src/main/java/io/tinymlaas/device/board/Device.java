@@ -31,14 +31,13 @@ public record Device(long flashOrigin, long flashBytes, long ramOrigin, long ram
      *
      * @param uart        the peripheral's name in the datasheet, e.g. {@code uarte0}, {@code usart1}, {@code sercom5}
      * @param base        its register block
-     * @param rxIrq       the NVIC line of its receive interrupt
      * @param tx          the TX pin as the datasheet names it: {@code P1.03} (nRF), {@code PA9} (STM32, SAMD51)
      * @param rx          the RX pin, spelled the same way
      * @param pinFunction the pins' function where the family multiplexes them: STM32 alternate function (7 = AF7),
      *                    SAMD51 multiplexer function (2 = C); null for the nRF52840, whose UARTE takes any pin
      * @param rxPad       SAMD51 only: the SERCOM pad RX is on (TX is on PAD0)
      */
-    public record Console(String uart, long base, int rxIrq, String tx, String rx, Integer pinFunction, Integer rxPad) {
+    public record Console(String uart, long base, String tx, String rx, Integer pinFunction, Integer rxPad) {
 
         private static final Pattern PIN = Pattern.compile("P(?:(\\d)\\.(\\d{1,2})|([A-Z])(\\d{1,2}))");
 

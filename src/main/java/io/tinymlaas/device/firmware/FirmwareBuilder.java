@@ -80,8 +80,9 @@ public final class FirmwareBuilder {
                     + board.id() + ".yaml), so no image for the real board can be built");
         }
         Device.Console console = device.console();
+        // The family drivers poll, so no receive interrupt line is needed; the DWT counts cycles, one per "tick".
         BuildProfile profile = new BuildProfile(board.core(), board.family().fpuFlags(), device.flashOrigin(), device.flashBytes(),
-                device.ramOrigin(), device.ramBytes(), console.base(), console.rxIrq(), 1, 1);
+                device.ramOrigin(), device.ramBytes(), console.base(), 0, 1, 1);
         Firmware firmware = make(model, board, profile, List.of("FAMILY=" + board.family().yamlName(),
                 "UART_TX_PIN=" + Device.Console.pinNumber(console.tx()), "UART_RX_PIN=" + Device.Console.pinNumber(console.rx()),
                 "UART_PIN_FUNCTION=" + orZero(console.pinFunction()), "UART_RX_PAD=" + orZero(console.rxPad())), directory);

@@ -200,7 +200,7 @@ class BoardCatalogTest {
               flash_bytes: 950272
               ram_origin: 0x20000000
               ram_bytes: 262144
-              console: {uart: uarte0, base: 0x40002000, rx_irq: 2, tx: P1.03, rx: P1.10}
+              console: {uart: uarte0, base: 0x40002000, tx: P1.03, rx: P1.10}
               images: [bin, uf2]
               flash_command: bossac -w test_board.bin
             """;
@@ -212,7 +212,7 @@ class BoardCatalogTest {
         Board board = new BoardCatalog(tempDir).byId("test_board");
         assertThat(board.family()).isEqualTo(McuFamily.NRF52840);
         assertThat(board.device()).isEqualTo(new Device(0x10000, 950_272, 0x2000_0000L, 262_144,
-                new Device.Console("uarte0", 0x4000_2000L, 2, "P1.03", "P1.10", null, null),
+                new Device.Console("uarte0", 0x4000_2000L, "P1.03", "P1.10", null, null),
                 List.of(Device.ImageFormat.BIN, Device.ImageFormat.UF2), "bossac -w test_board.bin"));
     }
 

@@ -68,8 +68,8 @@ class DeviceFirmwareIT {
         Path boards = Files.createDirectories(work.resolve("boards"));
         String wio = Files.readString(LAYOUT.boards().resolve("wio_terminal.yaml"), StandardCharsets.UTF_8);
         Files.writeString(boards.resolve("my_samd51_board.yaml"), wio.replace("id: wio_terminal", "id: my_samd51_board")
-                .replace("console: {uart: sercom2, base: 0x41012000, rx_irq: 56, tx: PB26, rx: PB27",
-                        "console: {uart: sercom4, base: 0x43000000, rx_irq: 64, tx: PB12, rx: PB13"));
+                .replace("console: {uart: sercom2, base: 0x41012000, tx: PB26, rx: PB27",
+                        "console: {uart: sercom4, base: 0x43000000, tx: PB12, rx: PB13"));
         Board board = new BoardCatalog(boards).byId("my_samd51_board");
 
         DeviceFirmware built = new FirmwareBuilder(LAYOUT.firmware()).buildForDevice(HELLO_WORLD, board, work.resolve("build"));
