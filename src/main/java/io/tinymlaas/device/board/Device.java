@@ -31,28 +31,42 @@ public record Device(long flashOrigin, long flashBytes, long ramOrigin, long ram
      *
      * @param uart        the peripheral's name in the datasheet, e.g. {@code uarte0}, {@code usart1}, {@code sercom5}
      * @param base        its register block
-     * @param tx          the TX pin as the datasheet names it: {@code P1.03} (nRF), {@code PA9} (STM32, SAMD51)
+     * @param tx          the TX pin as the datasheet names it: {@code P1.03} (nRF), {@code PA9} (STM32, SAMD51),
+     *                    {@code PAD48} (Apollo3)
      * @param rx          the RX pin, spelled the same way
      * @param pinFunction the pins' function where the family multiplexes them: STM32 alternate function (7 = AF7),
-     *                    SAMD51 multiplexer function (2 = C); null for the nRF52840, whose UARTE takes any pin
+     *                    SAMD51 multiplexer function (2 = C), Apollo3 pad function (FNCSEL); null for the nRF52840,
+     *                    whose UARTE takes any pin
      * @param rxPad       SAMD51 only: the SERCOM pad RX is on (TX is on PAD0)
      */
     public record Console(String uart, long base, String tx, String rx, Integer pinFunction, Integer rxPad) {
 
-        private static final Pattern PIN = Pattern.compile("P(?:(\\d)\\.(\\d{1,2})|([A-Z])(\\d{1,2}))");
+        private static final Pattern PORT_PIN = Pattern.compile("P(?:(\\d)\\.(\\d{1,2})|([A-Z])(\\d{1,2}))");
+        private static final Pattern PAD = Pattern.compile("PAD(\\d{1,2})");
 
         /** True when {@code name} is a pin name the firmware understands. */
         public static boolean isPinName(String name) {
-            Matcher m = PIN.matcher(name);
+            if (PAD.matcher(name).matches()) {
+                return true;
+            }
+            Matcher m = PORT_PIN.matcher(name);
             return m.matches() && Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(4)) < 32;
         }
 
-        /** A pin as the firmware takes it: port * 32 + pin ({@code P1.03} = 35, {@code PB16} = 48, {@code PA9} = 9). */
+        /**
+         * A pin as the firmware takes it: port * 32 + pin ({@code P1.03} = 35, {@code PB16} = 48, {@code PA9} = 9), or
+         * the pad's number ({@code PAD48} = 48).
+         */
         public static int pinNumber(String name) {
-            Matcher m = PIN.matcher(name);
-            if (!m.matches() || !isPinName(name)) {
+            if (!isPinName(name)) {
                 throw new IllegalArgumentException("not a pin name: " + name);
             }
+            Matcher pad = PAD.matcher(name);
+            if (pad.matches()) {
+                return Integer.parseInt(pad.group(1));
+            }
+            Matcher m = PORT_PIN.matcher(name);
+            m.matches();
             int port = m.group(1) != null ? m.group(1).charAt(0) - '0' : m.group(3).charAt(0) - 'A';
             int pin = Integer.parseInt(m.group(1) != null ? m.group(2) : m.group(4));
             return port * 32 + pin;

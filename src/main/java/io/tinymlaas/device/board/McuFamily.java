@@ -16,7 +16,9 @@ public enum McuFamily {
     /** ST STM32F7 (Cortex-M7 with the single-precision FPv5 of the F74x/F75x): USART. */
     STM32F7("-mfpu=fpv5-sp-d16 -mfloat-abi=hard", null),
     /** Microchip SAM D51 (Cortex-M4F): SERCOM in USART mode. UF2 family id of the SAMD51 UF2 bootloaders. */
-    SAMD51("-mfpu=fpv4-sp-d16 -mfloat-abi=hard", 0x55114460L);
+    SAMD51("-mfpu=fpv4-sp-d16 -mfloat-abi=hard", 0x55114460L),
+    /** Ambiq Apollo3 (Cortex-M4F): its PL011-style UART. */
+    APOLLO3("-mfpu=fpv4-sp-d16 -mfloat-abi=hard", null);
 
     private final String fpuFlags;
     private final Long uf2FamilyId;

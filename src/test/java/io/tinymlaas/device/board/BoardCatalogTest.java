@@ -222,6 +222,7 @@ class BoardCatalogTest {
         assertThat(Device.Console.pinNumber("P0.30")).isEqualTo(30);
         assertThat(Device.Console.pinNumber("PB16")).isEqualTo(48);
         assertThat(Device.Console.pinNumber("PA9")).isEqualTo(9);
+        assertThat(Device.Console.pinNumber("PAD48")).isEqualTo(48);
         assertThat(Device.Console.isPinName("PB32")).isFalse();
         assertThat(Device.Console.isPinName("D1")).isFalse();
     }
@@ -230,18 +231,19 @@ class BoardCatalogTest {
     void everyCortexMSeedBoardWithAFirmwareFamilyHasItsImageAboveItsBootloader() {
         assertThat(catalog.all().stream().filter(b -> b.family() != null).map(Board::id)).containsExactlyInAnyOrder(
                 "adafruit_edgebadge", "adafruit_tflm_kit", "arduino_nano_33_ble_sense", "circuit_playground_bluefruit",
-                "stm32f746_disco", "wio_terminal");
+                "sparkfun_edge", "stm32f746_disco", "wio_terminal");
         assertThat(catalog.byId("arduino_nano_33_ble_sense").device().flashOrigin()).isEqualTo(0x10000);
         assertThat(catalog.byId("circuit_playground_bluefruit").device().flashOrigin()).isEqualTo(0x26000);
         assertThat(catalog.byId("wio_terminal").device().flashOrigin()).isEqualTo(0x4000);
         assertThat(catalog.byId("stm32f746_disco").device().flashOrigin()).isEqualTo(0x0800_0000L);
+        assertThat(catalog.byId("sparkfun_edge").device().flashOrigin()).isEqualTo(0xC000);
     }
 
     @Test
     void anUnknownFamilyAMissingDeviceABadPinAndUf2WithoutAFamilyIdAreRejectedByName() throws IOException {
         write("test_board", VALID + DEVICE.replace("family: nrf52840", "family: nrf9160"));
         assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
-                .hasMessageContaining("'family'").hasMessageContaining("'nrf9160' is not one of nrf52840, stm32f7, samd51");
+                .hasMessageContaining("'family'").hasMessageContaining("'nrf9160' is not one of nrf52840, stm32f7, samd51, apollo3");
 
         write("test_board", VALID + "family: nrf52840\n");
         assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)

@@ -81,10 +81,10 @@ class DeviceFirmwareIT {
 
     @Test
     void aBoardWithoutAFamilyIsRefusedWithTheReason() {
-        Board edge = BOARDS.byId("sparkfun_edge");
-        assertThatThrownBy(() -> new FirmwareBuilder(LAYOUT.firmware()).buildForDevice(HELLO_WORLD, edge, work))
+        Board spresense = BOARDS.byId("sony_spresense");
+        assertThatThrownBy(() -> new FirmwareBuilder(LAYOUT.firmware()).buildForDevice(HELLO_WORLD, spresense, work))
                 .isInstanceOf(FirmwareBuildException.class)
-                .hasMessageContaining("sparkfun_edge has no MCU family with a firmware driver");
+                .hasMessageContaining("sony_spresense has no MCU family with a firmware driver");
     }
 
     /** The image's first bytes at the flash origin are the vector table: initial SP inside RAM, reset handler in flash. */
