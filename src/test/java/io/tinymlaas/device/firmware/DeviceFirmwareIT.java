@@ -15,12 +15,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Firmware for the real boards: each family's UART driver, linked at its bootloader's offset, in the files a person flashes. */
 class DeviceFirmwareIT {
@@ -37,7 +38,7 @@ class DeviceFirmwareIT {
         return BOARDS.all().stream().filter(b -> b.family() != null).map(Board::id);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @MethodSource("boardsWithAFamily")
     void helloWorldLinksAtTheBootloaderOffsetWithTheFamilysUartAndTheCycleCounterInsideTheRealMemory(String id) throws Exception {
         Board board = BOARDS.byId(id);
@@ -59,7 +60,7 @@ class DeviceFirmwareIT {
                 .containsExactlyElementsOf(device.images().stream().map(f -> id + f.extension()).toList());
         assertThat(built.flashCommand()).isEqualTo(device.flashCommand());
         for (Path image : built.images()) {
-            assertStartsWithTheVectorTable(image, device);
+            assertStartsWithTheVectorTable(image, board);
         }
     }
 
@@ -88,22 +89,22 @@ class DeviceFirmwareIT {
     }
 
     /** The image's first bytes at the flash origin are the vector table: initial SP inside RAM, reset handler in flash. */
-    private static void assertStartsWithTheVectorTable(Path image, Device device) throws IOException {
+    private static void assertStartsWithTheVectorTable(Path image, Board board) throws IOException {
+        Device device = board.device();
         byte[] bytes = Files.readAllBytes(image);
         String name = image.getFileName().toString();
         long address;
         ByteBuffer vectors;
         if (name.endsWith(".uf2")) {
             ByteBuffer block = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-            assertThat(block.getInt(28) & 0xFFFF_FFFFL).isEqualTo(BOARDS.all().stream()
-                    .filter(b -> device.equals(b.device())).findFirst().orElseThrow().family().uf2FamilyId().orElseThrow());
+            assertThat(block.getInt(28) & 0xFFFF_FFFFL).as("family id").isEqualTo(board.family().uf2FamilyId().orElseThrow());
             address = block.getInt(12) & 0xFFFF_FFFFL;
             vectors = ByteBuffer.wrap(bytes, 32, 8).slice().order(ByteOrder.LITTLE_ENDIAN);
         } else if (name.endsWith(".hex")) {
             String[] lines = new String(bytes, StandardCharsets.US_ASCII).split("\n");
             long upper = Long.parseLong(lines[0].substring(9, 13), 16);
             address = (upper << 16) | Long.parseLong(lines[1].substring(3, 7), 16);
-            vectors = ByteBuffer.wrap(java.util.HexFormat.of().parseHex(lines[1].substring(9, 25))).order(ByteOrder.LITTLE_ENDIAN);
+            vectors = ByteBuffer.wrap(HexFormat.of().parseHex(lines[1].substring(9, 25))).order(ByteOrder.LITTLE_ENDIAN);
         } else {
             address = device.flashOrigin();
             vectors = ByteBuffer.wrap(bytes, 0, 8).slice().order(ByteOrder.LITTLE_ENDIAN);
