@@ -4,7 +4,9 @@ import io.tinymlaas.compile.FirmwareModel;
 import io.tinymlaas.core.Executables;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.board.Device;
 import io.tinymlaas.device.emulator.BuildProfile;
+import io.tinymlaas.device.emulator.EmulatorException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * Builds Cortex-M firmware for a board: the runtime in firmware/targets/cortex_m, the generated model, and for
  * each kernel the Cortex-M variant where one exists (firmware/kernels/cortex_m/op.c) or else the portable one.
- * Linked against the real board's flash and RAM sizes, so a model that does not fit fails here, by name.
+ * Linked against the real board's flash and RAM sizes, so a model that does not fit fails here, by name. Two builds: for
+ * the QEMU proxy that stands in for the board ({@link #build}), and for the real board itself ({@link #buildForDevice}).
  */
 public final class FirmwareBuilder {
 
@@ -58,7 +61,36 @@ public final class FirmwareBuilder {
         return new FirmwareBuilder(firmwareRoot, cortexMKernels, mainSource);
     }
 
+    /** Firmware for the board's QEMU proxy (or another emulator's machine): its memory map, its CMSDK UART, SysTick. */
     public Firmware build(FirmwareModel model, Board board, BuildProfile profile, Path directory) {
+        return make(model, board, profile, List.of(), directory);
+    }
+
+    /**
+     * Firmware for the real board ({@code family} and {@code device} in its descriptor): linked at the flash origin its
+     * bootloader leaves, against the application's flash and RAM, with the family's console UART driver and the DWT
+     * cycle counter; written as the image files the descriptor lists ({@code <board>.bin}, {@code .hex}, {@code .uf2}) in
+     * {@code directory}. No emulator here runs it.
+     *
+     * @throws FirmwareBuildException when the board's descriptor has no family
+     */
+    public DeviceFirmware buildForDevice(FirmwareModel model, Board board, Path directory) {
+        BuildProfile profile;
+        try {
+            profile = BuildProfile.forDevice(board);
+        } catch (EmulatorException e) {
+            throw new FirmwareBuildException(e.getMessage(), e);
+        }
+        Device device = board.device();
+        Device.Console console = device.console();
+        Firmware firmware = make(model, board, profile, List.of("FAMILY=" + board.family().yamlName(),
+                "UART_TX_PIN=" + Device.Console.pinNumber(console.tx()), "UART_RX_PIN=" + Device.Console.pinNumber(console.rx()),
+                "UART_PIN_FUNCTION=" + orZero(console.pinFunction()), "UART_RX_PAD=" + orZero(console.rxPad())), directory);
+        return new DeviceFirmware(firmware, FlashImages.write(firmware.elf().resolveSibling("firmware.bin"), board, directory),
+                device.flashCommand());
+    }
+
+    private Firmware make(FirmwareModel model, Board board, BuildProfile profile, List<String> platform, Path directory) {
         if (Executables.find(COMPILER).isEmpty()) {
             throw new FirmwareBuildException(COMPILER + " is not installed; " + INSTALL_HINT);
         }
@@ -75,6 +107,7 @@ public final class FirmwareBuilder {
                 "FRAMES_ORIGIN=" + hex(profile.frameBuffer().origin()), "FRAMES_LENGTH=" + profile.frameBuffer().bytes(),
                 "EXTRA_INCLUDES=" + firmwareRoot.resolve("include").toAbsolutePath(),
                 "EXTRA_SRCS=" + String.join(" ", kernelSources())));
+        command.addAll(platform);
         String log = run(command, directory);
         Matcher overflow = OVERFLOW.matcher(log);
         if (overflow.find()) {
@@ -89,6 +122,10 @@ public final class FirmwareBuilder {
         }
         return new Firmware(elf, new ProgramSize(Long.parseLong(size.group(1)), Long.parseLong(size.group(2)),
                 Long.parseLong(size.group(3))), profile.flashLength(), profile.ramLength());
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     /** One source per operator: the Cortex-M variant where it exists (unless portable only), else the portable reference. */
