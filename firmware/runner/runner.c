@@ -28,7 +28,7 @@
 #include "cycles.h"
 #include "model.h"
 #include "runner_model.h"
-#include "console.h"
+#include "uart.h"
 
 #ifndef TINYML_BOARD_ID
 #error "define TINYML_BOARD_ID, e.g. -DTINYML_BOARD_ID=\"mps2-an386\""

@@ -11,8 +11,8 @@
  * When TINYML_CYCLES_VERNIER is 1 (the default when the ratio is >= 12) both ends of a measurement
  * are aligned to tick edges with a vernier loop whose period is one instruction longer than
  * floor(ratio), which recovers the exact instruction count (see cycles.c), fractional ratios
- * included. On real silicon SysTick counts cycles, not instructions: build with
- * -DTINYML_INSNS_PER_TICK=1 (the vernier is then off) to get cycles.
+ * included. On real silicon SysTick counts cycles, not instructions: a real board's build (the Makefile's
+ * FAMILY) links cycles_dwt.c instead, which implements this API with the DWT cycle counter.
  *
  * Long runs: SysTick is 24 bits wide (2^24 ticks = 671 M instructions at 40/tick); wrap-arounds are
  * counted by the SysTick exception, so counts up to 2^32 - 1 are exact. The few instructions of a

@@ -31,7 +31,7 @@
 #include "cycles.h"
 #include "frame.h"
 #include "model.h"
-#include "console.h"
+#include "uart.h"
 
 #ifndef TINYML_BOARD_ID
 #error "define TINYML_BOARD_ID, e.g. -DTINYML_BOARD_ID=\"mps2-an386\""

@@ -40,7 +40,7 @@ LDFLAGS := $(ARCH_FLAGS) -nostartfiles -Wl,--gc-sections -Wl,-Map=$(OUT)/firmwar
            -T$(OUT)/link.ld
 
 # main.c is compiled from a copy: a quoted #include searches the including file's own folder first, which for the
-# original would pick Cortex-M's console.h and cycles.h over this target's.
+# original would pick Cortex-M's uart.h and cycles.h over these.
 MAIN_COPY := $(OUT)/main/$(notdir $(MAIN_SRC))
 RUNTIME_SRCS := $(TARGET_SRCS) $(PORTABLE_DIR)/reset.c $(PORTABLE_DIR)/cycles.c $(LINK_DIR)/frame.c
 SRCS := $(MAIN_COPY) $(RUNTIME_SRCS) $(MODEL_SRCS) $(EXTRA_SRCS)

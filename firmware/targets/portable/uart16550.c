@@ -1,5 +1,5 @@
-/* 16550 registers (see console.h): RBR/THR at 0, LCR at 3, LSR at 5 (bit 0 data ready, bit 5 transmit holding register empty). */
-#include "console.h"
+/* 16550 registers (see uart.h): RBR/THR at 0, LCR at 3, LSR at 5 (bit 0 data ready, bit 5 transmit holding register empty). */
+#include "uart.h"
 
 #define REG(n) (*(volatile uint32_t *)(TINYML_UART_BASE + 4u * (n)))
 #define RBR_THR 0

@@ -69,7 +69,7 @@ final class PublishedBench {
         BenchRecord record = new BenchRecord(shape.id(), boardId, mismatched == 0, startedAt.toString(), seconds, null,
                 tflite.length, compiled.plan().arenaBytes(), compiled.constantBytes(), run.size().text(), run.size().data(),
                 run.size().bss(), run.size().flashBytes(), run.size().ramBytes(), instructions, null, run.description(),
-                inputs.size(), maxDiff, null, cycles, milliseconds);
+                inputs.size(), maxDiff, null, cycles, milliseconds, null);
         Path file = record.writeIfPassed(layout.bench());
         return new PublishedBenchRow(shape.id(), shape.description(), boardId, instructions, cycles, milliseconds,
                 run.size().flashBytes(), run.size().ramBytes(), compiled.plan().arenaBytes(), inputs.size(), mismatched, maxDiff,

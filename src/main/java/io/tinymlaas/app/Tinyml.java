@@ -18,6 +18,8 @@ import io.tinymlaas.device.Targets;
 import io.tinymlaas.device.X86FrontEnd;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.cycles.CycleEstimate;
+import io.tinymlaas.device.firmware.DeviceFirmware;
+import io.tinymlaas.device.firmware.FirmwareBuilder;
 import io.tinymlaas.device.firmware.ProgramSize;
 import io.tinymlaas.examples.Example;
 import io.tinymlaas.examples.Examples;
@@ -52,6 +54,7 @@ import io.tinymlaas.report.BenchTable;
 import io.tinymlaas.report.MatrixReport;
 import io.tinymlaas.report.NightlyReport;
 import io.tinymlaas.report.Quality;
+import io.tinymlaas.report.RunFigures;
 import io.tinymlaas.report.RunReport;
 import io.tinymlaas.report.StageResult;
 import io.tinymlaas.runner.RunnerOutcome;
@@ -250,7 +253,28 @@ public final class Tinyml {
         DryRun dryRun = dryRunFor(request, progress);
         List<RunReport> reports = chosen.size() == 1 ? List.of(dryRun.run(request.example(), chosen.get(0)))
                 : dryRun.run(request.example(), chosen.stream().filter(t -> targets.target(t).whyNotRunnable().isEmpty()).toList());
-        return reports.stream().map(report -> new BenchOutcome(report, BenchRecord.of(report).writeIfPassed(layout.bench()))).toList();
+        return reports.stream().map(report -> {
+            BenchRecord record = withDeviceImages(BenchRecord.of(report), report);
+            return new BenchOutcome(report, record.writeIfPassed(layout.bench()), record.deviceImages());
+        }).toList();
+    }
+
+    /**
+     * A passing run on a board whose MCU family the firmware supports also gets the model's firmware for the real board,
+     * written as the files a person flashes ({@code target/images/<example>-<board>/}), which the bench row names.
+     */
+    private BenchRecord withDeviceImages(BenchRecord record, RunReport report) {
+        RunFigures.Conversion conversion = report.figures().conversion();
+        if (!report.passed() || conversion == null || !targets.boards().ids().contains(report.target())) {
+            return record;
+        }
+        Board board = targets.boards().byId(report.target());
+        if (board.family() == null) {
+            return record;
+        }
+        DeviceFirmware firmware = new FirmwareBuilder(layout.firmware()).buildForDevice(compile(Path.of(conversion.modelFile())).compiled(),
+                board, layout.output().resolve("images").resolve(report.example() + "-" + board.id()));
+        return record.withDeviceImages(firmware.images());
     }
 
     /**
@@ -515,7 +539,8 @@ public final class Tinyml {
                 size.ramBytes(), Math.round(run.instructions().stream().mapToLong(Long::longValue).average().orElseThrow()),
                 run.instructions(), run.description(), comparison.inputs(), comparison.maxAbsDiffLsb(), quality,
                 run.estimates().isEmpty() ? null : Math.round(run.estimates().stream().mapToLong(CycleEstimate::cycles).average().orElseThrow()),
-                run.estimates().isEmpty() ? null : run.estimates().stream().mapToDouble(CycleEstimate::milliseconds).average().orElseThrow());
+                run.estimates().isEmpty() ? null : run.estimates().stream().mapToDouble(CycleEstimate::milliseconds).average().orElseThrow(),
+                null);
     }
 
     private Path newestJudgedKeywordModel(Path registryFolder) {

@@ -32,6 +32,10 @@ final class BenchCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf(outcome.report().passed() ? "PASSED on %s; benchmark: %s%n"
                     : "FAILED on %s; no benchmark written, %s keeps the last passing run (if any)%n", outcome.report().target(),
                     outcome.file());
+            if (outcome.deviceImages() != null) {
+                spec.commandLine().getOut().printf("  to flash the real %s (README, \"Flashing a real board\"): %s%n",
+                        outcome.report().target(), String.join(", ", outcome.deviceImages()));
+            }
         }
         return outcomes.stream().allMatch(o -> o.report().passed()) ? 0 : 1;
     }

@@ -41,7 +41,6 @@ import java.util.function.Consumer;
  */
 public final class BoardTarget implements InferenceTarget {
 
-    private static final Duration BOOT_TIMEOUT = Duration.ofSeconds(20);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final Board board;
@@ -87,13 +86,19 @@ public final class BoardTarget implements InferenceTarget {
         return board.id();
     }
 
+    /** Firmware for the emulator: the real board's where it models the board (Renode), else the proxy's (QEMU). */
     public Firmware build(FirmwareModel model) {
-        return builder.build(model, board, emulator.buildProfile(board), workDirectory);
+        return build(builder, model);
     }
 
     /** Builds firmware whose main loop is {@code mainSource} instead of the framed protocol's (see {@link FirmwareBuilder#withMain}). */
     public Firmware build(FirmwareModel model, Path mainSource) {
-        return builder.withMain(mainSource).build(model, board, emulator.buildProfile(board), workDirectory);
+        return build(builder.withMain(mainSource), model);
+    }
+
+    private Firmware build(FirmwareBuilder using, FirmwareModel model) {
+        return emulator.runsDeviceFirmware() ? using.buildForDevice(model, board, workDirectory).firmware()
+                : using.build(model, board, emulator.buildProfile(board), workDirectory);
     }
 
     /**
@@ -101,7 +106,7 @@ public final class BoardTarget implements InferenceTarget {
      * HELLO is awaited). The caller closes the board.
      */
     public RunningBoard start(Path elf) {
-        return emulator.boot(board, elf, BOOT_TIMEOUT);
+        return emulator.boot(board, elf, emulator.bootTimeout());
     }
 
     /** Runs the model's firmware; the inputs and the outputs are kept in the work folder as an x86 run keeps them. */
@@ -131,7 +136,7 @@ public final class BoardTarget implements InferenceTarget {
         Path profile = profileFile();
         BootExtras extras = new BootExtras(loaded.orElse(null),
                 profiler.map(plugin -> plugin.qemuArgument(elf, profile)).orElse(null));
-        try (RunningBoard running = emulator.boot(board, elf, extras, BOOT_TIMEOUT);
+        try (RunningBoard running = emulator.boot(board, elf, extras, emulator.bootTimeout());
              SerialLink link = SerialLink.open(running.serialDevice());
              Progress.Task inferred = progress.start("inferences on " + board.id(), inputs.size())) {
             BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
@@ -147,8 +152,7 @@ public final class BoardTarget implements InferenceTarget {
                     results.accept(inferOrExplain(session, running, inputs.get(i), i));
                 }
             }
-            return new TargetRun(results.outputs, results.instructions, size, emulator.name() + " "
-                    + board.qemu().machine() + " for " + board.id()
+            return new TargetRun(results.outputs, results.instructions, size, emulator.describe(board) + " for " + board.id()
                     + (fromFrameBuffer ? ", inputs loaded in its frame buffer" : ""),
                     profiler.isPresent() ? estimates(profile, inputs.size()) : List.of());
         } finally {
@@ -233,7 +237,7 @@ public final class BoardTarget implements InferenceTarget {
 
     /** Boots a firmware image and keeps it running for inferences one after another, once its HELLO has been heard. */
     public LiveBoard boot(Path elf) {
-        RunningBoard running = emulator.boot(board, elf, BOOT_TIMEOUT);
+        RunningBoard running = emulator.boot(board, elf, emulator.bootTimeout());
         SerialLink link = null;
         try {
             link = SerialLink.open(running.serialDevice());

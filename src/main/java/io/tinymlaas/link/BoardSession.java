@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 public final class BoardSession {
 
     private final SerialLink link;
+    private static final Duration HELLO_RETRY = Duration.ofSeconds(2);
+
     private final Duration timeout;
 
     public BoardSession(SerialLink link, Duration timeout) {
@@ -18,10 +20,11 @@ public final class BoardSession {
     /**
      * Asks the board to introduce itself. Its boot HELLO may or may not have reached us, so after the first HELLO
      * a PING is sent and everything up to its PONG is dropped: the next answer read belongs to the next request.
+     * A request that arrives while the board is still sending its boot HELLO can be lost in a one-byte receive buffer
+     * (SAMD51 SERCOM), so HELLO is asked again every {@link #HELLO_RETRY} until the timeout.
      */
     public HelloMessage hello() {
-        link.send(Frame.of(FrameType.HELLO));
-        HelloMessage hello = HelloMessage.parse(expect(FrameType.HELLO, "HELLO"));
+        HelloMessage hello = HelloMessage.parse(askForHello());
         link.send(Frame.of(FrameType.PING));
         Frame answer;
         do {
@@ -94,6 +97,25 @@ public final class BoardSession {
             throw new LinkProtocolException("expected ERROR for a corrupt frame, the board answered " + answer.type());
         }
         return ErrorMessage.parse(answer);
+    }
+
+    private Frame askForHello() {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            link.send(Frame.of(FrameType.HELLO));
+            Duration left = Duration.ofNanos(deadline - System.nanoTime());
+            try {
+                Frame answer = link.receive(left.compareTo(HELLO_RETRY) < 0 ? left : HELLO_RETRY);
+                if (answer.type() != FrameType.HELLO) {
+                    throw new LinkProtocolException("HELLO: expected HELLO, the board answered " + answer.type());
+                }
+                return answer;
+            } catch (LinkTimeoutException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private Frame expect(FrameType type, String request) {

@@ -10,6 +10,7 @@ import java.util.Map;
  * One row of the benchmark table as {@code target/bench/<example>-<target>.json}: a passing dry-run's figures, or a board
  * run that is not a dry-run (the audio front end alone, keyword spotting). Figures a run did not measure are left out;
  * the cycle estimate is the real board's (see io.tinymlaas.device.cycles), beside the emulator's exact instructions.
+ * {@code deviceImages}: for a board whose MCU family the firmware supports, the files a person flashes onto the real board.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchRecord(String example, String target, boolean passed, String measuredAt, double wallSeconds,
@@ -17,7 +18,7 @@ public record BenchRecord(String example, String target, boolean passed, String 
                           Long programTextBytes, Long programDataBytes, Long programBssBytes, Long flashBytes, Long ramBytes,
                           Long instructionsPerInference, List<Long> instructionsPerClip, String ranOn, Integer inputsCompared,
                           Integer maxAbsDiffLsb, List<Quality> quality, Long estimatedCyclesPerInference,
-                          Double estimatedMsPerInference) {
+                          Double estimatedMsPerInference, List<String> deviceImages) {
 
     /** The figures of a dry-run, stage by stage; a stage that did not run leaves its figures out. */
     public static BenchRecord of(RunReport report) {
@@ -34,7 +35,15 @@ public record BenchRecord(String example, String target, boolean passed, String 
                 program == null ? null : program.ranOn(), f.compared() == null ? null : f.compared().inputsCompared(),
                 f.compared() == null ? null : f.compared().maxAbsDiffLsb(), f.quality(),
                 program == null ? null : program.estimatedCyclesPerInference(),
-                program == null ? null : program.estimatedMsPerInference());
+                program == null ? null : program.estimatedMsPerInference(), null);
+    }
+
+    /** The same row naming the image files of the model's firmware for the real board (see FirmwareBuilder#buildForDevice). */
+    public BenchRecord withDeviceImages(List<Path> images) {
+        return new BenchRecord(example, target, passed, measuredAt, wallSeconds, stageSeconds, modelBytes, arenaBytes,
+                constantBytes, programTextBytes, programDataBytes, programBssBytes, flashBytes, ramBytes,
+                instructionsPerInference, instructionsPerClip, ranOn, inputsCompared, maxAbsDiffLsb, quality,
+                estimatedCyclesPerInference, estimatedMsPerInference, images.stream().map(Path::toString).toList());
     }
 
     public Path file(Path benchDirectory) {

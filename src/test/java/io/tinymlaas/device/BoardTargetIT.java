@@ -108,6 +108,6 @@ class BoardTargetIT {
     private static Board withMemory(Board board, long flash, long ram) {
         return new Board(board.id(), board.name(), board.mcu(), board.core(), board.fpu(), board.clockMhz(), flash, ram,
                 board.consoleUart(), board.renode(), board.qemu(), board.toolchain(), board.emulation(),
-                board.unsupportedReason(), board.sources(), board.notes(), board.economics());
+                board.unsupportedReason(), board.sources(), board.notes(), board.economics(), board.flashTiming(), board.family(), board.device());
     }
 }

@@ -101,7 +101,7 @@ class BoardKeywordSpottingIT {
         Board nano = TARGETS.boards().byId(NANO);
         Board small = new Board(nano.id(), nano.name(), nano.mcu(), nano.core(), nano.fpu(), nano.clockMhz(), nano.flashBytes(), 32768,
                 nano.consoleUart(), nano.renode(), nano.qemu(), nano.toolchain(), nano.emulation(), nano.unsupportedReason(),
-                nano.sources(), nano.notes(), nano.economics());
+                nano.sources(), nano.notes(), nano.economics(), nano.flashTiming(), nano.family(), nano.device());
         CompiledModel network = AotCompiler.compile(tflite).compiled();
         assertThatThrownBy(() -> new FirmwareBuilder(LAYOUT.firmware()).build(new KeywordSpotterModel(LAYOUT.firmware(), network,
                 tflite.toString()), small, new QemuEmulator().buildProfile(small), work))

@@ -66,4 +66,18 @@ class BenchRecordTest {
             assertThat(files).isEmpty();
         }
     }
+
+    @Test
+    void aBoardRowNamesTheImagesForTheRealBoardAndOtherRowsLeaveThemOut() throws Exception {
+        Path plain = BenchRecord.of(report(true, 1102L)).write(bench);
+        assertThat(new ObjectMapper().readTree(plain.toFile()).has("device_images")).isFalse();
+
+        Path images = Path.of("target/images/hello_world-wio_terminal");
+        Path file = BenchRecord.of(report(true, 1102L))
+                .withDeviceImages(List.of(images.resolve("wio_terminal.uf2"), images.resolve("wio_terminal.bin"))).write(bench);
+
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("device_images")).extracting(node -> node.asText())
+                .containsExactly(images.resolve("wio_terminal.uf2").toString(), images.resolve("wio_terminal.bin").toString());
+        assertThat(new ObjectMapper().readTree(file.toFile()).get("instructions_per_inference").asLong()).isEqualTo(1102L);
+    }
 }

@@ -30,6 +30,8 @@ import java.util.Locale;
  * @param notes             caveats, including facts that are not verified
  * @param economics         what the board draws and costs, for the cost model; null where no figures are known
  * @param flashTiming       flash wait states at {@code clockMhz}, for cycle estimates; null where not known (zero assumed)
+ * @param family            the MCU family whose firmware drivers fit the real board; null where none does yet
+ * @param device            how firmware for the real board is laid out and flashed; given exactly when family is
  */
 public record Board(
         String id,
@@ -49,14 +51,16 @@ public record Board(
         List<String> sources,
         List<String> notes,
         Economics economics,
-        FlashTiming flashTiming) {
+        FlashTiming flashTiming,
+        McuFamily family,
+        Device device) {
 
-    /** A board without flash timings. */
+    /** A board without flash timings and without firmware for the real board. */
     public Board(String id, String name, String mcu, String core, String fpu, int clockMhz, long flashBytes, long ramBytes,
                  String consoleUart, Renode renode, Qemu qemu, String toolchain, Emulation emulation,
                  String unsupportedReason, List<String> sources, List<String> notes, Economics economics) {
         this(id, name, mcu, core, fpu, clockMhz, flashBytes, ramBytes, consoleUart, renode, qemu, toolchain, emulation,
-                unsupportedReason, sources, notes, economics, null);
+                unsupportedReason, sources, notes, economics, null, null, null);
     }
 
     public Board {
@@ -73,9 +77,23 @@ public record Board(
      * The board's Renode description.
      *
      * @param platform path of the {@code .repl} in antmicro/renode (e.g. {@code platforms/cpus/nrf52840.repl}), or null
-     * @param uart     the console UART peripheral in that platform (e.g. {@code sysbus.uart0}), or null
+     * @param uart     the console UART peripheral the firmware for the real board talks to (e.g. {@code sysbus.uart0}),
+     *                 or null
+     * @param cpu      the CPU's name in the monitor (default {@code sysbus.cpu})
+     * @param setup    monitor commands run after the platform is loaded: what the board has and the platform lacks
+     *                 (e.g. the board's own console UART), none by default
      */
-    public record Renode(String platform, String uart) {
+    public record Renode(String platform, String uart, String cpu, List<String> setup) {
+
+        public Renode {
+            cpu = cpu == null ? "sysbus.cpu" : cpu;
+            setup = setup == null ? List.of() : List.copyOf(setup);
+        }
+
+        public Renode(String platform, String uart) {
+            this(platform, uart, null, null);
+        }
+
         /** True when antmicro/renode ships a platform file usable for this board. */
         public boolean hasPlatform() {
             return platform != null;

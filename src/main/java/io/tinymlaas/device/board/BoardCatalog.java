@@ -40,13 +40,18 @@ public final class BoardCatalog {
     private static final List<String> REQUIRED_FIELDS = List.of(
             "id", "name", "mcu", "core", "fpu", "clock_mhz", "flash_bytes", "ram_bytes", "console_uart",
             "renode", "qemu", "toolchain", "emulation", "sources");
-    private static final List<String> OPTIONAL_FIELDS = List.of("unsupported_reason", "notes", "economics", "flash_timing");
+    private static final List<String> OPTIONAL_FIELDS = List.of("unsupported_reason", "notes", "economics", "flash_timing",
+            "family", "device");
     private static final List<String> TEXT_FIELDS = List.of(
             "id", "name", "mcu", "core", "fpu", "console_uart", "toolchain", "emulation");
-    private static final Set<String> RENODE_FIELDS = Set.of("platform", "uart");
+    private static final Set<String> RENODE_FIELDS = Set.of("platform", "uart", "cpu", "setup");
     private static final Set<String> QEMU_FIELDS = Set.of("machine", "cpu");
     private static final Set<String> ECONOMICS_FIELDS = Set.of("active_mw", "sleep_uw", "unit_price_usd");
     private static final Set<String> FLASH_TIMING_FIELDS = Set.of("wait_states", "cache", "source");
+    private static final Set<String> DEVICE_FIELDS = Set.of(
+            "flash_origin", "flash_bytes", "ram_origin", "ram_bytes", "console", "images", "flash_command");
+    private static final Set<String> CONSOLE_FIELDS = Set.of("uart", "base", "tx", "rx", "pin_function", "rx_pad");
+    private static final Set<String> CONSOLE_OPTIONAL_FIELDS = Set.of("pin_function", "rx_pad");
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+(_[a-z0-9]+)*");
     private static final Pattern CORE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -209,6 +214,10 @@ public final class BoardCatalog {
         JsonNode renode = requireMapping(file, "renode", root.get("renode"), RENODE_FIELDS);
         String renodePlatform = optionalText(file, "renode.platform", renode.get("platform"));
         String renodeUart = optionalText(file, "renode.uart", renode.get("uart"));
+        optionalText(file, "renode.cpu", renode.get("cpu"));
+        if (present(renode.get("setup"))) {
+            requireTextList(file, "renode.setup", renode.get("setup"), false);
+        }
         if ((renodePlatform == null) != (renodeUart == null)) {
             throw new BoardDescriptorException(file, renodePlatform == null ? "renode.platform" : "renode.uart",
                     "renode.platform and renode.uart go together: give both, or null for both when Renode has no platform");
@@ -273,6 +282,73 @@ public final class BoardCatalog {
         if (notes != null && !notes.isNull()) {
             requireTextList(file, "notes", notes, false);
         }
+        validateDevice(file, root);
+    }
+
+    /** The real board's firmware layout: {@code family} and {@code device} come together, and fit the board. */
+    private static void validateDevice(Path file, JsonNode root) {
+        boolean hasFamily = present(root.get("family"));
+        if (hasFamily != present(root.get("device"))) {
+            throw new BoardDescriptorException(file, hasFamily ? "device" : "family",
+                    "family and device go together: give both to build firmware for the real board, or neither");
+        }
+        if (!hasFamily) {
+            return;
+        }
+        String familyName = requireText(file, "family", root.get("family"));
+        McuFamily family = McuFamily.byYamlName(familyName).orElseThrow(() -> new BoardDescriptorException(file, "family",
+                "'" + familyName + "' is not one of " + Arrays.stream(McuFamily.values()).map(McuFamily::yamlName)
+                        .collect(Collectors.joining(", ")) + " (the folders under firmware/targets/cortex_m/family)"));
+        JsonNode device = requireMapping(file, "device", root.get("device"), DEVICE_FIELDS);
+        requireAll(file, "device", device, DEVICE_FIELDS, Set.of());
+        requireWhole(file, "device.flash_origin", device.get("flash_origin"), 0, 0xFFFF_FFFFL);
+        requireWhole(file, "device.ram_origin", device.get("ram_origin"), 0, 0xFFFF_FFFFL);
+        requireWhole(file, "device.flash_bytes", device.get("flash_bytes"), 1, root.get("flash_bytes").longValue());
+        requireWhole(file, "device.ram_bytes", device.get("ram_bytes"), 1, root.get("ram_bytes").longValue());
+        requireText(file, "device.flash_command", device.get("flash_command"));
+
+        JsonNode console = requireMapping(file, "device.console", device.get("console"), CONSOLE_FIELDS);
+        requireAll(file, "device.console", console, CONSOLE_FIELDS, CONSOLE_OPTIONAL_FIELDS);
+        requireText(file, "device.console.uart", console.get("uart"));
+        requireWhole(file, "device.console.base", console.get("base"), 1, 0xFFFF_FFFFL);
+        for (String pin : List.of("tx", "rx")) {
+            String name = requireText(file, "device.console." + pin, console.get(pin));
+            if (!Device.Console.isPinName(name)) {
+                throw new BoardDescriptorException(file, "device.console." + pin,
+                        "'" + name + "' is not a pin name such as P1.03 (nRF), PA9 (STM32, SAMD51) or PAD48 (Apollo3)");
+            }
+        }
+        for (String field : CONSOLE_OPTIONAL_FIELDS) {
+            if (present(console.get(field))) {
+                requireWhole(file, "device.console." + field, console.get(field), 0, 15);
+            }
+        }
+
+        JsonNode images = device.get("images");
+        requireTextList(file, "device.images", images, true);
+        for (int i = 0; i < images.size(); i++) {
+            String format = images.get(i).textValue();
+            if (Arrays.stream(Device.ImageFormat.values()).noneMatch(f -> f.yamlName().equals(format))) {
+                throw new BoardDescriptorException(file, "device.images[" + i + "]", "'" + format + "' is not one of "
+                        + Arrays.stream(Device.ImageFormat.values()).map(Device.ImageFormat::yamlName).collect(Collectors.joining(", ")));
+            }
+            if (format.equals(Device.ImageFormat.UF2.yamlName()) && family.uf2FamilyId().isEmpty()) {
+                throw new BoardDescriptorException(file, "device.images[" + i + "]",
+                        "uf2 needs a UF2 family id, and " + family.yamlName() + " has none");
+            }
+        }
+    }
+
+    private static boolean present(JsonNode node) {
+        return node != null && !node.isNull();
+    }
+
+    private static void requireAll(Path file, String prefix, JsonNode mapping, Set<String> fields, Set<String> optional) {
+        for (String field : fields.stream().sorted().toList()) {
+            if (!optional.contains(field) && !present(mapping.get(field))) {
+                throw new BoardDescriptorException(file, prefix + "." + field, "required field is missing");
+            }
+        }
     }
 
     private static String requireText(Path file, String field, JsonNode node) {
@@ -290,12 +366,17 @@ public final class BoardCatalog {
     }
 
     private static void requirePositive(Path file, String field, JsonNode node, long max) {
+        requireWhole(file, field, node, 1, max);
+    }
+
+    private static void requireWhole(Path file, String field, JsonNode node, long min, long max) {
         if (!node.isIntegralNumber() || !node.canConvertToLong()) {
             throw new BoardDescriptorException(file, field, "must be a whole number, found " + describe(node));
         }
         long value = node.longValue();
-        if (value <= 0) {
-            throw new BoardDescriptorException(file, field, "must be positive, found " + value);
+        if (value < min) {
+            throw new BoardDescriptorException(file, field, (min == 1 ? "must be positive" : "must be at least " + min)
+                    + ", found " + value);
         }
         if (value > max) {
             throw new BoardDescriptorException(file, field, "must be at most " + max + ", found " + value);

@@ -38,6 +38,22 @@ public interface Emulator {
         return boot(board, firmwareElf, timeout);
     }
 
+    /**
+     * Whether this emulator models the real board, so it runs the firmware built for it ({@link BuildProfile#forDevice}),
+     * rather than a same-core proxy with a memory map and UART of its own.
+     */
+    default boolean runsDeviceFirmware() {
+        return false;
+    }
+
+    /** How long a boot may take before it counts as hung: seconds for QEMU; Renode's Mono start-up takes longer. */
+    default Duration bootTimeout() {
+        return Duration.ofSeconds(20);
+    }
+
+    /** What runs the board, for reports: the emulator and its machine or platform, e.g. "qemu mps2-an386 (same-core proxy)". */
+    String describe(Board board);
+
     /** Whether {@link BootExtras#plugin()} works: QEMU loads TCG plugins, other emulators do not. */
     default boolean loadsPlugins() {
         return false;

@@ -52,6 +52,11 @@ public final class QemuEmulator implements Emulator {
     }
 
     @Override
+    public String describe(Board board) {
+        return "qemu " + board.qemu().machine() + " (same-core proxy)";
+    }
+
+    @Override
     public boolean loadsPlugins() {
         return true;
     }

@@ -29,10 +29,16 @@ public final class QemuSimEmulator implements Emulator {
         this.searchPath = searchPath;
     }
 
-    /** "qemu (Xtensa LX106 proxy)": run descriptions and reasons say which stand-in ran. */
+    /** "qemu (Xtensa LX106 proxy)": the reasons a board cannot run say which stand-in was asked. */
     @Override
     public String name() {
         return "qemu (" + machine.proxy() + ")";
+    }
+
+    /** "qemu lx60-nommu (Xtensa LX106 proxy)": what ran, in every run's description. */
+    @Override
+    public String describe(Board board) {
+        return "qemu " + machine.machine() + " (" + machine.proxy() + ")";
     }
 
     @Override

@@ -39,24 +39,23 @@ import java.util.stream.Stream;
  * committed {@code renode/<board_id>.resc}, {@code start}. Each command must give the prompt back without an
  * error; then the pty link must appear. {@link RunningBoard#close()} sends {@code quit} and ends the process.
  *
- * <p>Renode is not installable on this machine (not in Debian, npm or Maven Central; DESIGN.md §3), so this
- * backend reports itself unavailable unless {@code renode} is on the PATH. Even then, the project's firmware only
- * has a driver for the CMSDK APB UART of QEMU's MPS2 machines, while the Renode platforms model the real boards'
- * UARTs (nRF52840, STM32F7, SAMD5): {@link #availability} says which driver is missing.
+ * <p>Renode models the real boards, so it runs the firmware built for the real board ({@link BuildProfile#forDevice}:
+ * the family's console UART driver, the application's flash after the bootloader); the board script adds what the
+ * platform lacks ({@code renode.setup}) and puts {@code renode/instruction_counter.py} where the DWT is, so the
+ * firmware's cycle counter reads Renode's executed instructions. Renode is not installable on this machine (not in
+ * Debian, npm or Maven Central; DESIGN.md §3), so this backend reports itself unavailable unless {@code renode} is
+ * on the PATH, and the board runs on its QEMU proxy instead.
  */
 public final class RenodeEmulator implements Emulator {
 
     static final String BINARY = "renode";
     static final String NOT_INSTALLED = "renode is not installed (not in Debian, npm or Maven Central; install the"
             + " portable build from builds.renode.io and put renode on PATH)";
-    /** The UART the firmware's only console driver ({@code firmware/targets/cortex_m/uart_cmsdk.c}) talks to. */
-    static final String FIRMWARE_UART = "the CMSDK APB UART of QEMU's mps2 machines (uart_cmsdk.c)";
 
     private static final Duration QUIT_GRACE = Duration.ofSeconds(5);
 
     private final Path scriptDirectory;
     private final String searchPath;
-    private final Set<String> firmwareUartModels;
 
     /** The project's {@code renode/} scripts and the real PATH. */
     public RenodeEmulator() {
@@ -68,20 +67,29 @@ public final class RenodeEmulator implements Emulator {
      * @param searchPath      a PATH-style list of directories in which {@code renode} is looked for
      */
     public RenodeEmulator(Path scriptDirectory, String searchPath) {
-        // No Renode UART model has a firmware driver yet: the firmware's UART driver is CMSDK only.
-        this(scriptDirectory, searchPath, Set.of());
-    }
-
-    /** As above, pretending the firmware has drivers for these Renode UART models (for tests). */
-    RenodeEmulator(Path scriptDirectory, String searchPath, Set<String> firmwareUartModels) {
         this.scriptDirectory = scriptDirectory.toAbsolutePath().normalize();
         this.searchPath = Objects.requireNonNullElse(searchPath, "");
-        this.firmwareUartModels = Set.copyOf(firmwareUartModels);
     }
 
     @Override
     public String name() {
         return "renode";
+    }
+
+    @Override
+    public String describe(Board board) {
+        return "renode " + board.renode().platform() + " (Renode's model of the board, the real board's firmware)";
+    }
+
+    @Override
+    public boolean runsDeviceFirmware() {
+        return true;
+    }
+
+    /** Mono's start, the platform's loading and its offline SVD download attempts take 10-40 s on a busy machine. */
+    @Override
+    public Duration bootTimeout() {
+        return Duration.ofSeconds(120);
     }
 
     /** The {@code renode} executable on the search path, if there is one. */
@@ -99,8 +107,8 @@ public final class RenodeEmulator implements Emulator {
     }
 
     /**
-     * Available when renode is on the PATH, the board has a Renode platform and a committed script, and the
-     * firmware has a driver for the platform's console UART. Otherwise every reason that applies, joined by "; ".
+     * Available when renode is on the PATH, the board has a Renode platform and a committed script, and firmware for
+     * the real board (an MCU family the firmware has drivers for). Otherwise every reason that applies, joined by "; ".
      */
     @Override
     public Availability availability(Board board) {
@@ -124,14 +132,9 @@ public final class RenodeEmulator implements Emulator {
                     + board.id() + ".yaml)");
         }
         List<String> problems = new ArrayList<>();
-        Optional<RenodeScript.Uart> uart = RenodeScript.platform(renode.platform()).flatMap(p -> p.uart(renode.uart()));
-        if (uart.isEmpty()) {
-            problems.add(board.id() + ": this backend does not know which UART model " + renode.uart() + " is in "
-                    + renode.platform() + ", so no firmware driver can be chosen for it");
-        } else if (!firmwareUartModels.contains(uart.get().model())) {
-            problems.add(board.id() + ": firmware has no driver for " + uart.get().model() + " yet ("
-                    + renode.uart() + " @0x" + Long.toHexString(uart.get().base()).toUpperCase() + " in "
-                    + renode.platform() + "); it only drives " + FIRMWARE_UART);
+        if (board.device() == null) {
+            problems.add(board.id() + " has no firmware for the real board yet (no family and device in boards/" + board.id()
+                    + ".yaml), and Renode runs the real board's firmware");
         }
         Path resc = scriptDirectory.resolve(RenodeScript.rescFileName(board.id()));
         if (!Files.isRegularFile(resc)) {
@@ -140,27 +143,10 @@ public final class RenodeEmulator implements Emulator {
         return problems;
     }
 
-    /**
-     * The Renode platform's memory map and console UART, with flash and RAM capped at the real board's sizes.
-     * Instructions per SysTick tick follow from the platform's {@code PerformanceInMips} and SysTick frequency
-     * (derived, not measured: Renode could not be run here).
-     */
+    /** The real board's layout: Renode models the board, not a proxy. */
     @Override
     public BuildProfile buildProfile(Board board) {
-        Board.Renode renode = board.renode();
-        if (renode == null || !renode.hasPlatform()) {
-            throw new EmulatorException(board.id() + " has no Renode platform (renode.platform is null in boards/"
-                    + board.id() + ".yaml)");
-        }
-        RenodeScript.Platform platform = RenodeScript.platform(renode.platform()).orElseThrow(() -> new EmulatorException(
-                board.id() + ": the Renode backend has no memory map for " + renode.platform()));
-        RenodeScript.Uart uart = platform.uart(renode.uart()).orElseThrow(() -> new EmulatorException(
-                board.id() + ": " + renode.platform() + " has no UART named " + renode.uart()));
-        long[] perTick = RenodeScript.instructionsPerTick(platform);
-        return new BuildProfile(board.core(), platform.fpuFlags(),
-                platform.flashOrigin(), Math.min(board.flashBytes(), platform.flashSize()),
-                platform.ramOrigin(), Math.min(board.ramBytes(), platform.ramSize()),
-                uart.base(), uart.rxIrq(), Math.toIntExact(perTick[0]), Math.toIntExact(perTick[1]), FrameBuffer.NONE);
+        return BuildProfile.forDevice(board);
     }
 
     @Override
@@ -229,6 +215,9 @@ public final class RenodeEmulator implements Emulator {
 
                 step = "connecting to the Renode monitor on port " + port;
                 monitor = connect(port);
+                // Renode's telnet server swallows the client's next 9 bytes unless its negotiation is answered, and
+                // prints its banner and first prompt only then (DESIGN.md §6, checked on Renode 1.15.1).
+                monitor.answerNegotiation();
                 step = "waiting for the first monitor prompt";
                 if (monitor.awaitPrompt(0, this::left, process::isAlive) == null) {
                     throw timedOut();
@@ -468,6 +457,12 @@ public final class RenodeEmulator implements Emulator {
                 "(?i)\\berror\\b|\\bcould not\\b|\\bno such\\b|\\bbad parameters\\b|\\bdid not match\\b|\\bexception\\b"
                         + "|\\bnot found\\b|\\bfailed\\b");
 
+        /**
+         * The nRF52840 and STM32F746 platforms fetch register descriptions (ApplySVD) from the internet and carry on
+         * without them: offline, that failure is not the command's.
+         */
+        private static final Pattern SVD_DOWNLOAD = Pattern.compile("Failed to download \\S+\\.svd(\\.gz)?\\b");
+
         private final Socket socket;
         private final OutputStream out;
         private final StringBuilder text = new StringBuilder();
@@ -521,6 +516,12 @@ public final class RenodeEmulator implements Emulator {
             }
         }
 
+        /** IAC WILL ECHO-0 (binary), IAC DO ECHO, IAC DO SUPPRESS-GO-AHEAD: what a telnet client answers Renode with. */
+        void answerNegotiation() throws IOException {
+            out.write(new byte[] {(byte) 0xFF, (byte) 0xFB, 0x00, (byte) 0xFF, (byte) 0xFD, 0x01, (byte) 0xFF, (byte) 0xFD, 0x03});
+            out.flush();
+        }
+
         void send(String command) throws IOException {
             out.write((command + "\n").getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -566,7 +567,7 @@ public final class RenodeEmulator implements Emulator {
                 String trimmed = line.strip();
                 boolean echo = !command.isBlank() && trimmed.contains(command.strip());
                 boolean prompt = trimmed.matches("\\([^()]+\\)");
-                if (!trimmed.isEmpty() && !echo && !prompt) {
+                if (!trimmed.isEmpty() && !echo && !prompt && !SVD_DOWNLOAD.matcher(trimmed).find()) {
                     lines.add(trimmed);
                 }
             }

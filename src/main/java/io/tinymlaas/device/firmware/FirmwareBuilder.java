@@ -4,7 +4,9 @@ import io.tinymlaas.compile.FirmwareModel;
 import io.tinymlaas.core.Executables;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.device.board.Board;
+import io.tinymlaas.device.board.Device;
 import io.tinymlaas.device.emulator.BuildProfile;
+import io.tinymlaas.device.emulator.EmulatorException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +22,9 @@ import java.util.stream.Stream;
  * Builds firmware for a board: the runtime of its core under firmware/targets ({@link FirmwareTarget}: cortex_m, xtensa or
  * arc), the generated model, and for each kernel the Cortex-M variant where one exists and the target is Cortex-M
  * (firmware/kernels/cortex_m/op.c) or else the portable one.
- * Linked against the real board's flash and RAM sizes, so a model that does not fit fails here, by name.
+ * Linked against the real board's flash and RAM sizes, so a model that does not fit fails here, by name. Two builds: for
+ * the emulator's machine that stands in for the board ({@link #build}), and for a real Cortex-M board itself
+ * ({@link #buildForDevice}).
  */
 public final class FirmwareBuilder {
 
@@ -62,7 +66,36 @@ public final class FirmwareBuilder {
         return new FirmwareBuilder(firmwareRoot, cortexMKernels, mainSource);
     }
 
+    /** Firmware for the emulator machine that stands in for the board: its memory map, console UART and counter. */
     public Firmware build(FirmwareModel model, Board board, BuildProfile profile, Path directory) {
+        return make(model, board, profile, List.of(), directory);
+    }
+
+    /**
+     * Firmware for the real board ({@code family} and {@code device} in its descriptor): linked at the flash origin its
+     * bootloader leaves, against the application's flash and RAM, with the family's console UART driver and the DWT
+     * cycle counter; written as the image files the descriptor lists ({@code <board>.bin}, {@code .hex}, {@code .uf2}) in
+     * {@code directory}. No emulator here runs it.
+     *
+     * @throws FirmwareBuildException when the board's descriptor has no family
+     */
+    public DeviceFirmware buildForDevice(FirmwareModel model, Board board, Path directory) {
+        BuildProfile profile;
+        try {
+            profile = BuildProfile.forDevice(board);
+        } catch (EmulatorException e) {
+            throw new FirmwareBuildException(e.getMessage(), e);
+        }
+        Device device = board.device();
+        Device.Console console = device.console();
+        Firmware firmware = make(model, board, profile, List.of("FAMILY=" + board.family().yamlName(),
+                "UART_TX_PIN=" + Device.Console.pinNumber(console.tx()), "UART_RX_PIN=" + Device.Console.pinNumber(console.rx()),
+                "UART_PIN_FUNCTION=" + orZero(console.pinFunction()), "UART_RX_PAD=" + orZero(console.rxPad())), directory);
+        return new DeviceFirmware(firmware, FlashImages.write(firmware.elf().resolveSibling("firmware.bin"), board, directory),
+                device.flashCommand());
+    }
+
+    private Firmware make(FirmwareModel model, Board board, BuildProfile profile, List<String> platform, Path directory) {
         FirmwareTarget target = FirmwareTarget.of(board);
         if (target != FirmwareTarget.CORTEX_M && !mainSource.equals(firmwareRoot.resolve(FRAMED_MAIN))) {
             throw new FirmwareBuildException("the " + target.directory() + " runtime for " + board.id() + " hosts only the"
@@ -85,6 +118,7 @@ public final class FirmwareBuilder {
                 "FRAMES_ORIGIN=" + hex(profile.frameBuffer().origin()), "FRAMES_LENGTH=" + profile.frameBuffer().bytes(),
                 "EXTRA_INCLUDES=" + firmwareRoot.resolve("include").toAbsolutePath(),
                 "EXTRA_SRCS=" + String.join(" ", kernelSources(target.cortexMKernels()))));
+        command.addAll(platform);
         String log = run(command, directory);
         Matcher overflow = OVERFLOW.matcher(log);
         if (overflow.find()) {
@@ -106,6 +140,10 @@ public final class FirmwareBuilder {
         }
         return new Firmware(elf, new ProgramSize(Long.parseLong(size.group(1)), Long.parseLong(size.group(2)),
                 Long.parseLong(size.group(3))), profile.flashLength(), profile.ramLength());
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
     }
 
     /**

@@ -211,6 +211,76 @@ class BoardCatalogTest {
                 .hasMessageContaining("'flash_timing.wait_states'").hasMessageContaining("at least 0");
     }
 
+    /** A device section for the valid descriptor: an nRF52840 board behind a 64 KiB bootloader. */
+    private static final String DEVICE = """
+            family: nrf52840
+            device:
+              flash_origin: 0x10000
+              flash_bytes: 950272
+              ram_origin: 0x20000000
+              ram_bytes: 262144
+              console: {uart: uarte0, base: 0x40002000, tx: P1.03, rx: P1.10}
+              images: [bin, uf2]
+              flash_command: bossac -w test_board.bin
+            """;
+
+    @Test
+    void aBoardOfAKnownFamilyGivesItsBootloaderOffsetMemoryConsoleAndImagesAsData() throws IOException {
+        write("test_board", VALID + DEVICE);
+
+        Board board = new BoardCatalog(tempDir).byId("test_board");
+        assertThat(board.family()).isEqualTo(McuFamily.NRF52840);
+        assertThat(board.device()).isEqualTo(new Device(0x10000, 950_272, 0x2000_0000L, 262_144,
+                new Device.Console("uarte0", 0x4000_2000L, "P1.03", "P1.10", null, null),
+                List.of(Device.ImageFormat.BIN, Device.ImageFormat.UF2), "bossac -w test_board.bin"));
+    }
+
+    @Test
+    void pinNamesBecomePortTimesThirtyTwoPlusPin() {
+        assertThat(Device.Console.pinNumber("P1.03")).isEqualTo(35);
+        assertThat(Device.Console.pinNumber("P0.30")).isEqualTo(30);
+        assertThat(Device.Console.pinNumber("PB16")).isEqualTo(48);
+        assertThat(Device.Console.pinNumber("PA9")).isEqualTo(9);
+        assertThat(Device.Console.pinNumber("PAD48")).isEqualTo(48);
+        assertThat(Device.Console.isPinName("PB32")).isFalse();
+        assertThat(Device.Console.isPinName("D1")).isFalse();
+    }
+
+    @Test
+    void everyCortexMSeedBoardWithAFirmwareFamilyHasItsImageAboveItsBootloader() {
+        assertThat(catalog.all().stream().filter(b -> b.family() != null).map(Board::id)).containsExactlyInAnyOrder(
+                "adafruit_edgebadge", "adafruit_tflm_kit", "arduino_nano_33_ble_sense", "circuit_playground_bluefruit",
+                "sparkfun_edge", "stm32f746_disco", "wio_terminal");
+        assertThat(catalog.byId("arduino_nano_33_ble_sense").device().flashOrigin()).isEqualTo(0x10000);
+        assertThat(catalog.byId("circuit_playground_bluefruit").device().flashOrigin()).isEqualTo(0x26000);
+        assertThat(catalog.byId("wio_terminal").device().flashOrigin()).isEqualTo(0x4000);
+        assertThat(catalog.byId("stm32f746_disco").device().flashOrigin()).isEqualTo(0x0800_0000L);
+        assertThat(catalog.byId("sparkfun_edge").device().flashOrigin()).isEqualTo(0xC000);
+    }
+
+    @Test
+    void anUnknownFamilyAMissingDeviceABadPinAndUf2WithoutAFamilyIdAreRejectedByName() throws IOException {
+        write("test_board", VALID + DEVICE.replace("family: nrf52840", "family: nrf9160"));
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'family'").hasMessageContaining("'nrf9160' is not one of nrf52840, stm32f7, samd51, apollo3");
+
+        write("test_board", VALID + "family: nrf52840\n");
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'device'").hasMessageContaining("family and device go together");
+
+        write("test_board", VALID + DEVICE.replace("tx: P1.03", "tx: D1"));
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'device.console.tx'").hasMessageContaining("'D1' is not a pin name");
+
+        write("test_board", VALID + DEVICE.replace("family: nrf52840", "family: stm32f7"));
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'device.images[1]'").hasMessageContaining("stm32f7 has none");
+
+        write("test_board", VALID + DEVICE.replace("flash_bytes: 950272", "flash_bytes: 2097152"));
+        assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
+                .hasMessageContaining("'device.flash_bytes'").hasMessageContaining("must be at most 1048576");
+    }
+
     private Path write(String id, String yaml) throws IOException {
         return Files.writeString(tempDir.resolve(id + ".yaml"), yaml);
     }

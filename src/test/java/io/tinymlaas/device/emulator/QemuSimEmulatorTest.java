@@ -81,6 +81,7 @@ class QemuSimEmulatorTest {
         assertThat(xtensa.availability(WE_I).reason()).isEqualTo("himax_we1_plus is not run on QEMU's lx60-nommu machine");
         assertThatThrownBy(() -> xtensa.buildProfile(WE_I)).isInstanceOf(EmulatorException.class);
         assertThat(xtensa.name()).isEqualTo("qemu (Xtensa LX106 proxy)");
+        assertThat(xtensa.describe(ESP32)).isEqualTo("qemu lx60-nommu (Xtensa LX106 proxy)");
     }
 
     @Test

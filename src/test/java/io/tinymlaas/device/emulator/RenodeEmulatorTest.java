@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -87,27 +86,29 @@ class RenodeEmulatorTest {
     }
 
     @Test
-    void boardsWithAPlatformAreRefusedBecauseTheFirmwareHasNoDriverForTheirRenodeUart() throws IOException {
+    void withRenodeOnThePathEveryBoardWithAPlatformAndFirmwareForTheRealBoardIsAvailable() throws IOException {
         RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, fakeRenodeOnPath("ok").toString());
 
-        assertThat(renode.availability(CATALOG.byId("arduino_nano_33_ble_sense")).reason())
-                .contains("arduino_nano_33_ble_sense: firmware has no driver for UART.NRF52840_UART yet")
-                .contains("sysbus.uart0 @0x40002000")
-                .contains("CMSDK APB UART");
-        assertThat(renode.availability(CATALOG.byId("stm32f746_disco")).reason())
-                .contains("firmware has no driver for UART.STM32F7_USART yet");
-        assertThat(renode.availability(CATALOG.byId("wio_terminal")).reason())
-                .contains("firmware has no driver for UART.SAMD5_UART yet");
-        assertThat(CATALOG.all()).allSatisfy(board ->
-                assertThat(renode.availability(board).available()).as(board.id()).isFalse());
+        assertThat(List.of("arduino_nano_33_ble_sense", "circuit_playground_bluefruit", "stm32f746_disco", "wio_terminal",
+                "adafruit_edgebadge", "adafruit_tflm_kit")).allSatisfy(id ->
+                assertThat(renode.availability(CATALOG.byId(id))).as(id).isEqualTo(Availability.yes()));
+        assertThat(renode.runsDeviceFirmware()).isTrue();
+        assertThat(renode.describe(CATALOG.byId("stm32f746_disco")))
+                .isEqualTo("renode platforms/boards/stm32f7_discovery-bb.repl (Renode's model of the board, the real board's firmware)");
     }
 
     @Test
-    void withRenodeOnThePathAndADriverForItsUartABoardIsAvailable() throws IOException {
-        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, fakeRenodeOnPath("ok").toString(),
-                Set.of("UART.NRF52840_UART"));
+    void aBoardWithAPlatformButNoFirmwareForTheRealBoardIsRefusedNamingTheMissingFamily() throws IOException {
+        Board nano = CATALOG.byId("arduino_nano_33_ble_sense");
+        Board withoutFamily = new Board(nano.id(), nano.name(), nano.mcu(), nano.core(), nano.fpu(), nano.clockMhz(),
+                nano.flashBytes(), nano.ramBytes(), nano.consoleUart(), nano.renode(), nano.qemu(), nano.toolchain(),
+                nano.emulation(), nano.unsupportedReason(), nano.sources(), nano.notes(), nano.economics());
 
-        assertThat(renode.availability(CATALOG.byId("circuit_playground_bluefruit"))).isEqualTo(Availability.yes());
+        Availability availability = new RenodeEmulator(RENODE_DIR, fakeRenodeOnPath("ok").toString()).availability(withoutFamily);
+
+        assertThat(availability.available()).isFalse();
+        assertThat(availability.reason()).contains("arduino_nano_33_ble_sense has no firmware for the real board yet")
+                .contains("family and device");
     }
 
     // ---- generated monitor commands and committed scripts ----
@@ -119,18 +120,32 @@ class RenodeEmulatorTest {
         assertThat(commands).containsExactly(
                 "mach create \"arduino_nano_33_ble_sense\"",
                 "machine LoadPlatformDescription @platforms/boards/arduino_nano_33_ble.repl",
+                "machine PyDevFromFile $counter 0xE0001000 0x1000 False \"instruction_counter\"",
                 "sysbus LoadELF $elf",
+                "sysbus.cpu VectorTableOffset 0x10000",
                 "emulation CreateUartPtyTerminal \"term\" $pty true",
                 "connector Connect sysbus.uart0 term");
     }
 
     @Test
-    void bootCommandsSetElfAndPtyThenIncludeTheBoardScriptAndStart() {
+    void aSamd51BoardAddsItsOwnConsoleSercomToTheSiblingPlatformAndItsCpuIsCpu0() {
+        List<String> commands = RenodeScript.rescCommands(CATALOG.byId("wio_terminal"));
+
+        assertThat(commands).contains(
+                "machine LoadPlatformDescriptionFromString \"sercom2: UART.SAMD5_UART @ sysbus 0x41012000 { -> nvic@56 }\"",
+                "sysbus Unregister sysbus.dwt", "sysbus.cpu0 VectorTableOffset 0x4000", "connector Connect sysbus.sercom2 term");
+        assertThat(commands.indexOf("sysbus Unregister sysbus.dwt"))
+                .isLessThan(commands.indexOf("machine PyDevFromFile $counter 0xE0001000 0x1000 False \"instruction_counter\""));
+    }
+
+    @Test
+    void bootCommandsSetElfCounterAndPtyThenIncludeTheBoardScriptAndStart() {
         List<String> commands = RenodeScript.bootCommands(Path.of("/fw/hello.elf"), Path.of("/tmp/r/uart"),
                 Path.of("/work/main/renode/arduino_nano_33_ble_sense.resc"));
 
         assertThat(commands).containsExactly(
                 "$elf=@/fw/hello.elf",
+                "$counter=@/work/main/renode/instruction_counter.py",
                 "$pty=\"/tmp/r/uart\"",
                 "include @/work/main/renode/arduino_nano_33_ble_sense.resc",
                 "start");
@@ -171,32 +186,21 @@ class RenodeEmulatorTest {
     }
 
     @Test
-    void everyRenodePlatformNamedByABoardIsKnownWithItsConsoleUart() {
-        for (Board board : CATALOG.all()) {
-            if (board.renode() != null && board.renode().hasPlatform()) {
-                assertThat(RenodeScript.platform(board.renode().platform()).flatMap(p -> p.uart(board.renode().uart())))
-                        .as(board.id()).isPresent();
-            }
-        }
+    void theCommittedInstructionCounterScriptAnswersCyccntWithTheCpusExecutedInstructions() throws IOException {
+        assertThat(Files.readString(RENODE_DIR.resolve(RenodeScript.COUNTER_SCRIPT)))
+                .contains("request.offset == 4").contains("ExecutedInstructions");
     }
 
     // ---- build profile ----
 
     @Test
-    void theStm32BuildProfileUsesRenodesMemoryMapCappedAtTheRealBoardAndUsart1WithItsIrq() {
+    void theBuildProfileIsTheRealBoardsApplicationRegionAndConsoleUart() {
         BuildProfile profile = new RenodeEmulator(RENODE_DIR, "").buildProfile(CATALOG.byId("stm32f746_disco"));
 
-        assertThat(profile).isEqualTo(new BuildProfile("cortex-m7", "-mfpu=fpv5-sp-d16 -mfloat-abi=hard",
-                0x08000000L, 1048576, 0x20000000L, 327680, 0x40011000L, 37, 77, 36, FrameBuffer.NONE));
-    }
-
-    @Test
-    void theNrf52840BuildProfileHasUart0AndRenodesDefaultSpeedAndSystickFrequency() {
-        BuildProfile profile = new RenodeEmulator(RENODE_DIR, "").buildProfile(CATALOG.byId("arduino_nano_33_ble_sense"));
-
-        // 100 MIPS against a 50 * 0x800000 Hz SysTick: 10^8 / 419430400 = 15625 / 65536 instructions per tick.
-        assertThat(profile).isEqualTo(new BuildProfile("cortex-m4", "-mfpu=fpv4-sp-d16 -mfloat-abi=hard",
-                0x0L, 1048576, 0x20000000L, 262144, 0x40002000L, 2, 15625, 65536, FrameBuffer.NONE));
+        assertThat(profile).isEqualTo(new BuildProfile("cortex-m7", CATALOG.byId("stm32f746_disco").family().fpuFlags(),
+                0x08000000L, 1048576, 0x20000000L, 327680, 0x40011000L, 0, 1, 1, FrameBuffer.NONE));
+        assertThat(new RenodeEmulator(RENODE_DIR, "").buildProfile(CATALOG.byId("arduino_nano_33_ble_sense")).flashOrigin())
+                .isEqualTo(0x10000);
         assertThatThrownBy(() -> new RenodeEmulator(RENODE_DIR, "").buildProfile(CATALOG.byId("himax_we1_plus")))
                 .isInstanceOf(EmulatorException.class).hasMessageContaining("himax_we1_plus");
     }
@@ -231,7 +235,7 @@ class RenodeEmulatorTest {
     void bootSendsTheCommandsOverTheMonitorReturnsThePtyAndCloseQuitsRenode() throws IOException {
         Path bin = fakeRenodeOnPath("ok");
         Path elf = Files.writeString(tempDir.resolve("fw.elf"), "not really an ELF");
-        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, bin.toString(), Set.of("UART.NRF52840_UART"));
+        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, bin.toString());
 
         RunningBoard board = renode.boot(CATALOG.byId("arduino_nano_33_ble_sense"), elf, Duration.ofSeconds(30));
         try {
@@ -250,6 +254,7 @@ class RenodeEmulatorTest {
                 .filter(l -> !l.isBlank()).toList())
                 .containsExactly(
                         "$elf=@" + elf.toAbsolutePath(),
+                        "$counter=@" + RENODE_DIR.resolve("instruction_counter.py"),
                         "$pty=\"" + log.stream().filter(l -> l.startsWith("PTY ")).findFirst().orElseThrow().substring(4) + "\"",
                         "include @" + RENODE_DIR.resolve("arduino_nano_33_ble_sense.resc"),
                         "start",
@@ -300,7 +305,7 @@ class RenodeEmulatorTest {
             throws IOException {
         Path bin = fakeRenodeOnPath(mode);
         Path elf = Files.writeString(tempDir.resolve("fw.elf"), "x");
-        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, bin.toString(), Set.of("UART.NRF52840_UART"));
+        RenodeEmulator renode = new RenodeEmulator(RENODE_DIR, bin.toString());
         return assertThatThrownBy(() -> renode.boot(CATALOG.byId("arduino_nano_33_ble_sense"), elf, Duration.ofSeconds(seconds)))
                 .isInstanceOf(EmulatorException.class);
     }
@@ -325,7 +330,7 @@ class RenodeEmulatorTest {
 
     /**
      * Stands in for Renode as far as this backend sees it: the command-line options, a telnet-mode monitor on the
-     * -P port (negotiation bytes, a swallowed first character, echo, prompts that follow {@code mach create}),
+     * -P port (negotiation bytes, the 9 bytes of the client's answer swallowed, echo, prompts that follow {@code mach create}),
      * variables, {@code include} of a .resc, a pty link made by CreateUartPtyTerminal, and {@code quit}.
      */
     public static final class FakeRenode {
@@ -364,8 +369,10 @@ class RenodeEmulatorTest {
         private void serve(InputStream in, OutputStream out) throws IOException, InterruptedException {
             out.write(new byte[] {(byte) 255, (byte) 251, 1, (byte) 255, (byte) 251, 3,
                     (byte) 255, (byte) 250, 24, 1, (byte) 255, (byte) 240});
+            out.flush();
+            // Renode swallows the client's next 9 bytes, the telnet answer, and only then greets.
+            in.readNBytes(9);
             write(out, "Renode, version fake\r\n\u001B[K(" + prompt + ") ");
-            in.read(); // Renode swallows the first character after connecting.
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;
             while ((b = in.read()) >= 0) {
@@ -438,7 +445,9 @@ class RenodeEmulatorTest {
                 }
                 return "";
             }
-            if (command.matches("connector Connect sysbus\\.\\w+ term")) {
+            if (command.matches("connector Connect sysbus\\.\\w+ term")
+                    || command.matches("machine PyDevFromFile @\\S+instruction_counter\\.py 0xE0001000 0x1000 False \"instruction_counter\"")
+                    || command.matches("sysbus\\.cpu0? VectorTableOffset 0x[0-9a-f]+")) {
                 return "";
             }
             return "No such command or device: " + command;
