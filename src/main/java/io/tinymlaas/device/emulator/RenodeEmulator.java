@@ -92,6 +92,11 @@ public final class RenodeEmulator implements Emulator {
         return Duration.ofSeconds(120);
     }
 
+    @Override
+    public Duration answerTimeout() {
+        return Duration.ofSeconds(120);
+    }
+
     /** The {@code renode} executable on the search path, if there is one. */
     Optional<Path> executable() {
         for (String dir : searchPath.split(Pattern.quote(File.pathSeparator))) {
