@@ -92,6 +92,29 @@ class CortexMKernelsIT {
         assertBitIdentical(boardId, conv(random, 96, 96, 1, 3, 3, 2, 2, Padding.SAME, 8), random, boardId + "-mobilenet");
     }
 
+    /**
+     * Shapes of the MLPerf Tiny models that reach the Helium block paths (four pixels per pass): 3×3 over 16, 32 and
+     * 64 input channels with SAME padding's edges, stride 2, output channels past one prepared batch of 32 and not a
+     * multiple of four, 1×1 with stride 2, a patch just too large to gather, and depthwise over 64 and 133 channels.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"arduino_nano_33_ble_sense", "arm_mps3_an547"})
+    void theMlperfShapesAreBitIdenticalToTheInterpreter(String boardId) {
+        Random random = new Random(20261207);
+        List<TfliteModel> models = new ArrayList<>();
+        models.add(conv(random, 8, 8, 16, 3, 3, 1, 1, Padding.SAME, 16));
+        models.add(conv(random, 9, 7, 32, 3, 3, 2, 2, Padding.SAME, 40));
+        models.add(conv(random, 6, 5, 64, 3, 3, 1, 1, Padding.SAME, 13));
+        models.add(conv(random, 5, 6, 65, 3, 3, 1, 1, Padding.SAME, 5));
+        models.add(conv(random, 9, 9, 24, 1, 1, 2, 2, Padding.VALID, 33));
+        models.add(conv(random, 5, 3, 20, 1, 1, 1, 1, Padding.VALID, 7));
+        models.add(depthwise(random, 1, 64, Padding.SAME));
+        models.add(depthwise(random, 1, 133, Padding.VALID));
+        for (int m = 0; m < models.size(); m++) {
+            assertBitIdentical(boardId, models.get(m), random, boardId + "-mlperf" + m);
+        }
+    }
+
     /** A 96×96×1 input (9,216 B) and a 48×48×2 output (4,608 B): both cross the link in several frames. */
     @Test
     void aModelWhoseTensorsExceedOneFrameRunsBitIdenticallyOnTheM4() {
