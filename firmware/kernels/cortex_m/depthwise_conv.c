@@ -10,6 +10,8 @@
  *   Helium (M55), mve/depthwise_conv.h: four channels per vector of int32 lanes (VLDRB.S32 widens, VMUL + VADD
  *       accumulate), and requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high
  *       multiply, and VRSHL of h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
+ *       Pixels whose windows lie inside the image go four at a time, each tap's weights loaded once for the four,
+ *       with bias + input_offset·Σ w prepared once per group so that no tap adds the offset.
  *   otherwise: plain C.
  *   DSP, 3×3 filter, requantization in its fast form and the whole int8 range, dsp/depthwise_conv.h: the pixels
  *       of a row whose windows lie inside the image go to tinyml_cm_dw3x3_run, which loads each tap's weights
@@ -175,12 +177,18 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
     if (four) {
         dw_group_prepare(p, bias, c, &g);
     }
-#if CM_DSP && !CM_MVE
-    /* Output columns [run_x0, run_x1) of a 3×3 filter have their windows inside the image's width. */
+#if CM_DSP
+    /* Output columns [run_x0, run_x1) have their windows inside the image's width. */
     const int32_t run_x0 = (p->pad_width + p->stride_width - 1) / p->stride_width;
-    const int32_t last = p->input_width - 3 + p->pad_width; /* stride_width times the last such column */
+    const int32_t last = p->input_width - p->filter_width + p->pad_width; /* stride_width times the last such column */
     const int32_t run_x1 = last < 0 ? 0 : (last / p->stride_width + 1 < p->output_width ? last / p->stride_width + 1
                                                                                        : p->output_width);
+#endif
+#if CM_MVE
+    const int32_t blocks = four ? (run_x1 - run_x0) / 4 : 0;
+    const int32x4_t base = blocks > 0 ? dw_inside_base(p, filter, bias, c) : vdupq_n_s32(0);
+#endif
+#if CM_DSP && !CM_MVE
     const int runs = four && g.fast && g.full && p->filter_height == 3 && p->filter_width == 3 && run_x1 > run_x0;
     int32_t wide[18];
     dw_run run;
@@ -206,6 +214,17 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
                     tinyml_cm_dw3x3_run(&run);
                     x = run_x1 - 1;
                     out += (run_x1 - 1 - run_x0) * p->output_depth;
+                    continue;
+                }
+#endif
+#if CM_MVE
+                if (blocks > 0 && x == run_x0 && fy1 - fy0 == p->filter_height) {
+                    const int8_t *xs = image + (y0 * p->input_width + x * p->stride_width - p->pad_width) * depth + c;
+                    for (int32_t i = 0; i < blocks; i++, xs += 4 * p->stride_width * depth, out += 4 * p->output_depth) {
+                        dw_run4(p, filter, base, c, xs, out);
+                    }
+                    x += 4 * blocks - 1;
+                    out -= p->output_depth;
                     continue;
                 }
 #endif
