@@ -23,12 +23,19 @@
 /* The gathered patches of one block, in .bss: with 2 KiB of stack for the whole firmware they cannot be local. */
 static int8_t conv_block_cols[4 * CONV_BLOCK_K_MAX];
 
-/* The requantization of up to CONV_BLOCK_CHANNELS output channels. */
+/* The requantization of one output channel, read together once per block. */
 typedef struct {
-    int32_t base[CONV_BLOCK_CHANNELS];      /* bias + input_offset·Σ w */
-    int32_t multiplier[CONV_BLOCK_CHANNELS];
-    int32_t add[CONV_BLOCK_CHANNELS];       /* cm_single_fast_add, where cm_single_fast_ok */
-    int32_t shift[CONV_BLOCK_CHANNELS];
+    int32_t base;       /* bias + input_offset·Σ w */
+    int32_t multiplier;
+    int32_t add;        /* cm_single_fast_add, where cm_single_fast_ok */
+    int32_t vshl;       /* 1 + shift: VSHL's negative amount for the arithmetic right shift */
+    int32_t shift;
+} conv_block_channel;
+
+/* Up to CONV_BLOCK_CHANNELS output channels. */
+typedef struct {
+    conv_block_channel ch[CONV_BLOCK_CHANNELS];
+    int fast; /* every channel takes cm_single_fast_ok's form */
 } conv_block_channels;
 
 /* Σ of a filter row's k weights. */
@@ -44,13 +51,17 @@ CM_INLINE int32_t conv_block_weight_sum(const int8_t *w, int32_t k)
 CM_INLINE void conv_block_prepare(const tinyml_conv_s8_params *p, const int8_t *filter, const int32_t *bias,
                                   int32_t k, int32_t oc, int32_t count, conv_block_channels *c)
 {
+    c->fast = 1;
     for (int32_t j = 0; j < count; j++) {
         const int32_t ch = oc + j;
         const int32_t shift = p->output_shift[ch];
-        c->base[j] = (bias ? bias[ch] : 0) + p->input_offset * conv_block_weight_sum(filter + ch * k, k);
-        c->multiplier[j] = p->output_multiplier[ch];
-        c->shift[j] = shift;
-        c->add[j] = cm_single_fast_ok(shift, p->output_offset) ? cm_single_fast_add(shift, p->output_offset) : 0;
+        conv_block_channel *q = &c->ch[j];
+        q->base = (bias ? bias[ch] : 0) + p->input_offset * conv_block_weight_sum(filter + ch * k, k);
+        q->multiplier = p->output_multiplier[ch];
+        q->shift = shift;
+        q->vshl = 1 + shift;
+        c->fast = c->fast && cm_single_fast_ok(shift, p->output_offset);
+        q->add = cm_single_fast_ok(shift, p->output_offset) ? cm_single_fast_add(shift, p->output_offset) : 0;
     }
 }
 
@@ -58,6 +69,7 @@ CM_INLINE void conv_block_prepare(const tinyml_conv_s8_params *p, const int8_t *
 CM_INLINE int32x4_t conv_block_dot(const int8_t *const x[4], const int8_t *w, int32_t n)
 {
     int32_t a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    int32x4_t v;
     const int8_t *x0 = x[0], *x1 = x[1], *x2 = x[2], *x3 = x[3];
     __asm__ volatile("wlstp.8 lr, %[n], 2f\n"
                      "1:\n\t"
@@ -71,36 +83,50 @@ CM_INLINE int32x4_t conv_block_dot(const int8_t *const x[4], const int8_t *w, in
                      "vldrb.8 q2, [%[x3]], #16\n\t"
                      "vmladava.s8 %[a3], q2, q0\n\t"
                      "letp lr, 1b\n"
-                     "2:"
-                     : [a0] "+Te"(a0), [a1] "+Te"(a1), [a2] "+Te"(a2), [a3] "+Te"(a3), [x0] "+r"(x0), [x1] "+r"(x1),
-                       [x2] "+r"(x2), [x3] "+r"(x3), [w] "+r"(w)
+                     "2:\n\t"
+                     "vmov %q[v][2], %q[v][0], %[a0], %[a2]\n\t"
+                     "vmov %q[v][3], %q[v][1], %[a1], %[a3]"
+                     : [v] "=w"(v), [a0] "+Te"(a0), [a1] "+Te"(a1), [a2] "+Te"(a2), [a3] "+Te"(a3), [x0] "+r"(x0),
+                       [x1] "+r"(x1), [x2] "+r"(x2), [x3] "+r"(x3), [w] "+r"(w)
                      : [n] "r"(n)
                      : "q0", "q1", "q2", "lr", "memory");
-    int32x4_t v = vdupq_n_s32(a0);
-    v = vsetq_lane_s32(a1, v, 1);
-    v = vsetq_lane_s32(a2, v, 2);
-    return vsetq_lane_s32(a3, v, 3);
+    return v;
 }
 
-/* Output channel j of the prepared ones for the block's pixels (lanes < pixels), offsets apart from out. */
-CM_INLINE void conv_block_store(const tinyml_conv_s8_params *p, const conv_block_channels *c, int32_t j,
-                                int32x4_t acc, int8_t *out, uint32x4_t offsets, mve_pred16_t pixels)
+/* Output channel q for the block's pixels (lanes < pixels; all four where full), offsets apart from out. */
+CM_INLINE void conv_block_store(const tinyml_conv_s8_params *p, const conv_block_channel *q, int32x4_t acc,
+                                int8_t *out, uint32x4_t offsets, mve_pred16_t pixels, const int fast, const int full)
 {
-    acc = vaddq_n_s32(acc, c->base[j]);
+    acc = vaddq_n_s32(acc, q->base);
     int32x4_t v;
-    if (cm_single_fast_ok(c->shift[j], p->output_offset)) {
-        v = vmulhq_s32(acc, vdupq_n_s32(c->multiplier[j]));
-        v = vshlq_r_s32(vaddq_n_s32(v, c->add[j]), 1 + c->shift[j]);
+    if (fast) {
+        v = vmulhq_s32(acc, vdupq_n_s32(q->multiplier));
+        v = vshlq_r_s32(vaddq_n_s32(v, q->add), q->vshl);
     } else {
         int32_t lane[4];
         vst1q_s32(lane, acc);
         for (int32_t i = 0; i < 4; i++) {
-            lane[i] = tinyml_multiply_by_quantized_multiplier(lane[i], c->multiplier[j], c->shift[j]) + p->output_offset;
+            lane[i] = tinyml_multiply_by_quantized_multiplier(lane[i], q->multiplier, q->shift) + p->output_offset;
         }
         v = vld1q_s32(lane);
     }
     v = vminq_s32(vmaxq_s32(v, vdupq_n_s32(p->activation_min)), vdupq_n_s32(p->activation_max));
-    vstrbq_scatter_offset_p_s32(out, offsets, v, pixels);
+    if (full) {
+        vstrbq_scatter_offset_s32(out, offsets, v);
+    } else {
+        vstrbq_scatter_offset_p_s32(out, offsets, v, pixels);
+    }
+}
+
+/* Every output channel of the prepared ones for one block of pixels x (fast, full: as conv_block_store). */
+CM_INLINE void conv_block_channels_of(const tinyml_conv_s8_params *p, const conv_block_channels *c, int32_t count,
+                                      const int8_t *const x[4], const int8_t *w, int32_t k, int8_t *out,
+                                      uint32x4_t offsets, mve_pred16_t pixels, const int fast, const int full)
+{
+    const conv_block_channel *q = c->ch;
+    for (const conv_block_channel *const end = q + count; q != end; q++, w += k, out++) {
+        conv_block_store(p, q, conv_block_dot(x, w, k), out, offsets, pixels, fast, full);
+    }
 }
 
 /* Every output pixel, four at a time; gathered: the patches go through conv_block_cols, else each pixel's K bytes
@@ -137,8 +163,10 @@ CM_INLINE void conv_blocks(const tinyml_conv_s8_params *params, const int8_t *in
             }
             const mve_pred16_t lanes = vctp32q((uint32_t)n);
             const int8_t *w = filter + oc * k;
-            for (int32_t j = 0; j < count; j++, w += k) {
-                conv_block_store(&p, &c, j, conv_block_dot(x, w, k), out + j, offsets, lanes);
+            if (c.fast && n == 4) {
+                conv_block_channels_of(&p, &c, count, x, w, k, out, offsets, lanes, 1, 1);
+            } else {
+                conv_block_channels_of(&p, &c, count, x, w, k, out, offsets, lanes, c.fast, 0);
             }
         }
     }

@@ -1,7 +1,7 @@
 /*
  * DEPTHWISE_CONV_2D's four side-by-side channels on Helium (M55): part of ../depthwise_conv.c, which includes it
- * when cm_simd.h finds MVE, in place of its DSP/plain-C dw_channels4, and takes dw_run4 for the pixels of a row
- * whose windows lie inside the image. Four channels per vector of int32 lanes (VLDRB.S32 widens, VMUL + VADD
+ * when cm_simd.h finds MVE, in place of its DSP/plain-C dw_channels4, and takes the dw_quad functions for the
+ * pixels whose windows lie inside the image, four at a time, with the input offset folded into the bias. Four channels per vector of int32 lanes (VLDRB.S32 widens, VMUL + VADD
  * accumulate), and requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high multiply, and
  * VRSHL of h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h). It needs no prepared group
  * (g): the lanes requantize every shift exactly.
@@ -55,29 +55,61 @@ CM_INLINE int32x4_t dw_inside_base(const tinyml_depthwise_conv_s8_params *p, con
     return vmlaq_n_s32(bias ? vldrwq_s32(bias + c) : vdupq_n_s32(0), sum, p->input_offset);
 }
 
-/* Channels c .. c + 3 of four consecutive pixels of a row whose windows lie inside the image: x is the first one's
- * window (channel c), out its output pixel. Each tap's weights are loaded once for the four. */
-CM_INLINE void dw_run4(const tinyml_depthwise_conv_s8_params *p, const int8_t *filter, int32x4_t base, int32_t c,
-                       const int8_t *x, int8_t *out)
+/* Up to four pixels whose windows lie inside the image, collected in output order (any rows and columns). */
+typedef struct {
+    const int8_t *x[4]; /* each one's window, channel c */
+    int8_t *out[4];     /* its output pixel */
+    int32_t n;
+} dw_quad;
+
+/* Channels c .. c + 3 of the quad's four pixels (n == 4): each tap's weights are loaded once for the four. */
+CM_INLINE void dw_quad_run(const tinyml_depthwise_conv_s8_params *p, const int8_t *filter, int32x4_t base, int32_t c,
+                           const dw_quad *q)
 {
     const int32_t depth = p->input_depth;
-    const int32_t step = p->stride_width * depth;
+    const int32_t skip = (p->input_width - p->filter_width) * depth; /* from a window row's end to the next's start */
+    const int8_t *x0 = q->x[0], *x1 = q->x[1], *x2 = q->x[2], *x3 = q->x[3];
     int32x4_t a0 = base, a1 = base, a2 = base, a3 = base;
     const int8_t *w = filter + c;
-    for (int32_t fy = 0; fy < p->filter_height; fy++, x += p->input_width * depth) {
-        const int8_t *xt = x;
-        for (int32_t fx = 0; fx < p->filter_width; fx++, xt += depth, w += p->output_depth) {
+    for (int32_t fy = 0; fy < p->filter_height; fy++, x0 += skip, x1 += skip, x2 += skip, x3 += skip) {
+        for (int32_t fx = 0; fx < p->filter_width; fx++, w += p->output_depth) {
             const int32x4_t wv = vldrbq_s32(w);
-            a0 = vaddq_s32(a0, vmulq_s32(vldrbq_s32(xt), wv));
-            a1 = vaddq_s32(a1, vmulq_s32(vldrbq_s32(xt + step), wv));
-            a2 = vaddq_s32(a2, vmulq_s32(vldrbq_s32(xt + 2 * step), wv));
-            a3 = vaddq_s32(a3, vmulq_s32(vldrbq_s32(xt + 3 * step), wv));
+            a0 = vaddq_s32(a0, vmulq_s32(vldrbq_s32(x0), wv));
+            a1 = vaddq_s32(a1, vmulq_s32(vldrbq_s32(x1), wv));
+            a2 = vaddq_s32(a2, vmulq_s32(vldrbq_s32(x2), wv));
+            a3 = vaddq_s32(a3, vmulq_s32(vldrbq_s32(x3), wv));
+            x0 += depth;
+            x1 += depth;
+            x2 += depth;
+            x3 += depth;
         }
     }
-    dw_store4(p, a0, c, out);
-    dw_store4(p, a1, c, out + p->output_depth);
-    dw_store4(p, a2, c, out + 2 * p->output_depth);
-    dw_store4(p, a3, c, out + 3 * p->output_depth);
+    dw_store4(p, a0, c, q->out[0]);
+    dw_store4(p, a1, c, q->out[1]);
+    dw_store4(p, a2, c, q->out[2]);
+    dw_store4(p, a3, c, q->out[3]);
+}
+
+/* Adds a pixel whose window lies inside the image; runs the quad when it holds four, or (x NULL) runs what it
+ * holds, the missing pixels standing in for the first (written twice, the same values). */
+CM_INLINE void dw_quad_add(const tinyml_depthwise_conv_s8_params *p, const int8_t *filter, int32x4_t base, int32_t c,
+                           dw_quad *q, const int8_t *x, int8_t *out)
+{
+    if (x) {
+        q->x[q->n] = x;
+        q->out[q->n] = out;
+        if (++q->n < 4) {
+            return;
+        }
+    } else if (q->n == 0) {
+        return;
+    }
+    for (int32_t i = q->n; i < 4; i++) {
+        q->x[i] = q->x[0];
+        q->out[i] = q->out[0];
+    }
+    dw_quad_run(p, filter, base, c, q);
+    q->n = 0;
 }
 
 #endif
