@@ -252,7 +252,7 @@ public final class BoardTarget implements InferenceTarget {
 
     private HelloMessage awaitBoot(BoardSession session, RunningBoard running) {
         try {
-            return session.hello();
+            return session.hello(emulator.listenBeforeAsking());
         } catch (LinkTimeoutException e) {
             throw new TargetException(board.id() + ": the firmware did not answer HELLO after boot (hung or crashed "
                     + "before its main loop); " + e.getMessage() + "; emulator: " + tail(running.emulatorLog()), e);

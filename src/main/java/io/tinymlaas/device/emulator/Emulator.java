@@ -59,6 +59,11 @@ public interface Emulator {
         return Duration.ofSeconds(10);
     }
 
+    /** How long the host listens for the firmware's boot HELLO before it asks for one (zero: it asks at once). */
+    default Duration listenBeforeAsking() {
+        return Duration.ZERO;
+    }
+
     /** What runs the board, for reports: the emulator and its machine or platform, e.g. "qemu mps2-an386 (same-core proxy)". */
     String describe(Board board);
 
