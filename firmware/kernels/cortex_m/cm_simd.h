@@ -192,4 +192,18 @@ CM_INLINE int32_t cm_requant_double_fast(int32_t x, int32_t multiplier, int32_t 
     return (h + (h >> 31) + add) >> right;
 }
 
+#if CM_MVE
+/* cm_requant_double on four lanes, one multiplier and shift for all: VQRDMULH is gemmlowp's rounding doubling high
+ * multiply (the multiplier is positive, so it never saturates), and VRSHL of h − [h < 0] its rounding right shift,
+ * half away from zero (VRSHL rounds half up without overflow). */
+CM_INLINE int32x4_t cm_requant_double_x4(int32x4_t x, int32_t multiplier, int32_t shift)
+{
+    if (shift > 0) {
+        return vqrdmulhq_n_s32(vshlq_r_s32(x, shift), multiplier);
+    }
+    const int32x4_t h = vqrdmulhq_n_s32(x, multiplier);
+    return shift == 0 ? h : vrshlq_n_s32(vaddq_s32(h, vshrq_n_s32(h, 31)), shift);
+}
+#endif
+
 #endif

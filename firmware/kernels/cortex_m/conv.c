@@ -20,9 +20,10 @@
  *   DSP extension (M4, M7, M33): SXTAB16 widens four int8 of input into two int16 pairs with the input offset
  *       added, SXTB16 the weights, SMLAD multiplies and accumulates a pair: word loops in front of the plain-C
  *       tails of the dot products here, and the paths that widen input once into the stack in dsp/conv.h.
- *   Helium (M55): VMLADAVA over 16 bytes, and VADDVA sums the weights, so Σ (x + offset)·w is
- *       Σ x·w + offset·Σ w with no widening; lanes past the end are predicated off. Its dot products and byte
- *       moves replace the others whole, in mve/conv.h.
+ *   Helium (M55): four pixels per pass (mve/conv_blocks.h): each pixel's K bytes read where they are (1×1, no
+ *       padding) or gathered (im2col) into .bss, then a tail-predicated VMLADAVA loop per output channel over the
+ *       four, the input offset folded into the bias; the tap-by-tap fallback (patches too large to gather) keeps
+ *       mve/conv.h's predicated dot products and byte moves.
  *   otherwise: plain C with the same structure (also the DSP build's path for an input offset beyond int16).
  * Everything else (windows, im2col, channel groups, requantization, the choice of path) is shared, and the files
  * in dsp/ and mve/ are parts of this translation unit, chosen by cm_simd.h's CM_DSP and CM_MVE (the core given
@@ -386,7 +387,15 @@ CM_INLINE void conv_all(const tinyml_conv_s8_params *params, const int8_t *input
 #include "dsp/conv.h"
 #endif
 
-/* ---- the paths every core takes, and the choice between them --------------------------------------------- */
+/* ---- Helium (M55): blocks of four pixels, in mve/conv_blocks.h ------------------------------------------------ */
+
+#if CM_MVE
+#include "mve/conv_blocks.h"
+#endif
+
+/* ---- the paths of the other cores (1×1 pixel pairs, im2col blocks), tap by tap for all, and the choice ------ */
+
+#if !CM_MVE
 
 /* 1×1 filter, stride 1, no padding: every pixel is a row of input_depth bytes, one after the other. Two pixels
  * times two output channels at a time. */
@@ -457,6 +466,8 @@ static void __attribute__((noinline)) conv_pointwise(const tinyml_conv_s8_params
     conv_all(p, input, filter, bias, output, CONV_POINTWISE, 1);
 }
 
+#endif
+
 static void __attribute__((noinline)) conv_taps(const tinyml_conv_s8_params *p, const int8_t *input,
                                                 const int8_t *filter, const int32_t *bias, int8_t *output)
 {
@@ -476,25 +487,35 @@ void tinyml_conv_s8(const tinyml_conv_s8_params *p, const int8_t *input, const i
                     int8_t *output)
 {
     const int32_t k = p->filter_height * p->filter_width * p->input_depth;
-#if CM_DSP && !CM_MVE
+    const int pointwise = p->filter_height == 1 && p->filter_width == 1 && p->pad_height == 0 && p->pad_width == 0;
+    const int zero_fits = p->input_offset >= -127 && p->input_offset <= 128;
+#if CM_MVE
+    if (pointwise) {
+        conv_blocks_direct(p, input, filter, bias, output);
+    } else if (k <= CONV_BLOCK_K_MAX && zero_fits) {
+        conv_blocks_gathered(p, input, filter, bias, output);
+    } else {
+        conv_taps(p, input, filter, bias, output);
+    }
+#else
+#if CM_DSP
     if (!cm_offset_fits_int16(p->input_offset)) {
         conv_taps_scalar(p, input, filter, bias, output);
         return;
     }
 #endif
-    if (p->filter_height == 1 && p->filter_width == 1 && p->pad_height == 0 && p->pad_width == 0 &&
-        p->stride_height == 1 && p->stride_width == 1) {
-#if CM_DSP && !CM_MVE
+    if (pointwise && p->stride_height == 1 && p->stride_width == 1) {
+#if CM_DSP
         if ((p->input_depth & 3) == 0 && p->input_depth <= CONV_WIDE_WORDS) {
             conv_flat_wide(p, input, filter, bias, output);
             return;
         }
 #endif
         conv_flat(p, input, filter, bias, output);
-    } else if (p->filter_height == 1 && p->filter_width == 1 && p->pad_height == 0 && p->pad_width == 0) {
+    } else if (pointwise) {
         conv_pointwise(p, input, filter, bias, output);
-    } else if (k <= CONV_PATCH_MAX && p->input_offset >= -127 && p->input_offset <= 128) {
-#if CM_DSP && !CM_MVE
+    } else if (k <= CONV_PATCH_MAX && zero_fits) {
+#if CM_DSP
         const int32_t row_bytes = p->filter_width * p->input_depth;
         if ((row_bytes & 3) == 0 && row_bytes <= CONV_ROW_MAX) {
             conv_im2col_wide(p, input, filter, bias, output);
@@ -505,4 +526,5 @@ void tinyml_conv_s8(const tinyml_conv_s8_params *p, const int8_t *input, const i
     } else {
         conv_taps(p, input, filter, bias, output);
     }
+#endif
 }

@@ -10,6 +10,9 @@
  *   Helium (M55), mve/depthwise_conv.h: four channels per vector of int32 lanes (VLDRB.S32 widens, VMUL + VADD
  *       accumulate), and requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high
  *       multiply, and VRSHL of h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
+ *       Pixels whose windows lie inside the image go four at a time (any rows and columns: dw_quad), each tap's
+ *       weights loaded once for the four, with bias + input_offset·Σ w prepared once per group so that no tap
+ *       adds the offset.
  *   otherwise: plain C.
  *   DSP, 3×3 filter, requantization in its fast form and the whole int8 range, dsp/depthwise_conv.h: the pixels
  *       of a row whose windows lie inside the image go to tinyml_cm_dw3x3_run, which loads each tap's weights
@@ -175,6 +178,10 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
     if (four) {
         dw_group_prepare(p, bias, c, &g);
     }
+#if CM_MVE
+    const int32x4_t base = four ? dw_inside_base(p, filter, bias, c) : vdupq_n_s32(0);
+    dw_quad quad = {.n = 0};
+#endif
 #if CM_DSP && !CM_MVE
     /* Output columns [run_x0, run_x1) of a 3×3 filter have their windows inside the image's width. */
     const int32_t run_x0 = (p->pad_width + p->stride_width - 1) / p->stride_width;
@@ -216,6 +223,12 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
                 win.cols = fx1 - fx0;
                 win.x = image + ((y0 + fy0) * p->input_width + x0 + fx0) * depth;
                 win.w = filter + (fy0 * p->filter_width + fx0) * p->output_depth;
+#if CM_MVE
+                if (four && win.rows == p->filter_height && win.cols == p->filter_width) {
+                    dw_quad_add(p, filter, base, c, &quad, win.x + c, out);
+                    continue;
+                }
+#endif
                 if (four) {
                     dw_channels4(p, &win, bias, &g, c, out);
                 } else {
@@ -224,6 +237,9 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
             }
         }
     }
+#if CM_MVE
+    dw_quad_add(p, filter, base, c, &quad, NULL, NULL);
+#endif
 }
 
 CM_INLINE void dw_all(const tinyml_depthwise_conv_s8_params *params, const int8_t *input, const int8_t *filter,

@@ -1,25 +1,11 @@
-/* Portable reference ADD (int8 and float32, broadcasting). */
-#include "tinyml/kernels/add.h"
-#include "tinyml/quant.h"
-
-static int32_t add_one(const void *params, int32_t x1, int32_t x2) {
-    const tinyml_add_s8_params *p = params;
-    const int32_t shifted1 = (x1 + p->input1_offset) * (1 << p->left_shift);
-    const int32_t shifted2 = (x2 + p->input2_offset) * (1 << p->left_shift);
-    const int32_t scaled1 = tinyml_multiply_by_quantized_multiplier_double_rounding(shifted1, p->input1_multiplier, p->input1_shift);
-    const int32_t scaled2 = tinyml_multiply_by_quantized_multiplier_double_rounding(shifted2, p->input2_multiplier, p->input2_shift);
-    const int32_t sum = scaled1 + scaled2;
-    return tinyml_multiply_by_quantized_multiplier_double_rounding(sum, p->output_multiplier, p->output_shift) + p->output_offset;
-}
+/* Portable reference ADD (int8 and float32, broadcasting). The element functions are in add_ref.h, shared with the
+ * Cortex-M kernel. */
+#include "add_ref.h"
 
 void tinyml_add_s8(const tinyml_add_s8_params *p, const int8_t *input1, const int8_t *input2, int8_t *output) {
-    tinyml_broadcast_s8_apply(&p->shape, input1, input2, output, add_one, p, p->activation_min, p->activation_max);
-}
-
-static float add_f32(float x1, float x2) {
-    return x1 + x2;
+    tinyml_add_s8_ref(p, input1, input2, output);
 }
 
 void tinyml_add_f32(const tinyml_add_f32_params *p, const float *input1, const float *input2, float *output) {
-    tinyml_broadcast_f32_apply(&p->shape, input1, input2, output, add_f32, p->activation_min, p->activation_max);
+    tinyml_add_f32_ref(p, input1, input2, output);
 }

@@ -56,35 +56,6 @@ CM_INLINE int32_t conv_dot1(int32_t acc, const int8_t *x, int32_t n, const int8_
     return acc + offset * sum;
 }
 
-/* Two pixels' rows xa, xb = xa + k times two filter rows wa, wb = wa + k (k inputs each): a[pixel][row] +=
- * Σ (x + offset)·w. Each widened word of weights serves both pixels. */
-CM_INLINE void conv_dot2x2(int32_t a[2][2], const int8_t *xa, const int8_t *wa, int32_t k, int32_t offset)
-{
-    int32_t a00 = a[0][0], a01 = a[0][1], a10 = a[1][0], a11 = a[1][1];
-    int32_t s0 = 0, s1 = 0;
-    for (int32_t left = k; left > 0; left -= 16, xa += 16, wa += 16) {
-        const mve_pred16_t lanes = vctp8q((uint32_t)left);
-        const int8x16_t x0 = vldrbq_z_s8(xa, lanes);
-        const int8x16_t x1 = vldrbq_z_s8(xa + k, lanes);
-        const int8x16_t w0 = vldrbq_z_s8(wa, lanes);
-        const int8x16_t w1 = vldrbq_z_s8(wa + k, lanes);
-        a00 = vmladavaq_s8(a00, x0, w0);
-        a10 = vmladavaq_s8(a10, x1, w0);
-        a01 = vmladavaq_s8(a01, x0, w1);
-        a11 = vmladavaq_s8(a11, x1, w1);
-        s0 = vaddvaq_s8(s0, w0);
-        s1 = vaddvaq_s8(s1, w1);
-    }
-    a00 += offset * s0;
-    a10 += offset * s0;
-    a01 += offset * s1;
-    a11 += offset * s1;
-    a[0][0] = a00;
-    a[0][1] = a01;
-    a[1][0] = a10;
-    a[1][1] = a11;
-}
-
 /* A filter row's few bytes (one input channel), 16 at a time, lanes past the end predicated off. */
 CM_INLINE void conv_copy(int8_t *dst, const int8_t *src, int32_t n)
 {

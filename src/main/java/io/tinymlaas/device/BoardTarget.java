@@ -41,8 +41,6 @@ import java.util.function.Consumer;
  */
 public final class BoardTarget implements InferenceTarget {
 
-    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
-
     private final Board board;
     private final Emulator emulator;
     private final FirmwareBuilder builder;
@@ -139,7 +137,7 @@ public final class BoardTarget implements InferenceTarget {
         try (RunningBoard running = emulator.boot(board, elf, extras, emulator.bootTimeout());
              SerialLink link = SerialLink.open(running.serialDevice());
              Progress.Task inferred = progress.start("inferences on " + board.id(), inputs.size())) {
-            BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
+            BoardSession session = new BoardSession(link, emulator.answerTimeout());
             HelloMessage hello = awaitBoot(session, running);
             if (!hello.boardId().equals(board.id()) || !hello.modelHash().equals(modelHash)) {
                 throw new TargetException(board.id() + ": the board runs other firmware (HELLO says board "
@@ -241,7 +239,7 @@ public final class BoardTarget implements InferenceTarget {
         SerialLink link = null;
         try {
             link = SerialLink.open(running.serialDevice());
-            BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
+            BoardSession session = new BoardSession(link, emulator.answerTimeout());
             return new LiveBoard(Optional.of(running), link, session, awaitBoot(session, running), board.clockMhz());
         } catch (RuntimeException e) {
             if (link != null) {
@@ -254,7 +252,7 @@ public final class BoardTarget implements InferenceTarget {
 
     private HelloMessage awaitBoot(BoardSession session, RunningBoard running) {
         try {
-            return session.hello();
+            return session.hello(emulator.listenBeforeAsking());
         } catch (LinkTimeoutException e) {
             throw new TargetException(board.id() + ": the firmware did not answer HELLO after boot (hung or crashed "
                     + "before its main loop); " + e.getMessage() + "; emulator: " + tail(running.emulatorLog()), e);

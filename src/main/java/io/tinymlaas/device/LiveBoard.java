@@ -8,6 +8,7 @@ import io.tinymlaas.link.HelloMessage;
 import io.tinymlaas.link.LinkTimeoutException;
 import io.tinymlaas.link.ResultMessage;
 import io.tinymlaas.link.SerialLink;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,9 @@ import java.util.Optional;
  * it is closed. An emulated board's emulator is stopped on closing; a real board on a serial port is only let go of.
  */
 public final class LiveBoard implements AutoCloseable {
+
+    /** How long a real board on a serial port may take to answer. */
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     private final Optional<RunningBoard> emulator;
     private final SerialLink link;
@@ -38,7 +42,7 @@ public final class LiveBoard implements AutoCloseable {
     public static LiveBoard attach(String port, Board board) {
         SerialLink link = SerialLink.open(port);
         try {
-            BoardSession session = new BoardSession(link, BoardTarget.ANSWER_TIMEOUT);
+            BoardSession session = new BoardSession(link, ANSWER_TIMEOUT);
             return new LiveBoard(Optional.empty(), link, session, session.hello(), board.clockMhz());
         } catch (LinkTimeoutException e) {
             link.close();

@@ -24,7 +24,24 @@ public final class BoardSession {
      * (SAMD51 SERCOM), so HELLO is asked again every {@link #HELLO_RETRY} until the timeout.
      */
     public HelloMessage hello() {
-        HelloMessage hello = HelloMessage.parse(askForHello());
+        return hello(Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #hello()}, first listening up to {@code listenFirst} for the boot HELLO before asking: a board whose
+     * UART model stalls its transmitter when a byte arrives mid-frame (Renode's SAMD51 SERCOM) must not be spoken to
+     * while it sends.
+     */
+    public HelloMessage hello(Duration listenFirst) {
+        Frame first = null;
+        if (!listenFirst.isZero()) {
+            try {
+                first = link.receive(listenFirst);
+            } catch (LinkTimeoutException e) {
+                // no boot HELLO heard whole: ask for one
+            }
+        }
+        HelloMessage hello = HelloMessage.parse(first != null && first.type() == FrameType.HELLO ? first : askForHello());
         link.send(Frame.of(FrameType.PING));
         Frame answer;
         do {

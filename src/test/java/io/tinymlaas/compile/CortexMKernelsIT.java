@@ -26,10 +26,12 @@ import io.tinymlaas.tflite.OperatorOptions.Padding;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,37 @@ class CortexMKernelsIT {
         assertBitIdentical(boardId, conv(random, 49, 40, 1, 10, 8, 1, 1, Padding.SAME, 8), random, boardId + "-micro_speech");
         assertBitIdentical(boardId, conv(random, 128, 3, 1, 4, 3, 1, 1, Padding.SAME, 8), random, boardId + "-magic_wand");
         assertBitIdentical(boardId, conv(random, 96, 96, 1, 3, 3, 2, 2, Padding.SAME, 8), random, boardId + "-mobilenet");
+    }
+
+    /**
+     * Shapes of the MLPerf Tiny models that reach the Helium block paths (four pixels per pass): 3×3 over 16, 32 and
+     * 64 input channels with SAME padding's edges, stride 2, output channels past one prepared batch of 32 and not a
+     * multiple of four, 1×1 with stride 2, a patch just too large to gather, depthwise over 64 and 133 channels and
+     * over rows wide enough for blocks of four pixels inside the image (stride 2 too), ADD of two same-shaped
+     * operands whose element count is not a multiple of four, and average and max pooling with SAME padding's edges,
+     * a global average and depths that are not a multiple of the lanes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"arduino_nano_33_ble_sense", "arm_mps3_an547"})
+    void theMlperfShapesAreBitIdenticalToTheInterpreter(String boardId) {
+        Random random = new Random(20261207);
+        List<TfliteModel> models = new ArrayList<>();
+        models.add(conv(random, 8, 8, 16, 3, 3, 1, 1, Padding.SAME, 16));
+        models.add(conv(random, 9, 7, 32, 3, 3, 2, 2, Padding.SAME, 40));
+        models.add(conv(random, 6, 5, 64, 3, 3, 1, 1, Padding.SAME, 13));
+        models.add(conv(random, 5, 6, 65, 3, 3, 1, 1, Padding.SAME, 5));
+        models.add(conv(random, 9, 9, 24, 1, 1, 2, 2, Padding.VALID, 33));
+        models.add(conv(random, 5, 3, 20, 1, 1, 1, 1, Padding.VALID, 7));
+        models.add(depthwise(random, 1, 64, Padding.SAME));
+        models.add(depthwise(random, 1, 133, Padding.VALID));
+        models.add(depthwise(random, 1, 64, 7, 12, 2, Padding.SAME));
+        models.add(add(random, new int[] {1, 5, 7, 19}));
+        models.add(pool(random, BuiltinOperator.AVERAGE_POOL_2D, 6, 5, 21, 3, 3, 2, Padding.SAME));
+        models.add(pool(random, BuiltinOperator.AVERAGE_POOL_2D, 9, 5, 64, 9, 5, 1, Padding.VALID));
+        models.add(pool(random, BuiltinOperator.MAX_POOL_2D, 7, 6, 37, 2, 3, 2, Padding.SAME));
+        for (int m = 0; m < models.size(); m++) {
+            assertBitIdentical(boardId, models.get(m), random, boardId + "-mlperf" + m);
+        }
     }
 
     /** A 96×96×1 input (9,216 B) and a 48×48×2 output (4,608 B): both cross the link in several frames. */
@@ -215,11 +248,36 @@ class CortexMKernelsIT {
                 OperatorHarness.randomActivation(random), new OperatorOptions.Conv2D(padding, strideW, strideH, 1, 1));
     }
 
+    private static TfliteModel add(Random random, int[] shape) {
+        byte[] constant = new byte[Arrays.stream(shape).reduce(1, (a, b) -> a * b)];
+        random.nextBytes(constant);
+        List<Tensor> tensors = List.of(OperatorHarness.activation("input", shape, OperatorHarness.randomActivationQuantization(random)),
+                new Tensor("other", TensorType.INT8, shape, OperatorHarness.randomActivationQuantization(random), constant),
+                OperatorHarness.activation("output", shape, OperatorHarness.randomActivationQuantization(random)));
+        return OperatorHarness.singleOperator(BuiltinOperator.ADD, tensors, new int[] {0, 1},
+                OperatorHarness.randomActivation(random), new OperatorOptions.Add());
+    }
+
+    private static TfliteModel pool(Random random, int opcode, int height, int width, int depth, int filterH, int filterW,
+                                    int stride, Padding padding) {
+        Quantization q = OperatorHarness.randomActivationQuantization(random);
+        int outH = OperatorHarness.outputSize(padding, height, filterH, stride);
+        int outW = OperatorHarness.outputSize(padding, width, filterW, stride);
+        List<Tensor> tensors = List.of(OperatorHarness.activation("input", new int[] {1, height, width, depth}, q),
+                OperatorHarness.activation("output", new int[] {1, outH, outW, depth}, q));
+        return OperatorHarness.singleOperator(opcode, tensors, new int[] {0}, OperatorHarness.randomActivation(random),
+                new OperatorOptions.Pool2D(padding, stride, stride, filterW, filterH));
+    }
+
     private static TfliteModel depthwise(Random random, int multiplier, int inDepth, Padding padding) {
         int stride = 1 + random.nextInt(2);
+        int height = 3 + random.nextInt(8);
+        return depthwise(random, multiplier, inDepth, height, 3 + random.nextInt(8), stride, padding);
+    }
+
+    private static TfliteModel depthwise(Random random, int multiplier, int inDepth, int height, int width, int stride,
+                                         Padding padding) {
         int filter = 3;
-        int height = filter + random.nextInt(8);
-        int width = filter + random.nextInt(8);
         int outDepth = inDepth * multiplier;
         int outH = OperatorHarness.outputSize(padding, height, filter, stride);
         int outW = OperatorHarness.outputSize(padding, width, filter, stride);

@@ -51,6 +51,19 @@ public interface Emulator {
         return Duration.ofSeconds(20);
     }
 
+    /**
+     * How long one answer (HELLO, RESULT) may take: QEMU moves a 9,216-B input in a second; Renode's UART models take
+     * seconds per kilobyte on a busy machine.
+     */
+    default Duration answerTimeout() {
+        return Duration.ofSeconds(10);
+    }
+
+    /** How long the host listens for the firmware's boot HELLO before it asks for one (zero: it asks at once). */
+    default Duration listenBeforeAsking() {
+        return Duration.ZERO;
+    }
+
     /** What runs the board, for reports: the emulator and its machine or platform, e.g. "qemu mps2-an386 (same-core proxy)". */
     String describe(Board board);
 

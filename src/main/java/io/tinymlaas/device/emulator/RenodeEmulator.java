@@ -92,6 +92,20 @@ public final class RenodeEmulator implements Emulator {
         return Duration.ofSeconds(120);
     }
 
+    @Override
+    public Duration answerTimeout() {
+        return Duration.ofSeconds(120);
+    }
+
+    /**
+     * Renode's SAMD5_UART stops transmitting when a byte arrives while the firmware sends (the boot HELLO then never ends
+     * and the board hangs in its transmit loop; seen on Renode 1.15.1), so the host waits for the boot HELLO first.
+     */
+    @Override
+    public Duration listenBeforeAsking() {
+        return Duration.ofSeconds(5);
+    }
+
     /** The {@code renode} executable on the search path, if there is one. */
     Optional<Path> executable() {
         for (String dir : searchPath.split(Pattern.quote(File.pathSeparator))) {
