@@ -80,7 +80,7 @@ class LoadedInputsIT {
 
         assertThat(run.outputs()).containsExactlyElementsOf(reference(inputs));
         assertThat(run.description())
-                .isEqualTo("qemu mps2-an386 for arduino_nano_33_ble_sense, inputs loaded in its frame buffer");
+                .isEqualTo("qemu mps2-an386 (same-core proxy) for arduino_nano_33_ble_sense, inputs loaded in its frame buffer");
         assertThat(work.resolve(NANO.id()).resolve("frame-buffer.bin")).doesNotExist();
     }
 
@@ -135,7 +135,7 @@ class LoadedInputsIT {
                 firmware.size(), inputs);
 
         assertThat(run.outputs()).containsExactlyElementsOf(reference(inputs));
-        assertThat(run.description()).isEqualTo("qemu mps2-an386 for arduino_nano_33_ble_sense");
+        assertThat(run.description()).isEqualTo("qemu mps2-an386 (same-core proxy) for arduino_nano_33_ble_sense");
     }
 
     private RunningBoard bootNano(Path batch) {
