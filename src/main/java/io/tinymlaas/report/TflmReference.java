@@ -50,7 +50,7 @@ public record TflmReference(String example, String core, boolean sameShapeAsOurs
     }
 
     /** {@code theirs} ÷ {@code ours} as "3.20×", or "–" when either is unknown. */
-    public static String ratio(Long theirs, Long ours) {
+    private static String ratio(Long theirs, Long ours) {
         if (theirs == null || ours == null || ours <= 0) {
             return "–";
         }
