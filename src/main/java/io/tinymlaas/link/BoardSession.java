@@ -7,9 +7,9 @@ import java.util.function.Consumer;
 /** The request/answer conversation with a board's firmware over a {@link SerialLink}. */
 public final class BoardSession {
 
-    private final SerialLink link;
     private static final Duration HELLO_RETRY = Duration.ofSeconds(2);
 
+    private final SerialLink link;
     private final Duration timeout;
 
     public BoardSession(SerialLink link, Duration timeout) {
