@@ -33,8 +33,11 @@ final class PublishedBench {
         this.targets = targets;
     }
 
-    PublishedBenchRow run(PublishedShape shape, String boardId, int inputCount, long seed) {
-        targets.target(boardId).requireRunnable();
+    /** A shape made once for every board: its model, compiled, the seeded inputs and the reference interpreter's outputs. */
+    record Prepared(PublishedShape shape, byte[] tflite, CompiledModel compiled, List<byte[]> inputs, List<byte[]> expected) {
+    }
+
+    static Prepared prepare(PublishedShape shape, int inputCount, long seed) {
         TfliteModel model = shape.build(seed);
         byte[] tflite = TfliteWriter.write(model);
         CompiledModel compiled = AotCompiler.compile(model, Hashes.sha256(tflite), shape.id() + ".tflite");
@@ -49,6 +52,15 @@ final class PublishedBench {
                 expected.add(interpreter.invoke(input));
             }
         }
+        return new Prepared(shape, tflite, compiled, inputs, expected);
+    }
+
+    PublishedBenchRow run(Prepared prepared, String boardId) {
+        PublishedShape shape = prepared.shape();
+        CompiledModel compiled = prepared.compiled();
+        List<byte[]> inputs = prepared.inputs();
+        List<byte[]> expected = prepared.expected();
+        byte[] tflite = prepared.tflite();
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         Path work = layout.output().resolve("bench-published").resolve(shape.id() + "-" + boardId);

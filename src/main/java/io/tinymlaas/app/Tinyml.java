@@ -290,8 +290,9 @@ public final class Tinyml {
         PublishedBench bench = new PublishedBench(layout, targets);
         List<PublishedBenchRow> rows = new ArrayList<>();
         for (PublishedShape shape : shapes) {
+            PublishedBench.Prepared prepared = PublishedBench.prepare(shape, inputs, seed);
             for (String boardId : boardIds) {
-                rows.add(bench.run(shape, boardId, inputs, seed));
+                rows.add(bench.run(prepared, boardId));
             }
         }
         return rows;
