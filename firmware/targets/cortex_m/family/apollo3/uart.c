@@ -6,11 +6,11 @@
  *
  * Addresses and fields as Ambiq's CMSIS header spells them (CMSIS/AmbiqMicro/Include/apollo3.h, in
  * sparkfun/AmbiqSuiteSDK): PWRCTRL 0x40021000 (DEVPWREN 0x08, PWRUART0 bit 7; DEVPWRSTATUS 0x18, HCPA bit 2); UART0
- * 0x4001C000 (DR 0x00, FR 0x18 with RXFE bit 4 and TXFF bit 5, IBRD 0x24, FBRD 0x28, LCRH 0x2C with FEN bit 4 and
- * WLEN bits 5-6, CR 0x30 with UARTEN bit 0, CLKEN bit 3, CLKSEL bits 4-6, TXE bit 8, RXE bit 9); GPIO 0x40010000
- * (PADREGA.. at 0x00, one byte per pad with INPEN bit 1 and FNCSEL bits 3-5; PADKEY 0x60, key 0x73).
+ * 0x4001C000, the PL011 registers of pl011.h plus Ambiq's CR fields CLKEN bit 3 and CLKSEL bits 4-6; GPIO 0x40010000
+ * (PADREGA.. at 0x00, one byte per pad with INPEN bit 1 and FNCSEL bits 3-5; PADKEY 0x60, key 0x73). Bytes move
+ * through pl011.c.
  */
-#include "board_uart.h"
+#include "pl011.h"
 
 #ifndef TINYML_UART_PIN_FUNCTION
 #error "the Apollo3 driver needs TINYML_UART_PIN_FUNCTION, the pads' FNCSEL (0 for UART0 on pads 48/49)"
@@ -25,22 +25,8 @@
 #error "the Apollo3 driver knows UART0 only"
 #endif
 
-#define UART(offset) TINYML_REG32(TINYML_UART_BASE + (offset))
-#define DR UART(0x00u)
-#define FR UART(0x18u)
-#define IBRD UART(0x24u)
-#define FBRD UART(0x28u)
-#define LCRH UART(0x2Cu)
-#define CR UART(0x30u)
-#define FR_RXFE (1u << 4)
-#define FR_TXFF (1u << 5)
-#define LCRH_FEN (1u << 4)
-#define LCRH_WLEN_8 (3u << 5)
-#define CR_UARTEN (1u << 0)
 #define CR_CLKEN (1u << 3)
 #define CR_CLKSEL_24MHZ (1u << 4)
-#define CR_TXE (1u << 8)
-#define CR_RXE (1u << 9)
 #define UART_CLOCK_HZ 24000000u
 
 /* Baud divisor in 64ths: 24 MHz / (16 * 115200) = 13 + 1/64. */
@@ -63,33 +49,14 @@ void tinyml_uart_init(void)
     PWRCTRL_DEVPWREN |= DEVPWR_UART;
     while (!(PWRCTRL_DEVPWRSTATUS & DEVPWRSTATUS_HCPA)) {
     }
-    CR = CR_CLKEN | CR_CLKSEL_24MHZ; /* the clock runs, the UART is still off while it is configured */
-    IBRD = (uint32_t)(DIVISOR_64THS / 64u);
-    FBRD = (uint32_t)(DIVISOR_64THS % 64u);
-    LCRH = LCRH_WLEN_8 | LCRH_FEN; /* a PL011 takes new divisors when LCRH is written */
-    CR = CR_CLKEN | CR_CLKSEL_24MHZ | CR_UARTEN | CR_TXE | CR_RXE;
+    PL011_CR = CR_CLKEN | CR_CLKSEL_24MHZ; /* the clock runs, the UART is still off while it is configured */
+    PL011_IBRD = (uint32_t)(DIVISOR_64THS / 64u);
+    PL011_FBRD = (uint32_t)(DIVISOR_64THS % 64u);
+    PL011_LCRH = PL011_LCRH_WLEN_8 | PL011_LCRH_FEN; /* a PL011 takes new divisors when LCRH is written */
+    PL011_CR = CR_CLKEN | CR_CLKSEL_24MHZ | PL011_CR_UARTEN | PL011_CR_TXE | PL011_CR_RXE;
 
     GPIO_PADKEY = PADKEY_UNLOCK;
     configure_pad(TINYML_UART_TX_PIN, TINYML_UART_PIN_FUNCTION << PADREG_FNCSEL_SHIFT);
     configure_pad(TINYML_UART_RX_PIN, (TINYML_UART_PIN_FUNCTION << PADREG_FNCSEL_SHIFT) | PADREG_INPEN);
     GPIO_PADKEY = 0;
-}
-
-void tinyml_uart_putc(uint8_t byte)
-{
-    while (FR & FR_TXFF) {
-    }
-    DR = byte;
-}
-
-uint8_t tinyml_uart_getc(void)
-{
-    while (FR & FR_RXFE) {
-    }
-    return (uint8_t)DR; /* bits 8-11 hold framing, parity, break and overrun errors: the frame CRC judges the byte */
-}
-
-int tinyml_uart_poll(void)
-{
-    return (FR & FR_RXFE) ? -1 : (int)(DR & 0xFFu);
 }

@@ -5,10 +5,21 @@
  *
  * Register offsets and fields as Nordic's MDK spells them (nrfx bsp/stable/mdk/nrf52840.h and nrf52840_bitfields.h;
  * also apache/nuttx arch/arm/src/nrf52/hardware/nrf52_uarte.h): ENABLE = 8 selects the UARTE, BAUDRATE 0x01D60000 is
- * 115200 (actually 115108), CLOCK at 0x40000000 (TASKS_HFCLKSTART 0x000, EVENTS_HFCLKSTARTED 0x100), P0 at 0x50000000
- * and P1 at 0x50000300 (OUTSET 0x508, DIRSET 0x518). The UARTE has an RX FIFO (TASKS_FLUSHRX empties it) that keeps
- * the bytes arriving between ENDRX and the next STARTRX; UNVERIFIED (its depth, from memory: a few bytes) is that it
- * is deep enough for the one-byte re-armed reception to lose nothing while the runtime reads each byte promptly.
+ * 115200 (actually 115108), SHORTS 0x200 with ENDRX_STARTRX bit 5, CLOCK at 0x40000000 (TASKS_HFCLKSTART 0x000,
+ * EVENTS_HFCLKSTARTED 0x100), P0 at 0x50000000 and P1 at 0x50000300 (OUTSET 0x508, DIRSET 0x518). RXD.AMOUNT is "the
+ * number of bytes transferred in the last transaction": it is valid after ENDRX, not while a transfer runs, so on the
+ * chip a polled driver learns of each byte from ENDRX, and a larger receive buffer would hide the bytes of a frame's
+ * tail until it filled. The bytes that arrive between ENDRX and the next STARTRX wait in the UARTE's RX FIFO (5 bytes:
+ * UARTE_HW_RX_FIFO_SIZE in nrfx drivers/src/nrfx_uarte.c), so re-arming within four byte times (35 us) loses nothing.
+ *
+ * Renode's model of the UARTE (NRF52840_UART, easyDMA) differs in two ways that matter here (renode-infrastructure
+ * src/Emulator/Peripherals/Peripherals/UART/NRF52840_UART.cs, Renode 1.15.1): host bytes arrive in bursts at its
+ * synchronisation points, and a byte that arrives while ENDRX is clear is written at the previous transfer's next
+ * address even when that transfer has ended, while a byte that arrives while ENDRX is set waits in an unbounded queue
+ * that each STARTRX drains by one byte. Clearing ENDRX before STARTRX, as the chip wants, therefore leaves a window in
+ * which a burst is written past the buffer and lost (longer frames then failed their CRC or never ended). The model
+ * also has no SHORTS register, which tells it apart from the chip: there the driver triggers STARTRX while ENDRX is
+ * still set (the burst waits), clears ENDRX, and triggers STARTRX again to take the first waiting byte.
  */
 #include "board_uart.h"
 
@@ -18,6 +29,7 @@
 #define EVENTS_ENDRX UARTE(0x110u)
 #define EVENTS_ENDTX UARTE(0x120u)
 #define EVENTS_ERROR UARTE(0x124u)
+#define SHORTS UARTE(0x200u)
 #define ERRORSRC UARTE(0x480u)
 #define ENABLE UARTE(0x500u)
 #define PSEL_RTS UARTE(0x508u)
@@ -34,6 +46,7 @@
 #define ENABLE_UARTE 8u
 #define PSEL_DISCONNECTED 0xFFFFFFFFu
 #define BAUDRATE_115200 0x01D60000u
+#define SHORTS_ENDRX_STARTRX (1u << 5)
 
 #define CLOCK_TASKS_HFCLKSTART TINYML_REG32(0x40000000u)
 #define CLOCK_EVENTS_HFCLKSTARTED TINYML_REG32(0x40000100u)
@@ -48,13 +61,36 @@
 /* EasyDMA reads and writes RAM only: the bytes in flight live here, not in flash or on a stack that may move. */
 static volatile uint8_t s_tx_byte;
 static volatile uint8_t s_rx_byte;
+static int s_model_without_shorts;
 
-static void arm_receive(void)
+/* Probed once: the chip keeps what is written to SHORTS, Renode's model reads it as 0. */
+static int has_shorts(void)
 {
-    EVENTS_ENDRX = 0;
+    int kept;
+    SHORTS = SHORTS_ENDRX_STARTRX;
+    kept = SHORTS == SHORTS_ENDRX_STARTRX;
+    SHORTS = 0;
+    return kept;
+}
+
+static void start_receive(void)
+{
     RXD_PTR = (uint32_t)(uintptr_t)&s_rx_byte;
     RXD_MAXCNT = 1;
     TASKS_STARTRX = 1;
+}
+
+/* After the byte of an ENDRX has been taken. */
+static void rearm_receive(void)
+{
+    if (s_model_without_shorts) {
+        start_receive();
+        EVENTS_ENDRX = 0;
+        TASKS_STARTRX = 1;
+    } else {
+        EVENTS_ENDRX = 0;
+        start_receive();
+    }
 }
 
 void tinyml_uart_init(void)
@@ -77,7 +113,9 @@ void tinyml_uart_init(void)
     BAUDRATE = BAUDRATE_115200;
     CONFIG = 0; /* no parity, one stop bit, no flow control */
     ENABLE = ENABLE_UARTE;
-    arm_receive();
+    s_model_without_shorts = !has_shorts();
+    EVENTS_ENDRX = 0;
+    start_receive();
 }
 
 void tinyml_uart_putc(uint8_t byte)
@@ -103,7 +141,7 @@ static uint8_t take_byte(void)
         ERRORSRC = ERRORSRC;
         EVENTS_ERROR = 0;
     }
-    arm_receive();
+    rearm_receive();
     return byte;
 }
 

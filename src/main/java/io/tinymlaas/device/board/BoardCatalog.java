@@ -315,7 +315,8 @@ public final class BoardCatalog {
             String name = requireText(file, "device.console." + pin, console.get(pin));
             if (!Device.Console.isPinName(name)) {
                 throw new BoardDescriptorException(file, "device.console." + pin,
-                        "'" + name + "' is not a pin name such as P1.03 (nRF), PA9 (STM32, SAMD51) or PAD48 (Apollo3)");
+                        "'" + name + "' is not a pin name such as P1.03 (nRF), PA9 (STM32, SAMD51), PAD48 (Apollo3) or"
+                                + " PIN17 (CXD5602)");
             }
         }
         for (String field : CONSOLE_OPTIONAL_FIELDS) {

@@ -32,7 +32,8 @@ public record Device(long flashOrigin, long flashBytes, long ramOrigin, long ram
      * @param uart        the peripheral's name in the datasheet, e.g. {@code uarte0}, {@code usart1}, {@code sercom5}
      * @param base        its register block
      * @param tx          the TX pin as the datasheet names it: {@code P1.03} (nRF), {@code PA9} (STM32, SAMD51),
-     *                    {@code PAD48} (Apollo3)
+     *                    {@code PAD48} (Apollo3), or by its number where the chip numbers its pins without ports:
+     *                    {@code PIN17} (CXD5602: SPI0_CS_X, pin 17 in NuttX's cxd56xx/pin.h)
      * @param rx          the RX pin, spelled the same way
      * @param pinFunction the pins' function where the family multiplexes them: STM32 alternate function (7 = AF7),
      *                    SAMD51 multiplexer function (2 = C), Apollo3 pad function (FNCSEL); null for the nRF52840,
@@ -42,11 +43,11 @@ public record Device(long flashOrigin, long flashBytes, long ramOrigin, long ram
     public record Console(String uart, long base, String tx, String rx, Integer pinFunction, Integer rxPad) {
 
         private static final Pattern PORT_PIN = Pattern.compile("P(?:(\\d)\\.(\\d{1,2})|([A-Z])(\\d{1,2}))");
-        private static final Pattern PAD = Pattern.compile("PAD(\\d{1,2})");
+        private static final Pattern NUMBERED = Pattern.compile("(?:PAD|PIN)(\\d{1,3})");
 
         /** True when {@code name} is a pin name the firmware understands. */
         public static boolean isPinName(String name) {
-            if (PAD.matcher(name).matches()) {
+            if (NUMBERED.matcher(name).matches()) {
                 return true;
             }
             Matcher m = PORT_PIN.matcher(name);
@@ -55,15 +56,15 @@ public record Device(long flashOrigin, long flashBytes, long ramOrigin, long ram
 
         /**
          * A pin as the firmware takes it: port * 32 + pin ({@code P1.03} = 35, {@code PB16} = 48, {@code PA9} = 9), or
-         * the pad's number ({@code PAD48} = 48).
+         * the pad's or pin's number ({@code PAD48} = 48, {@code PIN17} = 17).
          */
         public static int pinNumber(String name) {
             if (!isPinName(name)) {
                 throw new IllegalArgumentException("not a pin name: " + name);
             }
-            Matcher pad = PAD.matcher(name);
-            if (pad.matches()) {
-                return Integer.parseInt(pad.group(1));
+            Matcher numbered = NUMBERED.matcher(name);
+            if (numbered.matches()) {
+                return Integer.parseInt(numbered.group(1));
             }
             Matcher m = PORT_PIN.matcher(name);
             m.matches();
@@ -80,7 +81,9 @@ public record Device(long flashOrigin, long flashBytes, long ramOrigin, long ram
         /** Intel HEX, which carries its addresses (openocd, nrfjprog, STM32CubeProgrammer). */
         HEX,
         /** UF2 with the family id, for the drive a UF2 bootloader shows. */
-        UF2;
+        UF2,
+        /** The linked ELF itself, for tools that take its program headers (NuttX's mkspk makes the Spresense's .spk). */
+        ELF;
 
         @JsonValue
         public String yamlName() {

@@ -18,7 +18,9 @@ public enum McuFamily {
     /** Microchip SAM D51 (Cortex-M4F): SERCOM in USART mode. UF2 family id of the SAMD51 UF2 bootloaders. */
     SAMD51("-mfpu=fpv4-sp-d16 -mfloat-abi=hard", 0x55114460L),
     /** Ambiq Apollo3 (Cortex-M4F): its PL011-style UART. */
-    APOLLO3("-mfpu=fpv4-sp-d16 -mfloat-abi=hard", null);
+    APOLLO3("-mfpu=fpv4-sp-d16 -mfloat-abi=hard", null),
+    /** Sony CXD5602 (Cortex-M4F application cores): its PL011-style UART1, run from RAM after the Spresense loader. */
+    CXD56("-mfpu=fpv4-sp-d16 -mfloat-abi=hard", null);
 
     private final String fpuFlags;
     private final Long uf2FamilyId;

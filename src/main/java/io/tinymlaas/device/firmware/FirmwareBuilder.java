@@ -91,7 +91,7 @@ public final class FirmwareBuilder {
         Firmware firmware = make(model, board, profile, List.of("FAMILY=" + board.family().yamlName(),
                 "UART_TX_PIN=" + Device.Console.pinNumber(console.tx()), "UART_RX_PIN=" + Device.Console.pinNumber(console.rx()),
                 "UART_PIN_FUNCTION=" + orZero(console.pinFunction()), "UART_RX_PAD=" + orZero(console.rxPad())), directory);
-        return new DeviceFirmware(firmware, FlashImages.write(firmware.elf().resolveSibling("firmware.bin"), board, directory),
+        return new DeviceFirmware(firmware, FlashImages.write(firmware, board, directory),
                 device.flashCommand());
     }
 

@@ -6,20 +6,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes a linked program (objcopy's raw bytes from the flash origin on) as the image files a board's descriptor lists. */
+/** Writes a linked program as the image files a board's descriptor lists. */
 final class FlashImages {
 
     private FlashImages() {
     }
 
-    /** {@code <board>.bin}, {@code .hex} and {@code .uf2} as the descriptor lists them, in {@code directory}, in that order. */
-    static List<Path> write(Path rawImage, Board board, Path directory) {
+    /**
+     * {@code <board>.bin}, {@code .hex}, {@code .uf2} and {@code .elf} as the descriptor lists them, in {@code directory},
+     * in that order; all but the ELF from objcopy's raw bytes from the flash origin on ({@code firmware.bin} beside it).
+     */
+    static List<Path> write(Firmware firmware, Board board, Path directory) {
         Device device = board.device();
         try {
-            byte[] image = Files.readAllBytes(rawImage);
+            byte[] image = Files.readAllBytes(firmware.elf().resolveSibling("firmware.bin"));
             List<Path> written = new ArrayList<>();
             for (Device.ImageFormat format : device.images()) {
                 Path file = directory.resolve(board.id() + format.extension());
@@ -28,6 +32,7 @@ final class FlashImages {
                     case HEX -> Files.writeString(file, IntelHex.encode(image, device.flashOrigin()), StandardCharsets.US_ASCII);
                     case UF2 -> Files.write(file, Uf2.encode(image, device.flashOrigin(), board.family().uf2FamilyId()
                             .orElseThrow(() -> new FirmwareBuildException(board.family().yamlName() + " has no UF2 family id"))));
+                    case ELF -> Files.copy(firmware.elf(), file, StandardCopyOption.REPLACE_EXISTING);
                 }
                 written.add(file);
             }

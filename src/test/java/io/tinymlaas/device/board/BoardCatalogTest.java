@@ -242,27 +242,30 @@ class BoardCatalogTest {
         assertThat(Device.Console.pinNumber("PB16")).isEqualTo(48);
         assertThat(Device.Console.pinNumber("PA9")).isEqualTo(9);
         assertThat(Device.Console.pinNumber("PAD48")).isEqualTo(48);
+        assertThat(Device.Console.pinNumber("PIN17")).isEqualTo(17);
         assertThat(Device.Console.isPinName("PB32")).isFalse();
         assertThat(Device.Console.isPinName("D1")).isFalse();
     }
 
     @Test
-    void everyCortexMSeedBoardWithAFirmwareFamilyHasItsImageAboveItsBootloader() {
+    void everyCortexMSeedBoardHasAFirmwareFamilyAndItsImageWhereItsBootloaderWantsIt() {
         assertThat(catalog.all().stream().filter(b -> b.family() != null).map(Board::id)).containsExactlyInAnyOrder(
                 "adafruit_edgebadge", "adafruit_tflm_kit", "arduino_nano_33_ble_sense", "circuit_playground_bluefruit",
-                "sparkfun_edge", "stm32f746_disco", "wio_terminal");
+                "sony_spresense", "sparkfun_edge", "stm32f746_disco", "wio_terminal");
         assertThat(catalog.byId("arduino_nano_33_ble_sense").device().flashOrigin()).isEqualTo(0x10000);
         assertThat(catalog.byId("circuit_playground_bluefruit").device().flashOrigin()).isEqualTo(0x26000);
         assertThat(catalog.byId("wio_terminal").device().flashOrigin()).isEqualTo(0x4000);
         assertThat(catalog.byId("stm32f746_disco").device().flashOrigin()).isEqualTo(0x0800_0000L);
         assertThat(catalog.byId("sparkfun_edge").device().flashOrigin()).isEqualTo(0xC000);
+        assertThat(catalog.byId("sony_spresense").device().flashOrigin()).as("loaded into RAM by the Spresense loader")
+                .isEqualTo(0x0D00_0000L);
     }
 
     @Test
     void anUnknownFamilyAMissingDeviceABadPinAndUf2WithoutAFamilyIdAreRejectedByName() throws IOException {
         write("test_board", VALID + DEVICE.replace("family: nrf52840", "family: nrf9160"));
         assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)
-                .hasMessageContaining("'family'").hasMessageContaining("'nrf9160' is not one of nrf52840, stm32f7, samd51, apollo3");
+                .hasMessageContaining("'family'").hasMessageContaining("'nrf9160' is not one of nrf52840, stm32f7, samd51, apollo3, cxd56");
 
         write("test_board", VALID + "family: nrf52840\n");
         assertThatThrownBy(() -> new BoardCatalog(tempDir)).isInstanceOf(BoardDescriptorException.class)

@@ -81,11 +81,28 @@ class DeviceFirmwareIT {
     }
 
     @Test
-    void aBoardWithoutAFamilyIsRefusedWithTheReason() {
+    void theSpresenseElfRunsFromItsRamAndNamesTheStackNuttxsMkspkPutsInTheSpkHeader() throws Exception {
         Board spresense = BOARDS.byId("sony_spresense");
-        assertThatThrownBy(() -> new FirmwareBuilder(LAYOUT.firmware()).buildForDevice(HELLO_WORLD, spresense, work))
+        Device device = spresense.device();
+
+        DeviceFirmware built = new FirmwareBuilder(LAYOUT.firmware()).buildForDevice(HELLO_WORLD, spresense, work);
+
+        Path elf = built.images().get(0);
+        assertThat(elf.getFileName()).hasToString("sony_spresense.elf");
+        assertThat(Files.readAllBytes(elf)).isEqualTo(Files.readAllBytes(built.firmware().elf()));
+        long ramEnd = device.ramOrigin() + device.ramBytes();
+        assertThat(symbolAddress(elf, "__stack")).as("__stack").isEqualTo(symbolAddress(elf, "__stack_top"))
+                .isBetween(device.ramOrigin() + 1, ramEnd);
+        assertThat(ramEnd).as("the 1.5 MiB of application SRAM from 0x0d000000").isEqualTo(0x0D00_0000L + 1_572_864);
+        assertThat(built.flashCommand()).contains("mkspk -c 2 sony_spresense.elf").contains("sony_spresense.spk");
+    }
+
+    @Test
+    void aBoardWithoutAFamilyIsRefusedWithTheReason() {
+        Board an547 = BOARDS.byId("arm_mps3_an547");
+        assertThatThrownBy(() -> new FirmwareBuilder(LAYOUT.firmware()).buildForDevice(HELLO_WORLD, an547, work))
                 .isInstanceOf(FirmwareBuildException.class)
-                .hasMessageContaining("sony_spresense has no MCU family with a firmware driver");
+                .hasMessageContaining("arm_mps3_an547 has no MCU family with a firmware driver");
     }
 
     /** The image's first bytes at the flash origin are the vector table: initial SP inside RAM, reset handler in flash. */
@@ -100,6 +117,14 @@ class DeviceFirmwareIT {
             assertThat(block.getInt(28) & 0xFFFF_FFFFL).as("family id").isEqualTo(board.family().uf2FamilyId().orElseThrow());
             address = block.getInt(12) & 0xFFFF_FFFFL;
             vectors = ByteBuffer.wrap(bytes, 32, 8).slice().order(ByteOrder.LITTLE_ENDIAN);
+        } else if (name.endsWith(".elf")) {
+            ByteBuffer elf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+            int header = elf.getInt(28); // e_phoff: the first loaded segment (p_type 1) holds the vector table
+            while (elf.getInt(header) != 1) {
+                header += elf.getShort(42); // e_phentsize
+            }
+            address = elf.getInt(header + 12) & 0xFFFF_FFFFL; // p_paddr
+            vectors = ByteBuffer.wrap(bytes, elf.getInt(header + 4), 8).slice().order(ByteOrder.LITTLE_ENDIAN); // p_offset
         } else if (name.endsWith(".hex")) {
             String[] lines = new String(bytes, StandardCharsets.US_ASCII).split("\n");
             long upper = Long.parseLong(lines[0].substring(9, 13), 16);
