@@ -10,16 +10,17 @@
  * number of bytes transferred in the last transaction": it is valid after ENDRX, not while a transfer runs, so on the
  * chip a polled driver learns of each byte from ENDRX, and a larger receive buffer would hide the bytes of a frame's
  * tail until it filled. The bytes that arrive between ENDRX and the next STARTRX wait in the UARTE's RX FIFO (5 bytes:
- * UARTE_HW_RX_FIFO_SIZE in nrfx drivers/src/nrfx_uarte.c), so re-arming within four byte times (35 us) loses nothing.
+ * UARTE_HW_RX_FIFO_SIZE in nrfx drivers/src/nrfx_uarte.c), so re-arming within four byte times (about 350 us) loses nothing.
  *
  * Renode's model of the UARTE (NRF52840_UART, easyDMA) differs in two ways that matter here (renode-infrastructure
  * src/Emulator/Peripherals/Peripherals/UART/NRF52840_UART.cs, Renode 1.15.1): host bytes arrive in bursts at its
  * synchronisation points, and a byte that arrives while ENDRX is clear is written at the previous transfer's next
  * address even when that transfer has ended, while a byte that arrives while ENDRX is set waits in an unbounded queue
- * that each STARTRX drains by one byte. Clearing ENDRX before STARTRX, as the chip wants, therefore leaves a window in
- * which a burst is written past the buffer and lost (longer frames then failed their CRC or never ended). The model
- * also has no SHORTS register, which tells it apart from the chip: there the driver triggers STARTRX while ENDRX is
- * still set (the burst waits), clears ENDRX, and triggers STARTRX again to take the first waiting byte.
+ * that each STARTRX drains by one byte. Clearing ENDRX before STARTRX, as the chip wants (a byte waiting in its FIFO can
+ * end the new transfer at once, and that ENDRX must not be cleared), therefore leaves a window in which a burst is
+ * written over the RAM after the buffer and lost: longer frames failed their CRC or never ended. The model also has no
+ * SHORTS register, which tells it apart from the chip: there the driver triggers STARTRX while ENDRX is still set (a
+ * burst waits in the queue), clears ENDRX, and triggers STARTRX again to take the first waiting byte.
  */
 #include "board_uart.h"
 
