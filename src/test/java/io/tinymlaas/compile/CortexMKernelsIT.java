@@ -98,7 +98,8 @@ class CortexMKernelsIT {
     /**
      * Shapes of the MLPerf Tiny models that reach the Helium block paths (four pixels per pass): 3×3 over 16, 32 and
      * 64 input channels with SAME padding's edges, stride 2, output channels past one prepared batch of 32 and not a
-     * multiple of four, 1×1 with stride 2, a patch just too large to gather, depthwise over 64 and 133 channels and
+     * multiple of four, 1×1 with stride 2, a patch just too large to gather, pairs of output channels over patches
+     * and pixels that end inside a vector (K = 27 gathered, K = 24 in place), depthwise over 64 and 133 channels and
      * over rows wide enough for blocks of four pixels (stride 2 too) and a 5×5 depthwise filter with stride 3 over
      * 20 channels (the strips' path for any filter, and a last strip of four channels), ADD of two same-shaped
      * operands whose element count is not a multiple of four, and average and max pooling with SAME padding's edges,
@@ -125,6 +126,8 @@ class CortexMKernelsIT {
         models.add(conv(random, 5, 6, 65, 3, 3, 1, 1, Padding.SAME, 5));
         models.add(conv(random, 9, 9, 24, 1, 1, 2, 2, Padding.VALID, 33));
         models.add(conv(random, 5, 3, 20, 1, 1, 1, 1, Padding.VALID, 7));
+        models.add(conv(random, 7, 6, 3, 3, 3, 1, 1, Padding.SAME, 18));
+        models.add(conv(random, 6, 5, 24, 1, 1, 1, 1, Padding.VALID, 10));
         models.add(depthwise(random, 1, 64, Padding.SAME));
         models.add(depthwise(random, 1, 133, Padding.VALID));
         models.add(depthwise(random, 1, 64, 7, 12, 2, Padding.SAME));
