@@ -21,9 +21,9 @@
  *       added, SXTB16 the weights, SMLAD multiplies and accumulates a pair: word loops in front of the plain-C
  *       tails of the dot products here, and the paths that widen input once into the stack in dsp/conv.h.
  *   Helium (M55): four pixels per pass (mve/conv_blocks.h): each pixel's K bytes read where they are (1×1, no
- *       padding) or gathered (im2col) into .bss, then a tail-predicated VMLADAVA loop per output channel over the
- *       four, the input offset folded into the bias; the tap-by-tap fallback (patches too large to gather) keeps
- *       mve/conv.h's predicated dot products and byte moves.
+ *       padding) or gathered (im2col) into .bss, then a VMLADAVA loop per output channel, or per pair of them,
+ *       over the four, the input offset folded into the bias; the tap-by-tap fallback (patches too large to
+ *       gather) keeps mve/conv.h's predicated dot products and byte moves.
  *   otherwise: plain C with the same structure (also the DSP build's path for an input offset beyond int16).
  * Everything else (windows, im2col, channel groups, requantization, the choice of path) is shared, and the files
  * in dsp/ and mve/ are parts of this translation unit, chosen by cm_simd.h's CM_DSP and CM_MVE (the core given

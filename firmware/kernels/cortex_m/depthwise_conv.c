@@ -10,9 +10,9 @@
  *   Helium (M55), mve/depthwise_conv.h: four channels per vector of int32 lanes (VLDRB.S32 widens, VMUL + VADD
  *       accumulate), and requantization on the four lanes: VQRDMULH is gemmlowp's rounding doubling high
  *       multiply, and VRSHL of h − [h < 0] is its rounding right shift, half away from zero (see cm_simd.h).
- *       Pixels whose windows lie inside the image go four at a time (any rows and columns: dw_quad), each tap's
- *       weights loaded once for the four, with bias + input_offset·Σ w prepared once per group so that no tap
- *       adds the offset.
+ *       With depth multiplier 1 (dw_strips), the input rows an output row reads are first copied 16 channels at
+ *       a time into strips padded with the zero point, so that every pixel's window is whole: four pixels share
+ *       each tap's weights, and bias + input_offset·Σ w is prepared once per group so that no tap adds the offset.
  *   otherwise: plain C.
  *   DSP, 3×3 filter, requantization in its fast form and the whole int8 range, dsp/depthwise_conv.h: the pixels
  *       of a row whose windows lie inside the image go to tinyml_cm_dw3x3_run, which loads each tap's weights
@@ -178,10 +178,6 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
     if (four) {
         dw_group_prepare(p, bias, c, &g);
     }
-#if CM_MVE
-    const int32x4_t base = four ? dw_inside_base(p, filter, bias, c) : vdupq_n_s32(0);
-    dw_quad quad = {.n = 0};
-#endif
 #if CM_DSP && !CM_MVE
     /* Output columns [run_x0, run_x1) of a 3×3 filter have their windows inside the image's width. */
     const int32_t run_x0 = (p->pad_width + p->stride_width - 1) / p->stride_width;
@@ -223,12 +219,6 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
                 win.cols = fx1 - fx0;
                 win.x = image + ((y0 + fy0) * p->input_width + x0 + fx0) * depth;
                 win.w = filter + (fy0 * p->filter_width + fx0) * p->output_depth;
-#if CM_MVE
-                if (four && win.rows == p->filter_height && win.cols == p->filter_width) {
-                    dw_quad_add(p, filter, base, c, &quad, win.x + c, out);
-                    continue;
-                }
-#endif
                 if (four) {
                     dw_channels4(p, &win, bias, &g, c, out);
                 } else {
@@ -237,9 +227,6 @@ CM_INLINE void dw_pixels(const tinyml_depthwise_conv_s8_params *p, const int8_t 
             }
         }
     }
-#if CM_MVE
-    dw_quad_add(p, filter, base, c, &quad, NULL, NULL);
-#endif
 }
 
 CM_INLINE void dw_all(const tinyml_depthwise_conv_s8_params *params, const int8_t *input, const int8_t *filter,
@@ -263,6 +250,29 @@ static void __attribute__((noinline)) dw_side_by_side(const tinyml_depthwise_con
     dw_all(p, input, filter, bias, output, 1);
 }
 
+#if CM_MVE
+/* Depth multiplier 1 through the strips, 16 channels at a time; groups of four whose shifts dw_strip_store does
+ * not take, and the last depth mod 4, through dw_pixels. */
+static void __attribute__((noinline)) dw_strips(const tinyml_depthwise_conv_s8_params *params, const int8_t *input,
+                                                const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    const tinyml_depthwise_conv_s8_params p = *params;
+    const int32_t fours = p.input_depth & ~3;
+    for (int32_t c = 0; c < fours; c += DW_STRIP_LANES) {
+        const int32_t lanes = fours - c < DW_STRIP_LANES ? fours - c : DW_STRIP_LANES;
+        const uint32_t others = dw_strip_channels(&p, input, filter, bias, output, c, lanes);
+        for (int32_t g = 0; g < lanes / 4; g++) {
+            if (others & (1u << g)) {
+                dw_pixels(&p, input, filter, bias, output, c + 4 * g, 1);
+            }
+        }
+    }
+    for (int32_t c = fours; c < p.output_depth; c++) {
+        dw_pixels(&p, input, filter, bias, output, c, 0);
+    }
+}
+#endif
+
 static void __attribute__((noinline)) dw_one_by_one(const tinyml_depthwise_conv_s8_params *p, const int8_t *input,
                                                     const int8_t *filter, const int32_t *bias, int8_t *output)
 {
@@ -272,6 +282,12 @@ static void __attribute__((noinline)) dw_one_by_one(const tinyml_depthwise_conv_
 void tinyml_depthwise_conv_s8(const tinyml_depthwise_conv_s8_params *p, const int8_t *input, const int8_t *filter,
                               const int32_t *bias, int8_t *output)
 {
+#if CM_MVE
+    if (dw_strips_fit(p) && p->activation_min <= p->activation_max) {
+        dw_strips(p, input, filter, bias, output);
+        return;
+    }
+#endif
     /* Side by side needs channel c to read channel c, and (DSP) the offset in int16 lanes. */
     if (p->depth_multiplier == 1 && cm_offset_fits_int16(p->input_offset) &&
         p->activation_min <= p->activation_max) {

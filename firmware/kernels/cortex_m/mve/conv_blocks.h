@@ -11,6 +11,10 @@
  * the zero point x = −offset, so it adds nothing either way). The four sums are then one vector, requantized in
  * its lanes (the single rounding of cm_simd.h: VMULH is SMMLA's high half, VSHL by a negative register its
  * arithmetic shift) and stored with one scatter, output_depth bytes apart.
+ *
+ * Full blocks whose channels all take that fast form and come in pairs go through conv_block_pairs instead: the four
+ * pixels' rows interleaved 16 bytes at a time, two filter rows at once, 16 instructions per 128
+ * multiply-accumulates, the loop over the pairs and their requantization in one asm.
  */
 #ifndef TINYML_CORTEX_M_MVE_CONV_BLOCKS_H
 #define TINYML_CORTEX_M_MVE_CONV_BLOCKS_H
@@ -20,8 +24,10 @@
 /* Output channels whose constants are prepared at a time (on the stack). */
 #define CONV_BLOCK_CHANNELS 32
 
-/* The gathered patches of one block, in .bss: with 2 KiB of stack for the whole firmware they cannot be local. */
-static int8_t conv_block_cols[4 * CONV_BLOCK_K_MAX];
+/* In .bss, since the firmware has 2 KiB of stack in all: one block's gathered patches (or, for conv_block_pairs,
+ * its four rows of input interleaved 16 bytes at a time), and one patch on its way there. */
+static int8_t conv_block_cols[4 * CONV_BLOCK_K_MAX] __attribute__((aligned(16)));
+static int8_t conv_block_patch[CONV_BLOCK_K_MAX];
 
 /* The requantization of one output channel, read together once per block. */
 typedef struct {
@@ -129,6 +135,143 @@ CM_INLINE void conv_block_channels_of(const tinyml_conv_s8_params *p, const conv
     }
 }
 
+/* Pixel i's k bytes into conv_block_cols for conv_block_pairs: 16 at a time, 64 bytes apart (the four pixels'
+ * chunks side by side), the lanes past k zero. */
+CM_INLINE void conv_block_interleave(const int8_t *x, int32_t k, int32_t i)
+{
+    int8_t *dst = conv_block_cols + 16 * i;
+    for (int32_t left = k; left > 0; left -= 16, x += 16, dst += 64) {
+        vstrbq_s8(dst, vldrbq_z_s8(x, vctp8q((uint32_t)left)));
+    }
+}
+
+/* What conv_block_pairs reads from memory as it goes (the asm's offsets below follow this order). */
+typedef struct {
+    int32x4_t low;                /* 0: the clamp */
+    int32x4_t high;               /* 16 */
+    uint32x4_t offsets;           /* 32: lane i, pixel i */
+    const int8_t *cols;           /* 48 */
+    int32_t k;                    /* 52 */
+    const conv_block_channel *q;  /* 56: the next pair's constants */
+    int8_t *out;                  /* 60: the next pair's first output */
+    int32_t pairs;                /* 64: pairs left */
+} conv_block_pass;
+
+/* A full block of four pixels (interleaved in conv_block_cols) times pairs of output channels, each pair's eight
+ * dot products in eight registers at once: VMLADAVA takes even registers only (r0 .. r12 and lr, so the loops
+ * count down registers of their own instead of LE), and per 16 bytes two loads of weights and four of input feed
+ * eight VMLADAVA, where conv_block_dot's four rows load the weights once per four; loads and VMLADAVA alternate
+ * where they can, so that the beats of the two overlap. The requantization is
+ * conv_block_store's fast form. The last k mod 16 weights are loaded predicated (nothing past a row is read), P0
+ * kept as GCC left it; the input past k is zero. The whole loop is one asm: with eight registers taken, C code
+ * between the pairs spilled its every variable. */
+CM_INLINE void conv_block_pairs(const tinyml_conv_s8_params *p, const conv_block_channels *c, int32_t pairs,
+                                const int8_t *w, int32_t k, int8_t *out, uint32x4_t offsets)
+{
+    conv_block_pass pass = {vdupq_n_s32(p->activation_min), vdupq_n_s32(p->activation_max), offsets,
+                            conv_block_cols, k, c->ch, out, pairs};
+    register conv_block_pass *st __asm__("r1") = &pass;
+    register const int8_t *w0 __asm__("r3") = w;
+    register const int8_t *w1 __asm__("r5") = w + k;
+    __asm__ volatile("vldrw.32 q5, [r1, #0]\n\t"
+                     "vldrw.32 q6, [r1, #16]\n\t"
+                     "vldrw.32 q7, [r1, #32]\n"
+                     "4:\n\t"
+                     "movs r0, #0\n\t"
+                     "movs r2, #0\n\t"
+                     "movs r4, #0\n\t"
+                     "movs r6, #0\n\t"
+                     "mov r8, r0\n\t"
+                     "mov r10, r0\n\t"
+                     "mov r12, r0\n\t"
+                     "mov lr, r0\n\t"
+                     "ldr r7, [r1, #48]\n\t"
+                     "ldr r9, [r1, #52]\n\t"
+                     "subs r9, #16\n\t"
+                     "blt 2f\n"
+                     "1:\n\t"
+                     "vldrb.8 q0, [r3], #16\n\t"
+                     "vldrb.8 q2, [r7], #64\n\t"
+                     "vmladava.s8 r0, q2, q0\n\t"
+                     "vldrb.8 q1, [r5], #16\n\t"
+                     "vmladava.s8 r2, q2, q1\n\t"
+                     "vldrb.8 q2, [r7, #-48]\n\t"
+                     "vmladava.s8 r4, q2, q0\n\t"
+                     "vmladava.s8 r6, q2, q1\n\t"
+                     "vldrb.8 q2, [r7, #-32]\n\t"
+                     "vmladava.s8 r8, q2, q0\n\t"
+                     "vmladava.s8 r10, q2, q1\n\t"
+                     "vldrb.8 q2, [r7, #-16]\n\t"
+                     "vmladava.s8 r12, q2, q0\n\t"
+                     "vmladava.s8 lr, q2, q1\n\t"
+                     "subs r9, #16\n\t"
+                     "bge 1b\n"
+                     "2:\n\t"
+                     "adds r9, #16\n\t"
+                     "beq 3f\n\t"
+                     "vmrs r11, p0\n\t"
+                     "vctp.8 r9\n\t"
+                     "vpstt\n\t"
+                     "vldrbt.8 q0, [r3]\n\t"
+                     "vldrbt.8 q1, [r5]\n\t"
+                     "vmsr p0, r11\n\t"
+                     "vldrb.8 q2, [r7]\n\t"
+                     "vmladava.s8 r0, q2, q0\n\t"
+                     "vmladava.s8 r2, q2, q1\n\t"
+                     "vldrb.8 q2, [r7, #16]\n\t"
+                     "vmladava.s8 r4, q2, q0\n\t"
+                     "vmladava.s8 r6, q2, q1\n\t"
+                     "vldrb.8 q2, [r7, #32]\n\t"
+                     "vmladava.s8 r8, q2, q0\n\t"
+                     "vmladava.s8 r10, q2, q1\n\t"
+                     "vldrb.8 q2, [r7, #48]\n\t"
+                     "vmladava.s8 r12, q2, q0\n\t"
+                     "vmladava.s8 lr, q2, q1\n"
+                     "3:\n\t"
+                     /* the next pair's rows: the second row's end (before its last k mod 16 bytes) plus those */
+                     "add r3, r5, r9\n\t"
+                     "ldr r11, [r1, #52]\n\t"
+                     "add r5, r3, r11\n\t"
+                     "vmov q3[2], q3[0], r0, r8\n\t"
+                     "vmov q3[3], q3[1], r4, r12\n\t"
+                     "vmov q4[2], q4[0], r2, r10\n\t"
+                     "vmov q4[3], q4[1], r6, lr\n\t"
+                     "ldr r0, [r1, #56]\n\t"
+                     "ldr r10, [r1, #60]\n\t"
+                     "ldm r0!, {r2, r4, r6, r8}\n\t"
+                     "adds r0, #4\n\t"
+                     "vadd.i32 q3, q3, r2\n\t"
+                     "vdup.32 q0, r4\n\t"
+                     "vmulh.s32 q3, q3, q0\n\t"
+                     "vadd.i32 q3, q3, r6\n\t"
+                     "vshl.s32 q3, r8\n\t"
+                     "vmax.s32 q3, q3, q5\n\t"
+                     "vmin.s32 q3, q3, q6\n\t"
+                     "vstrb.32 q3, [r10, q7]\n\t"
+                     "ldm r0!, {r2, r4, r6, r8}\n\t"
+                     "adds r0, #4\n\t"
+                     "vadd.i32 q4, q4, r2\n\t"
+                     "vdup.32 q0, r4\n\t"
+                     "vmulh.s32 q4, q4, q0\n\t"
+                     "vadd.i32 q4, q4, r6\n\t"
+                     "vshl.s32 q4, r8\n\t"
+                     "vmax.s32 q4, q4, q5\n\t"
+                     "vmin.s32 q4, q4, q6\n\t"
+                     "adds r12, r10, #1\n\t"
+                     "vstrb.32 q4, [r12, q7]\n\t"
+                     "str r0, [r1, #56]\n\t"
+                     "adds r10, #2\n\t"
+                     "str r10, [r1, #60]\n\t"
+                     "ldr r0, [r1, #64]\n\t"
+                     "subs r0, #1\n\t"
+                     "str r0, [r1, #64]\n\t"
+                     "bne 4b"
+                     : "+r"(w0), "+r"(w1)
+                     : "r"(st)
+                     : "r0", "r2", "r4", "r6", "r7", "r8", "r9", "r10", "r11", "r12", "lr", "q0", "q1", "q2", "q3",
+                       "q4", "q5", "q6", "q7", "cc", "memory");
+}
+
 /* Every output pixel, four at a time; gathered: the patches go through conv_block_cols, else each pixel's K bytes
  * are read where they are (1×1 filter, no padding). */
 CM_INLINE void conv_blocks(const tinyml_conv_s8_params *params, const int8_t *input, const int8_t *filter,
@@ -146,6 +289,21 @@ CM_INLINE void conv_blocks(const tinyml_conv_s8_params *params, const int8_t *in
         int8_t *out = output + oc;
         for (int32_t done = 0; done < pixels; done += 4, out += 4 * p.output_depth) {
             const int32_t n = pixels - done < 4 ? pixels - done : 4;
+            const int8_t *w = filter + oc * k;
+            if (c.fast && n == 4 && (count & 1) == 0) {
+                for (int32_t i = 0; i < 4; i++) {
+                    conv_window win;
+                    conv_window_next(&p, input, &px, &win);
+                    if (gathered) {
+                        conv_gather(&p, &win, conv_block_patch);
+                        conv_block_interleave(conv_block_patch, k, i);
+                    } else {
+                        conv_block_interleave(win.x, k, i);
+                    }
+                }
+                conv_block_pairs(&p, &c, count / 2, w, k, out, offsets);
+                continue;
+            }
             const int8_t *x[4];
             for (int32_t i = 0; i < 4; i++) {
                 if (i >= n) {
@@ -162,7 +320,6 @@ CM_INLINE void conv_blocks(const tinyml_conv_s8_params *params, const int8_t *in
                 }
             }
             const mve_pred16_t lanes = vctp32q((uint32_t)n);
-            const int8_t *w = filter + oc * k;
             if (c.fast && n == 4) {
                 conv_block_channels_of(&p, &c, count, x, w, k, out, offsets, lanes, 1, 1);
             } else {

@@ -98,8 +98,10 @@ class CortexMKernelsIT {
     /**
      * Shapes of the MLPerf Tiny models that reach the Helium block paths (four pixels per pass): 3×3 over 16, 32 and
      * 64 input channels with SAME padding's edges, stride 2, output channels past one prepared batch of 32 and not a
-     * multiple of four, 1×1 with stride 2, a patch just too large to gather, depthwise over 64 and 133 channels and
-     * over rows wide enough for blocks of four pixels inside the image (stride 2 too), ADD of two same-shaped
+     * multiple of four, 1×1 with stride 2, a patch just too large to gather, pairs of output channels over patches
+     * and pixels that end inside a vector (K = 27 gathered, K = 24 in place), depthwise over 64 and 133 channels and
+     * over rows wide enough for blocks of four pixels (stride 2 too) and a 5×5 depthwise filter with stride 3 over
+     * 20 channels (the strips' path for any filter, and a last strip of four channels), ADD of two same-shaped
      * operands whose element count is not a multiple of four, and average and max pooling with SAME padding's edges,
      * a global average and depths that are not a multiple of the lanes. On the M55, whose Helium paths these are, in
      * every build; the M4's DSP paths, which the other tests here cover too, in the nightly build.
@@ -124,9 +126,12 @@ class CortexMKernelsIT {
         models.add(conv(random, 5, 6, 65, 3, 3, 1, 1, Padding.SAME, 5));
         models.add(conv(random, 9, 9, 24, 1, 1, 2, 2, Padding.VALID, 33));
         models.add(conv(random, 5, 3, 20, 1, 1, 1, 1, Padding.VALID, 7));
+        models.add(conv(random, 7, 6, 3, 3, 3, 1, 1, Padding.SAME, 18));
+        models.add(conv(random, 6, 5, 24, 1, 1, 1, 1, Padding.VALID, 10));
         models.add(depthwise(random, 1, 64, Padding.SAME));
         models.add(depthwise(random, 1, 133, Padding.VALID));
         models.add(depthwise(random, 1, 64, 7, 12, 2, Padding.SAME));
+        models.add(depthwise(random, 1, 20, 5, 9, 11, 3, Padding.SAME));
         models.add(add(random, new int[] {1, 5, 7, 19}));
         models.add(pool(random, BuiltinOperator.AVERAGE_POOL_2D, 6, 5, 21, 3, 3, 2, Padding.SAME));
         models.add(pool(random, BuiltinOperator.AVERAGE_POOL_2D, 9, 5, 64, 9, 5, 1, Padding.VALID));
@@ -288,7 +293,11 @@ class CortexMKernelsIT {
 
     private static TfliteModel depthwise(Random random, int multiplier, int inDepth, int height, int width, int stride,
                                          Padding padding) {
-        int filter = 3;
+        return depthwise(random, multiplier, inDepth, 3, height, width, stride, padding);
+    }
+
+    private static TfliteModel depthwise(Random random, int multiplier, int inDepth, int filter, int height, int width,
+                                         int stride, Padding padding) {
         int outDepth = inDepth * multiplier;
         int outH = OperatorHarness.outputSize(padding, height, filter, stride);
         int outW = OperatorHarness.outputSize(padding, width, filter, stride);
