@@ -29,7 +29,6 @@ final class BinaryLowering {
     private static final int ADD_LEFT_SHIFT = 20;
     /** int16 operands leave room for 15 bits only: 65535 << 15 still fits int32. */
     private static final int ADD_LEFT_SHIFT_16 = 15;
-    private static final int NOT_A_POWER = Integer.MIN_VALUE;
 
     private BinaryLowering() {
     }
@@ -43,9 +42,9 @@ final class BinaryLowering {
         Operands operands = operands(model, op, where, arena, false, is16);
         String params = "op" + index + "_params";
         if (is16 && potScaleInt16(op)) {
-            int[] log2 = {log2IfPowerOfTwo(operands.q1.scale()), log2IfPowerOfTwo(operands.q2.scale()),
-                    log2IfPowerOfTwo(operands.out.scale())};
-            if (log2[0] != NOT_A_POWER && log2[1] != NOT_A_POWER && log2[2] != NOT_A_POWER) {
+            int[] log2 = {LoweringSupport.log2IfPowerOfTwo(operands.q1.scale()), LoweringSupport.log2IfPowerOfTwo(operands.q2.scale()),
+                    LoweringSupport.log2IfPowerOfTwo(operands.out.scale())};
+            if (log2[0] != LoweringSupport.NOT_A_POWER && log2[1] != LoweringSupport.NOT_A_POWER && log2[2] != LoweringSupport.NOT_A_POWER) {
                 return lowerAddPowerOfTwo(model, op, where, operands, params, log2);
             }
         }
@@ -70,16 +69,6 @@ final class BinaryLowering {
     /** The options' pot_scale_int16; the schema's default (true) when the operator has no options table. */
     private static boolean potScaleInt16(Operator op) {
         return !(op.options() instanceof OperatorOptions.Add add) || add.potScaleInt16();
-    }
-
-    /**
-     * The interpreter's CheckedLog2: log2 of the scale rounded to an integer, when it lies within 0.001 of one (a scale
-     * that close to a power of two counts as one); {@link #NOT_A_POWER} otherwise.
-     */
-    static int log2IfPowerOfTwo(float scale) {
-        double log2 = Math.log(scale) * (1.0 / Math.log(2.0));
-        double rounded = Math.round(log2);
-        return Math.abs(log2 - rounded) < 1e-3 ? (int) rounded : NOT_A_POWER;
     }
 
     /**

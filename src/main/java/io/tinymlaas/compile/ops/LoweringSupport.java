@@ -69,6 +69,19 @@ public final class LoweringSupport {
         return tensor;
     }
 
+    /** What {@link #log2IfPowerOfTwo} returns for a scale that is not a power of two. */
+    static final int NOT_A_POWER = Integer.MIN_VALUE;
+
+    /**
+     * The interpreter's CheckedLog2: log2 of the scale rounded to an integer, when it lies within 0.001 of one (a scale
+     * that close to a power of two counts as one); {@link #NOT_A_POWER} otherwise.
+     */
+    static int log2IfPowerOfTwo(float scale) {
+        double log2 = Math.log(scale) * (1.0 / Math.log(2.0));
+        double rounded = Math.round(log2);
+        return Math.abs(log2 - rounded) < 1e-3 ? (int) rounded : NOT_A_POWER;
+    }
+
     /** True when the operator's first input is int16: its 16x8 kernel is used. */
     static boolean isInt16(TfliteModel model, Operator op) {
         return op.inputs().length > 0 && op.inputs()[0] >= 0 && model.tensor(op.inputs()[0]).type() == TensorType.INT16;

@@ -222,4 +222,62 @@ class SixteenByEightOperatorTest {
                     .as("largest relative difference of the dequantized values").isZero();
         }
     }
+
+    private static final Quantization OUTPUT_2_POW_MINUS_15 = Quantization.perTensor(1f / 32768, 0);
+
+    private static TfliteModel unary(int opcode, Quantization input, Quantization output, int[] shape, OperatorOptions options) {
+        return OperatorHarness.singleOperator(opcode, List.of(int16("input", shape, input), int16("output", shape, output)),
+                new int[] {0}, Activation.NONE, options);
+    }
+
+    private void sigmoidTablesAreBitExact(int opcode, long seed, String label) {
+        Random random = new Random(seed);
+        for (int m = 0; m < MODELS; m++) {
+            // Input scales from 2^-16 to 2^-7, so the input spans from ±0.5 to beyond the table's ±10.7.
+            Quantization input = Quantization.perTensor((float) Math.scalb(1.0 + random.nextDouble(), -16 + m), 0);
+            OperatorHarness.assertBitExact(unary(opcode, input, OUTPUT_2_POW_MINUS_15, new int[] {1 + random.nextInt(3), 64},
+                    OperatorOptions.NONE), CASES, random, dir, label + m);
+        }
+    }
+
+    @Test
+    void logisticsAreBitExact() {
+        sigmoidTablesAreBitExact(BuiltinOperator.LOGISTIC, 1615, "logistic16_");
+    }
+
+    @Test
+    void tanhsAreBitExact() {
+        sigmoidTablesAreBitExact(BuiltinOperator.TANH, 1616, "tanh16_");
+    }
+
+    @Test
+    void softmaxesAreBitExact() {
+        Random random = new Random(1617);
+        for (int m = 0; m < MODELS; m++) {
+            float beta = m % 3 == 0 ? 1f : 0.25f + random.nextFloat() * 2;
+            int[] shape = {1 + random.nextInt(3), 1 + random.nextInt(30)};
+            OperatorHarness.assertBitExact(unary(BuiltinOperator.SOFTMAX, int16Quantization(random), OUTPUT_2_POW_MINUS_15, shape,
+                    new OperatorOptions.Softmax(beta)), CASES, random, dir, "softmax16_" + m);
+        }
+    }
+
+    @Test
+    void theInterpretersFixedPointLogisticScaleIsRefusedNamingOperatorAndScale() {
+        TfliteModel model = unary(BuiltinOperator.LOGISTIC, Quantization.perTensor(1f / 4096, 0), OUTPUT_2_POW_MINUS_15,
+                new int[] {1, 8}, OperatorOptions.NONE);
+        assertThatThrownBy(() -> AotCompiler.compile(model, "00", "models/logistic.tflite"))
+                .isInstanceOf(CompilationException.class)
+                .hasMessageStartingWith("models/logistic.tflite: operator #0 LOGISTIC: int16 input scale 2^-12 takes the "
+                        + "interpreter's fixed-point (gemmlowp) path, which is not supported");
+    }
+
+    @Test
+    void int16WithAZeroPointIsRefusedNamingTheTensor() {
+        TfliteModel model = unary(BuiltinOperator.TANH, Quantization.perTensor(1f / 1000, 3), OUTPUT_2_POW_MINUS_15,
+                new int[] {1, 8}, OperatorOptions.NONE);
+        assertThatThrownBy(() -> AotCompiler.compile(model, "00", "models/tanh.tflite"))
+                .isInstanceOf(CompilationException.class)
+                .hasMessage("models/tanh.tflite: operator #0 TANH: input 'input' is int16 with zero point 3; the 16x8 scheme "
+                        + "needs zero point 0");
+    }
 }
