@@ -1,6 +1,7 @@
 /* Portable LOGISTIC and TANH of the 16x8 scheme, the only ones on every target (see tinyml/kernels/lookup_table.h). */
 #include <stdlib.h>
 
+#include "tinyml/fixedpoint_s16.h"
 #include "tinyml/kernels/lookup_table.h"
 
 /*
@@ -33,6 +34,12 @@ static int32_t rescale(const tinyml_lookup_table_s16_params *p, int32_t x) {
 }
 
 void tinyml_logistic_s16(const tinyml_lookup_table_s16_params *p, const int16_t *input, int16_t *output) {
+    if (p->input_multiplier == 0) {
+        for (int32_t i = 0; i < p->size; i++) {
+            output[i] = fx_logistic(input[i]);
+        }
+        return;
+    }
     for (int32_t i = 0; i < p->size; i++) {
         const int32_t x = rescale(p, input[i]);
         const uint32_t magnitude = (uint32_t)abs(x);
@@ -49,6 +56,12 @@ void tinyml_logistic_s16(const tinyml_lookup_table_s16_params *p, const int16_t 
 }
 
 void tinyml_tanh_s16(const tinyml_lookup_table_s16_params *p, const int16_t *input, int16_t *output) {
+    if (p->input_multiplier == 0) {
+        for (int32_t i = 0; i < p->size; i++) {
+            output[i] = fx_tanh(fx_multiply_by_pot(input[i], p->input_left_shift), 3);
+        }
+        return;
+    }
     for (int32_t i = 0; i < p->size; i++) {
         const int32_t x = rescale(p, input[i]);
         const uint32_t magnitude = (uint32_t)abs(x);

@@ -21,18 +21,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Network tester: runs your inputs through a .tflite model twice, in the TFLite 2.6 reference interpreter and "
-                + "compiled by us on a target, and compares every output: int8 outputs must be identical, float32 outputs within "
+                + "compiled by us on a target, and compares every output: int8 and int16 outputs must be identical, float32 outputs within "
                 + "1e-5 of the reference, measured as |ours - reference| / max(|reference|, 1).",
-                "The model must have one input and one or more outputs, each int8 (quantized) or float32, and only supported "
+                "The model must have one input and one or more outputs, each int8 or int16 (quantized) or float32, and only supported "
                         + "operators; otherwise it is refused with one line and exit code 2."},
         footer = {"", "Input file formats (--format auto picks text for .txt/.csv/.tsv files and for files holding only ASCII "
                 + "numbers and separators, raw otherwise):",
                 "  raw   the input tensors' bytes back to back: N x the model's input size in bytes. An int8 input is one "
-                        + "byte per value; a float32 input is 4 bytes per value, IEEE 754 single precision, little-endian "
+                        + "byte per value, an int16 input (the 16x8 scheme) 2 bytes, little-endian; a float32 input is 4 bytes per value, IEEE 754 single precision, little-endian "
                         + "(e.g. numpy's x.astype('<f4').tofile(path)).",
                 "  text  real numbers separated by commas and/or whitespace, N x the model's input element count; for an "
-                        + "int8 input each is quantized with the model's input scale and zero point (q = round(x / scale) + "
-                        + "zero_point, clamped to [-128, 127]); for a float32 input each is taken as it is.",
+                        + "int8 or int16 input each is quantized with the model's input scale and zero point (q = round(x / scale) + "
+                        + "zero_point, clamped to [-128, 127] or [-32768, 32767]); for a float32 input each is taken as it is.",
                 "", "Prints per input (up to --show) and in total the largest |ours - reference| in LSB, the number of differing "
                 + "outputs and, on boards, the instructions per inference; writes target/tinyml/reports/run-<model>-<target>/report.json.",
                 "Exit codes: 0 identical to the reference (float32: within 1e-5), 1 outputs differ, 2 refused (model, input file, "
@@ -45,7 +45,7 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", description = "the .tflite model (int8 or float32 interface)")
+    @Parameters(index = "0", description = "the .tflite model (int8, int16 or float32 interface)")
     Path model;
 
     @Option(names = "--input", required = true, description = "the input file: raw tensor bytes or text numbers (see below)")

@@ -160,7 +160,7 @@ final class ActivationLowering {
     /**
      * int16 LOGISTIC and TANH (the 16x8 scheme), prepared as TF Lite 2.6 prepares them: the output must be 2^-15 with zero
      * point 0; an input scale of 2^-12 (also 2^-11 for TANH, {@code largestPowerShift} 1) takes the interpreter's
-     * gemmlowp fixed-point path, which is not implemented here and refused; any other scale is rescaled to the table's
+     * gemmlowp fixed-point path (multiplier 0, the shift to Q3.12); any other scale is rescaled to the table's
      * 1/(3·4096) by an integer multiplier and a right shift: scale·4096·3 doubled while at most 32767/2.
      */
     private static KernelCall sigmoidTable16(TfliteModel model, int index, Operator op, String source, CArena arena,
@@ -176,9 +176,13 @@ final class ActivationLowering {
         }
         float scale = input.quantization().scale();
         int log2 = LoweringSupport.log2IfPowerOfTwo(scale);
+        String params = "op" + index + "_params";
+        String call = function + "(&" + params + ", " + arena.int16Pointer(op.inputs()[0]) + ", "
+                + arena.int16Pointer(op.outputs()[0]) + ");";
         if (log2 != LoweringSupport.NOT_A_POWER && 12 + log2 >= 0 && 12 + log2 <= largestPowerShift) {
-            throw new LoweringException(where + ": int16 input scale 2^" + log2 + " takes the interpreter's fixed-point "
-                    + "(gemmlowp) path, which is not supported; other input scales are");
+            String declarations = LoweringSupport.struct("tinyml_lookup_table_s16_params", params, "size", input.elementCount(),
+                    "input_multiplier", 0, "input_left_shift", 12 + log2);
+            return new KernelCall("tinyml/kernels/lookup_table.h", declarations, call, List.of());
         }
         double multiplier = scale * 4096.0 * 3.0;
         int shift = 0;
@@ -190,11 +194,8 @@ final class ActivationLowering {
             throw new LoweringException(where + ": int16 input scale " + scale + " is too coarse for the interpreter's table "
                     + "(its rescaling would overflow)");
         }
-        String params = "op" + index + "_params";
         String declarations = LoweringSupport.struct("tinyml_lookup_table_s16_params", params, "size", input.elementCount(),
                 "input_multiplier", (int) multiplier, "input_left_shift", shift);
-        String call = function + "(&" + params + ", " + arena.int16Pointer(op.inputs()[0]) + ", "
-                + arena.int16Pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/lookup_table.h", declarations, call, List.of());
     }
 }

@@ -261,14 +261,20 @@ class SixteenByEightOperatorTest {
         }
     }
 
+    /** The input scales at which the interpreter takes gemmlowp's fixed-point logistic (2^-12) and tanh (also 2^-11). */
     @Test
-    void theInterpretersFixedPointLogisticScaleIsRefusedNamingOperatorAndScale() {
-        TfliteModel model = unary(BuiltinOperator.LOGISTIC, Quantization.perTensor(1f / 4096, 0), OUTPUT_2_POW_MINUS_15,
-                new int[] {1, 8}, OperatorOptions.NONE);
-        assertThatThrownBy(() -> AotCompiler.compile(model, "00", "models/logistic.tflite"))
-                .isInstanceOf(CompilationException.class)
-                .hasMessageStartingWith("models/logistic.tflite: operator #0 LOGISTIC: int16 input scale 2^-12 takes the "
-                        + "interpreter's fixed-point (gemmlowp) path, which is not supported");
+    void theInterpretersFixedPointScalesAreBitExact() {
+        Random random = new Random(1618);
+        int[] shape = {2, 64};
+        for (int log2 : new int[] {-12, -11}) {
+            Quantization input = Quantization.perTensor((float) Math.scalb(1.0, log2), 0);
+            if (log2 == -12) {
+                OperatorHarness.assertBitExact(unary(BuiltinOperator.LOGISTIC, input, OUTPUT_2_POW_MINUS_15, shape,
+                        OperatorOptions.NONE), CASES, random, dir, "logistic16_fixed_point");
+            }
+            OperatorHarness.assertBitExact(unary(BuiltinOperator.TANH, input, OUTPUT_2_POW_MINUS_15, shape, OperatorOptions.NONE),
+                    CASES, random, dir, "tanh16_fixed_point" + log2);
+        }
     }
 
     @Test
