@@ -7,7 +7,6 @@ import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompilationException;
 import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.tflite.Activation;
-import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;
 import io.tinymlaas.tflite.OperatorOptions.Padding;
 import io.tinymlaas.tflite.Quantization;
