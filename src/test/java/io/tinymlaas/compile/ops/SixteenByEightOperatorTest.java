@@ -150,6 +150,28 @@ class SixteenByEightOperatorTest {
         }
     }
 
+    /**
+     * Rescale factors just below a power of two have Q31 multipliers from 0x7FFF0000 up, which the interpreter's int64
+     * rescaling caps at 0x7FFF instead of rounding to 2^15.
+     */
+    @Test
+    void multipliersNextToAPowerOfTwoAreCappedAsInTheInterpreter() {
+        Random random = new Random(1619);
+        for (int m = 0; m < 4; m++) {
+            TfliteModel model = fullyConnected(random, Activation.NONE, true);
+            List<Tensor> tensors = new java.util.ArrayList<>(model.tensors());
+            Tensor output = tensors.get(3);
+            float product = tensors.get(0).quantization().scale() * tensors.get(1).quantization().scale();
+            // 2^19 to 2^22 times the product: the bias (up to 2^34) lands mid-range in int16, where the cap shows.
+            float scale = (float) (product / (0.99999 + 0.000009 * random.nextDouble()) * Math.scalb(1.0, 19 + m));
+            tensors.set(3, int16(output.name(), output.shape(), Quantization.perTensor(scale, 0)));
+            TfliteModel capped = new TfliteModel("capped", tensors, model.operators(), model.inputs(), model.outputs());
+            assertThat(QuantizedMultiplier.forFullyConnected(tensors.get(0).quantization().scale(),
+                    tensors.get(1).quantization().scale(), scale).multiplier()).isGreaterThanOrEqualTo(0x7FFF0000);
+            OperatorHarness.assertBitExact(capped, CASES, random, dir, "fc16_capped" + m);
+        }
+    }
+
     /** ADD of the input and a constant: equal shapes, a broadcast channel vector, or a scalar. */
     static TfliteModel add(Random random, int layout, Quantization q1, Quantization q2, Quantization qOut, boolean potScaleInt16,
                            Activation activation) {
