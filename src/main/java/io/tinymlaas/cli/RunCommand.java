@@ -7,8 +7,14 @@ import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
 import io.tinymlaas.lifecycle.NetworkTester.InputResult;
 import io.tinymlaas.lifecycle.NetworkTester.Inputs;
 import io.tinymlaas.lifecycle.NetworkTester.Result;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteModel;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.concurrent.Callable;
@@ -82,11 +88,12 @@ final class RunCommand implements Callable<Integer> {
             out.printf("note: %d input value(s) were outside the int8 range after quantization and were clamped%n", inputs.clamped());
         }
         Result result = test.run();
-        print(out, result);
+        TfliteModel tflite = test.model().tflite().model();
+        print(out, result, java.util.Arrays.stream(tflite.outputs()).mapToObj(tflite::tensor).toList());
         return result.passed() ? 0 : 1;
     }
 
-    private void print(PrintWriter out, Result result) {
+    private void print(PrintWriter out, Result result, List<Tensor> outputTensors) {
         int listed = Math.min(show, result.perInput().size());
         for (int i = 0; i < listed; i++) {
             InputResult r = result.perInput().get(i);
@@ -94,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
                     r.differingOutputs(), result.outputElements(), r.instructions() == null ? "" : ", " + r.instructions() + " instructions"
                             + (r.estimatedCycles() == null ? "" : String.format(Locale.ROOT, ", about %d cycles (%.3f ms at the board's clock)",
                                     r.estimatedCycles(), r.estimatedMs())));
-            out.printf("  output %s%n", outputs(result, r));
+            out.printf("  output %s%n", outputs(result, r, outputTensors));
         }
         if (listed < result.perInput().size()) {
             out.printf("... %d more input(s) not listed (--show)%n", result.perInput().size() - listed);
@@ -116,13 +123,22 @@ final class RunCommand implements Callable<Integer> {
         out.printf("%s on %s; report: %s%n", verdict, result.ranOn(), result.report());
     }
 
-    /** Our output tensors: int8 as the stored values and dequantized, float32 as they are. */
-    private static String outputs(Result result, InputResult r) {
+    /** Our output tensors: int8 or int16 as the stored values and dequantized, float32 as they are. */
+    private static String outputs(Result result, InputResult r, List<Tensor> outputTensors) {
         StringBuilder values = new StringBuilder();
         for (float v : r.values()) {
             values.append(values.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.6g", v));
         }
-        return result.floatOutputs() ? "[" + values + "]" : "int8 " + java.util.Arrays.toString(r.output()) + " = [" + values + "]";
+        if (result.floatOutputs()) {
+            return "[" + values + "]";
+        }
+        boolean int16 = outputTensors.stream().allMatch(t -> t.type() == TensorType.INT16);
+        ByteBuffer bytes = ByteBuffer.wrap(r.output()).order(ByteOrder.LITTLE_ENDIAN);
+        StringBuilder stored = new StringBuilder();
+        while (bytes.hasRemaining()) {
+            stored.append(stored.length() == 0 ? "" : ", ").append(int16 ? bytes.getShort() : bytes.get());
+        }
+        return (int16 ? "int16 [" : "int8 [") + stored + "] = [" + values + "]";
     }
 
     /** int8 outputs in LSB; float32 outputs as |ours - reference| / max(|reference|, 1) (and any int8 difference beside). */
