@@ -9,7 +9,7 @@
 #include "tinyml/kernels/add.h"
 #include "tinyml/quant.h"
 
-static int32_t tinyml_add_one_s8(const void *params, int32_t x1, int32_t x2) {
+static inline int32_t tinyml_add_one_s8(const void *params, int32_t x1, int32_t x2) {
     const tinyml_add_s8_params *p = params;
     const int32_t shifted1 = (x1 + p->input1_offset) * (1 << p->left_shift);
     const int32_t shifted2 = (x2 + p->input2_offset) * (1 << p->left_shift);
@@ -19,7 +19,7 @@ static int32_t tinyml_add_one_s8(const void *params, int32_t x1, int32_t x2) {
     return tinyml_multiply_by_quantized_multiplier_double_rounding(sum, p->output_multiplier, p->output_shift) + p->output_offset;
 }
 
-static float tinyml_add_one_f32(float x1, float x2) {
+static inline float tinyml_add_one_f32(float x1, float x2) {
     return x1 + x2;
 }
 

@@ -2,6 +2,7 @@
 #include "tinyml/kernels/broadcast.h"
 #include "tinyml/activation_f32.h"
 #include "tinyml/quant.h"
+#include "tinyml/quant_s16.h"
 
 /* Visits the output in order; i1 and i2 are the (broadcast) element indexes of the two operands. */
 #define TINYML_BROADCAST_FOR_EACH(s, i1, i2)                                                                     \
@@ -26,5 +27,14 @@ void tinyml_broadcast_f32_apply(const tinyml_broadcast_s8 *s, const float *input
     int32_t o = 0;
     TINYML_BROADCAST_FOR_EACH(s, i1, i2) {
         output[o++] = tinyml_clamp_f32(fn(input1[i1], input2[i2]), act_min, act_max);
+    }
+}
+
+void tinyml_broadcast_s16_apply(const tinyml_broadcast_s8 *s, const int16_t *input1, const int16_t *input2,
+                                int16_t *output, tinyml_broadcast_fn fn, const void *params, int32_t act_min,
+                                int32_t act_max) {
+    int32_t o = 0;
+    TINYML_BROADCAST_FOR_EACH(s, i1, i2) {
+        output[o++] = tinyml_clamp_s16(fn(params, input1[i1], input2[i2]), act_min, act_max);
     }
 }

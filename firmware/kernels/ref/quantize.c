@@ -1,27 +1,45 @@
 /* Portable reference QUANTIZE (int8 -> int8, float32 -> int8) and DEQUANTIZE (int8 -> float32). */
 #include "tinyml/kernels/quantize.h"
 #include "tinyml/quant.h"
+#include "tinyml/quant_s16.h"
 
 typedef union {
     float value;
     uint8_t bytes[4];
 } float_bytes;
 
+/* One requantized value before the clamp to the output type. */
+static int32_t requantize(const tinyml_requantize_s8_params *p, int32_t input) {
+    return p->output_zero_point + tinyml_multiply_by_quantized_multiplier_double_rounding(
+            input - p->input_zero_point, p->output_multiplier, p->output_shift);
+}
+
 void tinyml_requantize_s8(const tinyml_requantize_s8_params *p, const int8_t *input, int8_t *output) {
     for (int32_t i = 0; i < p->size; i++) {
-        const int32_t scaled = tinyml_multiply_by_quantized_multiplier_double_rounding(
-                input[i] - p->input_zero_point, p->output_multiplier, p->output_shift);
-        output[i] = tinyml_clamp_s8(p->output_zero_point + scaled, -128, 127);
+        output[i] = tinyml_clamp_s8(requantize(p, input[i]), -128, 127);
     }
 }
 
-/* round (half away from zero) of a value first limited to ±1000, so no libm and no overflow; NaN gives 0. */
-static int32_t round_limited(double value) {
-    if (!(value > -1000.0)) {
-        return value != value ? 0 : -1000;
+void tinyml_requantize_s16_s8(const tinyml_requantize_s8_params *p, const int16_t *input, int8_t *output) {
+    for (int32_t i = 0; i < p->size; i++) {
+        output[i] = tinyml_clamp_s8(requantize(p, input[i]), -128, 127);
     }
-    if (value > 1000.0) {
-        return 1000;
+}
+
+void tinyml_requantize_s16(const tinyml_requantize_s8_params *p, const int16_t *input, int16_t *output) {
+    for (int32_t i = 0; i < p->size; i++) {
+        output[i] = tinyml_clamp_s16(requantize(p, input[i]), INT16_MIN, INT16_MAX);
+    }
+}
+
+/* round (half away from zero) of a value first limited to ±100000 (beyond int16), so no libm and no overflow; NaN
+ * gives 0. */
+static int32_t round_limited(double value) {
+    if (!(value > -100000.0)) {
+        return value != value ? 0 : -100000;
+    }
+    if (value > 100000.0) {
+        return 100000;
     }
     const int32_t whole = (int32_t)value; /* truncates toward zero */
     const double fraction = value - (double)whole; /* exact */
@@ -45,11 +63,34 @@ void tinyml_quantize_f32_s8(const tinyml_quantize_f32_s8_params *p, const void *
     }
 }
 
+void tinyml_quantize_f32_s16(const tinyml_quantize_f32_s8_params *p, const void *input, int16_t *output) {
+    const uint8_t *in = (const uint8_t *)input;
+    for (int32_t i = 0; i < p->size; i++) {
+        float_bytes f;
+        for (int b = 0; b < 4; b++) {
+            f.bytes[b] = in[4 * i + b];
+        }
+        output[i] = tinyml_clamp_s16(round_limited((double)f.value / p->scale) + p->zero_point, INT16_MIN, INT16_MAX);
+    }
+}
+
 void tinyml_dequantize_s8_f32(const tinyml_dequantize_s8_f32_params *p, const int8_t *input, void *output) {
     uint8_t *out = (uint8_t *)output;
     for (int32_t i = 0; i < p->size; i++) {
         float_bytes f;
         /* One float rounding of the exact product, as the interpreter's double product cast to float. */
+        f.value = p->scale * (float)(input[i] - p->zero_point);
+        for (int b = 0; b < 4; b++) {
+            out[4 * i + b] = f.bytes[b];
+        }
+    }
+}
+
+void tinyml_dequantize_s16_f32(const tinyml_dequantize_s8_f32_params *p, const int16_t *input, void *output) {
+    uint8_t *out = (uint8_t *)output;
+    for (int32_t i = 0; i < p->size; i++) {
+        float_bytes f;
+        /* The product of a float and a 17-bit integer is exact in double too: one rounding, as for int8. */
         f.value = p->scale * (float)(input[i] - p->zero_point);
         for (int b = 0; b < 4; b++) {
             out[4 * i + b] = f.bytes[b];

@@ -41,4 +41,24 @@ void tinyml_add_f32(const tinyml_add_f32_params *params, const float *input1, co
 
 void tinyml_add_s8(const tinyml_add_s8_params *params, const int8_t *input1, const int8_t *input2, int8_t *output);
 
+/*
+ * The 16x8 scheme (kernels/ref/add_s16.c on every target), int16 with zero points 0, in TF Lite 2.6's two ways:
+ * - tinyml_add_s16: the general scales, the int8 formula above with left_shift 15, any broadcast;
+ * - tinyml_add_s16_pot (the interpreter's choice when the options' pot_scale_int16 is set and every scale is a power of
+ *   two): the operand whose scale is below the output's is divided by 2^shift, rounding half away from zero, the other
+ *   taken as it is, and the two added saturating to int16, then clamped; equal shapes only.
+ */
+void tinyml_add_s16(const tinyml_add_s8_params *params, const int16_t *input1, const int16_t *input2, int16_t *output);
+
+typedef struct {
+    int32_t size;
+    int32_t input1_shift; /* <= 0, at most one of the two nonzero */
+    int32_t input2_shift;
+    int32_t activation_min;
+    int32_t activation_max;
+} tinyml_add_s16_pot_params;
+
+void tinyml_add_s16_pot(const tinyml_add_s16_pot_params *params, const int16_t *input1, const int16_t *input2,
+                        int16_t *output);
+
 #endif

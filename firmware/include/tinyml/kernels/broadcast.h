@@ -29,4 +29,9 @@ typedef float (*tinyml_broadcast_f32_fn)(float x1, float x2);
 void tinyml_broadcast_f32_apply(const tinyml_broadcast_s8 *shape, const float *input1, const float *input2, float *output,
                                 tinyml_broadcast_f32_fn fn, float act_min, float act_max);
 
+/* The int16 counterpart (the 16x8 scheme's ADD): int16 operands widened for fn, results clamped to [act_min, act_max]. */
+void tinyml_broadcast_s16_apply(const tinyml_broadcast_s8 *shape, const int16_t *input1, const int16_t *input2,
+                                int16_t *output, tinyml_broadcast_fn fn, const void *params, int32_t act_min,
+                                int32_t act_max);
+
 #endif

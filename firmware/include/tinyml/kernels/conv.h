@@ -54,4 +54,12 @@ void tinyml_conv_f32(const tinyml_conv_f32_params *params, const float *input, c
 void tinyml_conv_s8(const tinyml_conv_s8_params *params, const int8_t *input, const int8_t *filter, const int32_t *bias,
                     int8_t *output);
 
+/*
+ * The 16x8 scheme (kernels/ref/conv_s16.c on every target): int16 input and output with zero point 0 (input_offset and
+ * output_offset 0, the activation range within int16), the int8 filter as above, an int64 bias; the sum in int64,
+ * rescaled with tinyml_multiply_by_quantized_multiplier_s64 (quant_s16.h), as TF Lite 2.6's reference kernel does.
+ */
+void tinyml_conv_s16(const tinyml_conv_s8_params *params, const int16_t *input, const int8_t *filter, const int64_t *bias,
+                     int16_t *output);
+
 #endif

@@ -48,4 +48,12 @@ void tinyml_fully_connected_f32(const tinyml_fc_f32_params *params, const float 
 void tinyml_fully_connected_s8(const tinyml_fc_s8_params *params, const int8_t *input, const int8_t *weights,
                                const int32_t *bias, int8_t *output);
 
+/*
+ * The 16x8 scheme (kernels/ref/fully_connected_s16.c on every target): int16 input and output with zero point 0
+ * (input_offset and output_offset 0), int8 weights, an int64 bias; the sum in int64, rescaled with
+ * tinyml_multiply_by_quantized_multiplier_s64 (quant_s16.h), as TF Lite 2.6's reference kernel does.
+ */
+void tinyml_fully_connected_s16(const tinyml_fc_s8_params *params, const int16_t *input, const int8_t *weights,
+                                const int64_t *bias, int16_t *output);
+
 #endif

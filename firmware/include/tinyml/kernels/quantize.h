@@ -45,4 +45,17 @@ void tinyml_quantize_f32_s8(const tinyml_quantize_f32_s8_params *params, const v
 /* output: size floats in native byte order. */
 void tinyml_dequantize_s8_f32(const tinyml_dequantize_s8_f32_params *params, const int8_t *input, void *output);
 
+/*
+ * To and from int16 (the 16x8 scheme's interfaces), with the same parameters and arithmetic as their int8 counterparts:
+ * QUANTIZE int16 -> int8 and int16 -> int16 requantize with double rounding, float32 -> int16 divides in double and
+ * rounds half away from zero, DEQUANTIZE int16 -> float32 is one float multiplication. Results clamp to the output type.
+ */
+void tinyml_requantize_s16_s8(const tinyml_requantize_s8_params *params, const int16_t *input, int8_t *output);
+
+void tinyml_requantize_s16(const tinyml_requantize_s8_params *params, const int16_t *input, int16_t *output);
+
+void tinyml_quantize_f32_s16(const tinyml_quantize_f32_s8_params *params, const void *input, int16_t *output);
+
+void tinyml_dequantize_s16_f32(const tinyml_dequantize_s8_f32_params *params, const int16_t *input, void *output);
+
 #endif

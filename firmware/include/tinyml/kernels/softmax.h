@@ -37,4 +37,21 @@ void tinyml_softmax_f32(const tinyml_softmax_f32_params *params, const float *in
 
 void tinyml_softmax_s8(const tinyml_softmax_s8_params *params, const int8_t *input, int8_t *output);
 
+/*
+ * The 16x8 scheme (kernels/ref/softmax_s16.c on every target), as TF Lite 2.6's reference kernel: int16 in with zero
+ * point 0, int16 out with scale 2^-15 and zero point 0. Per row, e_j = exp_table[(x_j − max)·M rescaled so that
+ * [-65535, 0] is [-10, 0], recentred] and 1/Σe_j from reciprocal_table, both interpolated 513-entry Q0.15 tables the
+ * compiler fills as the interpreter's Prepare does; output_j = e_j · (1/Σe_j), rounded, clamped to [0, 32767].
+ */
+typedef struct {
+    int32_t rows;
+    int32_t depth;
+    int32_t input_multiplier; /* Q31, for input_scale · beta / (10 / 65535) */
+    int32_t input_shift;      /* positive: left */
+    const int16_t *exp_table;        /* [513]: exp over [-10, 0] */
+    const int16_t *reciprocal_table; /* [513]: 1 / (1 + x) over [0, 1] */
+} tinyml_softmax_s16_params;
+
+void tinyml_softmax_s16(const tinyml_softmax_s16_params *params, const int16_t *input, int16_t *output);
+
 #endif

@@ -7,8 +7,14 @@ import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
 import io.tinymlaas.lifecycle.NetworkTester.InputResult;
 import io.tinymlaas.lifecycle.NetworkTester.Inputs;
 import io.tinymlaas.lifecycle.NetworkTester.Result;
+import io.tinymlaas.tflite.Tensor;
+import io.tinymlaas.tflite.TensorType;
+import io.tinymlaas.tflite.TfliteModel;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.LongSummaryStatistics;
 import java.util.concurrent.Callable;
@@ -21,18 +27,18 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Network tester: runs your inputs through a .tflite model twice, in the TFLite 2.6 reference interpreter and "
-                + "compiled by us on a target, and compares every output: int8 outputs must be identical, float32 outputs within "
+                + "compiled by us on a target, and compares every output: int8 and int16 outputs must be identical, float32 outputs within "
                 + "1e-5 of the reference, measured as |ours - reference| / max(|reference|, 1).",
-                "The model must have one input and one or more outputs, each int8 (quantized) or float32, and only supported "
+                "The model must have one input and one or more outputs, each int8 or int16 (quantized) or float32, and only supported "
                         + "operators; otherwise it is refused with one line and exit code 2."},
         footer = {"", "Input file formats (--format auto picks text for .txt/.csv/.tsv files and for files holding only ASCII "
                 + "numbers and separators, raw otherwise):",
                 "  raw   the input tensors' bytes back to back: N x the model's input size in bytes. An int8 input is one "
-                        + "byte per value; a float32 input is 4 bytes per value, IEEE 754 single precision, little-endian "
+                        + "byte per value, an int16 input (the 16x8 scheme) 2 bytes, little-endian; a float32 input is 4 bytes per value, IEEE 754 single precision, little-endian "
                         + "(e.g. numpy's x.astype('<f4').tofile(path)).",
                 "  text  real numbers separated by commas and/or whitespace, N x the model's input element count; for an "
-                        + "int8 input each is quantized with the model's input scale and zero point (q = round(x / scale) + "
-                        + "zero_point, clamped to [-128, 127]); for a float32 input each is taken as it is.",
+                        + "int8 or int16 input each is quantized with the model's input scale and zero point (q = round(x / scale) + "
+                        + "zero_point, clamped to [-128, 127] or [-32768, 32767]); for a float32 input each is taken as it is.",
                 "", "Prints per input (up to --show) and in total the largest |ours - reference| in LSB, the number of differing "
                 + "outputs and, on boards, the instructions per inference; writes target/tinyml/reports/run-<model>-<target>/report.json.",
                 "Exit codes: 0 identical to the reference (float32: within 1e-5), 1 outputs differ, 2 refused (model, input file, "
@@ -45,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", description = "the .tflite model (int8 or float32 interface)")
+    @Parameters(index = "0", description = "the .tflite model (int8, int16 or float32 interface)")
     Path model;
 
     @Option(names = "--input", required = true, description = "the input file: raw tensor bytes or text numbers (see below)")
@@ -82,11 +88,12 @@ final class RunCommand implements Callable<Integer> {
             out.printf("note: %d input value(s) were outside the int8 range after quantization and were clamped%n", inputs.clamped());
         }
         Result result = test.run();
-        print(out, result);
+        TfliteModel tflite = test.model().tflite().model();
+        print(out, result, java.util.Arrays.stream(tflite.outputs()).mapToObj(tflite::tensor).toList());
         return result.passed() ? 0 : 1;
     }
 
-    private void print(PrintWriter out, Result result) {
+    private void print(PrintWriter out, Result result, List<Tensor> outputTensors) {
         int listed = Math.min(show, result.perInput().size());
         for (int i = 0; i < listed; i++) {
             InputResult r = result.perInput().get(i);
@@ -94,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
                     r.differingOutputs(), result.outputElements(), r.instructions() == null ? "" : ", " + r.instructions() + " instructions"
                             + (r.estimatedCycles() == null ? "" : String.format(Locale.ROOT, ", about %d cycles (%.3f ms at the board's clock)",
                                     r.estimatedCycles(), r.estimatedMs())));
-            out.printf("  output %s%n", outputs(result, r));
+            out.printf("  output %s%n", outputs(result, r, outputTensors));
         }
         if (listed < result.perInput().size()) {
             out.printf("... %d more input(s) not listed (--show)%n", result.perInput().size() - listed);
@@ -116,13 +123,22 @@ final class RunCommand implements Callable<Integer> {
         out.printf("%s on %s; report: %s%n", verdict, result.ranOn(), result.report());
     }
 
-    /** Our output tensors: int8 as the stored values and dequantized, float32 as they are. */
-    private static String outputs(Result result, InputResult r) {
+    /** Our output tensors: int8 or int16 as the stored values and dequantized, float32 as they are. */
+    private static String outputs(Result result, InputResult r, List<Tensor> outputTensors) {
         StringBuilder values = new StringBuilder();
         for (float v : r.values()) {
             values.append(values.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.6g", v));
         }
-        return result.floatOutputs() ? "[" + values + "]" : "int8 " + java.util.Arrays.toString(r.output()) + " = [" + values + "]";
+        if (result.floatOutputs()) {
+            return "[" + values + "]";
+        }
+        boolean int16 = outputTensors.stream().allMatch(t -> t.type() == TensorType.INT16);
+        ByteBuffer bytes = ByteBuffer.wrap(r.output()).order(ByteOrder.LITTLE_ENDIAN);
+        StringBuilder stored = new StringBuilder();
+        while (bytes.hasRemaining()) {
+            stored.append(stored.length() == 0 ? "" : ", ").append(int16 ? bytes.getShort() : bytes.get());
+        }
+        return (int16 ? "int16 [" : "int8 [") + stored + "] = [" + values + "]";
     }
 
     /** int8 outputs in LSB; float32 outputs as |ours - reference| / max(|reference|, 1) (and any int8 difference beside). */

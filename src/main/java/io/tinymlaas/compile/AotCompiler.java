@@ -125,11 +125,12 @@ public final class AotCompiler {
             interfaceTensors.add(model.tensor(out));
         }
         for (Tensor tensor : interfaceTensors) {
-            boolean int8 = tensor.type() == TensorType.INT8 && tensor.quantization() != null;
-            if (!int8 && tensor.type() != TensorType.FLOAT32) {
+            boolean quantized = (tensor.type() == TensorType.INT8 || tensor.type() == TensorType.INT16)
+                    && tensor.quantization() != null;
+            if (!quantized && tensor.type() != TensorType.FLOAT32) {
                 throw new CompilationException(source + ": graph input/output '" + tensor.name() + "' is " + tensor.type()
-                        + (tensor.type() == TensorType.INT8 ? " without quantization" : "")
-                        + "; only quantized int8 and float32 interfaces are supported");
+                        + (tensor.type() == TensorType.INT8 || tensor.type() == TensorType.INT16 ? " without quantization" : "")
+                        + "; only quantized int8 or int16 and float32 interfaces are supported");
             }
         }
         if (model.operators().isEmpty()) {
@@ -255,7 +256,9 @@ public final class AotCompiler {
     private static String constantArray(int index, Tensor tensor) {
         String cType = switch (tensor.type()) {
             case INT8 -> "int8_t";
+            case INT16 -> "int16_t";
             case INT32 -> "int32_t";
+            case INT64 -> "int64_t";
             case FLOAT32 -> "float";
             default -> throw new CompilationException("constant tensor '" + tensor.name() + "' of type " + tensor.type()
                     + " cannot be emitted yet");
@@ -277,11 +280,24 @@ public final class AotCompiler {
                 c.append(LoweringSupport.floatLiteral(value)).append(',');
                 continue;
             }
-            long value = tensor.type() == TensorType.INT8 ? data.get(i) : data.getInt(i * 4);
-            c.append(value == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Long.toString(value)).append(',');
+            long value = switch (tensor.type()) {
+                case INT8 -> data.get(i);
+                case INT16 -> data.getShort(i * 2);
+                case INT64 -> data.getLong(i * 8);
+                default -> data.getInt(i * 4);
+            };
+            c.append(integerLiteral(value)).append(',');
         }
         c.append("\n};\n");
         return c.toString();
+    }
+
+    /** The two most negative values of int32 and int64 have no literal of their own type in C. */
+    private static String integerLiteral(long value) {
+        if (value == Long.MIN_VALUE) {
+            return "(-9223372036854775807LL - 1)";
+        }
+        return value == Integer.MIN_VALUE ? "(-2147483647 - 1)" : Long.toString(value);
     }
 
     private static String floatLiteral(float value) {

@@ -161,6 +161,9 @@ public final class NetworkTester {
         String[] tokens = tokens(file, bytes, input);
         int elements = (int) input.elementCount();
         Quantization q = input.quantization();
+        boolean int16 = input.type() == TensorType.INT16;
+        long low = int16 ? Short.MIN_VALUE : -128;
+        long high = int16 ? Short.MAX_VALUE : 127;
         List<byte[]> tensors = new ArrayList<>(tokens.length / elements);
         int clamped = 0;
         for (int start = 0; start < tokens.length; start += elements) {
@@ -178,16 +181,21 @@ public final class NetworkTester {
                 }
                 values[i] = (float) value;
                 long quantized = io.tinymlaas.core.Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint();
-                if (quantized < -128 || quantized > 127) {
+                if (quantized < low || quantized > high) {
                     clamped++;
                 }
             }
-            byte[] tensor = new byte[elements];
+            ByteBuffer tensor = ByteBuffer.allocate((int) input.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < elements; i++) {
-                long v = io.tinymlaas.core.Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint();
-                tensor[i] = (byte) Math.max(-128, Math.min(127, v));
+                long v = Math.max(low, Math.min(high,
+                        io.tinymlaas.core.Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint()));
+                if (int16) {
+                    tensor.putShort((short) v);
+                } else {
+                    tensor.put((byte) v);
+                }
             }
-            tensors.add(tensor);
+            tensors.add(tensor.array());
         }
         return new Inputs(tensors, InputFormat.TEXT, clamped);
     }
@@ -273,7 +281,7 @@ public final class NetworkTester {
                         floatDiff = Math.max(floatDiff, d);
                         count += d <= FLOAT_TOLERANCE ? 0 : 1;
                     } else {
-                        int d = Math.abs(ours.get() - expected.get());
+                        int d = Math.abs(quantized(ours, tensor) - quantized(expected, tensor));
                         diff = Math.max(diff, d);
                         count += d == 0 ? 0 : 1;
                     }
@@ -318,10 +326,16 @@ public final class NetworkTester {
         int at = 0;
         for (Tensor tensor : tensors) {
             for (long j = 0; j < tensor.elementCount(); j++) {
-                values[at++] = tensor.type() == TensorType.FLOAT32 ? in.getFloat() : (float) tensor.quantization().dequantize(in.get());
+                values[at++] = tensor.type() == TensorType.FLOAT32 ? in.getFloat()
+                        : (float) tensor.quantization().dequantize(quantized(in, tensor));
             }
         }
         return values;
+    }
+
+    /** The next quantized value of a tensor's bytes: int16 (the 16x8 scheme's interfaces) or int8. */
+    private static int quantized(ByteBuffer bytes, Tensor tensor) {
+        return tensor.type() == TensorType.INT16 ? bytes.getShort() : bytes.get();
     }
 
     /** The model's output tensors, in its output order (the order of the bytes both sides return). */

@@ -75,8 +75,16 @@ public sealed interface OperatorOptions {
     record Softmax(float beta) implements OperatorOptions {
     }
 
-    /** AddOptions (its fused activation is {@link Operator#fusedActivation()}). */
-    record Add() implements OperatorOptions {
+    /**
+     * AddOptions (its fused activation is {@link Operator#fusedActivation()}). {@code potScaleInt16}: an int16 ADD whose
+     * scales are all powers of two takes the interpreter's shift-only path; the schema's default is true, our own
+     * models write false (the general path).
+     */
+    record Add(boolean potScaleInt16) implements OperatorOptions {
+
+        public Add() {
+            this(false);
+        }
     }
 
     /** MulOptions (its fused activation is {@link Operator#fusedActivation()}). */

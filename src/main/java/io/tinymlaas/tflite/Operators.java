@@ -90,8 +90,8 @@ public final class Operators {
 
     private static final OptionsTable ADD_OPTIONS = OptionsTable.of(BuiltinOptions.AddOptions, OperatorOptions.Add.class,
             op -> ((AddOptions) op.builtinOptions(new AddOptions())).fusedActivationFunction(),
-            (op, where, lengths) -> new OperatorOptions.Add(),
-            (builder, o, activation) -> AddOptions.createAddOptions(builder, activation, false));
+            (op, where, lengths) -> new OperatorOptions.Add(((AddOptions) op.builtinOptions(new AddOptions())).potScaleInt16()),
+            (builder, o, activation) -> AddOptions.createAddOptions(builder, activation, o.potScaleInt16()));
 
     private static final OptionsTable MUL_OPTIONS = OptionsTable.of(BuiltinOptions.MulOptions, OperatorOptions.Mul.class,
             op -> ((MulOptions) op.builtinOptions(new MulOptions())).fusedActivationFunction(),

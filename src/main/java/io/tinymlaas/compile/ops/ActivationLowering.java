@@ -61,6 +61,9 @@ final class ActivationLowering {
     }
 
     static KernelCall lowerLogistic(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (LoweringSupport.isInt16(model, op)) {
+            return sigmoidTable16(model, index, op, source, arena, "tinyml_logistic_s16", 0);
+        }
         if (LoweringSupport.isFloat(model, op)) {
             return libm(model, index, op, source, arena, "tinyml_logistic_f32");
         }
@@ -69,6 +72,9 @@ final class ActivationLowering {
     }
 
     static KernelCall lowerTanh(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (LoweringSupport.isInt16(model, op)) {
+            return sigmoidTable16(model, index, op, source, arena, "tinyml_tanh_s16", 1);
+        }
         if (LoweringSupport.isFloat(model, op)) {
             return libm(model, index, op, source, arena, "tinyml_tanh_f32");
         }
@@ -151,4 +157,45 @@ final class ActivationLowering {
         return Math.copySign(rounded, value);
     }
 
+    /**
+     * int16 LOGISTIC and TANH (the 16x8 scheme), prepared as TF Lite 2.6 prepares them: the output must be 2^-15 with zero
+     * point 0; an input scale of 2^-12 (also 2^-11 for TANH, {@code largestPowerShift} 1) takes the interpreter's
+     * gemmlowp fixed-point path (multiplier 0, the shift to Q3.12); any other scale is rescaled to the table's
+     * 1/(3·4096) by an integer multiplier and a right shift: scale·4096·3 doubled while at most 32767/2.
+     */
+    private static KernelCall sigmoidTable16(TfliteModel model, int index, Operator op, String source, CArena arena,
+                                             String function, int largestPowerShift) {
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
+        Tensor input = LoweringSupport.int16(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.int16(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
+        if (output.quantization().scale() != 1f / 32768) {
+            throw new LoweringException(where + ": int16 output must have scale 1/32768 and zero point 0, found scale "
+                    + output.quantization().scale());
+        }
+        float scale = input.quantization().scale();
+        int log2 = LoweringSupport.log2IfPowerOfTwo(scale);
+        String params = "op" + index + "_params";
+        String call = function + "(&" + params + ", " + arena.int16Pointer(op.inputs()[0]) + ", "
+                + arena.int16Pointer(op.outputs()[0]) + ");";
+        if (log2 != LoweringSupport.NOT_A_POWER && 12 + log2 >= 0 && 12 + log2 <= largestPowerShift) {
+            String declarations = LoweringSupport.struct("tinyml_lookup_table_s16_params", params, "size", input.elementCount(),
+                    "input_multiplier", 0, "input_left_shift", 12 + log2);
+            return new KernelCall("tinyml/kernels/lookup_table.h", declarations, call, List.of());
+        }
+        double multiplier = scale * 4096.0 * 3.0;
+        int shift = 0;
+        while (multiplier <= 32767.0 / 2.0 && shift <= 30) {
+            shift++;
+            multiplier *= 2.0;
+        }
+        if (multiplier >= 65536.0) {
+            throw new LoweringException(where + ": int16 input scale " + scale + " is too coarse for the interpreter's table "
+                    + "(its rescaling would overflow)");
+        }
+        String declarations = LoweringSupport.struct("tinyml_lookup_table_s16_params", params, "size", input.elementCount(),
+                "input_multiplier", (int) multiplier, "input_left_shift", shift);
+        return new KernelCall("tinyml/kernels/lookup_table.h", declarations, call, List.of());
+    }
 }

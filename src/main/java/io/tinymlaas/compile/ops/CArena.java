@@ -21,6 +21,11 @@ public final class CArena {
         return "((float *)(tinyml_arena + " + offsets.applyAsInt(tensor) + "))";
     }
 
+    /** The same place seen as int16 values (the 16x8 scheme's activations; offsets are word-aligned). */
+    String int16Pointer(int tensor) {
+        return "((int16_t *)(tinyml_arena + " + offsets.applyAsInt(tensor) + "))";
+    }
+
     public static String constantName(int tensor) {
         return "tensor" + tensor;
     }

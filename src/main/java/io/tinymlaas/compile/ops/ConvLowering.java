@@ -13,7 +13,8 @@ import java.util.List;
  * CONV_2D and DEPTHWISE_CONV_2D, int8 activations, int8 symmetric weights (per channel or per tensor), int32 bias:
  * the interpreter's prepare step (output size, padding, one Q31 multiplier per output channel) done here.
  * <pre>out[b][y][x][oc] = clamp(out_zp + M[oc]·(bias[oc] + Σ_window (in − in_zp)·w))</pre>
- * where input taps outside the image contribute nothing.
+ * where input taps outside the image contribute nothing. The 16x8 scheme (int16 activations with zero point 0, int64
+ * bias) has the same parameters and its own kernels, which sum in int64 and rescale as the interpreter does there.
  */
 final class ConvLowering {
 
@@ -39,9 +40,12 @@ final class ConvLowering {
                                     int depthMultiplier) {
         LoweringSupport.requireArity(where, op, 2, 3);
         boolean isFloat = LoweringSupport.isFloat(model, op);
-        Tensor input = LoweringSupport.activation(where, "input", model, op.inputs()[0], isFloat);
+        boolean is16 = LoweringSupport.isInt16(model, op);
+        Tensor input = is16 ? LoweringSupport.int16(where, "input", model, op.inputs()[0])
+                : LoweringSupport.activation(where, "input", model, op.inputs()[0], isFloat);
         Tensor filter = LoweringSupport.activation(where, "filter", model, op.inputs()[1], isFloat);
-        Tensor output = LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
+        Tensor output = is16 ? LoweringSupport.int16(where, "output", model, op.outputs()[0])
+                : LoweringSupport.activation(where, "output", model, op.outputs()[0], isFloat);
         int biasIndex = op.inputs().length > 2 ? op.inputs()[2] : -1;
         Tensor bias = biasIndex >= 0 ? model.tensor(biasIndex) : null;
         if (dilationW != 1 || dilationH != 1) {
@@ -109,13 +113,18 @@ final class ConvLowering {
                 throw new LoweringException(where + ": int8 filters must be symmetric (zero point 0), found " + zeroPoint);
             }
         }
-        if (bias != null) {
-            if (bias.type() != TensorType.INT32 || !bias.constant() || bias.elementCount() != outDepth) {
+        long terms = (long) filterHeight * filterWidth * (depthwise ? 1 : inDepth);
+        if (is16) {
+            if (bias != null) {
+                LoweringSupport.int64Bias(where, model, biasIndex, outDepth, terms);
+            }
+        } else {
+            if (bias != null && (bias.type() != TensorType.INT32 || !bias.constant() || bias.elementCount() != outDepth)) {
                 throw new LoweringException(where + ": bias '" + bias.name() + "' must be a constant INT32 tensor of " + outDepth
                         + " values, found " + bias.type() + java.util.Arrays.toString(bias.shape()));
             }
+            LoweringSupport.requireBiasFitsAccumulator(where, bias, terms);
         }
-        LoweringSupport.requireBiasFitsAccumulator(where, bias, (long) filterHeight * filterWidth * (depthwise ? 1 : inDepth));
 
         Quantization out = output.quantization();
         int[] multipliers = new int[outDepth];
@@ -124,9 +133,10 @@ final class ConvLowering {
             float filterScale = fq.scales().length == 1 ? fq.scale() : fq.scales()[c];
             QuantizedMultiplier m = QuantizedMultiplier.forConvolution(input.quantization().scale(), filterScale, out.scale());
             multipliers[c] = m.multiplier();
-            shifts[c] = m.shift();
+            shifts[c] = is16 ? QuantizedMultiplier.requireInt64Shift(m, where) : m.shift();
         }
-        int[] range = LoweringSupport.activationRange(op.fusedActivation(), out, where);
+        int[] range = is16 ? LoweringSupport.activationRange16(op.fusedActivation(), out, where)
+                : LoweringSupport.activationRange(op.fusedActivation(), out, where);
 
         String prefix = "op" + index;
         String type = depthwise ? "tinyml_depthwise_conv_s8_params" : "tinyml_conv_s8_params";
@@ -143,10 +153,11 @@ final class ConvLowering {
         if (bias != null) {
             constants.add(biasIndex);
         }
-        String function = depthwise ? "tinyml_depthwise_conv_s8" : "tinyml_conv_s8";
-        String call = function + "(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
+        String function = (depthwise ? "tinyml_depthwise_conv_" : "tinyml_conv_") + (is16 ? "s16" : "s8");
+        String call = function + "(&" + prefix + "_params, "
+                + (is16 ? arena.int16Pointer(op.inputs()[0]) : arena.pointer(op.inputs()[0])) + ", "
                 + CArena.constantName(op.inputs()[1]) + ", " + (bias == null ? "0" : CArena.constantName(biasIndex)) + ", "
-                + arena.pointer(op.outputs()[0]) + ");";
+                + (is16 ? arena.int16Pointer(op.outputs()[0]) : arena.pointer(op.outputs()[0])) + ");";
         return new KernelCall(header, declarations.toString(), call, constants);
     }
 

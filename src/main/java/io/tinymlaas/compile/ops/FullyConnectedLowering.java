@@ -14,7 +14,8 @@ import java.util.List;
  * FULLY_CONNECTED, int8: TFLite's prepare step done here, so the device only evaluates.
  * out = clamp(out_zp + M·Σ(in − in_zp)·w + bias), with M = in_scale·w_scale/out_scale as a Q31 multiplier.
  * The input zero point is folded into an effective bias ({@link #foldInputOffset}), so kernels compute
- * clamp(out_zp + M·(Σ in·w + bias')).
+ * clamp(out_zp + M·(Σ in·w + bias')). The 16x8 scheme (int16 activations with zero point 0, int64 bias) has its own
+ * kernel, which sums in int64 and rescales as the interpreter does there.
  */
 final class FullyConnectedLowering {
 
@@ -28,6 +29,9 @@ final class FullyConnectedLowering {
         }
         if (LoweringSupport.isFloat(model, op)) {
             return lowerFloat(model, index, op, arena, where);
+        }
+        if (LoweringSupport.isInt16(model, op)) {
+            return lowerInt16(model, index, op, arena, where);
         }
         Tensor input = model.tensor(op.inputs()[0]);
         Tensor weights = model.tensor(op.inputs()[1]);
@@ -103,6 +107,41 @@ final class FullyConnectedLowering {
                 + CArena.constantName(op.inputs()[1]) + ", " + biasArgument + ", " + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/fully_connected.h", declarations.toString(), call, constants,
                 effectiveBias == null ? 0 : effectiveBias.length * Integer.BYTES);
+    }
+
+    /** The 16x8 scheme: int16 input and output with zero point 0, per-tensor int8 weights, an optional int64 bias. */
+    private static KernelCall lowerInt16(TfliteModel model, int index, Operator op, CArena arena, String where) {
+        Tensor input = LoweringSupport.int16(where, "input", model, op.inputs()[0]);
+        Tensor weights = LoweringSupport.int8(where, "weights", model, op.inputs()[1]);
+        Tensor output = LoweringSupport.int16(where, "output", model, op.outputs()[0]);
+        if (!weights.constant() || weights.shape().length != 2) {
+            throw new LoweringException(where + ": weights must be a constant 2-D tensor");
+        }
+        Quantization w = LoweringSupport.perTensor(where, "weights", weights);
+        if (w.zeroPoint() != 0) {
+            throw new LoweringException(where + ": int8 weights must be symmetric (zero point 0), found " + w.zeroPoint());
+        }
+        int outputDepth = weights.shape()[0];
+        int inputDepth = weights.shape()[1];
+        int batches = batches(where, input, output, inputDepth, outputDepth);
+        List<Integer> constants = new ArrayList<>(List.of(op.inputs()[1]));
+        String bias = "0";
+        if (op.inputs().length > 2 && op.inputs()[2] >= 0) {
+            LoweringSupport.int64Bias(where, model, op.inputs()[2], outputDepth, inputDepth);
+            constants.add(op.inputs()[2]);
+            bias = CArena.constantName(op.inputs()[2]);
+        }
+        Quantization out = output.quantization();
+        QuantizedMultiplier multiplier = QuantizedMultiplier.forFullyConnected(input.quantization().scale(), w.scale(), out.scale());
+        int[] range = LoweringSupport.activationRange16(op.fusedActivation(), out, where);
+        String params = "op" + index + "_params";
+        String declarations = LoweringSupport.struct("tinyml_fc_s8_params", params, "batches", batches, "input_depth", inputDepth,
+                "output_depth", outputDepth, "input_offset", 0, "output_offset", 0, "output_multiplier", multiplier.multiplier(),
+                "output_shift", QuantizedMultiplier.requireInt64Shift(multiplier, where),
+                "activation_min", range[0], "activation_max", range[1]);
+        String call = "tinyml_fully_connected_s16(&" + params + ", " + arena.int16Pointer(op.inputs()[0]) + ", "
+                + CArena.constantName(op.inputs()[1]) + ", " + bias + ", " + arena.int16Pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/fully_connected.h", declarations, call, constants);
     }
 
     /**

@@ -51,6 +51,65 @@ public final class LoweringSupport {
         return tensor;
     }
 
+    /** An int16 activation of the 16x8 scheme: quantized per tensor with zero point 0, as the interpreter requires. */
+    static Tensor int16(String where, String role, TfliteModel model, int index) {
+        Tensor tensor = model.tensor(index);
+        if (tensor.type() != TensorType.INT16) {
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' is " + tensor.type()
+                    + " in an int16 (16x8) operator; only INT16 is supported here");
+        }
+        if (tensor.quantization() == null) {
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' has no quantization parameters");
+        }
+        Quantization q = perTensor(where, role, tensor);
+        if (q.zeroPoint() != 0) {
+            throw new LoweringException(where + ": " + role + " '" + tensor.name() + "' is int16 with zero point " + q.zeroPoint()
+                    + "; the 16x8 scheme needs zero point 0");
+        }
+        return tensor;
+    }
+
+    /** What {@link #log2IfPowerOfTwo} returns for a scale that is not a power of two. */
+    static final int NOT_A_POWER = Integer.MIN_VALUE;
+
+    /**
+     * The interpreter's CheckedLog2: log2 of the scale rounded to an integer, when it lies within 0.001 of one (a scale
+     * that close to a power of two counts as one); {@link #NOT_A_POWER} otherwise.
+     */
+    static int log2IfPowerOfTwo(float scale) {
+        double log2 = Math.log(scale) * (1.0 / Math.log(2.0));
+        double rounded = Math.round(log2);
+        return Math.abs(log2 - rounded) < 1e-3 ? (int) rounded : NOT_A_POWER;
+    }
+
+    /** True when the operator's first input is int16: its 16x8 kernel is used. */
+    static boolean isInt16(TfliteModel model, Operator op) {
+        return op.inputs().length > 0 && op.inputs()[0] >= 0 && model.tensor(op.inputs()[0]).type() == TensorType.INT16;
+    }
+
+    /**
+     * The int64 bias of a 16x8 convolution or FULLY_CONNECTED: constant, one value per output channel, and small enough
+     * that it plus {@code terms} products int16·int8 stays within ±2^47, the interpreter's bound for its rescaling.
+     */
+    static Tensor int64Bias(String where, TfliteModel model, int index, int channels, long terms) {
+        Tensor bias = model.tensor(index);
+        if (bias.type() != TensorType.INT64 || !bias.constant() || bias.elementCount() != channels) {
+            throw new LoweringException(where + ": bias '" + bias.name() + "' must be a constant INT64 tensor of " + channels
+                    + " values (the 16x8 scheme), found " + (bias.constant() ? "" : "a computed ") + bias.type()
+                    + Arrays.toString(bias.shape()));
+        }
+        long limit = (1L << 47) - terms * 32768L * 128L;
+        ByteBuffer values = ByteBuffer.wrap(bias.data()).order(ByteOrder.LITTLE_ENDIAN);
+        for (int c = 0; c < channels; c++) {
+            long value = values.getLong(c * 8);
+            if (value > limit || value < -limit) {
+                throw new LoweringException(where + ": bias " + value + " of channel " + c + " could leave the interpreter's "
+                        + "int64 accumulator range (±2^47) with " + terms + " products");
+            }
+        }
+        return bias;
+    }
+
     /** A float32 tensor (activations, weights and biases of float models). */
     static Tensor float32(String where, String role, TfliteModel model, int index) {
         Tensor tensor = model.tensor(index);
@@ -203,8 +262,15 @@ public final class LoweringSupport {
 
     /** TFLite's CalculateActivationRangeQuantized for int8 outputs. */
     static int[] activationRange(Activation activation, Quantization out, String where) {
-        int qmin = -128;
-        int qmax = 127;
+        return activationRange(activation, out, where, -128, 127);
+    }
+
+    /** TFLite's CalculateActivationRangeQuantized for int16 outputs. */
+    static int[] activationRange16(Activation activation, Quantization out, String where) {
+        return activationRange(activation, out, where, Short.MIN_VALUE, Short.MAX_VALUE);
+    }
+
+    private static int[] activationRange(Activation activation, Quantization out, String where, int qmin, int qmax) {
         return switch (activation) {
             case NONE -> new int[] {qmin, qmax};
             case RELU -> new int[] {Math.max(qmin, quantize(0f, out)), qmax};

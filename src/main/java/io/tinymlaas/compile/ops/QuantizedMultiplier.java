@@ -60,4 +60,16 @@ public record QuantizedMultiplier(int multiplier, int shift) {
     public static QuantizedMultiplier forRelu(float inputScale, float outputScale) {
         return of(inputScale / outputScale);
     }
+
+    /**
+     * The shift of a 16x8 convolution or FULLY_CONNECTED multiplier: the interpreter's int64 rescaling takes shifts below
+     * 8 only (a rescale factor below 128).
+     */
+    static int requireInt64Shift(QuantizedMultiplier m, String where) {
+        if (m.shift() >= 8) {
+            throw new LoweringException(where + ": the rescale factor 2^" + m.shift() + " is too large for the 16x8 kernels "
+                    + "(below 128 only, as in the interpreter)");
+        }
+        return m.shift();
+    }
 }
