@@ -5,8 +5,10 @@
 #include "tinyml/kernels/lookup_table.h"
 
 /*
- * The interpreter's sigmoid(i/24), i = 0..255, in unsigned Q0.16: a published table, not a formula (it differs from
- * round(65536·sigmoid(i/24)) by one in 44 places), so its values are data here. TANH reads it as 2·sigmoid(2x) − 1.
+ * sigmoid(i/24), i = 0..255, in unsigned Q0.16, as the interpreter tabulates it for linear interpolation: each entry is
+ * raised by half the sag of the chords beside it, min(65535, round(65536·(s(x) − s''(x)·h²/16))) with h = 1/24 and
+ * the last entry saturated at 65535 (plain rounding of s(x) differs from the interpreter's table in 44 places).
+ * SigmoidTableTest recomputes every entry from that formula. TANH reads it as 2·sigmoid(2x) − 1.
  */
 static const uint16_t sigmoid_q16[256] = {
     32768, 33451, 34133, 34813, 35493, 36169, 36843, 37513, 38180, 38841, 39498, 40149, 40794, 41432, 42064, 42688,
