@@ -47,13 +47,19 @@ public final class AotCompiler {
         Float16Weights.Folded folded = Float16Weights.fold(file);
         TfliteModel model = folded.model();
         List<TensorLifetime> lifetimes = new ArrayList<>(lifetimes(model, source));
-        int outputBytes = 0;
-        for (int out : model.outputs()) {
-            outputBytes += (int) model.tensor(out).byteSize();
+        int inputBytes = interfaceBytes(model, model.inputs());
+        int outputBytes = interfaceBytes(model, model.outputs());
+        // Several graph inputs arrive one after the other in one region, copied into their tensors before the first
+        // operator; several graph outputs are copied, one after the other, into one region the host reads after the
+        // last. A model with one of each has neither copy: the host reads and writes the tensors in place.
+        boolean inputCopies = model.inputs().length > 1;
+        boolean outputCopies = model.outputs().length > 1;
+        int inputRegion = inputCopies ? model.tensors().size() : model.inputs()[0];
+        int outputRegion = outputCopies ? model.tensors().size() + 1 : model.outputs()[0];
+        if (inputCopies) {
+            lifetimes.add(new TensorLifetime(inputRegion, inputBytes, 0, 0));
         }
-        // Several graph outputs are copied, one after the other, into one region the host reads after the last operator.
-        int outputRegion = model.outputs().length > 1 ? model.tensors().size() : model.outputs()[0];
-        if (model.outputs().length > 1) {
+        if (outputCopies) {
             int end = model.operators().size();
             lifetimes.add(new TensorLifetime(outputRegion, outputBytes, end, end));
         }
@@ -61,13 +67,16 @@ public final class AotCompiler {
         CArena arena = new CArena(plan::offsetOf);
 
         List<KernelCall> calls = new ArrayList<>();
+        if (inputCopies) {
+            calls.add(regionCopies(model, model.inputs(), arena, inputRegion, true));
+        }
         for (int i = 0; i < model.operators().size(); i++) {
             if (!folded.skipped().contains(i)) {
                 calls.add(lower(model, i, model.operators().get(i), source, arena));
             }
         }
-        if (model.outputs().length > 1) {
-            calls.add(outputCopies(model, arena, outputRegion));
+        if (outputCopies) {
+            calls.add(regionCopies(model, model.outputs(), arena, outputRegion, false));
         }
         boolean floatArena = lifetimes.stream().anyMatch(t -> t.tensor() < model.tensors().size()
                 && model.tensor(t.tensor()).type() == TensorType.FLOAT32);
@@ -76,20 +85,32 @@ public final class AotCompiler {
         int constantBytes = constants.stream().mapToInt(t -> (int) model.tensor(t).byteSize()).sum()
                 + calls.stream().mapToInt(KernelCall::preparedBytes).sum();
 
-        Tensor input = model.input();
-        String header = header(modelHash, source, plan, input, model.output(), outputBytes);
-        String c = source(model, modelHash, source, plan, calls, constants, arena, outputRegion, floatArena);
-        return new CompiledModel(modelHash, header, c, plan, constantBytes, (int) input.byteSize(), outputBytes);
+        String header = header(modelHash, source, plan, model, inputBytes, outputBytes);
+        String c = source(model, modelHash, source, plan, calls, constants, arena, inputRegion, outputRegion, floatArena);
+        return new CompiledModel(modelHash, header, c, plan, constantBytes, inputBytes, outputBytes);
     }
 
-    /** Copies each graph output, in the model's order, into the output region (bytes, whatever their type). */
-    private static KernelCall outputCopies(TfliteModel model, CArena arena, int region) {
+    private static int interfaceBytes(TfliteModel model, int[] tensors) {
+        int bytes = 0;
+        for (int t : tensors) {
+            bytes += (int) model.tensor(t).byteSize();
+        }
+        return bytes;
+    }
+
+    /**
+     * Copies between the interface tensors, in the model's order, and their region (bytes, whatever their type): into
+     * the tensors for the inputs, out of them for the outputs.
+     */
+    private static KernelCall regionCopies(TfliteModel model, int[] tensors, CArena arena, int region, boolean intoTensors) {
         StringBuilder calls = new StringBuilder();
         int offset = 0;
-        for (int out : model.outputs()) {
-            long bytes = model.tensor(out).byteSize();
-            calls.append(calls.length() == 0 ? "" : "\n    ").append("tinyml_reshape(").append(arena.pointer(out)).append(", ")
-                    .append(arena.pointer(region)).append(" + ").append(offset).append(", ").append(bytes).append(");");
+        for (int t : tensors) {
+            long bytes = model.tensor(t).byteSize();
+            String inRegion = arena.pointer(region) + " + " + offset;
+            calls.append(calls.length() == 0 ? "" : "\n    ").append("tinyml_reshape(")
+                    .append(intoTensors ? inRegion : arena.pointer(t)).append(", ")
+                    .append(intoTensors ? arena.pointer(t) : inRegion).append(", ").append(bytes).append(");");
             offset += (int) bytes;
         }
         return new KernelCall("tinyml/kernels/reshape.h", "", calls.toString(), List.of());
@@ -116,14 +137,12 @@ public final class AotCompiler {
     }
 
     private static void checkInterface(TfliteModel model, String source) {
-        if (model.inputs().length != 1 || model.outputs().length < 1) {
-            throw new CompilationException(source + ": models with " + model.inputs().length + " inputs and "
-                    + model.outputs().length + " outputs are not supported (one input, one or more outputs)");
+        if (model.inputs().length < 1 || model.outputs().length < 1) {
+            throw new CompilationException(source + ": the graph has " + model.inputs().length + " inputs and "
+                    + model.outputs().length + " outputs; it needs at least one of each");
         }
-        List<Tensor> interfaceTensors = new ArrayList<>(List.of(model.input()));
-        for (int out : model.outputs()) {
-            interfaceTensors.add(model.tensor(out));
-        }
+        List<Tensor> interfaceTensors = new ArrayList<>(model.inputTensors());
+        interfaceTensors.addAll(model.outputTensors());
         for (Tensor tensor : interfaceTensors) {
             boolean int8 = tensor.type() == TensorType.INT8 && tensor.quantization() != null;
             if (!int8 && tensor.type() != TensorType.FLOAT32) {
@@ -195,19 +214,41 @@ public final class AotCompiler {
         return lifetimes;
     }
 
-    private static String header(String modelHash, String source, MemoryPlan plan, Tensor input, Tensor output,
+    private static String header(String modelHash, String source, MemoryPlan plan, TfliteModel model, int inputBytes,
                                  int outputBytes) {
         return "/* Generated by TinyMLaaS from " + fileName(source) + ". Do not edit. */\n"
                 + "#ifndef TINYML_MODEL_H\n#define TINYML_MODEL_H\n\n#include <stdint.h>\n\n"
                 + "#define TINYML_MODEL_HASH \"" + modelHash + "\"\n"
-                + "#define TINYML_MODEL_INPUT_BYTES " + input.byteSize() + "\n"
+                + "#define TINYML_MODEL_INPUT_BYTES " + inputBytes + "\n"
                 + "#define TINYML_MODEL_OUTPUT_BYTES " + outputBytes + "\n"
                 + "#define TINYML_MODEL_ARENA_BYTES " + plan.arenaBytes() + "\n"
-                + quantizationMacros("INPUT", input) + quantizationMacros("OUTPUT", output) + "\n"
+                + quantizationMacros("INPUT", model.input()) + quantizationMacros("OUTPUT", model.output())
+                + regionMacros("INPUT", model.inputTensors()) + regionMacros("OUTPUT", model.outputTensors()) + "\n"
                 + "int8_t *tinyml_model_input(void);\n"
                 + "const int8_t *tinyml_model_output(void);\n"
                 + "void tinyml_model_invoke(void);\n\n"
                 + "#endif\n";
+    }
+
+    /**
+     * Where each of several inputs (outputs) lies in the input (output) buffer, with its size and quantization; the
+     * macros without an index describe the first. Nothing for a model with one input (output).
+     */
+    private static String regionMacros(String role, List<Tensor> tensors) {
+        if (tensors.size() == 1) {
+            return "";
+        }
+        StringBuilder macros = new StringBuilder("#define TINYML_MODEL_" + role + "_COUNT " + tensors.size() + "\n");
+        long offset = 0;
+        for (int k = 0; k < tensors.size(); k++) {
+            Tensor tensor = tensors.get(k);
+            String name = role + "_" + k;
+            macros.append("#define TINYML_MODEL_").append(name).append("_OFFSET ").append(offset).append('\n')
+                    .append("#define TINYML_MODEL_").append(name).append("_BYTES ").append(tensor.byteSize()).append('\n')
+                    .append(quantizationMacros(name, tensor));
+            offset += tensor.byteSize();
+        }
+        return macros.toString();
     }
 
     /** Scale and zero point of a quantized interface tensor; a float32 one is marked as such instead. */
@@ -221,7 +262,7 @@ public final class AotCompiler {
     }
 
     private static String source(TfliteModel model, String modelHash, String source, MemoryPlan plan, List<KernelCall> calls,
-                                 Set<Integer> constants, CArena arena, int outputRegion, boolean floatArena) {
+                                 Set<Integer> constants, CArena arena, int inputRegion, int outputRegion, boolean floatArena) {
         StringBuilder c = new StringBuilder();
         c.append("/* Generated by TinyMLaaS from ").append(fileName(source)).append(" (sha256 ").append(modelHash)
                 .append("). Do not edit. */\n");
@@ -244,7 +285,7 @@ public final class AotCompiler {
             c.append(constantArray(t, model.tensor(t))).append('\n');
         }
         calls.forEach(call -> c.append(call.declarations()).append('\n'));
-        c.append("int8_t *tinyml_model_input(void) { return ").append(arena.pointer(model.inputs()[0])).append("; }\n\n");
+        c.append("int8_t *tinyml_model_input(void) { return ").append(arena.pointer(inputRegion)).append("; }\n\n");
         c.append("const int8_t *tinyml_model_output(void) { return ").append(arena.pointer(outputRegion)).append("; }\n\n");
         c.append("void tinyml_model_invoke(void) {\n");
         calls.forEach(call -> c.append("    ").append(call.call()).append('\n'));
