@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.cli.HandBuiltModels;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.device.board.Board;
@@ -18,11 +19,16 @@ import io.tinymlaas.link.Frame;
 import io.tinymlaas.link.FrameEncoder;
 import io.tinymlaas.link.FrameType;
 import io.tinymlaas.link.SerialLink;
+import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.SampleModels;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +75,26 @@ class BoardTargetIT {
         Path folder = work.resolve(NANO.id());
         assertThat(Files.readAllBytes(folder.resolve("inputs.bin"))).containsExactly(3, -7);
         assertThat(Files.readAllBytes(folder.resolve("outputs.bin"))).containsExactly(run.outputs().get(0)[0], run.outputs().get(1)[0]);
+    }
+
+    /** The link carries an inference's input and output bytes whatever tensors they hold, so it did not change. */
+    @Test
+    void aModelWithTwoInputsAndTwoOutputsIsBitIdenticalToTheInterpreterOnTheBoard() {
+        TfliteModel model = HandBuiltModels.twoInputsTwoOutputs();
+        Random random = new Random(16);
+        List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byte[] input = new byte[4];
+            random.nextBytes(input);
+            inputs.add(input);
+        }
+        TargetRun run = TARGETS.target(NANO.id()).runner(work)
+                .run(AotCompiler.compile(model, "22".repeat(32), "two_inputs.tflite"), inputs);
+        try (ReferenceInterpreter reference = ReferenceInterpreter.load(TfliteWriter.write(model), "two_inputs.tflite")) {
+            for (int i = 0; i < inputs.size(); i++) {
+                assertThat(run.outputs().get(i)).as("input %d", i).hasSize(4).isEqualTo(reference.invoke(inputs.get(i)));
+            }
+        }
     }
 
     @Test
