@@ -597,10 +597,11 @@ public final class Tinyml {
         Path tflite = isFile ? Path.of(exampleOrModel) : Path.of(newestJudgedModel(Examples.byName(exampleOrModel).name(),
                 registryFolder, "a .tflite file").int8().file());
         CompiledFile model = compile(tflite);
-        Tensor input = model.tflite().model().input();
-        if (input.type() != TensorType.INT8) {
-            throw new TinymlException(model.name() + ": the runner test loads a random int8 input; this model's input "
-                    + input.name() + " is " + input.type());
+        for (Tensor input : model.tflite().model().inputTensors()) {
+            if (input.type() != TensorType.INT8) {
+                throw new TinymlException(model.name() + ": the runner test loads random int8 inputs; this model's input "
+                        + input.name() + " is " + input.type());
+            }
         }
         byte[] tensor = new byte[model.compiled().inputBytes()];
         new Random(seed).nextBytes(tensor);

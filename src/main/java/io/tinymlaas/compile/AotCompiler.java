@@ -239,16 +239,22 @@ public final class AotCompiler {
             return "";
         }
         StringBuilder macros = new StringBuilder("#define TINYML_MODEL_" + role + "_COUNT " + tensors.size() + "\n");
+        StringBuilder list = new StringBuilder("#define TINYML_MODEL_" + role + "_TENSORS(X)");
         long offset = 0;
         for (int k = 0; k < tensors.size(); k++) {
             Tensor tensor = tensors.get(k);
             String name = role + "_" + k;
+            boolean isFloat = tensor.type() == TensorType.FLOAT32;
             macros.append("#define TINYML_MODEL_").append(name).append("_OFFSET ").append(offset).append('\n')
                     .append("#define TINYML_MODEL_").append(name).append("_BYTES ").append(tensor.byteSize()).append('\n')
                     .append(quantizationMacros(name, tensor));
+            list.append(" \\\n    X(").append(offset).append("u, ").append(tensor.elementCount()).append("u, ")
+                    .append(isFloat ? 1 : 0).append(", ").append(isFloat ? "1.0f" : floatLiteral(tensor.quantization().scale()))
+                    .append(", ").append(isFloat ? 0 : tensor.quantization().zeroPoint()).append(')');
             offset += tensor.byteSize();
         }
-        return macros.toString();
+        return macros.append("/* X(byte offset, values, float32?, scale, zero point) for each, in order */\n")
+                .append(list).append('\n').toString();
     }
 
     /** Scale and zero point of a quantized interface tensor; a float32 one is marked as such instead. */
