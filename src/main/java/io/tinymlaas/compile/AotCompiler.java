@@ -18,10 +18,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Ahead-of-time compiler: a .tflite graph becomes portable C with weights as const arrays, one static
@@ -47,23 +49,34 @@ public final class AotCompiler {
         Float16Weights.Folded folded = Float16Weights.fold(file);
         TfliteModel model = folded.model();
         List<TensorLifetime> lifetimes = new ArrayList<>(lifetimes(model, source));
+        boolean floatArena = lifetimes.stream().anyMatch(t -> model.tensor(t.tensor()).type() == TensorType.FLOAT32);
         int inputBytes = interfaceBytes(model, model.inputs());
         int outputBytes = interfaceBytes(model, model.outputs());
-        // Several graph inputs arrive one after the other in one region, copied into their tensors before the first
-        // operator; several graph outputs are copied, one after the other, into one region the host reads after the
-        // last. A model with one of each has neither copy: the host reads and writes the tensors in place.
-        boolean inputCopies = model.inputs().length > 1;
+        // Several graph inputs arrive one after the other in one region: planned as the inputs themselves where each
+        // keeps its word alignment there, else copied into them before the first operator. Several graph outputs are
+        // copied, one after the other, into one region the host reads after the last operator. A model with one input
+        // and one output has neither region: the host reads and writes the tensors in place.
+        boolean severalInputs = model.inputs().length > 1;
+        boolean inputsInPlace = severalInputs && inputsFitInPlace(model);
+        boolean inputCopies = severalInputs && !inputsInPlace;
         boolean outputCopies = model.outputs().length > 1;
-        int inputRegion = inputCopies ? model.tensors().size() : model.inputs()[0];
+        int inputRegion = severalInputs ? model.tensors().size() : model.inputs()[0];
         int outputRegion = outputCopies ? model.tensors().size() + 1 : model.outputs()[0];
-        if (inputCopies) {
-            lifetimes.add(new TensorLifetime(inputRegion, inputBytes, 0, 0));
+        if (severalInputs) {
+            Set<Integer> inputs = Arrays.stream(model.inputs()).boxed().collect(Collectors.toSet());
+            int lastRead = inputsInPlace ? lifetimes.stream().filter(t -> inputs.contains(t.tensor()))
+                    .mapToInt(TensorLifetime::lastOp).max().orElse(0) : 0;
+            if (inputsInPlace) {
+                lifetimes.removeIf(t -> inputs.contains(t.tensor()));
+            }
+            lifetimes.add(new TensorLifetime(inputRegion, inputBytes, 0, Math.max(lastRead, 0)));
         }
         if (outputCopies) {
             int end = model.operators().size();
             lifetimes.add(new TensorLifetime(outputRegion, outputBytes, end, end));
         }
-        MemoryPlan plan = MemoryPlanner.plan(lifetimes, ARENA_ALIGNMENT);
+        MemoryPlan planned = MemoryPlanner.plan(lifetimes, ARENA_ALIGNMENT);
+        MemoryPlan plan = inputsInPlace ? planned.withSlices(inputRegion, model.inputs(), interfaceSizes(model)) : planned;
         CArena arena = new CArena(plan::offsetOf);
 
         List<KernelCall> calls = new ArrayList<>();
@@ -78,8 +91,6 @@ public final class AotCompiler {
         if (outputCopies) {
             calls.add(regionCopies(model, model.outputs(), arena, outputRegion, false));
         }
-        boolean floatArena = lifetimes.stream().anyMatch(t -> t.tensor() < model.tensors().size()
-                && model.tensor(t.tensor()).type() == TensorType.FLOAT32);
         Set<Integer> constants = new TreeSet<>();
         calls.forEach(call -> constants.addAll(call.constantTensors()));
         int constantBytes = constants.stream().mapToInt(t -> (int) model.tensor(t).byteSize()).sum()
@@ -88,6 +99,21 @@ public final class AotCompiler {
         String header = header(modelHash, source, plan, model, inputBytes, outputBytes);
         String c = source(model, modelHash, source, plan, calls, constants, arena, inputRegion, outputRegion, floatArena);
         return new CompiledModel(modelHash, header, c, plan, constantBytes, inputBytes, outputBytes);
+    }
+
+    /**
+     * Whether the inputs can lie one after the other in the input region themselves: each a whole number of words
+     * (so the next starts aligned), each a distinct tensor that only the host writes (not a graph output, not state).
+     */
+    private static boolean inputsFitInPlace(TfliteModel model) {
+        Set<Integer> outputs = Arrays.stream(model.outputs()).boxed().collect(Collectors.toSet());
+        return Arrays.stream(model.inputs()).distinct().count() == model.inputs().length
+                && Arrays.stream(model.inputs()).allMatch(t -> model.tensor(t).byteSize() % ARENA_ALIGNMENT == 0
+                && !model.tensor(t).variable() && !outputs.contains(t));
+    }
+
+    private static int[] interfaceSizes(TfliteModel model) {
+        return Arrays.stream(model.inputs()).map(t -> (int) model.tensor(t).byteSize()).toArray();
     }
 
     private static int interfaceBytes(TfliteModel model, int[] tensors) {

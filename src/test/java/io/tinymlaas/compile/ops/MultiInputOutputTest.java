@@ -83,6 +83,21 @@ class MultiInputOutputTest {
                 "#define TINYML_MODEL_OUTPUT_COUNT 2\n", "#define TINYML_MODEL_OUTPUT_1_OFFSET 12\n");
     }
 
+    /**
+     * Inputs of whole words lie in the input buffer themselves (no copy, no second arena region); the outputs, one after
+     * the other, are copied after the last operator.
+     */
+    @Test
+    void inputsOfWholeWordsAreTheInputBufferItselfAndOnlyTheOutputsAreCopied() {
+        CompiledModel compiled = AotCompiler.compile(addAndMul(new Random(5)), "00", "models/add_and_mul.tflite");
+        String invoke = compiled.source().substring(compiled.source().indexOf("void tinyml_model_invoke(void)"));
+        assertThat(invoke.split("tinyml_reshape\\(", -1)).hasSize(3);
+        assertThat(invoke.indexOf("tinyml_add_s8")).isLessThan(invoke.indexOf("tinyml_reshape("));
+        assertThat(compiled.source()).contains("int8_t *tinyml_model_input(void) { return (tinyml_arena + "
+                + compiled.plan().offsetOf(0) + "); }");
+        assertThat(compiled.plan().offsetOf(1)).isEqualTo(compiled.plan().offsetOf(0) + 12);
+    }
+
     /** The copies a model with several inputs needs cost a model with one input nothing: its host writes the tensor itself. */
     @Test
     void aModelWithOneInputAndOneOutputHasNoCopiesAndNoCountMacros() {
