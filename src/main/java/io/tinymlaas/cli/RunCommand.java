@@ -83,9 +83,10 @@ final class RunCommand implements Callable<Integer> {
         if (test.judge().note() != null) {
             out.printf("%s: %s%n", model, test.judge().note());
         }
-        out.printf("%s: %d input(s) of %d bytes (%s), %d output bytes each; %s%n", model,
+        int inputTensors = test.model().tflite().model().inputs().length;
+        out.printf("%s: %d input(s) of %d bytes (%s%s), %d output bytes each; %s%n", model,
                 inputs.tensors().size(), compiled.inputBytes(), inputs.format().name().toLowerCase(java.util.Locale.ROOT),
-                compiled.outputBytes(), test.judge().judges() ? test.judge().name() + " vs ours on " + target : "ours on " + target + ", unjudged");
+                inputTensors > 1 ? ", each its " + inputTensors + " tensors back to back" : "", compiled.outputBytes(), test.judge().judges() ? test.judge().name() + " vs ours on " + target : "ours on " + target + ", unjudged");
         if (inputs.clamped() > 0) {
             out.printf("note: %d input value(s) were outside the int8 range after quantization and were clamped%n", inputs.clamped());
         }

@@ -79,13 +79,13 @@ class RunCommandTest {
         Path text = Files.writeString(dir.resolve("x.txt"), "0.5 1 2 -1\n0 0 0 0\n");
         int code = run("run", model.toString(), "--input", text.toString(), "--report-dir", dir.resolve("r").toString());
         assertThat(code).as(out + "\n" + err).isZero();
-        assertThat(out.toString()).contains("2 input(s) of 4 bytes (text), 4 output bytes each")
+        assertThat(out.toString()).contains("2 input(s) of 4 bytes (text, each its 2 tensors back to back), 4 output bytes each")
                 .contains("input 0: max |ours - reference| 0 LSB, 0 of 4 outputs differ")
                 .contains("output int8 [17, 0, -3, -7] = [2.55000, 0.00000, 1.00000, -1.00000]")
                 .contains("BIT-IDENTICAL");
         Path raw = randomRawInputs(3, 4);
         assertThat(run("run", model.toString(), "--input", raw.toString(), "--report-dir", dir.resolve("raw").toString())).isZero();
-        assertThat(out.toString()).contains("3 input(s) of 4 bytes (raw)");
+        assertThat(out.toString()).contains("3 input(s) of 4 bytes (raw, each its 2 tensors back to back)");
     }
 
     @Test
