@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.cli.HandBuiltModels;
 import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.compile.OperatorHarness;
+import io.tinymlaas.compile.ops.LstmOperatorTest;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.emulator.QemuEmulator;
@@ -23,6 +25,9 @@ import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.SampleModels;
 import io.tinymlaas.tflite.TfliteModel;
 import io.tinymlaas.tflite.TfliteWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +98,35 @@ class BoardTargetIT {
         try (ReferenceInterpreter reference = ReferenceInterpreter.load(TfliteWriter.write(model), "two_inputs.tflite")) {
             for (int i = 0; i < inputs.size(); i++) {
                 assertThat(run.outputs().get(i)).as("input %d", i).hasSize(4).isEqualTo(reference.invoke(inputs.get(i)));
+            }
+        }
+    }
+
+    /** mnist_lstm's float32 shape (28 steps of 28 features, 20 cells) with newlib's expf and tanhf on the M4. */
+    @Test
+    void aFloatLstmIsWithinTheFloatToleranceOfTheInterpreterOnTheBoard() {
+        Random random = new Random(28);
+        TfliteModel model = LstmOperatorTest.floatLstm(random, false, 1, 28, 28, 20, 0f);
+        List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ByteBuffer values = ByteBuffer.allocate(28 * 28 * 4).order(ByteOrder.LITTLE_ENDIAN);
+            while (values.hasRemaining()) {
+                values.putFloat(random.nextFloat());
+            }
+            inputs.add(values.array());
+        }
+        TargetRun run = TARGETS.target(NANO.id()).runner(work)
+                .run(AotCompiler.compile(model, "33".repeat(32), "float_lstm.tflite"), inputs);
+        try (ReferenceInterpreter reference = ReferenceInterpreter.load(TfliteWriter.write(model), "float_lstm.tflite")) {
+            for (int i = 0; i < inputs.size(); i++) {
+                FloatBuffer ours = ByteBuffer.wrap(run.outputs().get(i)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+                FloatBuffer expected = ByteBuffer.wrap(reference.invoke(inputs.get(i))).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+                assertThat(ours.remaining()).isEqualTo(28 * 20);
+                for (int k = 0; k < expected.remaining(); k++) {
+                    float r = expected.get(k);
+                    assertThat(Math.abs(ours.get(k) - r) / Math.max(Math.abs(r), 1f)).as("input %d, value %d", i, k)
+                            .isLessThanOrEqualTo((float) OperatorHarness.FLOAT_TOLERANCE);
+                }
             }
         }
     }

@@ -30,7 +30,7 @@ import org.tensorflow.lite.schema.BuiltinOperator;
  * UNIDIRECTIONAL_SEQUENCE_LSTM int8 (8x8_16) and float32: our C against the TFLite 2.6 interpreter, bit for bit for
  * int8, within the float tolerance for float32.
  */
-class LstmOperatorTest {
+public class LstmOperatorTest {
 
     private static final int MODELS = 24;
     private static final int CASES = 20;
@@ -195,7 +195,8 @@ class LstmOperatorTest {
     }
 
     /** A float32 LSTM as TF Lite's converter writes one: no intermediates, float32 variable states, TANH. */
-    static TfliteModel floatLstm(Random random, boolean timeMajor, int batches, int time, int features, int cells, float cellClip) {
+    public static TfliteModel floatLstm(Random random, boolean timeMajor, int batches, int time, int features, int cells,
+                                        float cellClip) {
         List<Tensor> tensors = new ArrayList<>();
         int[] inputShape = timeMajor ? new int[] {time, batches, features} : new int[] {batches, time, features};
         tensors.add(OperatorHarness.floatActivation("input", inputShape));
