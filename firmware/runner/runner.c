@@ -45,10 +45,17 @@
 #define COMMAND_MAX 80u
 #define DEFAULT_WARMUPS 10u
 
+/*
+ * X(byte offset, values, float32?, scale, zero point) per output tensor: model.h lists several outputs; one output is
+ * described by its own macros.
+ */
+#ifndef TINYML_MODEL_OUTPUT_TENSORS
 #ifdef TINYML_MODEL_OUTPUT_FLOAT32
-#define OUTPUT_VALUES (TINYML_MODEL_OUTPUT_BYTES / 4u)
+#define TINYML_MODEL_OUTPUT_TENSORS(X) X(0u, TINYML_MODEL_OUTPUT_BYTES / 4u, 1, 1.0f, 0)
 #else
-#define OUTPUT_VALUES TINYML_MODEL_OUTPUT_BYTES
+#define TINYML_MODEL_OUTPUT_TENSORS(X) \
+    X(0u, TINYML_MODEL_OUTPUT_BYTES, 0, TINYML_MODEL_OUTPUT_SCALE, TINYML_MODEL_OUTPUT_ZERO_POINT)
+#endif
 #endif
 
 static uint8_t s_input[TINYML_MODEL_INPUT_BYTES];
@@ -117,27 +124,34 @@ static void put_fixed6(float value)
     put(fraction);
 }
 
-static float output_value(uint32_t i)
+/* One output tensor's values, dequantized if int8, each after a comma unless it is the very first. */
+static void put_tensor(uint32_t offset, uint32_t values, int is_float, float scale, int32_t zero_point, int *first)
 {
-#ifdef TINYML_MODEL_OUTPUT_FLOAT32
-    float value;
-    memcpy(&value, (const uint8_t *)tinyml_model_output() + 4u * i, sizeof(value));
-    return value;
-#else
-    return (float)(tinyml_model_output()[i] - TINYML_MODEL_OUTPUT_ZERO_POINT) * TINYML_MODEL_OUTPUT_SCALE;
-#endif
+    const uint8_t *bytes = (const uint8_t *)tinyml_model_output() + offset;
+    uint32_t i;
+    for (i = 0; i < values; i++) {
+        float value;
+        if (is_float) {
+            memcpy(&value, bytes + 4u * i, sizeof(value));
+        } else {
+            value = (float)((int8_t)bytes[i] - zero_point) * scale;
+        }
+        if (!*first) {
+            put(",");
+        }
+        *first = 0;
+        put_fixed6(value);
+    }
 }
 
 static void results(void)
 {
-    uint32_t i;
+    int first = 1;
     put("m-results-[");
-    for (i = 0; i < OUTPUT_VALUES; i++) {
-        if (i != 0) {
-            put(",");
-        }
-        put_fixed6(output_value(i));
-    }
+#define PUT_TENSOR(offset, values, is_float, scale, zero_point) \
+    put_tensor(offset, values, is_float, scale, zero_point, &first);
+    TINYML_MODEL_OUTPUT_TENSORS(PUT_TENSOR)
+#undef PUT_TENSOR
     put("]\r\n");
 }
 

@@ -50,4 +50,32 @@ void tinyml_unidirectional_sequence_lstm_s8(const tinyml_lstm_s8_params *params,
                                             int8_t *output_state, int16_t *cell_state, int16_t *gates,
                                             int8_t *output);
 
+/*
+ * UNIDIRECTIONAL_SEQUENCE_LSTM, float32, as TF Lite 2.6's float kernel computes it. Per time step and batch:
+ *
+ *   gate_g = (bias_g + W_g · x) + R_g · h      each dot product summed alone, in order, then added
+ *   i, f, o = 1 / (1 + e^-gate) and g = tanh(gate)
+ *   c = f·c, then c += i·g, then clipped to ±cell_clip if nonzero
+ *   h = o · tanh(c);  output[t] = h
+ *
+ * Same structure as the int8 kernel (no peephole, projection, layer normalization or CIFG) and the same reset of the
+ * states at every call. The C library's expf and tanhf differ from the interpreter's by a few ulp, which the float
+ * tolerance covers.
+ */
+typedef struct {
+    int32_t time_steps;
+    int32_t batches;
+    int32_t input_depth;
+    int32_t cells;
+    int32_t time_major;
+    float cell_clip;                                    /* 0: no clipping */
+    const float *input_weights[TINYML_LSTM_GATES];      /* [cells][input_depth] */
+    const float *recurrent_weights[TINYML_LSTM_GATES];  /* [cells][cells] */
+    const float *bias[TINYML_LSTM_GATES];               /* [cells] */
+} tinyml_lstm_f32_params;
+
+/* output_state and cell_state [batches][cells] are the operator's state, gates a scratch of TINYML_LSTM_GATES·cells. */
+void tinyml_unidirectional_sequence_lstm_f32(const tinyml_lstm_f32_params *params, const float *input,
+                                             float *output_state, float *cell_state, float *gates, float *output);
+
 #endif

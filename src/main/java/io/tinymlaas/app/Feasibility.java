@@ -15,6 +15,7 @@ import io.tinymlaas.device.board.Board;
 import io.tinymlaas.examples.Examples;
 import io.tinymlaas.lifecycle.NetworkTester;
 import io.tinymlaas.report.StageResult;
+import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;
 import io.tinymlaas.tflite.TfliteReader;
 import java.io.IOException;
@@ -152,7 +153,7 @@ final class Feasibility {
             return Optional.empty();
         }
         checks.add(memory(board, footprint.flashBytes(), footprint.ramBytes()));
-        int inputBytes = (int) TfliteReader.read(tflite).input().byteSize();
+        int inputBytes = (int) TfliteReader.read(tflite).inputTensors().stream().mapToLong(Tensor::byteSize).sum();
         Path zeros;
         try {
             zeros = Files.createTempFile("tinyml-feasible-", ".bin");

@@ -52,7 +52,8 @@ public final class Models {
         String meaning = m.input().description().isEmpty() ? "" : m.input().description() + " ("
                 + (m.input().content() == ModelMetadata.Content.GRAYSCALE_IMAGE ? "grayscale image" : "features") + ")";
         return new ModelInterface(tflite.toString(), metadata.isPresent(), m.name(), m.version(), m.description(), m.author(),
-                m.license(), m.labels(), tensor(file.model().input()), meaning, normalization, tensor(file.model().output()));
+                m.license(), m.labels(), file.model().inputTensors().stream().map(Models::tensor).toList(), meaning, normalization,
+                file.model().outputTensors().stream().map(Models::tensor).toList());
     }
 
     private static ModelInterface.Tensor tensor(Tensor tensor) {

@@ -43,10 +43,12 @@ import io.tinymlaas.lifecycle.ModelInputs.ImagePolicy;
 import io.tinymlaas.lifecycle.NetworkTester;
 import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
 import io.tinymlaas.lifecycle.NetworkTester.Inputs;
+import io.tinymlaas.lifecycle.NetworkTester.Judge;
 import io.tinymlaas.lifecycle.QualitySpread;
 import io.tinymlaas.lifecycle.QualitySpreadReport;
 import io.tinymlaas.lifecycle.StagePlan;
 import io.tinymlaas.oracle.Comparison;
+import io.tinymlaas.oracle.ReferenceLimits;
 import io.tinymlaas.registry.ModelRegistry;
 import io.tinymlaas.registry.RegisteredModel;
 import io.tinymlaas.report.BenchRecord;
@@ -443,12 +445,29 @@ public final class Tinyml {
      */
     public NetworkTest networkTest(Path tflite, Path inputFile, InputFormat format, String targetId, Path reportDirectory) {
         CompiledFile model = compile(tflite);
-        Inputs inputs = NetworkTester.readInputs(inputFile, model.tflite().model().input(), format);
+        Inputs inputs = NetworkTester.readInputs(inputFile, model.tflite().model().inputTensors(), format);
         Target target = targets.target(targetId).requireRunnable();
         Path work = layout.output().resolve("runs").resolve("run-" + model.name() + "-" + targetId);
         Path reports = reportDirectory != null ? reportDirectory
                 : layout.output().resolve("reports").resolve("run-" + model.name() + "-" + targetId);
-        return new NetworkTest(model, inputs, target.runner(work, progress), targetId, reports);
+        return new NetworkTest(model, inputs, target.runner(work, progress), targetId, judge(model, targetId, work), reports);
+    }
+
+    /**
+     * The reference interpreter, checked to take the model (refused in one line otherwise); for a model it rejects
+     * though TFLM runs it, our x86 build judges a board, and nothing judges x86 itself.
+     */
+    private Judge judge(CompiledFile model, String targetId, Path work) {
+        Optional<String> rejection = ReferenceLimits.rejection(model.tflite().model());
+        if (rejection.isEmpty()) {
+            NetworkTester.requireReference(model);
+            return Judge.interpreter();
+        }
+        if (targetId.equals(Targets.X86)) {
+            return Judge.nothing(rejection.get());
+        }
+        return Judge.x86Build(rejection.get(), targets.target(Targets.X86).requireRunnable()
+                .runner(work.resolveSibling(work.getFileName() + "-x86-reference"), progress));
     }
 
     /**
@@ -578,10 +597,11 @@ public final class Tinyml {
         Path tflite = isFile ? Path.of(exampleOrModel) : Path.of(newestJudgedModel(Examples.byName(exampleOrModel).name(),
                 registryFolder, "a .tflite file").int8().file());
         CompiledFile model = compile(tflite);
-        Tensor input = model.tflite().model().input();
-        if (input.type() != TensorType.INT8) {
-            throw new TinymlException(model.name() + ": the runner test loads a random int8 input; this model's input "
-                    + input.name() + " is " + input.type());
+        for (Tensor input : model.tflite().model().inputTensors()) {
+            if (input.type() != TensorType.INT8) {
+                throw new TinymlException(model.name() + ": the runner test loads random int8 inputs; this model's input "
+                        + input.name() + " is " + input.type());
+            }
         }
         byte[] tensor = new byte[model.compiled().inputBytes()];
         new Random(seed).nextBytes(tensor);
@@ -603,6 +623,12 @@ public final class Tinyml {
         RegisteredModel registered = isFile ? null : newestJudgedModel(Examples.byName(exampleOrModel).name(), registryFolder,
                 "a .tflite file");
         CompiledFile model = compile(isFile ? Path.of(exampleOrModel) : Path.of(registered.int8().file()));
+        List<Tensor> modelInputs = model.tflite().model().inputTensors();
+        if (modelInputs.size() > 1) {
+            throw new TinymlException(model.file() + ": classify reads each file into one input tensor, this model has "
+                    + modelInputs.size() + " (" + String.join(", ", modelInputs.stream().map(t -> "'" + t.name() + "'").toList())
+                    + "); give run their bytes back to back instead");
+        }
         Optional<ModelMetadata> metadata = model.tflite().metadata();
         List<String> classes;
         String classSource;
@@ -616,7 +642,7 @@ public final class Tinyml {
             classes = data.labelSet().classes();
             classSource = "data set " + data.name() + " version " + data.version();
         } else {
-            long outputs = NetworkTester.outputTensors(model.tflite().model()).stream().mapToLong(Tensor::elementCount).sum();
+            long outputs = model.tflite().model().outputTensors().stream().mapToLong(Tensor::elementCount).sum();
             classes = outputs > 1 ? IntStream.range(0, (int) outputs).mapToObj(i -> "class " + i).toList() : List.of();
             classSource = outputs > 1 ? "nowhere: the model has no metadata, so they are numbered" : "nowhere: one output, a value";
         }

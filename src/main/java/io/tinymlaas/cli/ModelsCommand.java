@@ -138,11 +138,15 @@ final class ModelsCommand implements Runnable {
             out.printf("%-12s %s%n", "classes", model.classes().isEmpty()
                     ? model.described() ? "none (the outputs are values)" : "not named in the file"
                     : String.join(", ", model.classes()) + " (in output order)");
-            out.printf("%-12s %s%n", "input", tensor(model.input()));
+            for (ModelInterface.Tensor input : model.inputs()) {
+                out.printf("%-12s %s%n", "input", tensor(input));
+            }
             if (!model.inputMeaning().isEmpty()) {
                 out.printf("%-12s %s%s%n", "", model.inputMeaning(), model.normalization().isEmpty() ? "" : "; " + model.normalization());
             }
-            out.printf("%-12s %s%n", "output", tensor(model.output()));
+            for (ModelInterface.Tensor output : model.outputs()) {
+                out.printf("%-12s %s%n", "output", tensor(output));
+            }
         }
 
         private static String tensor(ModelInterface.Tensor tensor) {

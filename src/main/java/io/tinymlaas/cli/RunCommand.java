@@ -6,6 +6,7 @@ import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
 import io.tinymlaas.lifecycle.NetworkTester.InputResult;
 import io.tinymlaas.lifecycle.NetworkTester.Inputs;
+import io.tinymlaas.lifecycle.NetworkTester.Judge;
 import io.tinymlaas.lifecycle.NetworkTester.Result;
 import io.tinymlaas.tflite.Tensor;
 import io.tinymlaas.tflite.TensorType;
@@ -29,14 +30,18 @@ import picocli.CommandLine.Spec;
         description = {"Network tester: runs your inputs through a .tflite model twice, in the TFLite 2.6 reference interpreter and "
                 + "compiled by us on a target, and compares every output: int8 and int16 outputs must be identical, float32 outputs within "
                 + "1e-5 of the reference, measured as |ours - reference| / max(|reference|, 1).",
-                "The model must have one input and one or more outputs, each int8 or int16 (quantized) or float32, and only supported "
-                        + "operators; otherwise it is refused with one line and exit code 2."},
+                "The model must have one or more inputs and outputs, each int8 or int16 (quantized) or float32, and only supported "
+                        + "operators; otherwise it is refused with one line and exit code 2. Where the 2.6 interpreter rejects "
+                        + "a model that TFLM runs (a per-tensor scale with an out-of-range quantized_dimension), one line says so "
+                        + "and a board is judged against our x86 build instead; on x86 the outputs are shown unjudged."},
         footer = {"", "Input file formats (--format auto picks text for .txt/.csv/.tsv files and for files holding only ASCII "
                 + "numbers and separators, raw otherwise):",
-                "  raw   the input tensors' bytes back to back: N x the model's input size in bytes. An int8 input is one "
+                "  raw   the input tensors' bytes back to back: N x the model's input size in bytes (with several inputs, each "
+                        + "inference's input tensors one after the other in the model's order). An int8 input is one "
                         + "byte per value, an int16 input (the 16x8 scheme) 2 bytes, little-endian; a float32 input is 4 bytes per value, IEEE 754 single precision, little-endian "
                         + "(e.g. numpy's x.astype('<f4').tofile(path)).",
-                "  text  real numbers separated by commas and/or whitespace, N x the model's input element count; for an "
+                "  text  real numbers separated by commas and/or whitespace, N x the model's input element count (all its "
+                        + "input tensors, in order); for an "
                         + "int8 or int16 input each is quantized with the model's input scale and zero point (q = round(x / scale) + "
                         + "zero_point, clamped to [-128, 127] or [-32768, 32767]); for a float32 input each is taken as it is.",
                 "", "Prints per input (up to --show) and in total the largest |ours - reference| in LSB, the number of differing "
@@ -81,9 +86,13 @@ final class RunCommand implements Callable<Integer> {
         NetworkTest test = main.tinyml().networkTest(model, input, inputFormat, target, reportDir);
         Inputs inputs = test.inputs();
         CompiledModel compiled = test.model().compiled();
-        out.printf("%s: %d input(s) of %d bytes (%s), %d output bytes each; reference TFLite 2.6 vs ours on %s%n", model,
+        if (test.judge().note() != null) {
+            out.printf("%s: %s%n", model, test.judge().note());
+        }
+        int inputTensors = test.model().tflite().model().inputs().length;
+        out.printf("%s: %d input(s) of %d bytes (%s%s), %d output bytes each; %s%n", model,
                 inputs.tensors().size(), compiled.inputBytes(), inputs.format().name().toLowerCase(java.util.Locale.ROOT),
-                compiled.outputBytes(), target);
+                inputTensors > 1 ? ", each its " + inputTensors + " tensors back to back" : "", compiled.outputBytes(), test.judge().judges() ? test.judge().name() + " vs ours on " + target : "ours on " + target + ", unjudged");
         if (inputs.clamped() > 0) {
             out.printf("note: %d input value(s) were outside the int8 range after quantization and were clamped%n", inputs.clamped());
         }
@@ -97,18 +106,24 @@ final class RunCommand implements Callable<Integer> {
         int listed = Math.min(show, result.perInput().size());
         for (int i = 0; i < listed; i++) {
             InputResult r = result.perInput().get(i);
-            out.printf("input %d: %s, %d of %d outputs differ%s%n", r.index(), difference(result, r.maxDiffLsb(), r.maxFloatDiff()),
-                    r.differingOutputs(), result.outputElements(), r.instructions() == null ? "" : ", " + r.instructions() + " instructions"
-                            + (r.estimatedCycles() == null ? "" : String.format(Locale.ROOT, ", about %d cycles (%.3f ms at the board's clock)",
-                                    r.estimatedCycles(), r.estimatedMs())));
+            String judged = result.judgedAgainst() == null ? "unjudged" : String.format(Locale.ROOT, "%s, %d of %d outputs differ",
+                    difference(result, r.maxDiffLsb(), r.maxFloatDiff()), r.differingOutputs(), result.outputElements());
+            out.printf("input %d: %s%s%n", r.index(), judged, r.instructions() == null ? "" : ", " + r.instructions() + " instructions"
+                    + (r.estimatedCycles() == null ? "" : String.format(Locale.ROOT, ", about %d cycles (%.3f ms at the board's clock)",
+                            r.estimatedCycles(), r.estimatedMs())));
             out.printf("  output %s%n", outputs(result, r, outputTensors));
         }
         if (listed < result.perInput().size()) {
             out.printf("... %d more input(s) not listed (--show)%n", result.perInput().size() - listed);
         }
-        out.printf("total: %d input(s), %s, %d of %d outputs differ in %d input(s)%s%n",
-                result.inputCount(), difference(result, result.maxDiffLsb(), result.maxFloatDiff()), result.differingOutputs(), result.inputCount() * result.outputElements(),
-                result.mismatchedInputs(), result.firstMismatch() < 0 ? "" : " (first: input " + result.firstMismatch() + ")");
+        if (result.judgedAgainst() == null) {
+            out.printf("total: %d input(s), unjudged%n", result.inputCount());
+        } else {
+            out.printf("total: %d input(s), %s, %d of %d outputs differ in %d input(s)%s%n",
+                    result.inputCount(), difference(result, result.maxDiffLsb(), result.maxFloatDiff()), result.differingOutputs(),
+                    result.inputCount() * result.outputElements(), result.mismatchedInputs(),
+                    result.firstMismatch() < 0 ? "" : " (first: input " + result.firstMismatch() + ")");
+        }
         if (!result.instructions().isEmpty()) {
             LongSummaryStatistics stats = result.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
             out.printf("instructions per inference: mean %.0f, min %d, max %d%n", stats.getAverage(), stats.getMin(), stats.getMax());
@@ -117,10 +132,13 @@ final class RunCommand implements Callable<Integer> {
                         + "(README: Cycles, estimated)%n", result.meanEstimatedCycles(), result.meanEstimatedMs());
             }
         }
-        String verdict = !result.passed() ? "DIFFERENT"
+        String verdict = result.judgedAgainst() == null ? "UNJUDGED"
+                : !result.passed() ? "DIFFERENT"
                 : result.maxFloatDiff() > 0 ? String.format(java.util.Locale.ROOT, "WITHIN %.0e", NetworkTest.FLOAT_TOLERANCE)
                 : "BIT-IDENTICAL";
-        out.printf("%s on %s; report: %s%n", verdict, result.ranOn(), result.report());
+        out.printf("%s on %s%s; report: %s%n", verdict, result.ranOn(),
+                result.judgedAgainst() == null || result.judgedAgainst().equals(Judge.INTERPRETER) ? ""
+                        : " (against " + result.judgedAgainst() + ")", result.report());
     }
 
     /** Our output tensors: int8 or int16 as the stored values and dequantized, float32 as they are. */

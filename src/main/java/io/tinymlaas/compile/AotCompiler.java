@@ -18,10 +18,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Ahead-of-time compiler: a .tflite graph becomes portable C with weights as const arrays, one static
@@ -47,49 +49,94 @@ public final class AotCompiler {
         Float16Weights.Folded folded = Float16Weights.fold(file);
         TfliteModel model = folded.model();
         List<TensorLifetime> lifetimes = new ArrayList<>(lifetimes(model, source));
-        int outputBytes = 0;
-        for (int out : model.outputs()) {
-            outputBytes += (int) model.tensor(out).byteSize();
+        boolean floatArena = lifetimes.stream().anyMatch(t -> model.tensor(t.tensor()).type() == TensorType.FLOAT32);
+        int inputBytes = interfaceBytes(model, model.inputs());
+        int outputBytes = interfaceBytes(model, model.outputs());
+        // Several graph inputs arrive one after the other in one region: planned as the inputs themselves where each
+        // keeps its word alignment there, else copied into them before the first operator. Several graph outputs are
+        // copied, one after the other, into one region the host reads after the last operator. A model with one input
+        // and one output has neither region: the host reads and writes the tensors in place.
+        boolean severalInputs = model.inputs().length > 1;
+        boolean inputsInPlace = severalInputs && inputsFitInPlace(model);
+        boolean inputCopies = severalInputs && !inputsInPlace;
+        boolean outputCopies = model.outputs().length > 1;
+        int inputRegion = severalInputs ? model.tensors().size() : model.inputs()[0];
+        int outputRegion = outputCopies ? model.tensors().size() + 1 : model.outputs()[0];
+        if (severalInputs) {
+            Set<Integer> inputs = Arrays.stream(model.inputs()).boxed().collect(Collectors.toSet());
+            int lastRead = inputsInPlace ? lifetimes.stream().filter(t -> inputs.contains(t.tensor()))
+                    .mapToInt(TensorLifetime::lastOp).max().orElse(0) : 0;
+            if (inputsInPlace) {
+                lifetimes.removeIf(t -> inputs.contains(t.tensor()));
+            }
+            lifetimes.add(new TensorLifetime(inputRegion, inputBytes, 0, Math.max(lastRead, 0)));
         }
-        // Several graph outputs are copied, one after the other, into one region the host reads after the last operator.
-        int outputRegion = model.outputs().length > 1 ? model.tensors().size() : model.outputs()[0];
-        if (model.outputs().length > 1) {
+        if (outputCopies) {
             int end = model.operators().size();
             lifetimes.add(new TensorLifetime(outputRegion, outputBytes, end, end));
         }
-        MemoryPlan plan = MemoryPlanner.plan(lifetimes, ARENA_ALIGNMENT);
+        MemoryPlan planned = MemoryPlanner.plan(lifetimes, ARENA_ALIGNMENT);
+        MemoryPlan plan = inputsInPlace ? planned.withSlices(inputRegion, model.inputs(), interfaceSizes(model)) : planned;
         CArena arena = new CArena(plan::offsetOf);
 
         List<KernelCall> calls = new ArrayList<>();
+        if (inputCopies) {
+            calls.add(regionCopies(model, model.inputs(), arena, inputRegion, true));
+        }
         for (int i = 0; i < model.operators().size(); i++) {
             if (!folded.skipped().contains(i)) {
                 calls.add(lower(model, i, model.operators().get(i), source, arena));
             }
         }
-        if (model.outputs().length > 1) {
-            calls.add(outputCopies(model, arena, outputRegion));
+        if (outputCopies) {
+            calls.add(regionCopies(model, model.outputs(), arena, outputRegion, false));
         }
-        boolean floatArena = lifetimes.stream().anyMatch(t -> t.tensor() < model.tensors().size()
-                && model.tensor(t.tensor()).type() == TensorType.FLOAT32);
         Set<Integer> constants = new TreeSet<>();
         calls.forEach(call -> constants.addAll(call.constantTensors()));
         int constantBytes = constants.stream().mapToInt(t -> (int) model.tensor(t).byteSize()).sum()
                 + calls.stream().mapToInt(KernelCall::preparedBytes).sum();
 
-        Tensor input = model.input();
-        String header = header(modelHash, source, plan, input, model.output(), outputBytes);
-        String c = source(model, modelHash, source, plan, calls, constants, arena, outputRegion, floatArena);
-        return new CompiledModel(modelHash, header, c, plan, constantBytes, (int) input.byteSize(), outputBytes);
+        String header = header(modelHash, source, plan, model, inputBytes, outputBytes);
+        String c = source(model, modelHash, source, plan, calls, constants, arena, inputRegion, outputRegion, floatArena);
+        return new CompiledModel(modelHash, header, c, plan, constantBytes, inputBytes, outputBytes);
     }
 
-    /** Copies each graph output, in the model's order, into the output region (bytes, whatever their type). */
-    private static KernelCall outputCopies(TfliteModel model, CArena arena, int region) {
+    /**
+     * Whether the inputs can lie one after the other in the input region themselves: each a whole number of words
+     * (so the next starts aligned), each a distinct tensor that only the host writes (not a graph output, not state).
+     */
+    private static boolean inputsFitInPlace(TfliteModel model) {
+        Set<Integer> outputs = Arrays.stream(model.outputs()).boxed().collect(Collectors.toSet());
+        return Arrays.stream(model.inputs()).distinct().count() == model.inputs().length
+                && Arrays.stream(model.inputs()).allMatch(t -> model.tensor(t).byteSize() % ARENA_ALIGNMENT == 0
+                && !model.tensor(t).variable() && !outputs.contains(t));
+    }
+
+    private static int[] interfaceSizes(TfliteModel model) {
+        return Arrays.stream(model.inputs()).map(t -> (int) model.tensor(t).byteSize()).toArray();
+    }
+
+    private static int interfaceBytes(TfliteModel model, int[] tensors) {
+        int bytes = 0;
+        for (int t : tensors) {
+            bytes += (int) model.tensor(t).byteSize();
+        }
+        return bytes;
+    }
+
+    /**
+     * Copies between the interface tensors, in the model's order, and their region (bytes, whatever their type): into
+     * the tensors for the inputs, out of them for the outputs.
+     */
+    private static KernelCall regionCopies(TfliteModel model, int[] tensors, CArena arena, int region, boolean intoTensors) {
         StringBuilder calls = new StringBuilder();
         int offset = 0;
-        for (int out : model.outputs()) {
-            long bytes = model.tensor(out).byteSize();
-            calls.append(calls.length() == 0 ? "" : "\n    ").append("tinyml_reshape(").append(arena.pointer(out)).append(", ")
-                    .append(arena.pointer(region)).append(" + ").append(offset).append(", ").append(bytes).append(");");
+        for (int t : tensors) {
+            long bytes = model.tensor(t).byteSize();
+            String inRegion = arena.pointer(region) + " + " + offset;
+            calls.append(calls.length() == 0 ? "" : "\n    ").append("tinyml_reshape(")
+                    .append(intoTensors ? inRegion : arena.pointer(t)).append(", ")
+                    .append(intoTensors ? arena.pointer(t) : inRegion).append(", ").append(bytes).append(");");
             offset += (int) bytes;
         }
         return new KernelCall("tinyml/kernels/reshape.h", "", calls.toString(), List.of());
@@ -116,14 +163,12 @@ public final class AotCompiler {
     }
 
     private static void checkInterface(TfliteModel model, String source) {
-        if (model.inputs().length != 1 || model.outputs().length < 1) {
-            throw new CompilationException(source + ": models with " + model.inputs().length + " inputs and "
-                    + model.outputs().length + " outputs are not supported (one input, one or more outputs)");
+        if (model.inputs().length < 1 || model.outputs().length < 1) {
+            throw new CompilationException(source + ": the graph has " + model.inputs().length + " inputs and "
+                    + model.outputs().length + " outputs; it needs at least one of each");
         }
-        List<Tensor> interfaceTensors = new ArrayList<>(List.of(model.input()));
-        for (int out : model.outputs()) {
-            interfaceTensors.add(model.tensor(out));
-        }
+        List<Tensor> interfaceTensors = new ArrayList<>(model.inputTensors());
+        interfaceTensors.addAll(model.outputTensors());
         for (Tensor tensor : interfaceTensors) {
             boolean quantized = (tensor.type() == TensorType.INT8 || tensor.type() == TensorType.INT16)
                     && tensor.quantization() != null;
@@ -196,19 +241,47 @@ public final class AotCompiler {
         return lifetimes;
     }
 
-    private static String header(String modelHash, String source, MemoryPlan plan, Tensor input, Tensor output,
+    private static String header(String modelHash, String source, MemoryPlan plan, TfliteModel model, int inputBytes,
                                  int outputBytes) {
         return "/* Generated by TinyMLaaS from " + fileName(source) + ". Do not edit. */\n"
                 + "#ifndef TINYML_MODEL_H\n#define TINYML_MODEL_H\n\n#include <stdint.h>\n\n"
                 + "#define TINYML_MODEL_HASH \"" + modelHash + "\"\n"
-                + "#define TINYML_MODEL_INPUT_BYTES " + input.byteSize() + "\n"
+                + "#define TINYML_MODEL_INPUT_BYTES " + inputBytes + "\n"
                 + "#define TINYML_MODEL_OUTPUT_BYTES " + outputBytes + "\n"
                 + "#define TINYML_MODEL_ARENA_BYTES " + plan.arenaBytes() + "\n"
-                + quantizationMacros("INPUT", input) + quantizationMacros("OUTPUT", output) + "\n"
+                + quantizationMacros("INPUT", model.input()) + quantizationMacros("OUTPUT", model.output())
+                + regionMacros("INPUT", model.inputTensors()) + regionMacros("OUTPUT", model.outputTensors()) + "\n"
                 + "int8_t *tinyml_model_input(void);\n"
                 + "const int8_t *tinyml_model_output(void);\n"
                 + "void tinyml_model_invoke(void);\n\n"
                 + "#endif\n";
+    }
+
+    /**
+     * Where each of several inputs (outputs) lies in the input (output) buffer, with its size and quantization; the
+     * macros without an index describe the first. Nothing for a model with one input (output).
+     */
+    private static String regionMacros(String role, List<Tensor> tensors) {
+        if (tensors.size() == 1) {
+            return "";
+        }
+        StringBuilder macros = new StringBuilder("#define TINYML_MODEL_" + role + "_COUNT " + tensors.size() + "\n");
+        StringBuilder list = new StringBuilder("#define TINYML_MODEL_" + role + "_TENSORS(X)");
+        long offset = 0;
+        for (int k = 0; k < tensors.size(); k++) {
+            Tensor tensor = tensors.get(k);
+            String name = role + "_" + k;
+            boolean isFloat = tensor.type() == TensorType.FLOAT32;
+            macros.append("#define TINYML_MODEL_").append(name).append("_OFFSET ").append(offset).append('\n')
+                    .append("#define TINYML_MODEL_").append(name).append("_BYTES ").append(tensor.byteSize()).append('\n')
+                    .append(quantizationMacros(name, tensor));
+            list.append(" \\\n    X(").append(offset).append("u, ").append(tensor.elementCount()).append("u, ")
+                    .append(isFloat ? 1 : 0).append(", ").append(isFloat ? "1.0f" : floatLiteral(tensor.quantization().scale()))
+                    .append(", ").append(isFloat ? 0 : tensor.quantization().zeroPoint()).append(')');
+            offset += tensor.byteSize();
+        }
+        return macros.append("/* X(byte offset, values, float32?, scale, zero point) for each, in order */\n")
+                .append(list).append('\n').toString();
     }
 
     /** Scale and zero point of a quantized interface tensor; a float32 one is marked as such instead. */
@@ -222,7 +295,7 @@ public final class AotCompiler {
     }
 
     private static String source(TfliteModel model, String modelHash, String source, MemoryPlan plan, List<KernelCall> calls,
-                                 Set<Integer> constants, CArena arena, int outputRegion, boolean floatArena) {
+                                 Set<Integer> constants, CArena arena, int inputRegion, int outputRegion, boolean floatArena) {
         StringBuilder c = new StringBuilder();
         c.append("/* Generated by TinyMLaaS from ").append(fileName(source)).append(" (sha256 ").append(modelHash)
                 .append("). Do not edit. */\n");
@@ -245,7 +318,7 @@ public final class AotCompiler {
             c.append(constantArray(t, model.tensor(t))).append('\n');
         }
         calls.forEach(call -> c.append(call.declarations()).append('\n'));
-        c.append("int8_t *tinyml_model_input(void) { return ").append(arena.pointer(model.inputs()[0])).append("; }\n\n");
+        c.append("int8_t *tinyml_model_input(void) { return ").append(arena.pointer(inputRegion)).append("; }\n\n");
         c.append("const int8_t *tinyml_model_output(void) { return ").append(arena.pointer(outputRegion)).append("; }\n\n");
         c.append("void tinyml_model_invoke(void) {\n");
         calls.forEach(call -> c.append("    ").append(call.call()).append('\n'));

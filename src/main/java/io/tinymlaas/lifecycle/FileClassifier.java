@@ -47,7 +47,7 @@ public final class FileClassifier {
         List<byte[]> inputs = files.stream().flatMap(f -> f.tensors().stream()).toList();
         List<byte[]> reference = NetworkTester.reference(model, inputs);
         TargetRun run = target.run(model.compiled(), inputs);
-        List<Tensor> outputs = NetworkTester.outputTensors(model.tflite().model());
+        List<Tensor> outputs = model.tflite().model().outputTensors();
         List<String> names = classNames(classes, outputs);
         List<Verdict> verdicts = new ArrayList<>();
         int at = 0;

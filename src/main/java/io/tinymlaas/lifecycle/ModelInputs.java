@@ -78,7 +78,7 @@ public final class ModelInputs {
         if (IMAGES.stream().anyMatch(name::endsWith)) {
             return image(file, input, images);
         }
-        List<byte[]> tensors = NetworkTester.readInputs(file, input, InputFormat.TEXT).tensors();
+        List<byte[]> tensors = NetworkTester.readInputs(file, List.of(input), InputFormat.TEXT).tensors();
         return new FileInputs(file, tensors, tensors.size() + " input(s) of " + input.elementCount() + " numbers");
     }
 

@@ -6,6 +6,7 @@ import io.tinymlaas.device.InferenceTarget;
 import io.tinymlaas.device.TargetRun;
 import io.tinymlaas.device.cycles.CycleEstimate;
 import io.tinymlaas.oracle.ReferenceInterpreter;
+import io.tinymlaas.oracle.ReferenceLimits;
 import io.tinymlaas.report.ReportWriter;
 import io.tinymlaas.tflite.Quantization;
 import io.tinymlaas.tflite.Tensor;
@@ -53,9 +54,40 @@ public final class NetworkTester {
 
     /** Inputs read from a file, as the model's input tensor bytes, with how they were read. */
     public record Inputs(List<byte[]> tensors, InputFormat format, int clamped) {
+    }
 
-        Inputs withFormat(InputFormat read) {
-            return new Inputs(tensors, read, clamped);
+    /**
+     * What a target's outputs are judged against: the reference interpreter; or, for a model it rejects though TFLM
+     * runs it ({@code note} says which check could not be made), our x86 build when the target is a board, and
+     * nothing on x86 itself, where the outputs are shown unjudged.
+     */
+    public record Judge(String name, String note, InferenceTarget x86Build) {
+
+        public static final String INTERPRETER = "reference TFLite 2.6";
+
+        public static Judge interpreter() {
+            return new Judge(INTERPRETER, null, null);
+        }
+
+        public static Judge x86Build(String rejection, InferenceTarget x86) {
+            return new Judge("our x86 build", rejection + "; judged against our x86 build instead", x86);
+        }
+
+        public static Judge nothing(String rejection) {
+            return new Judge("nothing", rejection + "; no second reference for our x86 build itself, so its outputs are "
+                    + "shown unjudged", null);
+        }
+
+        public boolean judges() {
+            return note == null || x86Build != null;
+        }
+
+        /** The expected outputs for {@code inputs}; null when nothing judges them. */
+        List<byte[]> expected(CompiledFile model, List<byte[]> inputs) {
+            if (note == null) {
+                return reference(model, inputs);
+            }
+            return x86Build == null ? null : x86Build.run(model.compiled(), inputs).outputs();
         }
     }
 
@@ -70,12 +102,13 @@ public final class NetworkTester {
     }
 
     /** The whole run. {@code bitIdentical()} decides the exit code. */
-    public record Result(String model, String target, String ranOn, int inputCount, int outputElements, boolean floatOutputs,
+    public record Result(String model, String target, String ranOn, String judgedAgainst, int inputCount, int outputElements,
+                         boolean floatOutputs,
                          int maxDiffLsb, double maxFloatDiff, int differingOutputs, int mismatchedInputs, int firstMismatch,
                          List<InputResult> perInput, List<Long> instructions, InputFormat inputFormat, int clampedInputValues,
                          Path report) {
 
-        /** Every int8 output identical and every float32 output within the tolerance. */
+        /** Every int8 output identical and every float32 output within the tolerance (nothing differs when unjudged). */
         public boolean passed() {
             return differingOutputs == 0;
         }
@@ -102,8 +135,11 @@ public final class NetworkTester {
 
 
 
-    /** Reads the input file as raw tensors or as text numbers (see the class comment), refusing sizes that do not fit. */
-    public static Inputs readInputs(Path file, Tensor input, InputFormat format) {
+    /**
+     * Reads the input file as raw tensors or as text numbers (see the class comment), refusing sizes that do not fit. A
+     * model with several inputs takes, per inference, every input tensor in the model's order.
+     */
+    public static Inputs readInputs(Path file, List<Tensor> inputTensors, InputFormat format) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -113,7 +149,7 @@ public final class NetworkTester {
             throw new TinymlException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
         InputFormat chosen = format == InputFormat.AUTO ? detect(file, bytes) : format;
-        return chosen == InputFormat.TEXT ? readText(file, bytes, input) : readRaw(file, bytes, input);
+        return chosen == InputFormat.TEXT ? readText(file, bytes, inputTensors) : readRaw(file, bytes, inputTensors);
     }
 
     static InputFormat detect(Path file, byte[] bytes) {
@@ -136,11 +172,11 @@ public final class NetworkTester {
         return digit ? InputFormat.TEXT : InputFormat.RAW;
     }
 
-    private static Inputs readRaw(Path file, byte[] bytes, Tensor input) {
-        int size = (int) input.byteSize();
+    private static Inputs readRaw(Path file, byte[] bytes, List<Tensor> inputTensors) {
+        int size = (int) inputTensors.stream().mapToLong(Tensor::byteSize).sum();
         if (bytes.length == 0 || bytes.length % size != 0) {
             throw new TinymlException(file + ": " + bytes.length + " bytes is not a whole number of input tensors of " + size
-                    + " bytes (" + input.type() + Arrays.toString(input.shape()) + "); raw inputs are the tensors' bytes back to back");
+                    + " bytes (" + describe(inputTensors) + "); raw inputs are the tensors' bytes back to back");
         }
         List<byte[]> tensors = new ArrayList<>(bytes.length / size);
         for (int at = 0; at < bytes.length; at += size) {
@@ -149,76 +185,62 @@ public final class NetworkTester {
         return new Inputs(tensors, InputFormat.RAW, 0);
     }
 
-    private static Inputs readText(Path file, byte[] bytes, Tensor input) {
-        if (input.type() == TensorType.FLOAT32) {
-            float[] values = numbers(file, bytes, input);
-            ByteBuffer all = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-            for (float value : values) {
-                all.putFloat(value);
-            }
-            return readRaw(file, all.array(), input).withFormat(InputFormat.TEXT);
-        }
-        String[] tokens = tokens(file, bytes, input);
-        int elements = (int) input.elementCount();
-        Quantization q = input.quantization();
-        boolean int16 = input.type() == TensorType.INT16;
-        long low = int16 ? Short.MIN_VALUE : -128;
-        long high = int16 ? Short.MAX_VALUE : 127;
+    /** Each inference's numbers fill the input tensors in order: a float32 one as they are, an int8 or int16 one quantized. */
+    private static Inputs readText(Path file, byte[] bytes, List<Tensor> inputTensors) {
+        String[] tokens = tokens(file, bytes, inputTensors);
+        int elements = (int) inputTensors.stream().mapToLong(Tensor::elementCount).sum();
+        int size = (int) inputTensors.stream().mapToLong(Tensor::byteSize).sum();
         List<byte[]> tensors = new ArrayList<>(tokens.length / elements);
         int clamped = 0;
-        for (int start = 0; start < tokens.length; start += elements) {
-            float[] values = new float[elements];
-            for (int i = 0; i < elements; i++) {
-                String token = tokens[start + i];
-                double value;
-                try {
-                    value = Double.parseDouble(token);
-                } catch (NumberFormatException e) {
-                    throw new TinymlException(file + ": '" + token + "' (number " + (start + i + 1) + ") is not a number");
-                }
-                if (!Double.isFinite(value)) {
-                    throw new TinymlException(file + ": '" + token + "' (number " + (start + i + 1) + ") is not a finite number");
-                }
-                values[i] = (float) value;
-                long quantized = io.tinymlaas.core.Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint();
-                if (quantized < low || quantized > high) {
-                    clamped++;
-                }
-            }
-            ByteBuffer tensor = ByteBuffer.allocate((int) input.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < elements; i++) {
-                long v = Math.max(low, Math.min(high,
-                        io.tinymlaas.core.Rounding.halfAwayFromZero(values[i] / (double) q.scale()) + q.zeroPoint()));
-                if (int16) {
-                    tensor.putShort((short) v);
-                } else {
-                    tensor.put((byte) v);
+        for (int start = 0; start < tokens.length; ) {
+            ByteBuffer inference = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+            for (Tensor tensor : inputTensors) {
+                for (long i = 0; i < tensor.elementCount(); i++, start++) {
+                    boolean isFloat = tensor.type() == TensorType.FLOAT32;
+                    float value = (float) number(file, tokens[start], start, isFloat);
+                    if (isFloat) {
+                        inference.putFloat(value);
+                        continue;
+                    }
+                    Quantization q = tensor.quantization();
+                    boolean int16 = tensor.type() == TensorType.INT16;
+                    long low = int16 ? Short.MIN_VALUE : -128;
+                    long high = int16 ? Short.MAX_VALUE : 127;
+                    long quantized = io.tinymlaas.core.Rounding.halfAwayFromZero(value / (double) q.scale()) + q.zeroPoint();
+                    clamped += quantized < low || quantized > high ? 1 : 0;
+                    long kept = Math.max(low, Math.min(high, quantized));
+                    if (int16) {
+                        inference.putShort((short) kept);
+                    } else {
+                        inference.put((byte) kept);
+                    }
                 }
             }
-            tensors.add(tensor.array());
+            tensors.add(inference.array());
         }
         return new Inputs(tensors, InputFormat.TEXT, clamped);
     }
 
-    /** The text numbers of a float32 input file, checked to fill whole input tensors. */
-    private static float[] numbers(Path file, byte[] bytes, Tensor input) {
-        String[] tokens = tokens(file, bytes, input);
-        float[] values = new float[tokens.length];
-        for (int i = 0; i < tokens.length; i++) {
-            try {
-                values[i] = Float.parseFloat(tokens[i]);
-            } catch (NumberFormatException e) {
-                throw new TinymlException(file + ": '" + tokens[i] + "' (number " + (i + 1) + ") is not a number");
-            }
-            if (!Float.isFinite(values[i])) {
-                throw new TinymlException(file + ": '" + tokens[i] + "' (number " + (i + 1) + ") is not a finite float");
-            }
+    /**
+     * One text number; {@code index} counts from 0. For a float32 input it must be a finite float; for an int8 one a
+     * finite number, as it is quantized and clamped anyway.
+     */
+    private static double number(Path file, String token, int index, boolean asFloat) {
+        double value;
+        try {
+            value = asFloat ? Float.parseFloat(token) : Double.parseDouble(token);
+        } catch (NumberFormatException e) {
+            throw new TinymlException(file + ": '" + token + "' (number " + (index + 1) + ") is not a number");
         }
-        return values;
+        if (!Double.isFinite(value)) {
+            throw new TinymlException(file + ": '" + token + "' (number " + (index + 1) + ") is not a finite "
+                    + (asFloat ? "float" : "number"));
+        }
+        return value;
     }
 
     /** The numbers of a text input file (split at commas, semicolons and white space), checked to fill whole inputs. */
-    private static String[] tokens(Path file, byte[] bytes, Tensor input) {
+    private static String[] tokens(Path file, byte[] bytes, List<Tensor> inputTensors) {
         for (int i = 0; i < bytes.length; i++) {
             // a control byte means a binary file: quoting it as a "number" would print its bytes to the terminal
             if (bytes[i] >= 0 && bytes[i] < 0x20 && "\t\n\r\f".indexOf(bytes[i]) < 0 || bytes[i] == 0x7f) {
@@ -228,24 +250,23 @@ public final class NetworkTester {
         }
         String text = new String(bytes, StandardCharsets.UTF_8).trim();
         String[] tokens = text.isEmpty() ? new String[0] : text.split("[,;\\s]+");
-        int elements = (int) input.elementCount();
+        int elements = (int) inputTensors.stream().mapToLong(Tensor::elementCount).sum();
         if (tokens.length == 0 || tokens.length % elements != 0) {
             throw new TinymlException(file + ": " + tokens.length + " numbers is not a whole number of inputs of " + elements
-                    + " values (" + input.type() + Arrays.toString(input.shape()) + ")");
+                    + " values (" + describe(inputTensors) + ")");
         }
         return tokens;
+    }
+
+    /** The input tensors' types and shapes, e.g. "INT8[1, 4] + FLOAT32[1, 2]". */
+    private static String describe(List<Tensor> inputTensors) {
+        return String.join(" + ", inputTensors.stream().map(t -> t.type() + Arrays.toString(t.shape())).toList());
     }
 
     /** The reference interpreter's outputs for every input. */
     public static List<byte[]> reference(CompiledFile model, List<byte[]> inputs) {
         List<byte[]> outputs = new ArrayList<>(inputs.size());
-        try (ReferenceInterpreter reference = ReferenceInterpreter.load(model.tflite().bytes(), model.file().toString())) {
-            if (reference.inputBytes() != model.compiled().inputBytes()
-                    || reference.outputBytes() != model.compiled().outputBytes()) {
-                throw new TinymlException(model.file() + ": the reference interpreter sees " + reference.inputBytes() + " input and "
-                        + reference.outputBytes() + " output bytes, our compiler " + model.compiled().inputBytes() + " and "
-                        + model.compiled().outputBytes());
-            }
+        try (ReferenceInterpreter reference = interpreter(model)) {
             for (byte[] input : inputs) {
                 outputs.add(reference.invoke(input));
             }
@@ -253,9 +274,28 @@ public final class NetworkTester {
         return outputs;
     }
 
+    /** Refuses, in one line, a model the reference interpreter cannot run as our compiler sees it; before anything runs. */
+    public static void requireReference(CompiledFile model) {
+        interpreter(model).close();
+    }
+
+    private static ReferenceInterpreter interpreter(CompiledFile model) {
+        ReferenceLimits.rejection(model.tflite().model()).ifPresent(rejection -> {
+            throw new TinymlException(model.file() + ": " + rejection);
+        });
+        ReferenceInterpreter reference = ReferenceInterpreter.load(model.tflite().bytes(), model.file().toString());
+        if (reference.inputBytes() != model.compiled().inputBytes() || reference.outputBytes() != model.compiled().outputBytes()) {
+            reference.close();
+            throw new TinymlException(model.file() + ": the reference interpreter sees " + reference.inputBytes() + " input and "
+                    + reference.outputBytes() + " output bytes, our compiler " + model.compiled().inputBytes() + " and "
+                    + model.compiled().outputBytes());
+        }
+        return reference;
+    }
+
     /** Compares our outputs with the reference's, element by element: int8 outputs in LSB, float32 ones relatively. */
-    public static Result compare(String model, String target, TargetRun run, List<byte[]> reference, Inputs inputs, Path report,
-                                 List<Tensor> outputTensors) {
+    public static Result compare(String model, String target, TargetRun run, String judgedAgainst, List<byte[]> reference,
+                                 Inputs inputs, Path report, List<Tensor> outputTensors) {
         if (run.outputs().size() != reference.size()) {
             throw new TinymlException(target + " returned " + run.outputs().size() + " outputs for " + reference.size() + " inputs");
         }
@@ -302,19 +342,21 @@ public final class NetworkTester {
         }
         int outputElements = (int) outputTensors.stream().mapToLong(Tensor::elementCount).sum();
         boolean floatOutputs = outputTensors.stream().anyMatch(t -> t.type() == TensorType.FLOAT32);
-        return new Result(model, target, run.description(), reference.size(), outputElements, floatOutputs, maxDiff, maxFloatDiff,
+        return new Result(model, target, run.description(), judgedAgainst, reference.size(), outputElements, floatOutputs, maxDiff, maxFloatDiff,
                 differing, mismatched, first, perInput, run.instructions(), inputs.format(), inputs.clamped(), report);
     }
 
     /**
-     * The whole network test: compile (refusing what we cannot compile), read the inputs, run the reference and the
-     * target, compare, and write {@code report.json} into {@code reportDirectory}.
+     * The whole network test: the expected outputs from the judge, the target's run, the comparison, and
+     * {@code report.json} in {@code reportDirectory}.
      */
-    public static Result run(CompiledFile model, Inputs inputs, InferenceTarget target, String targetId, Path reportDirectory) {
-        List<byte[]> reference = reference(model, inputs.tensors());
+    public static Result run(CompiledFile model, Inputs inputs, InferenceTarget target, String targetId, Judge judge,
+                             Path reportDirectory) {
+        List<byte[]> expected = judge.expected(model, inputs.tensors());
         TargetRun run = target.run(model.compiled(), inputs.tensors());
         Path report = reportDirectory.resolve("report.json");
-        Result result = compare(model.name(), targetId, run, reference, inputs, report, outputTensors(model.tflite().model()));
+        Result result = compare(model.name(), targetId, run, judge.judges() ? judge.name() : null,
+                expected == null ? run.outputs() : expected, inputs, report, model.tflite().model().outputTensors());
         ReportWriter.writeJson(json(model, result, run), report);
         return result;
     }
@@ -338,21 +380,13 @@ public final class NetworkTester {
         return tensor.type() == TensorType.INT16 ? bytes.getShort() : bytes.get();
     }
 
-    /** The model's output tensors, in its output order (the order of the bytes both sides return). */
-    public static List<Tensor> outputTensors(TfliteModel model) {
-        List<Tensor> outputs = new ArrayList<>();
-        for (int index : model.outputs()) {
-            outputs.add(model.tensor(index));
-        }
-        return outputs;
-    }
-
     private static Map<String, Object> json(CompiledFile model, Result result, TargetRun run) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("model", model.file().toString());
         json.put("model_sha256", model.sha256());
         json.put("target", result.target());
         json.put("ran_on", result.ranOn());
+        json.put("judged_against", result.judgedAgainst());
         json.put("finished_at", Instant.now().toString());
         json.put("input_format", result.inputFormat().name().toLowerCase(Locale.ROOT));
         json.put("clamped_input_values", result.clampedInputValues());

@@ -3,32 +3,41 @@ package io.tinymlaas.oracle;
 import io.tinymlaas.core.TinymlException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.tensorflow.lite.Interpreter;
 
 /**
  * The TensorFlow Lite interpreter (TF 2.6, native library from a Maven artifact): the independent reference that
  * every output of our compiler and kernels is compared with. Works on raw tensor bytes, so it serves int8 and
- * float models alike.
+ * float models alike. A model with several inputs (outputs) takes (gives) their bytes one after the other, in the
+ * model's order, as our compiled models do.
  */
 public final class ReferenceInterpreter implements AutoCloseable {
+
+    private static final String NATIVE_PREFIX = "Internal error: Cannot create interpreter: ";
 
     private static boolean loaded;
 
     private final Interpreter interpreter;
-    private final ByteBuffer input;
+    private final ByteBuffer[] inputs;
     private final ByteBuffer[] outputs;
+    private final int inputBytes;
     private final int outputBytes;
 
     private ReferenceInterpreter(Interpreter interpreter) {
         this.interpreter = interpreter;
-        this.input = direct(interpreter.getInputTensor(0).numBytes());
+        this.inputs = new ByteBuffer[interpreter.getInputTensorCount()];
+        for (int i = 0; i < inputs.length; i++) {
+            inputs[i] = direct(interpreter.getInputTensor(i).numBytes());
+        }
         this.outputs = new ByteBuffer[interpreter.getOutputTensorCount()];
-        int bytes = 0;
         for (int i = 0; i < outputs.length; i++) {
             outputs[i] = direct(interpreter.getOutputTensor(i).numBytes());
-            bytes += outputs[i].capacity();
         }
-        this.outputBytes = bytes;
+        this.inputBytes = Arrays.stream(inputs).mapToInt(ByteBuffer::capacity).sum();
+        this.outputBytes = Arrays.stream(outputs).mapToInt(ByteBuffer::capacity).sum();
     }
 
     public static ReferenceInterpreter load(byte[] tflite, String source) {
@@ -38,12 +47,24 @@ public final class ReferenceInterpreter implements AutoCloseable {
         try {
             return new ReferenceInterpreter(new Interpreter(model, new Interpreter.Options().setNumThreads(1)));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new TinymlException(source + ": the reference interpreter rejects the model: " + e.getMessage(), e);
+            throw new TinymlException(source + ": the reference interpreter rejects the model: " + oneLine(e.getMessage()), e);
         }
     }
 
+    /**
+     * The interpreter's complaint in one line: it repeats the same two lines for every tensor it rejects, so the first
+     * of each kind are kept and the rest counted.
+     */
+    static String oneLine(String message) {
+        String[] lines = (message == null ? "no reason given" : message).replace(NATIVE_PREFIX, "").strip().split("\\R+");
+        String[] distinct = Arrays.stream(lines).map(String::strip).filter(l -> !l.isEmpty()).distinct().toArray(String[]::new);
+        String kept = String.join(" ", Arrays.copyOf(distinct, Math.min(2, distinct.length)));
+        return lines.length > 2 ? kept + " (and " + (lines.length - 2) + " more lines like these)" : kept;
+    }
+
+    /** All inputs' bytes together, in the model's input order. */
     public int inputBytes() {
-        return input.capacity();
+        return inputBytes;
     }
 
     /** All outputs' bytes together, in the model's output order. */
@@ -51,23 +72,30 @@ public final class ReferenceInterpreter implements AutoCloseable {
         return outputBytes;
     }
 
-    /** Runs one inference; returns every output tensor's bytes, one after the other in the model's output order. */
-    public byte[] invoke(byte[] inputTensor) {
-        if (inputTensor.length != input.capacity()) {
-            throw new IllegalArgumentException("input has " + inputTensor.length + " bytes, the model takes " + input.capacity());
+    /**
+     * Runs one inference on every input tensor's bytes, one after the other in the model's input order; returns every
+     * output tensor's bytes, one after the other in the model's output order.
+     */
+    public byte[] invoke(byte[] inputTensors) {
+        if (inputTensors.length != inputBytes) {
+            throw new IllegalArgumentException("input has " + inputTensors.length + " bytes, the model takes " + inputBytes);
         }
-        input.clear();
-        input.put(inputTensor).rewind();
-        java.util.Map<Integer, Object> targets = new java.util.HashMap<>();
+        int at = 0;
+        for (ByteBuffer input : inputs) {
+            input.clear();
+            input.put(inputTensors, at, input.capacity()).rewind();
+            at += input.capacity();
+        }
+        Map<Integer, Object> targets = new HashMap<>();
         for (int i = 0; i < outputs.length; i++) {
             outputs[i].clear();
             targets.put(i, outputs[i]);
         }
         // Variable tensors (an LSTM's state) would otherwise carry over from the previous input; each invoke is independent.
         interpreter.resetVariableTensors();
-        interpreter.runForMultipleInputsOutputs(new Object[] {input}, targets);
+        interpreter.runForMultipleInputsOutputs(inputs, targets);
         byte[] result = new byte[outputBytes];
-        int at = 0;
+        at = 0;
         for (ByteBuffer output : outputs) {
             output.rewind();
             output.get(result, at, output.capacity());

@@ -38,7 +38,7 @@ public final class RunnerProtocol {
         if (input.length != model.compiled().inputBytes()) {
             throw new TinymlException(model.name() + " takes " + model.compiled().inputBytes() + " input bytes, not " + input.length);
         }
-        List<String> reference = RunnerValues.printed(model.tflite().model().output(),
+        List<String> reference = RunnerValues.printed(model.tflite().model().outputTensors(),
                 ReferenceInterpreter.load(model.tflite().bytes(), model.tflite().file().toString()).invoke(input));
         String runnerName = model.name().replaceAll("[^A-Za-z0-9_.-]", "_");
         Firmware firmware = board.build(new RunnerModel(model.compiled(), runnerName.substring(0, Math.min(40, runnerName.length())),

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What firmware/runner/runner.c prints for an output tensor, predicted on the host with the same single-precision
+ * What firmware/runner/runner.c prints for the output tensors, predicted on the host with the same single-precision
  * operations: (q - zero point) * scale for int8, then six decimals of |v| * 1e6f + 0.5f truncated. Equal int8 outputs
  * thus give equal text, character for character.
  */
@@ -19,21 +19,20 @@ public final class RunnerValues {
     private RunnerValues() {
     }
 
-    public static List<String> printed(Tensor output, byte[] tensor) {
+    /** Every output tensor's printed values, one tensor after the other as their bytes lie in {@code outputBytes}. */
+    public static List<String> printed(List<Tensor> outputs, byte[] outputBytes) {
         List<String> values = new ArrayList<>();
-        if (output.type() == TensorType.FLOAT32) {
-            ByteBuffer floats = ByteBuffer.wrap(tensor).order(ByteOrder.LITTLE_ENDIAN);
-            while (floats.remaining() >= Float.BYTES) {
-                values.add(fixed6(floats.getFloat()));
+        ByteBuffer bytes = ByteBuffer.wrap(outputBytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (Tensor output : outputs) {
+            if (output.type() != TensorType.INT8 && output.type() != TensorType.FLOAT32) {
+                throw new TinymlException("the runner firmware prints int8 or float32 outputs; " + output.name() + " is "
+                        + output.type());
             }
-            return values;
-        }
-        if (output.type() != TensorType.INT8) {
-            throw new TinymlException("the runner firmware prints int8 or float32 outputs; " + output.name() + " is " + output.type());
-        }
-        Quantization q = output.quantization();
-        for (byte b : tensor) {
-            values.add(fixed6((float) (b - q.zeroPoint()) * q.scale()));
+            Quantization q = output.quantization();
+            for (long i = 0; i < output.elementCount(); i++) {
+                values.add(fixed6(output.type() == TensorType.FLOAT32 ? bytes.getFloat()
+                        : (float) (bytes.get() - q.zeroPoint()) * q.scale()));
+            }
         }
         return values;
     }

@@ -1,5 +1,6 @@
 package io.tinymlaas.tflite;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** A single-subgraph TFLite model as we hold it in memory, between the reader/writer and the compiler. */
@@ -15,5 +16,15 @@ public record TfliteModel(String description, List<Tensor> tensors, List<Operato
 
     public Tensor output() {
         return tensors.get(outputs[0]);
+    }
+
+    /** The graph inputs, in the model's order: the order of their bytes in an inference's input. */
+    public List<Tensor> inputTensors() {
+        return Arrays.stream(inputs).mapToObj(tensors::get).toList();
+    }
+
+    /** The graph outputs, in the model's order: the order of their bytes in an inference's output. */
+    public List<Tensor> outputTensors() {
+        return Arrays.stream(outputs).mapToObj(tensors::get).toList();
     }
 }

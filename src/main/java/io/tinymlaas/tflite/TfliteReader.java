@@ -103,7 +103,7 @@ public final class TfliteReader {
         List<Tensor> tensors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             org.tensorflow.lite.schema.Tensor t = graph.tensors(i);
-            String where = source + ": tensor #" + i;
+            String where = source + ": tensor #" + i + (t.name() == null ? "" : " '" + t.name() + "'");
             TensorType type = TensorType.fromCode(t.type(), where);
             int[] shape = new int[length(t.shapeLength(), "shape of tensor #" + i)];
             for (int d = 0; d < shape.length; d++) {
@@ -121,7 +121,7 @@ public final class TfliteReader {
             Tensor tensor = new Tensor(t.name() == null ? "tensor_" + i : t.name(), type, shape, quantization(t, type, where), data,
                     t.isVariable());
             if (data != null && data.length != tensor.byteSize()) {
-                throw new ModelFormatException(where + " (" + tensor.name() + ") has " + data.length + " bytes of data but its shape "
+                throw new ModelFormatException(where + " has " + data.length + " bytes of data but its shape "
                         + java.util.Arrays.toString(shape) + " of " + type + " needs " + tensor.byteSize());
             }
             tensors.add(tensor);

@@ -36,6 +36,26 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aModelWithTwoInputsIsRefusedInOneLineNamingThemBeforeAnythingIsPrinted() throws Exception {
+        Path model = model("two_inputs.tflite", HandBuiltModels.twoInputsTwoOutputs());
+        Path file = Files.writeString(dir.resolve("x.txt"), "1 2");
+        assertThat(run("classify", model.toString(), file.toString())).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).isEqualTo("tinyml: " + model + ": classify reads each file into one input tensor, this model "
+                + "has 2 ('a', 'b'); give run their bytes back to back instead\n");
+    }
+
+    @Test
+    void aModelTheInterpreterRejectsForItsQuantizationAxisIsRefusedInOneLineNamingTheTensor() throws Exception {
+        Path model = model("person_like.tflite", HandBuiltModels.smallCnnWithMisplacedBiasAxis());
+        Path file = Files.writeString(dir.resolve("x.txt"), "0.5 ".repeat(36));
+        assertThat(run("classify", model.toString(), file.toString())).isEqualTo(2);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).startsWith("tinyml: " + model + ": reference interpreter 2.6 rejects tensor 2 'conv/bias': "
+                + "quantized_dimension 3").hasLineCount(1);
+    }
+
+    @Test
     void aColourPictureWithSpacesAndAccentsInItsNameIsMadeGrayAndClassifiedBitIdentically() throws Exception {
         Path model = model("small_cnn.tflite", HandBuiltModels.smallCnn());
         BufferedImage picture = new BufferedImage(12, 8, BufferedImage.TYPE_INT_RGB);

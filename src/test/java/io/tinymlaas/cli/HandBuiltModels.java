@@ -1,5 +1,6 @@
 package io.tinymlaas.cli;
 
+import io.tinymlaas.compile.OperatorHarness;
 import io.tinymlaas.tflite.Activation;
 import io.tinymlaas.tflite.Operator;
 import io.tinymlaas.tflite.OperatorOptions;
@@ -57,6 +58,29 @@ public final class HandBuiltModels {
                 new Operator(BuiltinOperator.SOFTMAX, "SOFTMAX", new int[] {8}, new int[] {9}, Activation.NONE,
                         new OperatorOptions.Softmax(1f)));
         return new TfliteModel("hand-built small CNN", tensors, ops, new int[] {0}, new int[] {9});
+    }
+
+    /**
+     * {@link #smallCnn()} with its convolution's per-channel bias (one dimension) keeping the axis 3 of depthwise weights,
+     * as in TFLM's person_detect.tflite: the 2.6 interpreter rejects it, TFLM and we run it.
+     */
+    public static TfliteModel smallCnnWithMisplacedBiasAxis() {
+        return OperatorHarness.withQuantizationAxis(smallCnn(), 2, 3);
+    }
+
+    /** Two inputs a, b [1,2] at their own quantization; two outputs a + b and a·b, as in TFLM's simple_add_model. */
+    public static TfliteModel twoInputsTwoOutputs() {
+        Quantization a = Quantization.perTensor(0.05f, -10);
+        Quantization b = Quantization.perTensor(0.1f, 3);
+        List<Tensor> tensors = List.of(
+                new Tensor("a", TensorType.INT8, new int[] {1, 2}, a, null),
+                new Tensor("b", TensorType.INT8, new int[] {1, 2}, b, null),
+                new Tensor("a + b", TensorType.INT8, new int[] {1, 2}, Quantization.perTensor(0.15f, 0), null),
+                new Tensor("a * b", TensorType.INT8, new int[] {1, 2}, Quantization.perTensor(0.5f, -5), null));
+        List<Operator> ops = List.of(
+                new Operator(BuiltinOperator.ADD, "ADD", new int[] {0, 1}, new int[] {2}, Activation.NONE, new OperatorOptions.Add()),
+                new Operator(BuiltinOperator.MUL, "MUL", new int[] {0, 1}, new int[] {3}, Activation.NONE, new OperatorOptions.Mul()));
+        return new TfliteModel("hand-built two inputs, two outputs", tensors, ops, new int[] {0, 1}, new int[] {2, 3});
     }
 
     /**

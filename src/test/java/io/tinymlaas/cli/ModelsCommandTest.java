@@ -164,4 +164,15 @@ class ModelsCommandTest {
 
         assertThat(out.toString()).contains("plain.tflite has no TensorFlow Lite metadata").contains("classes      not named in the file");
     }
+
+    @Test
+    void showOfATfliteFileWithTwoInputsAndTwoOutputsListsEachInTheModelsOrder() throws Exception {
+        Path file = Files.write(dir.resolve("two.tflite"), TfliteWriter.write(HandBuiltModels.twoInputsTwoOutputs()));
+
+        assertThat(run("models", "show", file.toString())).isZero();
+
+        assertThat(out.toString()).containsSubsequence("input        'a' int8 [1, 2], scale 0.05, zero point -10",
+                "input        'b' int8 [1, 2], scale 0.1, zero point 3", "output       'a + b' int8 [1, 2], scale 0.15",
+                "output       'a * b' int8 [1, 2], scale 0.5, zero point -5");
+    }
 }

@@ -43,6 +43,25 @@ class RunCommandIT {
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
 
+    /** The 2.6 interpreter rejects the model (a bias axis as in TFLM's person_detect): our x86 build judges the board. */
+    @Test
+    void aModelTheInterpreterRejectsIsJudgedOnTheBoardAgainstOurX86Build() throws Exception {
+        Path model = Files.write(dir.resolve("person_like_it.tflite"), TfliteWriter.write(HandBuiltModels.smallCnnWithMisplacedBiasAxis()));
+        byte[] inputs = new byte[4 * 36];
+        new Random(98).nextBytes(inputs);
+        Path input = Files.write(dir.resolve("in.bin"), inputs);
+        int code = run("run", model.toString(), "--input", input.toString(), "--board", "arduino_nano_33_ble_sense");
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString().lines().findFirst()).hasValueSatisfying(line -> assertThat(line)
+                .startsWith(model + ": reference interpreter 2.6 rejects tensor 2 'conv/bias'")
+                .endsWith("; judged against our x86 build instead"));
+        assertThat(out.toString()).contains("our x86 build vs ours on arduino_nano_33_ble_sense")
+                .contains("total: 4 input(s), max |ours - reference| 0 LSB, 0 of 12 outputs differ")
+                .contains("BIT-IDENTICAL on qemu").contains("(against our x86 build)");
+        Path report = ProjectLayout.find().output().resolve("reports/run-person_like_it-arduino_nano_33_ble_sense/report.json");
+        assertThat(new ObjectMapper().readTree(report.toFile()).get("judged_against").asText()).isEqualTo("our x86 build");
+    }
+
     @Test
     void aHandBuiltCnnRunsBitIdenticallyInTheX86ContainerAndWritesItsReport() throws Exception {
         Path model = Files.write(dir.resolve("hand_cnn_it.tflite"), TfliteWriter.write(HandBuiltModels.smallCnn()));

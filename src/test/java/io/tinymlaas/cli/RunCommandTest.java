@@ -69,6 +69,42 @@ class RunCommandTest {
         assertThat(report.get("input_format").asText()).isEqualTo("raw");
     }
 
+    /**
+     * a = (0.5, 1), b = (2, -1), quantized with their own scales (0.05 and 0.1) into the first and the second input; out
+     * come a + b = (2.55, 0) at 0.15 per step and a·b = (1, -1) at 0.5, one after the other.
+     */
+    @Test
+    void aModelWithTwoInputsAndTwoOutputsTakesBothTensorsPerInferenceAndIsBitIdentical() throws Exception {
+        Path model = model("two_inputs.tflite", HandBuiltModels.twoInputsTwoOutputs());
+        Path text = Files.writeString(dir.resolve("x.txt"), "0.5 1 2 -1\n0 0 0 0\n");
+        int code = run("run", model.toString(), "--input", text.toString(), "--report-dir", dir.resolve("r").toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("2 input(s) of 4 bytes (text, each its 2 tensors back to back), 4 output bytes each")
+                .contains("input 0: max |ours - reference| 0 LSB, 0 of 4 outputs differ")
+                .contains("output int8 [17, 0, -3, -7] = [2.55000, 0.00000, 1.00000, -1.00000]")
+                .contains("BIT-IDENTICAL");
+        Path raw = randomRawInputs(3, 4);
+        assertThat(run("run", model.toString(), "--input", raw.toString(), "--report-dir", dir.resolve("raw").toString())).isZero();
+        assertThat(out.toString()).contains("3 input(s) of 4 bytes (raw, each its 2 tensors back to back)");
+    }
+
+    @Test
+    void aModelTheInterpreterRejectsForItsQuantizationAxisRunsOnX86UnjudgedAfterOneLineSayingWhich() throws Exception {
+        Path model = model("person_like.tflite", HandBuiltModels.smallCnnWithMisplacedBiasAxis());
+        Path inputs = randomRawInputs(2, 36);
+        Path reports = dir.resolve("reports");
+        int code = run("run", model.toString(), "--input", inputs.toString(), "--report-dir", reports.toString());
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString().lines().findFirst()).contains(model + ": reference interpreter 2.6 rejects tensor 2 "
+                + "'conv/bias': quantized_dimension 3 (of its 2 scales) outside its 1 dimension(s), which TFLM does not check; "
+                + "no second reference for our x86 build itself, so its outputs are shown unjudged");
+        assertThat(out.toString()).contains("2 input(s) of 36 bytes (raw), 3 output bytes each; ours on x86, unjudged")
+                .containsPattern("input 0: unjudged\n  output int8 \\[")
+                .contains("total: 2 input(s), unjudged").contains("UNJUDGED on host gcc");
+        JsonNode report = new ObjectMapper().readTree(reports.resolve("report.json").toFile());
+        assertThat(report.get("judged_against").isNull()).isTrue();
+    }
+
     @Test
     void textInputsAreQuantizedWithTheModelsInputScale() throws Exception {
         Path model = model("tiny_dense.tflite", SampleModels.tinyDense());

@@ -35,7 +35,7 @@ class RunnerCommandTest {
     void aModelWithAFloatInputIsRefusedNamingItsInputTensor() throws Exception {
         Path model = Files.write(dir.resolve("float.tflite"), TfliteWriter.write(HandBuiltModels.floatDense()));
         assertThat(run("runner", model.toString())).isNotZero();
-        assertThat(err.toString()).contains("float: the runner test loads a random int8 input; this model's input")
+        assertThat(err.toString()).contains("float: the runner test loads random int8 inputs; this model's input")
                 .contains("is FLOAT32");
         assertThat(out.toString()).isEmpty();
     }

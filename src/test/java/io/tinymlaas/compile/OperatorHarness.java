@@ -47,7 +47,7 @@ public final class OperatorHarness {
      * outputs are byte-for-byte equal. Returns the number of cases compared.
      */
     public static int assertBitExact(TfliteModel model, int cases, Random random, Path dir, String label) {
-        byte[][] inputs = new byte[cases][(int) model.input().byteSize()];
+        byte[][] inputs = new byte[cases][bytes(model.inputTensors())];
         for (byte[] input : inputs) {
             random.nextBytes(input);
         }
@@ -57,7 +57,7 @@ public final class OperatorHarness {
     /** {@link #assertBitExact(TfliteModel, int, Random, Path, String)} on chosen inputs. */
     public static int assertBitExact(TfliteModel model, byte[][] inputs, Path dir, String label) {
         int cases = inputs.length;
-        int outputBytes = (int) model.output().byteSize();
+        int outputBytes = bytes(model.outputTensors());
         byte[][] expected = new byte[cases][];
         try (ReferenceInterpreter interpreter = ReferenceInterpreter.load(TfliteWriter.write(model), label + ".tflite")) {
             for (int c = 0; c < cases; c++) {
@@ -76,6 +76,11 @@ public final class OperatorHarness {
             }
         }
         return cases;
+    }
+
+    /** Every tensor's bytes together: a model's inputs (outputs) one after the other, as the compiled model takes them. */
+    private static int bytes(List<Tensor> tensors) {
+        return (int) tensors.stream().mapToLong(Tensor::byteSize).sum();
     }
 
     /** Float outputs must be within this relative difference of the interpreter's (see {@link #assertClose}). */
@@ -294,6 +299,16 @@ public final class OperatorHarness {
         int output = tensors.size() - 1;
         Operator op = new Operator(opcode, BuiltinOperator.name(opcode), inputs, new int[] {output}, activation, options);
         return new TfliteModel("harness", tensors, List.of(op), new int[] {0}, new int[] {output});
+    }
+
+    /** The model with tensor {@code index}'s quantized_dimension set to {@code axis}, its scales and zero points kept. */
+    public static TfliteModel withQuantizationAxis(TfliteModel model, int index, int axis) {
+        List<Tensor> tensors = new ArrayList<>(model.tensors());
+        Tensor tensor = tensors.get(index);
+        Quantization q = tensor.quantization();
+        tensors.set(index, new Tensor(tensor.name(), tensor.type(), tensor.shape(),
+                new Quantization(q.scales(), q.zeroPoints(), axis), tensor.data(), tensor.variable()));
+        return new TfliteModel(model.description(), tensors, model.operators(), model.inputs(), model.outputs());
     }
 
     /** TFLite's output size of a windowed operator. */

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.cli.HandBuiltModels;
 import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.compile.OperatorHarness;
+import io.tinymlaas.compile.ops.LstmOperatorTest;
 import io.tinymlaas.core.ProjectLayout;
 import io.tinymlaas.device.board.Board;
 import io.tinymlaas.device.emulator.QemuEmulator;
@@ -18,11 +21,19 @@ import io.tinymlaas.link.Frame;
 import io.tinymlaas.link.FrameEncoder;
 import io.tinymlaas.link.FrameType;
 import io.tinymlaas.link.SerialLink;
+import io.tinymlaas.oracle.ReferenceInterpreter;
 import io.tinymlaas.tflite.SampleModels;
+import io.tinymlaas.tflite.TfliteModel;
+import io.tinymlaas.tflite.TfliteWriter;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,6 +80,55 @@ class BoardTargetIT {
         Path folder = work.resolve(NANO.id());
         assertThat(Files.readAllBytes(folder.resolve("inputs.bin"))).containsExactly(3, -7);
         assertThat(Files.readAllBytes(folder.resolve("outputs.bin"))).containsExactly(run.outputs().get(0)[0], run.outputs().get(1)[0]);
+    }
+
+    /** The link carries an inference's input and output bytes whatever tensors they hold, so it did not change. */
+    @Test
+    void aModelWithTwoInputsAndTwoOutputsIsBitIdenticalToTheInterpreterOnTheBoard() {
+        TfliteModel model = HandBuiltModels.twoInputsTwoOutputs();
+        Random random = new Random(16);
+        List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            byte[] input = new byte[4];
+            random.nextBytes(input);
+            inputs.add(input);
+        }
+        TargetRun run = TARGETS.target(NANO.id()).runner(work)
+                .run(AotCompiler.compile(model, "22".repeat(32), "two_inputs.tflite"), inputs);
+        try (ReferenceInterpreter reference = ReferenceInterpreter.load(TfliteWriter.write(model), "two_inputs.tflite")) {
+            for (int i = 0; i < inputs.size(); i++) {
+                assertThat(run.outputs().get(i)).as("input %d", i).hasSize(4).isEqualTo(reference.invoke(inputs.get(i)));
+            }
+        }
+    }
+
+    /** mnist_lstm's float32 shape (28 steps of 28 features, 20 cells) with newlib's expf and tanhf on the M4. */
+    @Test
+    void aFloatLstmIsWithinTheFloatToleranceOfTheInterpreterOnTheBoard() {
+        Random random = new Random(28);
+        TfliteModel model = LstmOperatorTest.floatLstm(random, false, 1, 28, 28, 20, 0f);
+        List<byte[]> inputs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ByteBuffer values = ByteBuffer.allocate(28 * 28 * 4).order(ByteOrder.LITTLE_ENDIAN);
+            while (values.hasRemaining()) {
+                values.putFloat(random.nextFloat());
+            }
+            inputs.add(values.array());
+        }
+        TargetRun run = TARGETS.target(NANO.id()).runner(work)
+                .run(AotCompiler.compile(model, "33".repeat(32), "float_lstm.tflite"), inputs);
+        try (ReferenceInterpreter reference = ReferenceInterpreter.load(TfliteWriter.write(model), "float_lstm.tflite")) {
+            for (int i = 0; i < inputs.size(); i++) {
+                FloatBuffer ours = ByteBuffer.wrap(run.outputs().get(i)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+                FloatBuffer expected = ByteBuffer.wrap(reference.invoke(inputs.get(i))).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+                assertThat(ours.remaining()).isEqualTo(28 * 20);
+                for (int k = 0; k < expected.remaining(); k++) {
+                    float r = expected.get(k);
+                    assertThat(Math.abs(ours.get(k) - r) / Math.max(Math.abs(r), 1f)).as("input %d, value %d", i, k)
+                            .isLessThanOrEqualTo((float) OperatorHarness.FLOAT_TOLERANCE);
+                }
+            }
+        }
     }
 
     @Test

@@ -71,7 +71,7 @@ class RunnerProtocolIT {
             assertThat(session.command("timestamp")).singleElement().asString().matches("m-lap-us-\\d+");
 
             for (byte[] input : inputs) {
-                List<String> expected = RunnerValues.printed(model.tflite().model().output(), reference.invoke(input));
+                List<String> expected = RunnerValues.printed(model.tflite().model().outputTensors(), reference.invoke(input));
                 session.load(input);
                 RunnerInference inference = session.infer(20, 3);
                 assertThat(inference.results()).hasSize(3).isEqualTo(expected);
@@ -102,6 +102,20 @@ class RunnerProtocolIT {
                 .contains("m-model-[hand_cnn_cli]")
                 .contains("db load 36, then 2 db command(s), m-load-done")
                 .containsPattern("infer 50 2: m-lap-us-\\d+ \\.\\. m-lap-us-\\d+ = [1-9]\\d* us")
+                .contains("IDENTICAL to the reference interpreter's output, dequantized");
+    }
+
+    /** The runner loads every input's bytes with one db load and prints every output, each with its own quantization. */
+    @Test
+    void aModelWithTwoInputsAndTwoOutputsAnswersTheRunnerWithBothOutputs() throws Exception {
+        Path tflite = Files.write(dir.resolve("two_inputs.tflite"), TfliteWriter.write(HandBuiltModels.twoInputsTwoOutputs()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
+                "runner", tflite.toString(), "--iterations", "5", "--warmups", "1");
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("db load 4, then 1 db command(s), m-load-done")
+                .containsPattern("m-results-\\[-?\\d+\\.\\d{6}(,-?\\d+\\.\\d{6}){3}\\]")
                 .contains("IDENTICAL to the reference interpreter's output, dequantized");
     }
 }

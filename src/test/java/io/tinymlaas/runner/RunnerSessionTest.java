@@ -171,9 +171,20 @@ class RunnerSessionTest {
     @Test
     void printedValuesAreTheDequantizedOutputToSixDecimalsAsTheFirmwarePrintsThem() {
         Tensor output = new Tensor("probabilities", TensorType.INT8, new int[] {1, 4}, Quantization.perTensor(1f / 256, -128), null);
-        assertThat(RunnerValues.printed(output, new byte[] {-128, 127, 0, -1}))
+        assertThat(RunnerValues.printed(List.of(output), new byte[] {-128, 127, 0, -1}))
                 .containsExactly("0.000000", "0.996094", "0.500000", "0.496094");
         Tensor signed = new Tensor("logits", TensorType.INT8, new int[] {1, 3}, Quantization.perTensor(0.1f, 3), null);
-        assertThat(RunnerValues.printed(signed, new byte[] {3, -7, 100})).containsExactly("0.000000", "-1.000000", "9.700000");
+        assertThat(RunnerValues.printed(List.of(signed), new byte[] {3, -7, 100}))
+                .containsExactly("0.000000", "-1.000000", "9.700000");
+    }
+
+    @Test
+    void severalOutputsArePrintedOneAfterTheOtherEachWithItsOwnTypeAndQuantization() {
+        Tensor probabilities = new Tensor("probabilities", TensorType.INT8, new int[] {1, 2}, Quantization.perTensor(1f / 256, -128),
+                null);
+        Tensor box = new Tensor("box", TensorType.FLOAT32, new int[] {1, 1}, null, null);
+        byte[] bytes = java.nio.ByteBuffer.allocate(6).order(java.nio.ByteOrder.LITTLE_ENDIAN).put((byte) 0).put((byte) -128)
+                .putFloat(-0.25f).array();
+        assertThat(RunnerValues.printed(List.of(probabilities, box), bytes)).containsExactly("0.500000", "0.000000", "-0.250000");
     }
 }

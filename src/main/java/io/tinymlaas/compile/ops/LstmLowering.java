@@ -56,11 +56,14 @@ final class LstmLowering {
         }
         if (op.fusedActivation() != Activation.TANH) {
             throw new LoweringException(where + ": the cell activation is " + op.fusedActivation()
-                    + "; the integer kernel computes TANH only");
+                    + "; the kernels compute TANH only");
         }
         if (!(options.cellClip() >= 0) || !(options.projClip() >= 0)) {
             throw new LoweringException(where + ": cell_clip " + options.cellClip() + " and proj_clip " + options.projClip()
                     + " must not be negative (0 means no clipping)");
+        }
+        if (LoweringSupport.isFloat(model, op)) {
+            return FloatLstmLowering.lower(model, index, op, arena, where, options);
         }
         if (op.intermediates().length != 5) {
             throw new LoweringException(where + ": an int8 LSTM needs 5 intermediate tensors (the four gates and the hidden "
@@ -72,30 +75,21 @@ final class LstmLowering {
         Tensor outputState = LoweringSupport.int8(where, "output state", model, op.inputs()[OUTPUT_STATE]);
         Tensor cellState = model.tensor(op.inputs()[CELL_STATE]);
         Tensor hidden = model.tensor(op.intermediates()[4]);
-        if (input.shape().length != 3) {
-            throw new LoweringException(where + ": input '" + input.name() + "' has shape " + Arrays.toString(input.shape())
-                    + "; a 3-D sequence is expected");
-        }
-        boolean timeMajor = options.timeMajor();
-        int timeSteps = input.shape()[timeMajor ? 0 : 1];
-        int batches = input.shape()[timeMajor ? 1 : 0];
-        int inputDepth = input.shape()[2];
+        Geometry geometry = Geometry.of(where, model, op, options, input, output, outputState);
+        boolean timeMajor = geometry.timeMajor();
+        int timeSteps = geometry.timeSteps();
+        int batches = geometry.batches();
+        int inputDepth = geometry.inputDepth();
+        int cells = geometry.cells();
         Tensor[] inputWeights = new Tensor[4];
         Tensor[] recurrentWeights = new Tensor[4];
         Tensor[] biases = new Tensor[4];
-        int cells = weights(where, model, op.inputs()[INPUT_WEIGHTS[2]], "input_to_cell weights", -1, inputDepth).shape()[0];
         for (int g = 0; g < 4; g++) {
             inputWeights[g] = weights(where, model, op.inputs()[INPUT_WEIGHTS[g]], "input_to_" + GATE_NAMES[g] + " weights",
                     cells, inputDepth);
             recurrentWeights[g] = weights(where, model, op.inputs()[RECURRENT_WEIGHTS[g]],
                     "recurrent_to_" + GATE_NAMES[g] + " weights", cells, cells);
             biases[g] = bias(where, model, op.inputs()[BIASES[g]], GATE_NAMES[g] + " gate bias", cells);
-        }
-        int[] expectedOutput = timeMajor ? new int[] {timeSteps, batches, cells} : new int[] {batches, timeSteps, cells};
-        LoweringSupport.requireOutputShape(where, output, expectedOutput);
-        if (outputState.elementCount() != (long) batches * cells || !outputState.variable()) {
-            throw new LoweringException(where + ": output state '" + outputState.name() + "' must be a variable tensor of "
-                    + batches * cells + " values");
         }
         int cellScaleLog2 = cellScaleLog2(where, cellState, (long) batches * cells);
         if (hidden.quantization() == null) {
@@ -154,6 +148,35 @@ final class LstmLowering {
                 + arena.pointer(op.inputs()[OUTPUT_STATE]) + ", (int16_t *)" + arena.pointer(op.inputs()[CELL_STATE]) + ", "
                 + gates + ", " + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/lstm.h", declarations.toString(), call, constants, 8 * cells * Integer.BYTES);
+    }
+
+    /** The sequence's layout: its time steps and batches, the input depth and the cells (= output depth). */
+    record Geometry(int timeSteps, int batches, int inputDepth, int cells, boolean timeMajor) {
+
+        /** Read from the input, the input_to_cell weights and the options; the output and the output state must fit. */
+        static Geometry of(String where, TfliteModel model, Operator op, OperatorOptions.UnidirectionalSequenceLstm options,
+                           Tensor input, Tensor output, Tensor outputState) {
+            if (input.shape().length != 3) {
+                throw new LoweringException(where + ": input '" + input.name() + "' has shape " + Arrays.toString(input.shape())
+                        + "; a 3-D sequence is expected");
+            }
+            boolean timeMajor = options.timeMajor();
+            int timeSteps = input.shape()[timeMajor ? 0 : 1];
+            int batches = input.shape()[timeMajor ? 1 : 0];
+            Tensor cellWeights = model.tensor(op.inputs()[INPUT_WEIGHTS[2]]);
+            if (cellWeights.shape().length != 2) {
+                throw new LoweringException(where + ": input_to_cell weights '" + cellWeights.name() + "' has shape "
+                        + Arrays.toString(cellWeights.shape()) + "; a matrix of cells x input depth is expected");
+            }
+            int cells = cellWeights.shape()[0];
+            LoweringSupport.requireOutputShape(where, output,
+                    timeMajor ? new int[] {timeSteps, batches, cells} : new int[] {batches, timeSteps, cells});
+            if (outputState.elementCount() != (long) batches * cells || !outputState.variable()) {
+                throw new LoweringException(where + ": output state '" + outputState.name() + "' must be a variable tensor of "
+                        + batches * cells + " values");
+            }
+            return new Geometry(timeSteps, batches, input.shape()[2], cells, timeMajor);
+        }
     }
 
     private static void requireAbsent(String where, Operator op, int[] inputs, String what) {

@@ -1,5 +1,6 @@
 package io.tinymlaas.compile.ops;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tinymlaas.compile.AotCompiler;
@@ -25,8 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.lite.schema.BuiltinOperator;
 
-/** UNIDIRECTIONAL_SEQUENCE_LSTM int8 (8x8_16): our C against the TFLite 2.6 interpreter. */
-class LstmOperatorTest {
+/**
+ * UNIDIRECTIONAL_SEQUENCE_LSTM int8 (8x8_16) and float32: our C against the TFLite 2.6 interpreter, bit for bit for
+ * int8, within the float tolerance for float32.
+ */
+public class LstmOperatorTest {
 
     private static final int MODELS = 24;
     private static final int CASES = 20;
@@ -49,6 +53,40 @@ class LstmOperatorTest {
         TfliteModel model = LstmInt8Converter.convert(LstmInt8ConverterTest.randomNetwork(random),
                 LstmInt8ConverterTest.randomInputs(100, random), "lstm classifier");
         OperatorHarness.assertBitExact(model, 40, random, dir, "lstm_classifier");
+    }
+
+    @Test
+    void randomFloatLstmsAreWithinTheFloatToleranceOfTheInterpreter() {
+        Random random = new Random(2807);
+        for (int m = 0; m < 12; m++) {
+            TfliteModel model = randomFloatLstm(random, random.nextBoolean(), 1 + random.nextInt(3), m % 3 == 0 ? 3f : 0f);
+            OperatorHarness.assertClose(model, 10, random, dir, "lstm_f32_" + m, 2f);
+        }
+    }
+
+    /** TFLM's mnist_lstm shape (28 steps of 28 features, 20 cells), float32: it was refused for lacking int8 intermediates. */
+    @Test
+    void aFloatLstmOfMnistLstmsShapeWithoutIntermediatesRuns() {
+        Random random = new Random(28);
+        TfliteModel model = floatLstm(random, false, 1, 28, 28, 20, 0f);
+        assertThat(model.operators().get(0).intermediates()).isEmpty();
+        double worst = OperatorHarness.assertClose(model, 5, random, dir, "mnist_lstm_f32", 1f);
+        assertThat(worst).isLessThan(OperatorHarness.FLOAT_TOLERANCE);
+    }
+
+    @Test
+    void aHybridLstmWithInt8WeightsAndFloatActivationsIsRefusedNamingTheWeights() {
+        TfliteModel model = randomFloatLstm(new Random(8), true, 1, 0f);
+        int weightsIndex = model.operators().get(0).inputs()[LstmLowering.INPUT_WEIGHTS[0]];
+        List<Tensor> tensors = new ArrayList<>(model.tensors());
+        Tensor w = tensors.get(weightsIndex);
+        tensors.set(weightsIndex, new Tensor(w.name(), TensorType.INT8, w.shape(), Quantization.perTensor(0.01f, 0),
+                new byte[(int) w.elementCount()]));
+        TfliteModel hybrid = new TfliteModel("hybrid", tensors, model.operators(), model.inputs(), model.outputs());
+        assertThatThrownBy(() -> AotCompiler.compile(hybrid, "00", "models/lstm.tflite"))
+                .isInstanceOf(CompilationException.class)
+                .hasMessage("models/lstm.tflite: operator #0 UNIDIRECTIONAL_SEQUENCE_LSTM: input_to_input weights 'input_weights0' "
+                        + "is INT8 in a float32 operator; only FLOAT32 is supported here");
     }
 
     @Test
@@ -149,6 +187,39 @@ class LstmOperatorTest {
         Operator op = new Operator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, "UNIDIRECTIONAL_SEQUENCE_LSTM", inputs,
                 new int[] {output}, Activation.TANH, new OperatorOptions.UnidirectionalSequenceLstm(cellClip, 0f, timeMajor),
                 intermediates);
+        return new TfliteModel("harness", tensors, List.of(op), new int[] {0}, new int[] {output});
+    }
+
+    static TfliteModel randomFloatLstm(Random random, boolean timeMajor, int batches, float cellClip) {
+        return floatLstm(random, timeMajor, batches, 1 + random.nextInt(5), 1 + random.nextInt(8), 1 + random.nextInt(8), cellClip);
+    }
+
+    /** A float32 LSTM as TF Lite's converter writes one: no intermediates, float32 variable states, TANH. */
+    public static TfliteModel floatLstm(Random random, boolean timeMajor, int batches, int time, int features, int cells,
+                                        float cellClip) {
+        List<Tensor> tensors = new ArrayList<>();
+        int[] inputShape = timeMajor ? new int[] {time, batches, features} : new int[] {batches, time, features};
+        tensors.add(OperatorHarness.floatActivation("input", inputShape));
+        int[] inputs = new int[24];
+        Arrays.fill(inputs, -1);
+        inputs[0] = 0;
+        for (int g = 0; g < 4; g++) {
+            inputs[LstmLowering.INPUT_WEIGHTS[g]] = tensors.size();
+            tensors.add(OperatorHarness.floatConstant("input_weights" + g, new int[] {cells, features}, 0.6f, random));
+            inputs[LstmLowering.RECURRENT_WEIGHTS[g]] = tensors.size();
+            tensors.add(OperatorHarness.floatConstant("recurrent_weights" + g, new int[] {cells, cells}, 0.6f, random));
+            inputs[LstmLowering.BIASES[g]] = tensors.size();
+            tensors.add(OperatorHarness.floatConstant("bias" + g, new int[] {cells}, 1f, random));
+        }
+        inputs[LstmLowering.OUTPUT_STATE] = tensors.size();
+        tensors.add(new Tensor("output_state", TensorType.FLOAT32, new int[] {batches, cells}, null, null, true));
+        inputs[LstmLowering.CELL_STATE] = tensors.size();
+        tensors.add(new Tensor("cell_state", TensorType.FLOAT32, new int[] {batches, cells}, null, null, true));
+        int output = tensors.size();
+        tensors.add(OperatorHarness.floatActivation("output", timeMajor ? new int[] {time, batches, cells}
+                : new int[] {batches, time, cells}));
+        Operator op = new Operator(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, "UNIDIRECTIONAL_SEQUENCE_LSTM", inputs,
+                new int[] {output}, Activation.TANH, new OperatorOptions.UnidirectionalSequenceLstm(cellClip, 0f, timeMajor));
         return new TfliteModel("harness", tensors, List.of(op), new int[] {0}, new int[] {output});
     }
 
