@@ -1,6 +1,7 @@
 package io.tinymlaas.app;
 
 import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.ArithmeticProfile;
 import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.core.Progress;
 import io.tinymlaas.benchmark.PublishedShape;
@@ -11,6 +12,7 @@ import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.Footprint;
 import io.tinymlaas.device.FootprintReport;
+import io.tinymlaas.device.InferenceTarget;
 import io.tinymlaas.device.LiveBoard;
 import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
@@ -442,13 +444,24 @@ public final class Tinyml {
      * said before it runs. {@code reportDirectory} null means the project's reports folder.
      */
     public NetworkTest networkTest(Path tflite, Path inputFile, InputFormat format, String targetId, Path reportDirectory) {
-        CompiledFile model = compile(tflite);
+        return networkTest(tflite, inputFile, format, targetId, reportDirectory, ArithmeticProfile.TFLITE_2_6);
+    }
+
+    /**
+     * {@link #networkTest(Path, Path, InputFormat, String, Path)} with the model compiled for {@code profile}; outside
+     * the default profile the reference is our x86 build of the same model (see {@link NetworkTest}).
+     */
+    public NetworkTest networkTest(Path tflite, Path inputFile, InputFormat format, String targetId, Path reportDirectory,
+                                   ArithmeticProfile profile) {
+        CompiledFile model = AotCompiler.compile(tflite, profile);
         Inputs inputs = NetworkTester.readInputs(inputFile, model.tflite().model().input(), format);
         Target target = targets.target(targetId).requireRunnable();
         Path work = layout.output().resolve("runs").resolve("run-" + model.name() + "-" + targetId);
         Path reports = reportDirectory != null ? reportDirectory
                 : layout.output().resolve("reports").resolve("run-" + model.name() + "-" + targetId);
-        return new NetworkTest(model, inputs, target.runner(work, progress), targetId, reports);
+        InferenceTarget oracle = profile == ArithmeticProfile.TFLITE_2_6 || X86.equals(targetId) ? null
+                : targets.target(X86).requireRunnable().runner(work.resolve("x86-oracle"), progress);
+        return new NetworkTest(model, inputs, target.runner(work, progress), targetId, reports, profile, oracle);
     }
 
     /**

@@ -304,7 +304,31 @@ public final class NetworkTester {
      */
     public static Result run(CompiledFile model, Inputs inputs, InferenceTarget target, String targetId, Path reportDirectory) {
         List<byte[]> reference = reference(model, inputs.tensors());
+        return compareAndReport(model, inputs, target.run(model.compiled(), inputs.tensors()), reference, targetId, reportDirectory);
+    }
+
+    /**
+     * The network test of a model compiled for another arithmetic profile than the interpreter's (TFLM's): the outputs
+     * are compared with {@code oracle}'s for the same compiled model, our x86 build, or with the target's own when the
+     * target is that oracle (then only {@link #versusInterpreter} says anything).
+     */
+    public static Result runAgainst(CompiledFile model, Inputs inputs, InferenceTarget target, String targetId, Path reportDirectory,
+                                    InferenceTarget oracle) {
         TargetRun run = target.run(model.compiled(), inputs.tensors());
+        List<byte[]> reference = oracle == null ? run.outputs() : oracle.run(model.compiled(), inputs.tensors()).outputs();
+        return compareAndReport(model, inputs, run, reference, targetId, reportDirectory);
+    }
+
+    /** Our outputs of a finished run against the TF Lite 2.6 interpreter's, output by output (no report written). */
+    public static Result versusInterpreter(CompiledFile model, Inputs inputs, Result ours) {
+        List<byte[]> outputs = ours.perInput().stream().map(InputResult::output).toList();
+        TargetRun run = new TargetRun(outputs, ours.instructions(), null, ours.ranOn());
+        return compare(model.name(), ours.target(), run, reference(model, inputs.tensors()), inputs, ours.report(),
+                outputTensors(model.tflite().model()));
+    }
+
+    private static Result compareAndReport(CompiledFile model, Inputs inputs, TargetRun run, List<byte[]> reference, String targetId,
+                                           Path reportDirectory) {
         Path report = reportDirectory.resolve("report.json");
         Result result = compare(model.name(), targetId, run, reference, inputs, report, outputTensors(model.tflite().model()));
         ReportWriter.writeJson(json(model, result, run), report);
