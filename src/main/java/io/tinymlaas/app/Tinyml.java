@@ -351,7 +351,7 @@ public final class Tinyml {
     }
 
     private DryRun dryRunFor(RunRequest request, Consumer<StageResult> listener) {
-        DryRun dryRun = new DryRun(layout, targets, listener).showingProgress(progress);
+        DryRun dryRun = new DryRun(layout, targets, listener).showingProgress(progress).inProfile(request.profile());
         if (request.seed() != null) {
             dryRun = dryRun.withSeed(request.seed());
         }
