@@ -127,10 +127,17 @@ CM_INLINE int cm_offset_fits_int16(int32_t input_offset)
     return input_offset >= -32768 + 128 && input_offset <= 32767 - 127;
 }
 
-/* Whether cm_requant_single_fast is exact for this shift and output zero point. */
+/* Whether cm_requant_single_fast is exact for this shift and output zero point. Never in the TFLM profile, whose
+ * FULLY_CONNECTED and CONV_2D round twice (quant.h): every caller then takes the path through quant.h. */
 CM_INLINE int cm_single_fast_ok(int32_t shift, int32_t output_offset)
 {
+#if TINYML_TFLM_ARITHMETIC
+    (void)shift;
+    (void)output_offset;
+    return 0;
+#else
     return (uint32_t)(shift + 22) <= 20u && (uint32_t)(output_offset + 255) <= 510u;
+#endif
 }
 
 /* The constant SMMLA adds: 2^(n-1) + output_offset * 2^n with n = -1 - shift. */

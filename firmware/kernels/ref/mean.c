@@ -43,7 +43,7 @@ static float round_half_away(float value) {
 
 void tinyml_mean_s8(const tinyml_mean_s8_params *p, const int8_t *input, int8_t *output) {
     const tinyml_mean_shape *s = &p->shape;
-    const int32_t subtract = p->path == TINYML_MEAN_S8_SPATIAL ? p->input_zero_point : 0;
+    const int32_t subtract = p->path == TINYML_MEAN_S8_SPATIAL || p->path == TINYML_MEAN_S8_FOLDED ? p->input_zero_point : 0;
     const int32_t n = outputs(s);
     for (int32_t o = 0; o < n; o++) {
         int32_t sum = 0;
@@ -53,6 +53,9 @@ void tinyml_mean_s8(const tinyml_mean_s8_params *p, const int8_t *input, int8_t 
         if (p->path == TINYML_MEAN_S8_SPATIAL) {
             int32_t acc = tinyml_multiply_by_quantized_multiplier_double_rounding(sum, p->output_multiplier, p->output_shift);
             acc = acc > 0 ? (acc + s->count / 2) / s->count : (acc - s->count / 2) / s->count;
+            output[o] = tinyml_clamp_s8(acc + p->output_zero_point, -128, 127);
+        } else if (p->path == TINYML_MEAN_S8_FOLDED) {
+            const int32_t acc = tinyml_multiply_by_quantized_multiplier_double_rounding(sum, p->output_multiplier, p->output_shift);
             output[o] = tinyml_clamp_s8(acc + p->output_zero_point, -128, 127);
         } else if (p->path == TINYML_MEAN_S8_SAME_QUANTIZATION) {
             output[o] = (int8_t)(sum / s->count);

@@ -59,7 +59,13 @@ void tinyml_quantize_f32_s8(const tinyml_quantize_f32_s8_params *p, const void *
         for (int b = 0; b < 4; b++) {
             f.bytes[b] = in[4 * i + b];
         }
-        output[i] = tinyml_clamp_s8(round_limited((double)f.value / p->scale) + p->zero_point, -128, 127);
+#if TINYML_TFLM_ARITHMETIC
+        /* TFLM's AffineQuantize divides in float: near a tie the quotient rounds to it, or away from it. */
+        const double quotient = (double)(f.value / (float)p->scale);
+#else
+        const double quotient = (double)f.value / p->scale;
+#endif
+        output[i] = tinyml_clamp_s8(round_limited(quotient) + p->zero_point, -128, 127);
     }
 }
 

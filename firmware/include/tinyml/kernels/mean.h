@@ -18,6 +18,10 @@
  *   result = roundf(mean · scale + bias) + output_zero_point in float with scale = input_scale / output_scale and
  *   bias = −input_zero_point · scale (both prepared in float by the compiler), clamped to [−128, 127] in float.
  *
+ * - TINYML_MEAN_S8_FOLDED (TFLM's one path, every axis set): Σ (q − input_zero_point) rescaled with gemmlowp's double
+ *   rounding by input_scale / output_scale / count, the compiler having folded 1/count into the multiplier as TFLM
+ *   does, + output_zero_point, clamped.
+ *
  * float32: the sum in that order in float, divided once by (float)count. (The interpreter's Eigen path for a
  * reduction over the last axis alone sums in another order; see MeanLowering.)
  */
@@ -34,14 +38,14 @@ typedef struct {
     int32_t count;              /* elements summed per output: product of reduced_dims */
 } tinyml_mean_shape;
 
-enum { TINYML_MEAN_S8_SPATIAL = 0, TINYML_MEAN_S8_SAME_QUANTIZATION = 1, TINYML_MEAN_S8_FLOAT = 2 };
+enum { TINYML_MEAN_S8_SPATIAL = 0, TINYML_MEAN_S8_SAME_QUANTIZATION = 1, TINYML_MEAN_S8_FLOAT = 2, TINYML_MEAN_S8_FOLDED = 3 };
 
 typedef struct {
     tinyml_mean_shape shape;
     int32_t path;               /* TINYML_MEAN_S8_* */
     int32_t input_zero_point;
     int32_t output_zero_point;
-    int32_t output_multiplier;  /* SPATIAL: Q31 of input_scale / output_scale */
+    int32_t output_multiplier;  /* SPATIAL: Q31 of input_scale / output_scale; FOLDED: of that over count */
     int32_t output_shift;       /* SPATIAL: positive = left */
     float scale;                /* FLOAT: input_scale / output_scale */
     float bias;                 /* FLOAT: -input_zero_point * scale */

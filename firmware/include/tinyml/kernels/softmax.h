@@ -54,4 +54,21 @@ typedef struct {
 
 void tinyml_softmax_s16(const tinyml_softmax_s16_params *params, const int16_t *input, int16_t *output);
 
+/*
+ * int8 SOFTMAX as TFLM computes it (reference_ops::Softmax, gemmlowp fixed point), for the TFLM profile. The compiler
+ * prepares exp_table[255 + d] = exp of the input difference d = input − max (d in [−255, 0]) in Q0.31, TFLM's
+ * exp_on_negative_values of d rescaled to Q5.26, 0 for differences TFLM leaves out. Per row:
+ *
+ *   sum = Σ_j RoundingDivideByPOT(e_j, 12)                    (Q12.19)
+ *   r = 1 / (1 + x) by gemmlowp's Newton-Raphson, with sum = (1 + x)·2^b normalized by its leading zeros
+ *   output_j = clamp(RoundingDivideByPOT(RoundingDoublingHighMul(r, e_j), b + 23) − 128, −128, 127)
+ */
+typedef struct {
+    int32_t rows;
+    int32_t depth;
+    const int32_t *exp_table; /* [256] */
+} tinyml_softmax_s8_tflm_params;
+
+void tinyml_softmax_s8_tflm(const tinyml_softmax_s8_tflm_params *params, const int8_t *input, int8_t *output);
+
 #endif

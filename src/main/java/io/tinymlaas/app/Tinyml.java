@@ -1,6 +1,7 @@
 package io.tinymlaas.app;
 
 import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.ArithmeticProfile;
 import io.tinymlaas.compile.CompiledFile;
 import io.tinymlaas.core.Progress;
 import io.tinymlaas.benchmark.PublishedShape;
@@ -11,6 +12,7 @@ import io.tinymlaas.data.DatasetManifest;
 import io.tinymlaas.data.DatasetStore;
 import io.tinymlaas.device.Footprint;
 import io.tinymlaas.device.FootprintReport;
+import io.tinymlaas.device.InferenceTarget;
 import io.tinymlaas.device.LiveBoard;
 import io.tinymlaas.device.Target;
 import io.tinymlaas.device.TargetRun;
@@ -351,7 +353,7 @@ public final class Tinyml {
     }
 
     private DryRun dryRunFor(RunRequest request, Consumer<StageResult> listener) {
-        DryRun dryRun = new DryRun(layout, targets, listener).showingProgress(progress);
+        DryRun dryRun = new DryRun(layout, targets, listener).showingProgress(progress).inProfile(request.profile());
         if (request.seed() != null) {
             dryRun = dryRun.withSeed(request.seed());
         }
@@ -444,30 +446,46 @@ public final class Tinyml {
      * said before it runs. {@code reportDirectory} null means the project's reports folder.
      */
     public NetworkTest networkTest(Path tflite, Path inputFile, InputFormat format, String targetId, Path reportDirectory) {
-        CompiledFile model = compile(tflite);
+        return networkTest(tflite, inputFile, format, targetId, reportDirectory, ArithmeticProfile.TFLITE_2_6);
+    }
+
+    /**
+     * {@link #networkTest(Path, Path, InputFormat, String, Path)} with the model compiled for {@code profile}; outside
+     * the default profile the reference is our x86 build of the same model (see {@link NetworkTest}).
+     */
+    public NetworkTest networkTest(Path tflite, Path inputFile, InputFormat format, String targetId, Path reportDirectory,
+                                   ArithmeticProfile profile) {
+        CompiledFile model = AotCompiler.compile(tflite, profile);
         Inputs inputs = NetworkTester.readInputs(inputFile, model.tflite().model().inputTensors(), format);
         Target target = targets.target(targetId).requireRunnable();
         Path work = layout.output().resolve("runs").resolve("run-" + model.name() + "-" + targetId);
         Path reports = reportDirectory != null ? reportDirectory
                 : layout.output().resolve("reports").resolve("run-" + model.name() + "-" + targetId);
-        return new NetworkTest(model, inputs, target.runner(work, progress), targetId, judge(model, targetId, work), reports);
+        return new NetworkTest(model, inputs, target.runner(work, progress), targetId, judge(model, targetId, work, profile),
+                reports, profile);
     }
 
     /**
      * The reference interpreter, checked to take the model (refused in one line otherwise); for a model it rejects
-     * though TFLM runs it, our x86 build judges a board, and nothing judges x86 itself.
+     * though TFLM runs it, or in another arithmetic profile than the interpreter's, our x86 build judges a board, and
+     * nothing judges x86 itself.
      */
-    private Judge judge(CompiledFile model, String targetId, Path work) {
+    private Judge judge(CompiledFile model, String targetId, Path work, ArithmeticProfile profile) {
+        boolean onX86 = targetId.equals(Targets.X86);
+        if (profile != ArithmeticProfile.TFLITE_2_6) {
+            return Judge.inProfile(onX86 ? null : x86Reference(work));
+        }
         Optional<String> rejection = ReferenceLimits.rejection(model.tflite().model());
         if (rejection.isEmpty()) {
             NetworkTester.requireReference(model);
             return Judge.interpreter();
         }
-        if (targetId.equals(Targets.X86)) {
-            return Judge.nothing(rejection.get());
-        }
-        return Judge.x86Build(rejection.get(), targets.target(Targets.X86).requireRunnable()
-                .runner(work.resolveSibling(work.getFileName() + "-x86-reference"), progress));
+        return onX86 ? Judge.nothing(rejection.get()) : Judge.x86Build(rejection.get(), x86Reference(work));
+    }
+
+    private InferenceTarget x86Reference(Path work) {
+        return targets.target(Targets.X86).requireRunnable().runner(work.resolveSibling(work.getFileName() + "-x86-reference"),
+                progress);
     }
 
     /**

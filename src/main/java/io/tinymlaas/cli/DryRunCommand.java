@@ -7,6 +7,7 @@ import io.tinymlaas.app.NightlyOutcome;
 import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.app.TinymlService;
 import io.tinymlaas.app.WrittenMatrix;
+import io.tinymlaas.compile.ArithmeticProfile;
 import io.tinymlaas.report.RunReport;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -71,6 +72,10 @@ final class DryRunCommand implements Callable<Integer> {
         }
         if (jobs && boardInputs != null) {
             throw new ParameterException(spec.commandLine(), "--board-inputs goes with dry-runs in this process, not with --jobs");
+        }
+        if ((jobs || all) && ArithmeticProfile.parse(run.reference) != ArithmeticProfile.TFLITE_2_6) {
+            throw new ParameterException(spec.commandLine(), "--reference " + run.reference
+                    + " goes with dry-runs in this process, not with --jobs or --all");
         }
         if (all) {
             return nightly();

@@ -1,6 +1,7 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.app.NetworkTest;
+import io.tinymlaas.compile.ArithmeticProfile;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.core.TinymlException;
 import io.tinymlaas.lifecycle.NetworkTester.InputFormat;
@@ -73,6 +74,12 @@ final class RunCommand implements Callable<Integer> {
             description = "inputs listed one by one, with our output tensors, at most (default: ${DEFAULT-VALUE})")
     int show;
 
+    @Option(names = "--reference", defaultValue = "tflite-2.6", paramLabel = "<profile>",
+            description = "whose arithmetic to reproduce: tflite-2.6 (the interpreter, the default) or tflm (TensorFlow Lite "
+                    + "Micro's; then outputs are compared with our x86 build of the same model, and the interpreter's "
+                    + "differences are listed beside)")
+    String reference;
+
     @Option(names = "--report-dir", description = "where report.json goes (default: the project's target/tinyml/reports/run-<model>-<target>)")
     Path reportDir;
 
@@ -83,7 +90,8 @@ final class RunCommand implements Callable<Integer> {
         if (show < 0) {
             throw new TinymlException("--show " + show + ": give how many inputs to list, 0 or more");
         }
-        NetworkTest test = main.tinyml().networkTest(model, input, inputFormat, target, reportDir);
+        ArithmeticProfile profile = ArithmeticProfile.parse(reference);
+        NetworkTest test = main.tinyml().networkTest(model, input, inputFormat, target, reportDir, profile);
         Inputs inputs = test.inputs();
         CompiledModel compiled = test.model().compiled();
         if (test.judge().note() != null) {
@@ -92,13 +100,28 @@ final class RunCommand implements Callable<Integer> {
         int inputTensors = test.model().tflite().model().inputs().length;
         out.printf("%s: %d input(s) of %d bytes (%s%s), %d output bytes each; %s%n", model,
                 inputs.tensors().size(), compiled.inputBytes(), inputs.format().name().toLowerCase(java.util.Locale.ROOT),
-                inputTensors > 1 ? ", each its " + inputTensors + " tensors back to back" : "", compiled.outputBytes(), test.judge().judges() ? test.judge().name() + " vs ours on " + target : "ours on " + target + ", unjudged");
+                inputTensors > 1 ? ", each its " + inputTensors + " tensors back to back" : "", compiled.outputBytes(), test.judge().judges() ? test.judge().name()
+                        + (test.interpreterIsTheOracle() ? "" : " (--reference " + profile.cliName() + ")") + " vs ours on " + target
+                        : "ours on " + target + ", unjudged");
+        if (!test.interpreterIsTheOracle()) {
+            out.printf("--reference %s: the TF Lite 2.6 interpreter computes differently, so it is not the oracle here: %s%n",
+                    profile.cliName(), test.targetIsItsOwnOracle() ? "x86 is the oracle itself; only the interpreter's differences "
+                            + "are measured" : "outputs are compared with our x86 build in the same profile");
+        }
         if (inputs.clamped() > 0) {
             out.printf("note: %d input value(s) were outside the int8 range after quantization and were clamped%n", inputs.clamped());
         }
         Result result = test.run();
         TfliteModel tflite = test.model().tflite().model();
         print(out, result, java.util.Arrays.stream(tflite.outputs()).mapToObj(tflite::tensor).toList());
+        if (!test.interpreterIsTheOracle()) {
+            try {
+                printInterpreterDifferences(out, test.versusInterpreter(result));
+            } catch (TinymlException e) {
+                // The verdict stands without it: e.g. TFLM runs models the 2.6 interpreter rejects.
+                out.printf("versus TF Lite 2.6: not measured (%s)%n", e.getMessage().lines().findFirst().orElse(""));
+            }
+        }
         return result.passed() ? 0 : 1;
     }
 
@@ -139,6 +162,19 @@ final class RunCommand implements Callable<Integer> {
         out.printf("%s on %s%s; report: %s%n", verdict, result.ranOn(),
                 result.judgedAgainst() == null || result.judgedAgainst().equals(Judge.INTERPRETER) ? ""
                         : " (against " + result.judgedAgainst() + ")", result.report());
+    }
+
+    /** How far this profile's outputs are from the TF Lite 2.6 interpreter's: informative, never the verdict. */
+    private void printInterpreterDifferences(PrintWriter out, Result versus) {
+        int listed = Math.min(show, versus.perInput().size());
+        for (int i = 0; i < listed; i++) {
+            InputResult r = versus.perInput().get(i);
+            out.printf("versus TF Lite 2.6, input %d: %d of %d outputs differ, %s%n", r.index(), r.differingOutputs(),
+                    versus.outputElements(), difference(versus, r.maxDiffLsb(), r.maxFloatDiff()).replace("reference", "2.6"));
+        }
+        out.printf("versus TF Lite 2.6 (by design, README: TFLM-exact outputs): %d of %d outputs differ in %d of %d input(s), %s%n",
+                versus.differingOutputs(), versus.inputCount() * versus.outputElements(), versus.mismatchedInputs(),
+                versus.inputCount(), difference(versus, versus.maxDiffLsb(), versus.maxFloatDiff()).replace("reference", "2.6"));
     }
 
     /** Our output tensors: int8 or int16 as the stored values and dequantized, float32 as they are. */

@@ -1,6 +1,7 @@
 package io.tinymlaas.cli;
 
 import io.tinymlaas.app.RunRequest;
+import io.tinymlaas.compile.ArithmeticProfile;
 import io.tinymlaas.app.Tinyml;
 import io.tinymlaas.core.InvalidInputException;
 import java.util.List;
@@ -27,10 +28,15 @@ final class RunSelection {
                     + "model, byte for byte, on this machine")
     Long seed;
 
+    @Option(names = "--reference", defaultValue = "tflite-2.6", paramLabel = "<profile>",
+            description = "whose arithmetic the model reproduces: tflite-2.6 (the interpreter, the default) or tflm "
+                    + "(TensorFlow Lite Micro's; a board's outputs are then compared with our x86 build's)")
+    String reference;
+
     RunRequest request() {
         if (example == null) {
             throw new InvalidInputException("example", "name the example to run, one of " + String.join(", ", Tinyml.examples()));
         }
-        return new RunRequest(example, targets, dataVersion, seed);
+        return new RunRequest(example, targets, dataVersion, seed, ArithmeticProfile.parse(reference));
     }
 }

@@ -12,10 +12,21 @@ import java.nio.file.Path;
  * {@code model.c} (weights, the static arena, and the kernel calls), with the figures that decide whether it fits.
  */
 public record CompiledModel(String modelHash, String header, String source, MemoryPlan plan, int constantBytes,
-                            int inputBytes, int outputBytes) implements FirmwareModel {
+                            int inputBytes, int outputBytes, ArithmeticProfile profile) implements FirmwareModel {
 
     public static final String HEADER = "model.h";
     public static final String SOURCE = "model.c";
+
+    /** A model compiled for the default profile, TF Lite 2.6's arithmetic. */
+    public CompiledModel(String modelHash, String header, String source, MemoryPlan plan, int constantBytes, int inputBytes,
+                         int outputBytes) {
+        this(modelHash, header, source, plan, constantBytes, inputBytes, outputBytes, ArithmeticProfile.TFLITE_2_6);
+    }
+
+    @Override
+    public java.util.List<String> cDefines() {
+        return profile.cDefines();
+    }
 
     @Override
     public Path writeTo(Path directory) {

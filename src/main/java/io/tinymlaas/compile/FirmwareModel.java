@@ -12,6 +12,11 @@ public interface FirmwareModel {
 
     String modelHash();
 
+    /** Preprocessor definitions (NAME=value) every C file of the firmware must be compiled with: the arithmetic profile's. */
+    default java.util.List<String> cDefines() {
+        return java.util.List.of();
+    }
+
     /** Writes {@code model.h} and the C sources the firmware build compiles with it into {@code directory}. */
     Path writeTo(Path directory);
 }

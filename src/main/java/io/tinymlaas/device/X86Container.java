@@ -1,6 +1,7 @@
 package io.tinymlaas.device;
 
 import io.tinymlaas.compile.CompiledModel;
+import io.tinymlaas.device.firmware.FirmwareBuilder;
 import io.tinymlaas.device.firmware.ProgramSize;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +50,8 @@ public final class X86Container implements InferenceTarget {
             container.copyFileToContainer(MountableFile.forHostPath(modelDir), "/build/model");
             container.copyFileToContainer(MountableFile.forHostPath(inputFile), "/build/inputs.bin");
 
-            ExecResult build = exec(container, "make", "-s", "-f", "firmware/targets/x86/Makefile", "MODEL_DIR=model", "OUT=out");
+            ExecResult build = exec(container, "make", "-s", "-f", "firmware/targets/x86/Makefile", "MODEL_DIR=model", "OUT=out",
+                    FirmwareBuilder.extraCflags(model));
             if (build.getExitCode() != 0) {
                 throw new TargetException("gcc could not build the generated C for the x86 container:\n"
                         + build.getStdout() + build.getStderr());

@@ -1,5 +1,6 @@
 package io.tinymlaas.lifecycle;
 
+import io.tinymlaas.compile.ArithmeticProfile;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.InvalidInputException;
@@ -54,15 +55,17 @@ public final class DryRun {
     private final StagePlan plan;
     private final Progress progress;
     private final int boardInputs;
+    private final ArithmeticProfile profile;
 
     /** A dry-run of every stage that collects its example's data afresh and trains from the example's own seed. */
     public DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener) {
-        this(layout, targets, listener, null, null, StagePlan.WHOLE, Progress.SILENT, Integer.MAX_VALUE);
+        this(layout, targets, listener, null, null, StagePlan.WHOLE, Progress.SILENT, Integer.MAX_VALUE, ArithmeticProfile.TFLITE_2_6);
     }
 
     private DryRun(ProjectLayout layout, Targets targets, Consumer<StageResult> listener, String dataVersion, Long seed,
-                   StagePlan plan, Progress progress, int boardInputs) {
+                   StagePlan plan, Progress progress, int boardInputs, ArithmeticProfile profile) {
         this.layout = layout;
+        this.profile = profile;
         this.targets = targets;
         this.listener = listener;
         this.dataVersion = dataVersion;
@@ -77,17 +80,17 @@ public final class DryRun {
      * instead of freshly collected data; {@code version} may be a unique start of the version or its content hash.
      */
     public DryRun onStoredData(String version) {
-        return new DryRun(layout, targets, listener, version, seed, plan, progress, boardInputs);
+        return new DryRun(layout, targets, listener, version, seed, plan, progress, boardInputs, profile);
     }
 
     /** The same dry-run, trained from {@code trainingSeed} instead of the example's own seed. */
     public DryRun withSeed(long trainingSeed) {
-        return new DryRun(layout, targets, listener, dataVersion, trainingSeed, plan, progress, boardInputs);
+        return new DryRun(layout, targets, listener, dataVersion, trainingSeed, plan, progress, boardInputs, profile);
     }
 
     /** The same dry-run, running only the stages up to the plan's last one and stopping when it is cancelled. */
     public DryRun following(StagePlan stagePlan) {
-        return new DryRun(layout, targets, listener, dataVersion, seed, stagePlan, progress, boardInputs);
+        return new DryRun(layout, targets, listener, dataVersion, seed, stagePlan, progress, boardInputs, profile);
     }
 
     /**
@@ -96,7 +99,15 @@ public final class DryRun {
      */
     public DryRun showingProgress(Progress shown) {
         return new DryRun(layout, targets, stage -> shown.aside(() -> listener.accept(stage)), dataVersion, seed, plan, shown,
-                boardInputs);
+                boardInputs, profile);
+    }
+
+    /**
+     * The same dry-run with the model compiled for another arithmetic profile: outside the default one, each target's
+     * outputs are compared with our x86 build's in that profile, the TF Lite 2.6 interpreter's differences said beside.
+     */
+    public DryRun inProfile(ArithmeticProfile arithmetic) {
+        return new DryRun(layout, targets, listener, dataVersion, seed, plan, progress, boardInputs, arithmetic);
     }
 
     /**
@@ -108,7 +119,7 @@ public final class DryRun {
         if (inputs < 1) {
             throw new InvalidInputException("board-inputs", "must be 1 or more, found " + inputs);
         }
-        return new DryRun(layout, targets, listener, dataVersion, seed, plan, progress, inputs);
+        return new DryRun(layout, targets, listener, dataVersion, seed, plan, progress, inputs, profile);
     }
 
     public static Path reportDirectory(ProjectLayout layout, String example, String target) {
@@ -143,7 +154,7 @@ public final class DryRun {
         Path work = layout.output().resolve("runs").resolve(runName).resolve(stamp);
         long startNanos = System.nanoTime();
         List<StageResult> sharedStages = new ArrayList<>();
-        Lifecycle lifecycle = new Lifecycle(example, work, layout.datasets());
+        Lifecycle lifecycle = new Lifecycle(example, work, layout.datasets()).inProfile(profile);
         Measured shared = new Measured();
         boolean modelMade = makeModel(lifecycle, new Stages(sharedStages, listener, plan), shared);
         double sharedSeconds = (System.nanoTime() - startNanos) / 1e9;
@@ -234,6 +245,9 @@ public final class DryRun {
         return runner.run("run", () -> {
                     TargetRun run = target.board().isPresent() ? lifecycle.runOn(target.runner(work, progress), boardInputs)
                             : lifecycle.runOn(target.runner(work, progress));
+                    if (profile != ArithmeticProfile.TFLITE_2_6 && target.board().isPresent()) {
+                        lifecycle.runOracle(targets.target(Targets.X86).requireRunnable().runner(work.resolve("x86-oracle"), progress));
+                    }
                     figures.predictions = lifecycle.predictions().orElse(null);
                     ProgramSize size = run.size();
                     LongSummaryStatistics counts = run.instructions().stream().mapToLong(Long::longValue).summaryStatistics();
@@ -252,11 +266,24 @@ public final class DryRun {
                     Comparison comparison = lifecycle.compareWithReference();
                     figures.compared = new RunFigures.Compared(comparison.inputs(), comparison.mismatchedInputs(),
                             comparison.maxAbsDiffLsb(), comparison.bitIdentical());
-                    return new Check(comparison.bitIdentical(), comparison.bitIdentical()
-                            ? "bit-identical to the reference interpreter on " + comparison.inputs() + " inputs"
-                            : comparison.mismatchedInputs() + " of " + comparison.inputs() + " outputs differ, by up to "
-                              + comparison.maxAbsDiffLsb() + " LSB (first at input " + comparison.firstMismatch() + ")");
+                    String oracle = profile == ArithmeticProfile.TFLITE_2_6 ? "the reference interpreter"
+                            : "our x86 build in the " + profile.cliName() + " profile";
+                    return new Check(comparison.bitIdentical(), (comparison.bitIdentical()
+                            ? "bit-identical to " + oracle + " on " + comparison.inputs() + " inputs"
+                            : comparison.mismatchedInputs() + " of " + comparison.inputs() + " outputs differ from " + oracle
+                              + ", by up to " + comparison.maxAbsDiffLsb() + " LSB (first at input " + comparison.firstMismatch() + ")")
+                            + interpreterDifferences(lifecycle));
                 });
+    }
+
+    /** Outside the default profile: how far the outputs are from the TF Lite 2.6 interpreter's, which is not the oracle there. */
+    private String interpreterDifferences(Lifecycle lifecycle) {
+        if (profile == ArithmeticProfile.TFLITE_2_6) {
+            return "";
+        }
+        Comparison versus = lifecycle.compareWithInterpreter();
+        return "; the TF Lite 2.6 interpreter computes differently and is not the oracle here: " + versus.mismatchedInputs()
+                + " of " + versus.inputs() + " inputs differ from it, by up to " + versus.maxAbsDiffLsb() + " LSB";
     }
 
     private static Check ok(String detail) {

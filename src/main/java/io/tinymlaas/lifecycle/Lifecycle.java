@@ -1,6 +1,7 @@
 package io.tinymlaas.lifecycle;
 
 import io.tinymlaas.compile.AotCompiler;
+import io.tinymlaas.compile.ArithmeticProfile;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.ConvertedModel;
 import io.tinymlaas.core.Hashes;
@@ -61,6 +62,8 @@ public final class Lifecycle {
     private ConfusionMatrix confusion;
     private CompiledModel compiled;
     private TargetRun targetRun;
+    private ArithmeticProfile profile = ArithmeticProfile.TFLITE_2_6;
+    private List<byte[]> oracleOutputs;
 
     /** Data sets are stored under {@code datasetRoot}, stored models registered in the folder {@code models} beside it. */
     public Lifecycle(Example example, Path workDirectory, Path datasetRoot) {
@@ -235,8 +238,23 @@ public final class Lifecycle {
     /** Compiles the .tflite file as written to disk, read back through our reader, as a user's file would be. */
     public CompiledModel compile() {
         require(converted, "convert");
-        compiled = AotCompiler.compile(converted.file()).compiled();
+        compiled = AotCompiler.compile(converted.file(), profile).compiled();
         return compiled;
+    }
+
+    /** This lifecycle with the model compiled for {@code arithmetic} (see {@link #compareWithReference}). */
+    public Lifecycle inProfile(ArithmeticProfile arithmetic) {
+        profile = arithmetic;
+        return this;
+    }
+
+    /**
+     * Outside the default profile, the oracle's outputs for the inputs the target ran: our x86 build of the same compiled
+     * model (without it, the target's outputs are their own oracle, as on x86 itself).
+     */
+    public void runOracle(InferenceTarget x86) {
+        require(targetRun, "run on a target");
+        oracleOutputs = x86.run(compiled, testInputs.subList(0, targetRun.outputs().size())).outputs();
     }
 
 
@@ -257,8 +275,20 @@ public final class Lifecycle {
         return targetRun;
     }
 
-    /** The target's outputs against the reference interpreter's for the same test inputs. */
+    /**
+     * The target's outputs against the reference for the same test inputs: the interpreter's in the default profile,
+     * else our x86 build's in the same profile ({@link #runOracle}).
+     */
     public Comparison compareWithReference() {
+        require(targetRun, "run on a target");
+        if (profile != ArithmeticProfile.TFLITE_2_6) {
+            return Comparison.of(targetRun.outputs(), oracleOutputs != null ? oracleOutputs : targetRun.outputs());
+        }
+        return compareWithInterpreter();
+    }
+
+    /** The target's outputs against the TF Lite 2.6 interpreter's, whatever the profile. */
+    public Comparison compareWithInterpreter() {
         require(targetRun, "run on a target");
         return Comparison.of(targetRun.outputs(), referenceOutputs.subList(0, targetRun.outputs().size()));
     }

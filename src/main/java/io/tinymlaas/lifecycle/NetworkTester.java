@@ -64,30 +64,40 @@ public final class NetworkTester {
     public record Judge(String name, String note, InferenceTarget x86Build) {
 
         public static final String INTERPRETER = "reference TFLite 2.6";
+        static final String X86_BUILD = "our x86 build";
+        static final String NOTHING = "nothing";
 
         public static Judge interpreter() {
             return new Judge(INTERPRETER, null, null);
         }
 
         public static Judge x86Build(String rejection, InferenceTarget x86) {
-            return new Judge("our x86 build", rejection + "; judged against our x86 build instead", x86);
+            return new Judge(X86_BUILD, rejection + "; judged against our x86 build instead", x86);
         }
 
         public static Judge nothing(String rejection) {
-            return new Judge("nothing", rejection + "; no second reference for our x86 build itself, so its outputs are "
+            return new Judge(NOTHING, rejection + "; no second reference for our x86 build itself, so its outputs are "
                     + "shown unjudged", null);
         }
 
+        /**
+         * Another arithmetic profile than the interpreter's (TFLM's): our x86 build in the same profile judges a board;
+         * on x86 ({@code x86} null) nothing does, and only the differences from the interpreter tell.
+         */
+        public static Judge inProfile(InferenceTarget x86) {
+            return x86 == null ? new Judge(NOTHING, null, null) : new Judge(X86_BUILD, null, x86);
+        }
+
         public boolean judges() {
-            return note == null || x86Build != null;
+            return !name.equals(NOTHING);
         }
 
         /** The expected outputs for {@code inputs}; null when nothing judges them. */
         List<byte[]> expected(CompiledFile model, List<byte[]> inputs) {
-            if (note == null) {
-                return reference(model, inputs);
+            if (x86Build != null) {
+                return x86Build.run(model.compiled(), inputs).outputs();
             }
-            return x86Build == null ? null : x86Build.run(model.compiled(), inputs).outputs();
+            return name.equals(INTERPRETER) ? reference(model, inputs) : null;
         }
     }
 
@@ -359,6 +369,14 @@ public final class NetworkTester {
                 expected == null ? run.outputs() : expected, inputs, report, model.tflite().model().outputTensors());
         ReportWriter.writeJson(json(model, result, run), report);
         return result;
+    }
+
+    /** Our outputs of a finished run against the TF Lite 2.6 interpreter's, output by output (no report written). */
+    public static Result versusInterpreter(CompiledFile model, Inputs inputs, Result ours) {
+        List<byte[]> outputs = ours.perInput().stream().map(InputResult::output).toList();
+        TargetRun run = new TargetRun(outputs, ours.instructions(), null, ours.ranOn());
+        return compare(model.name(), ours.target(), run, Judge.INTERPRETER, reference(model, inputs.tensors()), inputs,
+                ours.report(), model.tflite().model().outputTensors());
     }
 
     /** The output bytes as real values: int8 dequantized with each tensor's scale and zero point, float32 as they are. */

@@ -143,15 +143,21 @@ public final class OperatorHarness {
 
     /** Compiles the model to C, builds it with the x86 host runner and all reference kernels, and runs the inputs through it. */
     public static byte[] runCompiled(TfliteModel model, byte[][] inputs, Path dir, String label) {
+        return runCompiled(model, inputs, dir, label, ArithmeticProfile.TFLITE_2_6);
+    }
+
+    /** {@link #runCompiled(TfliteModel, byte[][], Path, String)} compiled and built for another arithmetic profile. */
+    public static byte[] runCompiled(TfliteModel model, byte[][] inputs, Path dir, String label, ArithmeticProfile profile) {
         try {
             Path work = Files.createDirectories(dir.resolve(label.replaceAll("[^A-Za-z0-9_.-]", "_")));
-            CompiledModel compiled = AotCompiler.compile(model, "00", label + ".tflite");
+            CompiledModel compiled = AotCompiler.compile(model, "00", label + ".tflite", profile);
             compiled.writeTo(work);
             Path runner = work.resolve("runner");
             List<String> gcc = new ArrayList<>(List.of("gcc"));
             gcc.addAll(CFLAGS);
+            gcc.addAll(defines(profile));
             gcc.addAll(List.of("-I" + FIRMWARE.resolve("include"), "-I" + work));
-            gcc.addAll(kernelObjects());
+            gcc.addAll(kernelObjects(profile));
             gcc.addAll(List.of(work.resolve(CompiledModel.SOURCE).toString(),
                     FIRMWARE.resolve("targets/x86/main.c").toString(), "-o", runner.toString(), "-lm"));
             host(label + ": building the compiled model", gcc, null, work);
@@ -163,16 +169,22 @@ public final class OperatorHarness {
         }
     }
 
-    private static List<String> kernelObjects;
+    private static final java.util.Map<ArithmeticProfile, List<String>> KERNEL_OBJECTS = new java.util.EnumMap<>(ArithmeticProfile.class);
 
-    /** The reference kernels, compiled once per test JVM (they do not depend on the model). */
-    private static synchronized List<String> kernelObjects() throws IOException {
+    private static List<String> defines(ArithmeticProfile profile) {
+        return profile.cDefines().stream().map(d -> "-D" + d).toList();
+    }
+
+    /** The reference kernels, compiled once per profile and test JVM (they do not depend on the model). */
+    private static synchronized List<String> kernelObjects(ArithmeticProfile profile) throws IOException {
+        List<String> kernelObjects = KERNEL_OBJECTS.get(profile);
         if (kernelObjects == null) {
             Path objects = Files.createTempDirectory("tinyml-kernels");
             // deleteOnExit runs in reverse order: the objects first, then their (then empty) directory.
             objects.toFile().deleteOnExit();
             List<String> gcc = new ArrayList<>(List.of("gcc"));
             gcc.addAll(CFLAGS);
+            gcc.addAll(defines(profile));
             gcc.addAll(List.of("-I" + FIRMWARE.resolve("include"), "-c"));
             List<Path> sources;
             try (Stream<Path> kernels = Files.list(FIRMWARE.resolve("kernels/ref"))) {
@@ -188,6 +200,7 @@ public final class OperatorHarness {
                 result.add(path.toString());
             }
             kernelObjects = List.copyOf(result);
+            KERNEL_OBJECTS.put(profile, kernelObjects);
         }
         return kernelObjects;
     }

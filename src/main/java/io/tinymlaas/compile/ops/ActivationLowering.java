@@ -68,7 +68,49 @@ final class ActivationLowering {
             return libm(model, index, op, source, arena, "tinyml_logistic_f32");
         }
         return lookupTable(model, index, op, source, arena, 1f / 256, -128,
-                x -> 1f / (1f + Expf.expf(-x)), "1 / (1 + expf(-x))");
+                (in, out) -> table(in, out, x -> 1f / (1f + Expf.expf(-x))), "1 / (1 + expf(-x))");
+    }
+
+    /** LOGISTIC as TFLM computes int8 (gemmlowp's fixed-point logistic, {@link TflmTables#logistic}). */
+    static KernelCall lowerLogisticTflm(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (LoweringSupport.isFloat(model, op)) {
+            return lowerLogistic(model, index, op, source, arena);
+        }
+        return lookupTable(model, index, op, source, arena, 1f / 256, -128, (in, out) -> TflmTables.logistic(in),
+                "TFLM's fixed-point logistic");
+    }
+
+    /** TANH as TFLM computes int8 (gemmlowp's fixed-point tanh, {@link TflmTables#tanh}). */
+    static KernelCall lowerTanhTflm(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (LoweringSupport.isFloat(model, op)) {
+            return lowerTanh(model, index, op, source, arena);
+        }
+        return lookupTable(model, index, op, source, arena, 1f / 128, 0, (in, out) -> TflmTables.tanh(in),
+                "TFLM's fixed-point tanh");
+    }
+
+    /**
+     * RELU6 as TFLM computes int8: no requantization; the input values are clamped to [input_zero_point,
+     * round(6 / input_scale) + input_zero_point] and stored as they are, whatever the output's quantization. The
+     * kernel's rescale is made the identity (Q31 one half, shift 1) and its zero points 0.
+     */
+    static KernelCall lowerRelu6Tflm(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        if (LoweringSupport.isFloat(model, op)) {
+            return lowerRelu6(model, index, op, source, arena);
+        }
+        String where = LoweringSupport.where(source, index, op);
+        LoweringSupport.requireArity(where, op, 1, 1);
+        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
+        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
+        LoweringSupport.requireSameShape(where, input, output);
+        Quantization in = LoweringSupport.perTensor(where, "input", input);
+        int[] range = LoweringSupport.activationRange(Activation.RELU6, in, where);
+        String params = "op" + index + "_params";
+        String declarations = LoweringSupport.struct("tinyml_relu_s8_params", params, "size", input.elementCount(),
+                "input_zero_point", 0, "output_zero_point", 0, "output_multiplier", 1 << 30, "output_shift", 1,
+                "activation_min", range[0], "activation_max", range[1]);
+        String call = "tinyml_relu_s8(&" + params + ", " + arena.pointer(op.inputs()[0]) + ", " + arena.pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/relu.h", declarations, call, List.of());
     }
 
     static KernelCall lowerTanh(TfliteModel model, int index, Operator op, String source, CArena arena) {
@@ -78,7 +120,7 @@ final class ActivationLowering {
         if (LoweringSupport.isFloat(model, op)) {
             return libm(model, index, op, source, arena, "tinyml_tanh_f32");
         }
-        return lookupTable(model, index, op, source, arena, 1f / 128, 0, Tanhf::tanhf, "tanhf(x)");
+        return lookupTable(model, index, op, source, arena, 1f / 128, 0, (in, out) -> table(in, out, Tanhf::tanhf), "tanhf(x)");
     }
 
     /**
@@ -106,8 +148,13 @@ final class ActivationLowering {
         float apply(float x);
     }
 
+    /** The 256 int8 outputs, indexed by (uint8_t)q, of an element-wise operator with these input and output quantizations. */
+    interface TableMaker {
+        int[] table(Quantization in, Quantization out);
+    }
+
     private static KernelCall lookupTable(TfliteModel model, int index, Operator op, String source, CArena arena,
-                                          float outputScale, int outputZeroPoint, FloatFunction function, String formula) {
+                                          float outputScale, int outputZeroPoint, TableMaker maker, String formula) {
         String where = LoweringSupport.where(source, index, op);
         LoweringSupport.requireArity(where, op, 1, 1);
         Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
@@ -119,7 +166,7 @@ final class ActivationLowering {
             throw new LoweringException(where + ": int8 output must have scale 1/" + Math.round(1 / outputScale)
                     + " and zero point " + outputZeroPoint + ", found scale " + out.scale() + " zero point " + out.zeroPoint());
         }
-        int[] table = table(in, out, function);
+        int[] table = maker.table(in, out);
         String prefix = "op" + index;
         StringBuilder declarations = new StringBuilder();
         declarations.append("/* ").append(formula).append(" for x = input_scale * (q - input_zero_point), indexed by (uint8_t)q */\n");

@@ -95,12 +95,26 @@ final class BinaryLowering {
     }
 
     static KernelCall lowerMul(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return mul(model, index, op, source, arena, QuantizedMultiplier::forMul);
+    }
+
+    /** MUL with TFLM's multiplier ({@link QuantizedMultiplier#forMulTflm}); the kernel's rounding is the same. */
+    static KernelCall lowerMulTflm(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return mul(model, index, op, source, arena, QuantizedMultiplier::forMulTflm);
+    }
+
+    /** How a MUL's multiplier is prepared from its input and output scales. */
+    private interface MulMultiplier {
+        QuantizedMultiplier of(float input1Scale, float input2Scale, float outputScale);
+    }
+
+    private static KernelCall mul(TfliteModel model, int index, Operator op, String source, CArena arena, MulMultiplier rule) {
         String where = LoweringSupport.where(source, index, op);
         if (LoweringSupport.isFloat(model, op)) {
             return lowerFloat(model, index, op, where, arena, "mul");
         }
         Operands operands = operands(model, op, where, arena, false, false);
-        QuantizedMultiplier multiplier = QuantizedMultiplier.forMul(operands.q1.scale(), operands.q2.scale(), operands.out.scale());
+        QuantizedMultiplier multiplier = rule.of(operands.q1.scale(), operands.q2.scale(), operands.out.scale());
         int[] range = LoweringSupport.activationRange(op.fusedActivation(), operands.out, where);
         String params = "op" + index + "_params";
         String declarations = LoweringSupport.struct("tinyml_mul_s8_params", params, "shape", operands.broadcast,

@@ -13,6 +13,8 @@ import java.util.Map;
 public final class Lowerings {
 
     private static final Map<Integer, OperatorLowering> BY_CODE = new LinkedHashMap<>();
+    /** Where TFLM's arithmetic is prepared differently at compile time (README: TFLM-exact outputs). */
+    private static final Map<Integer, OperatorLowering> TFLM = new LinkedHashMap<>();
 
     static {
         lowering(Operators.FULLY_CONNECTED, FullyConnectedLowering::lower);
@@ -34,6 +36,14 @@ public final class Lowerings {
         lowering(Operators.CONCATENATION, ConcatenationLowering::lower);
         lowering(Operators.MEAN, MeanLowering::lower);
         lowering(Operators.UNIDIRECTIONAL_SEQUENCE_LSTM, LstmLowering::lower);
+
+        TFLM.put(Operators.SOFTMAX.code(), SoftmaxLowering::lowerTflm);
+        TFLM.put(Operators.LOGISTIC.code(), ActivationLowering::lowerLogisticTflm);
+        TFLM.put(Operators.TANH.code(), ActivationLowering::lowerTanhTflm);
+        TFLM.put(Operators.MUL.code(), BinaryLowering::lowerMulTflm);
+        TFLM.put(Operators.RELU6.code(), ActivationLowering::lowerRelu6Tflm);
+        TFLM.put(Operators.MEAN.code(), MeanLowering::lowerTflm);
+        TFLM.put(Operators.UNIDIRECTIONAL_SEQUENCE_LSTM.code(), LstmLowering::lowerTflm);
     }
 
     private Lowerings() {
@@ -48,6 +58,11 @@ public final class Lowerings {
     /** The lowering of a BuiltinOperator code; null when the compiler does not support the operator. */
     public static OperatorLowering of(int opcode) {
         return BY_CODE.get(opcode);
+    }
+
+    /** The lowering reproducing TFLM's arithmetic: its own where TFLM prepares differently, else the common one. */
+    public static OperatorLowering tflm(int opcode) {
+        return TFLM.getOrDefault(opcode, BY_CODE.get(opcode));
     }
 
     /** The names of the supported operators, sorted. */

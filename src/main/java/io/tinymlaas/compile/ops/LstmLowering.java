@@ -39,6 +39,12 @@ final class LstmLowering {
     private LstmLowering() {
     }
 
+    /** TFLM's integer LSTM (lstm_eval) is arranged differently and is not reproduced: refused in the TFLM profile. */
+    static KernelCall lowerTflm(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        throw new LoweringException(LoweringSupport.where(source, index, op) + " is not TFLM-exact yet (its integer LSTM "
+                + "differs from TF Lite 2.6's); compile it with --reference tflite-2.6");
+    }
+
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
         String where = LoweringSupport.where(source, index, op);
         OperatorOptions.UnidirectionalSequenceLstm options = LoweringSupport.options(where, op,

@@ -25,6 +25,27 @@ final class MeanLowering {
     }
 
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return lower(model, index, op, source, arena, false);
+    }
+
+    /**
+     * TFLM's int8 MEAN takes one path for every axis set (QuantizedMeanOrSum): Σ (q − input_zero_point) rescaled once,
+     * the 1/count folded into the multiplier of input_scale / output_scale ({@link #foldCount}), with double rounding.
+     */
+    static KernelCall lowerTflm(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return lower(model, index, op, source, arena, true);
+    }
+
+    /**
+     * TFLM's fold of 1/count into a Q31 multiplier: shifted left by floor(log2 count) (at most 32, and at most 31 + its
+     * shift), divided by count in integers (truncating), the shift lowered to match.
+     */
+    static QuantizedMultiplier foldCount(QuantizedMultiplier multiplier, long count) {
+        int shift = Math.min(Math.min(63 - Long.numberOfLeadingZeros(count), 32), 31 + multiplier.shift());
+        return new QuantizedMultiplier((int) (((long) multiplier.multiplier() << shift) / count), multiplier.shift() - shift);
+    }
+
+    private static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena, boolean tflm) {
         String where = LoweringSupport.where(source, index, op);
         OperatorOptions.Reducer options = LoweringSupport.options(where, op, OperatorOptions.Reducer.class);
         LoweringSupport.requireArity(where, op, 2, 2);
@@ -108,7 +129,10 @@ final class MeanLowering {
         QuantizedMultiplier multiplier = new QuantizedMultiplier(0, 0);
         float scale = 0f;
         float bias = 0f;
-        if (spatial) {
+        if (tflm) {
+            path = "TINYML_MEAN_S8_FOLDED";
+            multiplier = foldCount(QuantizedMultiplier.forRequantize(in.scale(), out.scale()), count);
+        } else if (spatial) {
             path = "TINYML_MEAN_S8_SPATIAL";
             multiplier = QuantizedMultiplier.forRequantize(in.scale(), out.scale());
         } else if (in.scale() == out.scale() && in.zeroPoint() == out.zeroPoint()) {

@@ -46,6 +46,11 @@ public record QuantizedMultiplier(int multiplier, int shift) {
         return of((double) (inputScale * weightScale) / (double) outputScale);
     }
 
+    /** MUL as TFLM prepares it: product and quotient in double, like CONV_2D (the 2.6 interpreter's are in float). */
+    public static QuantizedMultiplier forMulTflm(float input1Scale, float input2Scale, float outputScale) {
+        return of((double) input1Scale * (double) input2Scale / (double) outputScale);
+    }
+
     /** MUL: product and quotient in float, only then widened to double. */
     public static QuantizedMultiplier forMul(float input1Scale, float input2Scale, float outputScale) {
         return of(input1Scale * input2Scale / outputScale);

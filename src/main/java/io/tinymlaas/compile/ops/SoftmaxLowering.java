@@ -18,6 +18,19 @@ final class SoftmaxLowering {
     }
 
     static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return lower(model, index, op, source, arena, false);
+    }
+
+    /**
+     * int8 SOFTMAX as TFLM computes it: gemmlowp's fixed-point exponentials (a table of 256 int32, {@link
+     * TflmTables#softmaxExp}), their sum in Q12.19, its reciprocal by Newton-Raphson, all in the kernel
+     * tinyml_softmax_s8_tflm. float32 as the common lowering.
+     */
+    static KernelCall lowerTflm(TfliteModel model, int index, Operator op, String source, CArena arena) {
+        return lower(model, index, op, source, arena, true);
+    }
+
+    private static KernelCall lower(TfliteModel model, int index, Operator op, String source, CArena arena, boolean tflm) {
         String where = LoweringSupport.where(source, index, op);
         OperatorOptions.Softmax options = LoweringSupport.options(where, op, OperatorOptions.Softmax.class);
         LoweringSupport.requireArity(where, op, 1, 1);
@@ -43,6 +56,9 @@ final class SoftmaxLowering {
             throw new LoweringException(where + ": the last dimension is empty");
         }
         int rows = (int) (input.elementCount() / depth);
+        if (tflm) {
+            return tflm(index, op, arena, rows, depth, TflmTables.softmaxExp(input.quantization().scale(), options.beta(), where));
+        }
         float[] table = table(input.quantization().scale(), options.beta());
         if (!Float.isFinite(table[0]) || !Float.isFinite(table[255])) {
             throw new LoweringException(where + ": beta " + options.beta() + " with input scale " + input.quantization().scale()
@@ -62,6 +78,22 @@ final class SoftmaxLowering {
         String call = "tinyml_softmax_s8(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
                 + arena.pointer(op.outputs()[0]) + ");";
         return new KernelCall("tinyml/kernels/softmax.h", declarations.toString(), call, List.of(), table.length * Float.BYTES);
+    }
+
+    private static KernelCall tflm(int index, Operator op, CArena arena, int rows, int depth, int[] exp) {
+        String prefix = "op" + index;
+        StringBuilder declarations = new StringBuilder();
+        declarations.append("/* TFLM's exp of the scaled input difference d - 255, Q0.31 */\n");
+        declarations.append("static const int32_t ").append(prefix).append("_exp[256] __attribute__((aligned(4))) = {");
+        for (int i = 0; i < exp.length; i++) {
+            declarations.append(i % 8 == 0 ? "\n    " : " ").append(exp[i]).append(',');
+        }
+        declarations.append("\n};\n");
+        declarations.append(LoweringSupport.struct("tinyml_softmax_s8_tflm_params", prefix + "_params", "rows", rows, "depth", depth,
+                "exp_table", prefix + "_exp"));
+        String call = "tinyml_softmax_s8_tflm(&" + prefix + "_params, " + arena.pointer(op.inputs()[0]) + ", "
+                + arena.pointer(op.outputs()[0]) + ");";
+        return new KernelCall("tinyml/kernels/softmax.h", declarations.toString(), call, List.of(), exp.length * Integer.BYTES);
     }
 
     private static KernelCall lowerFloat(TfliteModel model, int index, Operator op, CArena arena, String where, float beta) {

@@ -119,6 +119,9 @@ public final class FirmwareBuilder {
                 "EXTRA_INCLUDES=" + firmwareRoot.resolve("include").toAbsolutePath(),
                 "EXTRA_SRCS=" + String.join(" ", kernelSources(target.cortexMKernels()))));
         command.addAll(platform);
+        if (!model.cDefines().isEmpty()) {
+            command.add(extraCflags(model));
+        }
         String log = run(command, directory);
         Matcher overflow = OVERFLOW.matcher(log);
         if (overflow.find()) {
@@ -140,6 +143,11 @@ public final class FirmwareBuilder {
         }
         return new Firmware(elf, new ProgramSize(Long.parseLong(size.group(1)), Long.parseLong(size.group(2)),
                 Long.parseLong(size.group(3))), profile.flashLength(), profile.ramLength());
+    }
+
+    /** The make variable every runtime's Makefile adds to all its C compilations: the model's own definitions. */
+    public static String extraCflags(FirmwareModel model) {
+        return "EXTRA_CFLAGS=" + String.join(" ", model.cDefines().stream().map(d -> "-D" + d).toList());
     }
 
     private static int orZero(Integer value) {
