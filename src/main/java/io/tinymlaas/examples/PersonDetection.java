@@ -5,6 +5,7 @@ import io.tinymlaas.data.FolderImport;
 import io.tinymlaas.data.LfwSubset;
 import io.tinymlaas.data.PersonClass;
 import io.tinymlaas.data.PersonImages;
+import io.tinymlaas.data.ScenePhotos;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.report.Quality;
 import io.tinymlaas.tflite.ModelMetadata;
@@ -64,7 +65,7 @@ public final class PersonDetection extends ProfiledExample<PersonDetection.Profi
 
     @Override
     public Dataset collect() {
-        return PersonImages.generate(LfwSubset.load(), profile().sizes(), DATA_SEED);
+        return PersonImages.generate(LfwSubset.load(), ScenePhotos.load(), profile().sizes(), DATA_SEED);
     }
 
     @Override
