@@ -52,7 +52,7 @@ public final class ImageAugmenter {
             for (int u = 0; u < outSide; u++) {
                 double nx = (u + 0.5) / outSide - 0.5;
                 double sx = ((view.mirrored() ? -nx : nx) / view.zoom() - view.shiftX() + 0.5) * side - 0.5;
-                double value = bilinear(source, side, sx, sy);
+                double value = bilinear(source, side, side, sx, sy);
                 value = (value - mean) * view.contrast() + mean + view.brightness();
                 if (view.noise() > 0) {
                     value += view.noise() * random.nextGaussian();
@@ -68,15 +68,16 @@ public final class ImageAugmenter {
         return (float) (Math.round(Math.max(0, Math.min(1, value)) * 255) / 255.0);
     }
 
-    private static double bilinear(float[] image, int side, double x, double y) {
-        double cx = Math.max(0, Math.min(side - 1, x));
-        double cy = Math.max(0, Math.min(side - 1, y));
-        int x0 = Math.min((int) cx, side - 2);
-        int y0 = Math.min((int) cy, side - 2);
+    /** The image (width × height, row-major) at (x, y) in pixel coordinates, interpolated, edges extended. */
+    static double bilinear(float[] image, int width, int height, double x, double y) {
+        double cx = Math.max(0, Math.min(width - 1, x));
+        double cy = Math.max(0, Math.min(height - 1, y));
+        int x0 = Math.min((int) cx, width - 2);
+        int y0 = Math.min((int) cy, height - 2);
         double fx = cx - x0;
         double fy = cy - y0;
-        double top = image[y0 * side + x0] * (1 - fx) + image[y0 * side + x0 + 1] * fx;
-        double bottom = image[(y0 + 1) * side + x0] * (1 - fx) + image[(y0 + 1) * side + x0 + 1] * fx;
+        double top = image[y0 * width + x0] * (1 - fx) + image[y0 * width + x0 + 1] * fx;
+        double bottom = image[(y0 + 1) * width + x0] * (1 - fx) + image[(y0 + 1) * width + x0 + 1] * fx;
         return top * (1 - fy) + bottom * fy;
     }
 

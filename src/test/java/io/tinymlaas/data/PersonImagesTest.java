@@ -31,6 +31,17 @@ class PersonImagesTest {
         return new LfwSubset.Images(faces, nonFaces, Path.of("flat.npy"), "0".repeat(64));
     }
 
+    /** Black scenes for training and validation, white ones for the test. */
+    private static ScenePhotos.Scenes flatScenes() {
+        return new ScenePhotos.Scenes(List.of(scene(0f)), List.of(scene(1f)), new Provenance("flat scenes", "none"));
+    }
+
+    private static ScenePhotos.Scene scene(float level) {
+        float[] pixels = new float[ScenePhotos.WIDTH * ScenePhotos.HEIGHT];
+        java.util.Arrays.fill(pixels, level);
+        return new ScenePhotos.Scene(pixels, ScenePhotos.HEIGHT, ScenePhotos.WIDTH, "flat");
+    }
+
     private static float[] flat(float level) {
         float[] image = new float[25 * 25];
         java.util.Arrays.fill(image, level);
@@ -39,7 +50,7 @@ class PersonImagesTest {
 
     @Test
     void noSourceCropIsInTwoSplitsAndEveryClassIsBalanced() {
-        Dataset data = PersonImages.generate(flatCrops(), new PersonImages.Sizes(30, 10, 1, 1, 1), 5);
+        Dataset data = PersonImages.generate(flatCrops(), flatScenes(), new PersonImages.Sizes(30, 10, 1, 1, 1), 5);
         Set<Integer> test = crops(data.test());
         Set<Integer> validation = crops(data.validation());
         Set<Integer> train = crops(data.train());
@@ -59,21 +70,21 @@ class PersonImagesTest {
     @Test
     void eachCropGivesItsViewsAt96x96AndTheSameSeedTheSameData() {
         PersonImages.Sizes sizes = new PersonImages.Sizes(30, 10, 3, 2, 4);
-        Dataset a = PersonImages.generate(flatCrops(), sizes, 5);
+        Dataset a = PersonImages.generate(flatCrops(), flatScenes(), sizes, 5);
         assertThat(a.train().size()).isEqualTo(60 * 2 * 3);
         assertThat(a.validation().size()).isEqualTo(10 * 2 * 2);
         assertThat(a.test().size()).isEqualTo(30 * 2 * 4);
         assertThat(a.test().inputs()[0]).hasSize(96 * 96);
         assertThat(a.labels().classes()).containsExactly("person", "no_person");
-        Dataset b = PersonImages.generate(flatCrops(), sizes, 5);
+        Dataset b = PersonImages.generate(flatCrops(), flatScenes(), sizes, 5);
         assertThat(new DatasetStore(dir).save(a).contentHash()).isEqualTo(new DatasetStore(dir).save(b).contentHash())
-                .isNotEqualTo(new DatasetStore(dir).save(PersonImages.generate(flatCrops(), sizes, 6)).contentHash());
+                .isNotEqualTo(new DatasetStore(dir).save(PersonImages.generate(flatCrops(), flatScenes(), sizes, 6)).contentHash());
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void imagesAreStoredAsUint8NpyWithClassNamesAndTheManifestNamesSourceAndLicence() throws Exception {
-        Dataset data = PersonImages.generate(flatCrops(), new PersonImages.Sizes(30, 10, 1, 1, 2), 5);
+        Dataset data = PersonImages.generate(flatCrops(), flatScenes(), new PersonImages.Sizes(30, 10, 1, 1, 2), 5);
         StoredDataset stored = new DatasetStore(dir).save(data);
         Npy.Array test = Npy.read(Files.readAllBytes(stored.directory().resolve("test.images.npy")), "test.images.npy");
         assertThat(test.shape()).containsExactly(120, 96, 96);
@@ -93,10 +104,35 @@ class PersonImagesTest {
 
     @Test
     void anImageDataSetWhoseValuesAreNotEightBitLevelsIsRefused() {
-        Dataset data = PersonImages.generate(flatCrops(), new PersonImages.Sizes(30, 10, 1, 1, 1), 5);
+        Dataset data = PersonImages.generate(flatCrops(), flatScenes(), new PersonImages.Sizes(30, 10, 1, 1, 1), 5);
         data.train().inputs()[3][7] = 0.123456f;
         assertThatThrownBy(() -> new DatasetStore(dir).save(data)).isInstanceOf(TinymlException.class)
                 .hasMessageContaining("person_detection train/3 pixel 7");
+    }
+
+    @Test
+    void framedViewsOfTheTestAreInTheTestScenesOnlyAndTheOthersInTheTrainingScenes() {
+        Dataset data = PersonImages.generate(flatCrops(), flatScenes(), new PersonImages.Sizes(30, 10, 4, 4, 4), 5);
+        // no_person views 1 and 3 of each crop are the scene alone (or noise, one in ten): bright in the test, dark elsewhere
+        assertThat(brightSceneViews(data.test(), 4)).isGreaterThan(0.8);
+        assertThat(brightSceneViews(data.train(), 4)).isLessThan(0.2);
+        assertThat(brightSceneViews(data.validation(), 4)).isLessThan(0.2);
+    }
+
+    private static double brightSceneViews(Split split, int views) {
+        int bright = 0;
+        int all = 0;
+        for (int i = 1; i < split.size(); i += 2) {
+            if ((i / 2) % views % 2 == 1) {
+                double mean = 0;
+                for (float p : split.inputs()[i]) {
+                    mean += p;
+                }
+                bright += mean / split.inputs()[i].length > 0.5 ? 1 : 0;
+                all++;
+            }
+        }
+        return bright / (double) all;
     }
 
     private static Set<Integer> crops(Split split) {

@@ -6,6 +6,7 @@ import io.tinymlaas.compile.AotCompiler;
 import io.tinymlaas.compile.CompiledModel;
 import io.tinymlaas.convert.CnnInt8Converter;
 import io.tinymlaas.data.PersonClass;
+import io.tinymlaas.data.PersonImages;
 import io.tinymlaas.data.Split;
 import io.tinymlaas.lifecycle.Lifecycle;
 import io.tinymlaas.report.Quality;
@@ -43,18 +44,21 @@ class PersonDetectionTest {
     /** With Glorot initial weights in the separable stack, seed 4 started with every unit of the last block dead. */
     @Test
     void theFastProfileLearnsFromASeedWhoseStartUsedToBeDead(@TempDir Path work) {
-        Lifecycle lifecycle = new Lifecycle(new PersonDetection(PersonDetection.FAST), work.resolve("run"), work.resolve("datasets"));
+        // a smaller profile than the fast one: whether a start is dead shows in any amount of data
+        PersonDetection.Profile small = new PersonDetection.Profile("dead-start check", new PersonImages.Sizes(30, 10, 4, 2, 4),
+                PersonDetection.FAST.phases(), PersonDetection.FAST.accuracyGoal());
+        Lifecycle lifecycle = new Lifecycle(new PersonDetection(small), work.resolve("run"), work.resolve("datasets"));
         lifecycle.collect();
         TrainedModel trained = lifecycle.train(4);
         assertThat(trained.lossPerEpoch().get(trained.lossPerEpoch().size() - 1)).as("cross-entropy after training")
                 .isLessThan(0.5 * Math.log(2));
-        assertThat(lifecycle.judgeFloatModel().get(0).value()).as("float accuracy").isGreaterThan(0.9);
+        assertThat(lifecycle.judgeFloatModel().get(0).value()).as("float accuracy").isGreaterThan(0.65);
     }
 
     @Test
-    void bothProfilesAimAt85PercentOnTheSameTestImagesTheFullOneWithMoreTrainingViews() {
-        assertThat(PersonDetection.FULL.accuracyGoal()).isEqualTo(0.85);
-        assertThat(PersonDetection.FAST.accuracyGoal()).isEqualTo(0.85);
+    void theFastProfileIsHeldTo75PercentTheFullOneTo80OnTheSameTestImagesWithMoreTrainingViews() {
+        assertThat(PersonDetection.FULL.accuracyGoal()).isEqualTo(0.80);
+        assertThat(PersonDetection.FAST.accuracyGoal()).isEqualTo(0.75);
         assertThat(PersonDetection.FULL.sizes().testSources()).isEqualTo(PersonDetection.FAST.sizes().testSources());
         assertThat(PersonDetection.FULL.sizes().testViews()).isEqualTo(PersonDetection.FAST.sizes().testViews());
         assertThat(PersonDetection.FULL.sizes().trainViews()).isGreaterThan(PersonDetection.FAST.sizes().trainViews());
@@ -95,15 +99,15 @@ class PersonDetectionTest {
         float[] none = PersonClass.NO_PERSON.oneHot();
         Split test = new Split(new float[5][1], new float[][] {person, none, person, none, person});
         List<float[]> outputs = List.of(new float[] {0.9f, 0.1f}, new float[] {0.2f, 0.8f}, new float[] {0.3f, 0.7f},
-                new float[] {0.4f, 0.6f}, new float[] {0.6f, 0.4f});
+                new float[] {0.4f, 0.6f}, new float[] {0.45f, 0.55f});
         List<Quality> quality = new PersonDetection(PersonDetection.FAST).judge(test, outputs);
-        assertThat(quality.get(0).value()).isEqualTo(0.8);
+        assertThat(quality.get(0).value()).isEqualTo(0.6);
         assertThat(quality.get(0).passed()).isFalse();
         assertThat(quality).extracting(Quality::metric).containsExactly(
                 "accuracy on the held-out test images (fast profile)", "recall of person", "recall of no_person");
-        assertThat(quality.get(1).value()).isEqualTo(2 / 3.0);
+        assertThat(quality.get(1).value()).isEqualTo(1 / 3.0);
         assertThat(quality.get(2).value()).isEqualTo(1.0);
-        List<float[]> better = List.of(outputs.get(0), outputs.get(1), new float[] {0.7f, 0.3f}, outputs.get(3), outputs.get(4));
+        List<float[]> better = List.of(outputs.get(0), outputs.get(1), new float[] {0.7f, 0.3f}, outputs.get(3), new float[] {0.6f, 0.4f});
         assertThat(new PersonDetection(PersonDetection.FULL).judge(test, better).get(0).passed()).isTrue();
     }
 
