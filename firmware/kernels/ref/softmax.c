@@ -10,14 +10,19 @@ static int32_t round_half_away(float value) {
     return value - (float)whole >= 0.5f ? whole + 1 : whole;
 }
 
+static int32_t row_max_s8(const int8_t *in, int32_t depth) {
+    int32_t max = -128;
+    for (int32_t j = 0; j < depth; j++) {
+        max = in[j] > max ? in[j] : max;
+    }
+    return max;
+}
+
 void tinyml_softmax_s8(const tinyml_softmax_s8_params *p, const int8_t *input, int8_t *output) {
     for (int32_t r = 0; r < p->rows; r++) {
         const int8_t *in = input + r * p->depth;
         int8_t *out = output + r * p->depth;
-        int32_t max = -128;
-        for (int32_t j = 0; j < p->depth; j++) {
-            max = in[j] > max ? in[j] : max;
-        }
+        const int32_t max = row_max_s8(in, p->depth);
         const float *table = p->table + 255 - max;
         float sum = 0.0f;
         for (int32_t j = 0; j < p->depth; j++) {
@@ -54,10 +59,7 @@ void tinyml_softmax_s8_tflm(const tinyml_softmax_s8_tflm_params *p, const int8_t
     for (int32_t r = 0; r < p->rows; r++) {
         const int8_t *in = input + r * p->depth;
         int8_t *out = output + r * p->depth;
-        int32_t max = -128;
-        for (int32_t j = 0; j < p->depth; j++) {
-            max = in[j] > max ? in[j] : max;
-        }
+        const int32_t max = row_max_s8(in, p->depth);
         const int32_t *exp = p->exp_table + 255 - max;
         int32_t sum = 0;
         for (int32_t j = 0; j < p->depth; j++) {

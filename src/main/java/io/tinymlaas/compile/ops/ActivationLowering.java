@@ -98,11 +98,9 @@ final class ActivationLowering {
         if (LoweringSupport.isFloat(model, op)) {
             return lowerRelu6(model, index, op, source, arena);
         }
-        String where = LoweringSupport.where(source, index, op);
-        LoweringSupport.requireArity(where, op, 1, 1);
-        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
-        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
-        LoweringSupport.requireSameShape(where, input, output);
+        Int8Unary unary = Int8Unary.of(model, index, op, source);
+        String where = unary.where();
+        Tensor input = unary.input();
         Quantization in = LoweringSupport.perTensor(where, "input", input);
         int[] range = LoweringSupport.activationRange(Activation.RELU6, in, where);
         String params = "op" + index + "_params";
@@ -136,6 +134,19 @@ final class ActivationLowering {
         return new KernelCall("tinyml/kernels/lookup_table.h", "", call, List.of());
     }
 
+    /** An int8 element-wise operator's one input and one output, checked to be int8 and of the same shape. */
+    private record Int8Unary(String where, Tensor input, Tensor output) {
+
+        static Int8Unary of(TfliteModel model, int index, Operator op, String source) {
+            String where = LoweringSupport.where(source, index, op);
+            LoweringSupport.requireArity(where, op, 1, 1);
+            Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
+            Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
+            LoweringSupport.requireSameShape(where, input, output);
+            return new Int8Unary(where, input, output);
+        }
+    }
+
     /** A float32 element-wise operator's input and output: same shape; returns the number of values. */
     private static int floatSameShape(TfliteModel model, Operator op, String where) {
         Tensor input = LoweringSupport.float32(where, "input", model, op.inputs()[0]);
@@ -155,11 +166,10 @@ final class ActivationLowering {
 
     private static KernelCall lookupTable(TfliteModel model, int index, Operator op, String source, CArena arena,
                                           float outputScale, int outputZeroPoint, TableMaker maker, String formula) {
-        String where = LoweringSupport.where(source, index, op);
-        LoweringSupport.requireArity(where, op, 1, 1);
-        Tensor input = LoweringSupport.int8(where, "input", model, op.inputs()[0]);
-        Tensor output = LoweringSupport.int8(where, "output", model, op.outputs()[0]);
-        LoweringSupport.requireSameShape(where, input, output);
+        Int8Unary unary = Int8Unary.of(model, index, op, source);
+        String where = unary.where();
+        Tensor input = unary.input();
+        Tensor output = unary.output();
         Quantization in = LoweringSupport.perTensor(where, "input", input);
         Quantization out = LoweringSupport.perTensor(where, "output", output);
         if (out.scale() != outputScale || out.zeroPoint() != outputZeroPoint) {
