@@ -49,7 +49,7 @@ public final class PersonImages {
         String recipe = String.format("person_detection: scikit-image lfw_subset (%d faces = person, %d non-faces = no_person, "
                 + "%dx%d grayscale, sha256 %s) at %dx%d 8-bit grayscale; split by source crop per class: %d test, "
                 + "%d validation, %d train crops, %d/%d/%d views each; view 0 the crop alone, the others a %d-%d px square "
-                + "window of a scene photo (%d wallpapers for train and validation, %d scikit-image photos for test; one in %d a "
+                + "window of a scene photo (%d wallpaper photos and surfaces for train and validation, %d scikit-image photos for test; one in %d a "
                 + "noise picture instead) with the face laid in (person) or, every other view, a non-face crop (no_person), "
                 + "%.0f-100%% of the frame's side, anywhere, its edge faded; then mirrored at random, shifted <= %.0f%%, zoomed "
                 + "%.2f-%.2f, brightness +-%.2f, contrast %.1f-%.1f, noise sigma <= %.2f; seed %d",
