@@ -77,9 +77,12 @@ public final class GrayImages {
         int w = image.getWidth();
         int[] levels = new int[h * w];
         boolean colour = false;
+        int[] row = new int[w];
         for (int y = 0; y < h; y++) {
+            // a row at a time: per-pixel getRGB made a 20-megapixel wallpaper take over a second
+            image.getRGB(0, y, w, 1, row, 0, w);
             for (int x = 0; x < w; x++) {
-                int rgb = image.getRGB(x, y);
+                int rgb = row[x];
                 int r = rgb >> 16 & 0xff;
                 int g = rgb >> 8 & 0xff;
                 int b = rgb & 0xff;

@@ -63,11 +63,17 @@ public final class ScenePhotos {
     public record Scenes(List<Scene> train, List<Scene> test, Provenance provenance) {
     }
 
+    /** Decoding the wallpapers (some of tens of megapixels) takes seconds, so a process does it once. */
+    private static Scenes loaded;
+
     private ScenePhotos() {
     }
 
-    public static Scenes load() {
-        return load(WALLPAPERS, PATTERNS, SAMPLE_PHOTOS);
+    public static synchronized Scenes load() {
+        if (loaded == null) {
+            loaded = load(WALLPAPERS, PATTERNS, SAMPLE_PHOTOS);
+        }
+        return loaded;
     }
 
     static Scenes load(List<String> wallpapers, Path patternFolder, List<String> samplePhotos) {

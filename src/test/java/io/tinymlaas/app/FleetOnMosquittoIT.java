@@ -105,9 +105,18 @@ class FleetOnMosquittoIT {
 
         service.restartBroker();
         waitFor(() -> link.reconnects() >= 1 && link.connected(), "the bridge's reconnect");
-        link.publish(Topics.reports(bridge.name()), heartbeat(bridge.deviceId()));
+        // The service subscribes again on its own reconnect, which may come after the bridge's: a report sent before that
+        // is lost (the restarted broker kept no session), so the bridge reports every half second, as heartbeats do.
+        long[] lastSent = {0};
+        waitFor(() -> {
+            if (System.currentTimeMillis() - lastSent[0] >= 500) {
+                link.publish(Topics.reports(bridge.name()), heartbeat(bridge.deviceId()));
+                lastSent[0] = System.currentTimeMillis();
+            }
+            return service.bridge(bridge.name()).bridge().accepted() >= 2;
+        }, "a report stored after the restart");
 
-        assertThat(until(bridge, account -> account.accepted() >= 2).accepted()).isEqualTo(2);
+        assertThat(service.bridge(bridge.name()).bridge().malformed()).isZero();
     }
 
     private Bridge bridge(String name) {
