@@ -46,11 +46,21 @@ public final class ModelRegistry {
         });
         String example = manifest.get("example").toString();
         RegisteredModel entry = new RegisteredModel(example + "-" + model.sha256().substring(0, 12), example,
-                Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), model.file().toString(), model.sha256(),
+                stamp().toString(), model.file().toString(), model.sha256(),
                 new RegisteredModel.DataVersion(String.valueOf(data.get("name")), String.valueOf(data.get("version")),
                         String.valueOf(data.get("content_sha256"))), seed(manifest), training, null, List.of());
         ReportWriter.writeJson(entry, file(entry.id()));
         return entry;
+    }
+
+    /**
+     * Now, to the millisecond, but after every model already stored: two registered within one millisecond keep the
+     * order they came in, which {@link #list()} shows.
+     */
+    private Instant stamp() {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant newest = list().stream().map(m -> Instant.parse(m.storedAt())).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        return now.isAfter(newest) ? now : newest.plusMillis(1);
     }
 
     private static Long seed(Map<String, Object> manifest) {
@@ -69,7 +79,7 @@ public final class ModelRegistry {
 
     /** Every registered model, oldest first. */
     public List<RegisteredModel> list() {
-        return ids().stream().map(this::read).sorted(Comparator.comparing(RegisteredModel::storedAt)).toList();
+        return ids().stream().map(this::read).sorted(Comparator.comparing(m -> Instant.parse(m.storedAt()))).toList();
     }
 
     /** The model with this id, or with the one id that starts with it. */
